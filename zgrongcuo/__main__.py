@@ -1,0 +1,3 @@
+from zgrongcuo.cli import main
+
+main()

@@ -1,0 +1,295 @@
+"""Loading case files: metadata, answers with notes, and expected results.
+
+The answer vocabulary is fixed by the case-file format; what the facts and
+options are comes from the criteria.  Every problem is a ``CaseError`` naming
+the file, line and key, never a silent guess.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from zgrongcuo.criteria import Criteria, Fact
+from zgrongcuo.document import Mapping, Node, Reader, Scalar, Sequence, decode, join, parse, suggest
+from zgrongcuo.errors import CaseError
+
+META_KEYS = ("id", "title", "subject", "summary")
+TOP_KEYS = ("case", "answers", "expect")
+EXPECT_KEYS = ("outcome", "situations", "next_questions")
+ANSWER_KEYS = ("value", "note")
+CASE_SUFFIXES = (".yaml", ".yml", ".json")
+MAX_BYTES = 1 << 20  # a case file is a page of answers; anything larger is a mistake
+
+YES_WORDS = frozenset({"true", "yes", "y", "是"})
+NO_WORDS = frozenset({"false", "no", "n", "否"})
+UNKNOWN_WORDS = frozenset({"unknown", "不确定", "?", "？"})
+_ON_OFF = frozenset({"on", "off"})
+_NUMBER = re.compile(r"^[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?|0x[0-9a-fA-F_]+|0o?[0-7_]+)([eE][-+]?[0-9]+)?$")
+_DATE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}([Tt ].*)?$")
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    value: bool | tuple[str, ...] | None  # yesno: bool; set: option ids as written; None: unknown
+    note: str | None = None
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """A warning about how a file was read (e.g. its encoding), rendered in the user's language."""
+
+    msg_id: str
+    params: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Expect:
+    outcome: str | None = None
+    situations: tuple[str, ...] | None = None
+    next_questions: tuple[str, ...] | None = None
+
+
+@dataclass(slots=True)
+class Case:
+    file: str
+    meta: dict[str, str | None]
+    answers: dict[str, Answer]
+    expect: Expect | None = None
+    notices: list[Notice] = field(default_factory=list)
+
+    def values(self) -> dict[str, bool | tuple[str, ...] | None]:
+        """Fact id -> answer value, as the engine reads them."""
+        return {fact: a.value for fact, a in self.answers.items() if a.value is not None}
+
+
+def read_bytes(path: str, *, max_bytes: int = MAX_BYTES, stdin=None) -> bytes:
+    """The bytes of a case file, or of standard input for ``-``; refuses what is too big."""
+    try:
+        if path == "-":
+            stream = stdin if stdin is not None else sys.stdin.buffer
+            data = stream.read(max_bytes + 1)
+        else:
+            p = Path(path)
+            size = p.stat().st_size
+            if size > max_bytes:
+                raise CaseError("too_large", file=path, size=size, limit=max_bytes)
+            with p.open("rb") as f:
+                data = f.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise CaseError("not_found", file=path) from None
+    except IsADirectoryError:
+        raise CaseError("is_a_directory", file=path) from None
+    except PermissionError:
+        raise CaseError("permission_denied", file=path) from None
+    except OSError as exc:
+        raise CaseError("read_error", file=path, detail=exc.strerror or str(exc)) from None
+    if len(data) > max_bytes:
+        raise CaseError("too_large", file=path, size=len(data), limit=max_bytes)
+    return data
+
+
+def load(path: str, criteria: Criteria, *, max_bytes: int = MAX_BYTES, stdin=None) -> Case:
+    """Read and check one case file (``-`` for standard input)."""
+    data = read_bytes(path, max_bytes=max_bytes, stdin=stdin)
+    return loads(data, criteria, path)
+
+
+def loads(data: bytes, criteria: Criteria, file: str = "-") -> Case:
+    """Check a case from the bytes of a case file."""
+    text, encoding = decode(data, file)
+    notices = []
+    if encoding == "gb18030":
+        notices.append(Notice("read_as_gb18030", {"file": file}))
+    json_syntax = file.lower().endswith(".json") or text.lstrip("\ufeff \t\r\n")[:1] in ("{", "[")
+    root = parse(text, file, json_syntax=json_syntax)
+    case = _CaseReader(file, criteria).read(root)
+    case.notices.extend(notices)
+    return case
+
+
+class _CaseReader:
+    def __init__(self, file: str, criteria: Criteria) -> None:
+        self.r = Reader(file, CaseError)
+        self.file = file
+        self.criteria = criteria
+
+    def read(self, root: Node | None) -> Case:
+        r = self.r
+        if root is None:
+            raise r.error("empty_file", None, "")
+        if not isinstance(root, Mapping):
+            raise r.error("top_not_mapping", root, "", got=_kind(root))
+        top = r.mapping(root, "", TOP_KEYS)
+        meta = {k: None for k in META_KEYS}
+        for k, v in r.mapping(top.get("case"), "case", META_KEYS, null_ok=True).items():
+            meta[k] = self.meta_text(v, join("case", k))
+        answers: dict[str, Answer] = {}
+        answers_node = top.get("answers")
+        if answers_node is not None and not (isinstance(answers_node, Scalar) and answers_node.is_null):
+            if not isinstance(answers_node, Mapping):
+                raise r.wrong_type(answers_node, "answers", "mapping")
+            for key_node, value in answers_node.items:
+                fact = self.criteria.fact_by_id.get(key_node.value)
+                if fact is None:
+                    raise self.unknown_fact(key_node)
+                answers[fact.id] = self.answer(fact, value, join("answers", fact.id))
+        expect = self.expect(top["expect"]) if "expect" in top else None
+        return Case(self.file, meta, answers, expect)
+
+    def meta_text(self, node: Node, key: str) -> str | None:
+        # Metadata is text exactly as written: an id 0755 stays "0755".
+        if isinstance(node, Scalar):
+            return None if node.is_null else node.value
+        raise self.r.wrong_type(node, key, "text")
+
+    def unknown_fact(self, key_node: Scalar) -> CaseError:
+        name = key_node.value
+        ids = list(self.criteria.fact_by_id)
+        hint = suggest(name, ids)
+        if hint is None:  # someone wrote the question's label instead of its id
+            for fact in self.criteria.facts:
+                if name in fact.label.values():
+                    hint = fact.id
+        return self.r.error("unknown_fact", key_node, join("answers", name), name=name).at(suggestion=hint)  # type: ignore[return-value]
+
+    def answer(self, fact: Fact, node: Node, key: str) -> Answer:
+        note = None
+        if isinstance(node, Mapping):
+            values = self.r.mapping(node, key, ANSWER_KEYS)
+            if "note" in values:
+                note = self.meta_text(values["note"], join(key, "note"))
+            if "value" not in values:
+                return Answer(None, note, node.line)
+            node = values["value"]
+            key = join(key, "value")
+        if fact.type == "yesno":
+            return Answer(self.yes_no(node, key), note, node.line)
+        return Answer(self.options(fact, node, key), note, node.line)
+
+    def yes_no(self, node: Node, key: str) -> bool | None:
+        if not isinstance(node, Scalar):
+            raise self.r.error("yesno_expected", node, key, got=_kind(node))
+        if node.is_null:
+            return None
+        word = node.value.strip()
+        lower = word.lower()
+        if lower in YES_WORDS:
+            return True
+        if lower in NO_WORDS:
+            return False
+        if lower in UNKNOWN_WORDS:
+            return None
+        if node.plain and lower in _ON_OFF:
+            raise self.r.error("on_off_not_answer", node, key, value=word)
+        if node.plain and (_NUMBER.match(word) or _DATE.match(word)):
+            raise self.r.error("number_not_answer", node, key, value=word)
+        raise self.r.error("bad_yesno", node, key, value=word).at(
+            suggestion=suggest(lower, sorted(YES_WORDS | NO_WORDS | UNKNOWN_WORDS))
+        )
+
+    def options(self, fact: Fact, node: Node, key: str) -> tuple[str, ...] | None:
+        if isinstance(node, Scalar):
+            if node.is_null:
+                return None
+            if node.value.strip().lower() in UNKNOWN_WORDS:
+                return None
+            raise self.r.error("list_expected", node, key, got=_kind(node), example=fact.options[0].id)
+        if not isinstance(node, Sequence):
+            raise self.r.error("list_expected", node, key, got=_kind(node), example=fact.options[0].id)
+        chosen: list[str] = []
+        seen: dict[str, int] = {}
+        for i, item in enumerate(node.items, 1):
+            item_key = join(key, i)
+            if not isinstance(item, Scalar) or item.is_null:
+                raise self.r.error("option_expected", item, item_key, got=_kind(item))
+            value = item.value.strip()
+            if value not in fact.option_ids:
+                hint = suggest(value, fact.option_ids)
+                for option in fact.options:
+                    if value in option.label.values():
+                        hint = option.id
+                raise self.r.error("unknown_option", item, item_key, name=value, fact=fact.id).at(suggestion=hint)
+            if value in seen:
+                raise self.r.error("repeated_option", item, item_key, name=value, first=seen[value])
+            seen[value] = i
+            chosen.append(value)
+        return tuple(chosen)
+
+    def expect(self, node: Node) -> Expect:
+        v = self.r.mapping(node, "expect", EXPECT_KEYS, null_ok=True)
+        out = Expect()
+        if "outcome" in v:
+            name = self.r.text(v["outcome"], "expect.outcome")
+            if name not in self.criteria.outcomes:
+                raise self.r.error("unknown_outcome", v["outcome"], "expect.outcome", name=name).at(
+                    suggestion=suggest(name, self.criteria.outcomes)  # type: ignore[arg-type]
+                )
+            out.outcome = name
+        if "situations" in v:
+            known = [s.id for s in self.criteria.situations]
+            out.situations = self.id_list(v["situations"], "expect.situations", known, "unknown_situation")
+        if "next_questions" in v:
+            out.next_questions = self.id_list(
+                v["next_questions"], "expect.next_questions", list(self.criteria.fact_by_id), "unknown_fact"
+            )
+        return out
+
+    def id_list(self, node: Node, key: str, known: list[str], msg_id: str) -> tuple[str, ...]:
+        out = []
+        for i, item in enumerate(self.r.sequence(node, key), 1):
+            name = self.r.text(item, join(key, i))
+            if name not in known:
+                raise self.r.error(msg_id, item, join(key, i), name=name).at(suggestion=suggest(name, known))  # type: ignore[arg-type]
+            if name in out:
+                raise self.r.error("repeated_option", item, join(key, i), name=name, first=out.index(name) + 1)
+            out.append(name)
+        return tuple(out)
+
+
+def _kind(node: Node | None) -> str:
+    from zgrongcuo.document import kind_name
+
+    return kind_name(node)
+
+
+def discover(paths: list[str]) -> list[tuple[str, CaseError | None]]:
+    """Expand arguments into case files in order: folders recurse in sorted order, hidden entries skipped.
+
+    Each entry is a path and, for an argument that yields nothing usable, the error to report.
+    """
+    out: list[tuple[str, CaseError | None]] = []
+    for arg in paths:
+        if arg == "-":
+            out.append((arg, None))
+            continue
+        p = Path(arg)
+        if p.is_dir():
+            found = [str(f) for f in _walk(p, set())]
+            if not found:
+                out.append((arg, CaseError("no_cases_in_folder", file=arg, suffixes=", ".join(CASE_SUFFIXES))))
+            out.extend((f, None) for f in found)
+        else:
+            out.append((arg, None))
+    return out
+
+
+def _walk(folder: Path, seen: set[Path]):
+    real = folder.resolve()
+    if real in seen:  # a symlink loop
+        return
+    seen.add(real)
+    try:
+        entries = sorted(folder.iterdir(), key=lambda e: e.name)
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir():
+            yield from _walk(entry, seen)
+        elif entry.suffix.lower() in CASE_SUFFIXES and entry.is_file():
+            yield entry

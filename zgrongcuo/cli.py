@@ -1,0 +1,189 @@
+"""The command line: thin glue between arguments, the core and the renderers.
+
+Only this module turns errors into messages on stderr and exit codes.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from zgrongcuo import __version__
+from zgrongcuo.errors import ZgError
+from zgrongcuo.formats import OutputFormat
+from zgrongcuo.messages import DEFAULT_LANGUAGE, LANGUAGES, text
+
+# Exit codes, the first that applies (README "Exit codes").
+EXIT_INTERRUPTED = 130
+EXIT_INTERNAL = 70
+EXIT_USAGE = 2
+EXIT_UNFAVOURABLE = 1
+EXIT_UNDETERMINED = 3
+EXIT_OK = 0
+
+app = typer.Typer(
+    name="zgrongcuo",
+    help="容错免责初筛工具 — screen cases against a fault-tolerance (容错免责) measure.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+_state = {"debug": bool(os.environ.get("ZGRONGCUO_DEBUG"))}
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"zgrongcuo {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        Optional[bool], typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = None,
+    debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of internal errors.")] = False,
+) -> None:
+    """容错免责初筛工具 — screen cases against a fault-tolerance (容错免责) measure."""
+    if debug:
+        _state["debug"] = True
+
+
+def _say(message: str) -> None:
+    sys.stderr.write(message.rstrip("\n") + "\n")
+    sys.stderr.flush()
+
+
+def report_error(error: ZgError, lang: str) -> None:
+    """One paragraph on stderr: where, which key, what is wrong."""
+    _say(f"{text('error_prefix', lang)}: {error.render(lang)}")
+
+
+def guarded(func):
+    """Turn what escapes a command into the documented exit codes, never a traceback."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        lang = kwargs.get("lang") or DEFAULT_LANGUAGE
+        try:
+            return func(*args, **kwargs)
+        except (typer.Exit, typer.Abort):
+            raise
+        except ZgError as error:
+            report_error(error, lang)
+            raise typer.Exit(EXIT_USAGE) from None
+        except KeyboardInterrupt:
+            _say(text("interrupted", lang))
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+        except BrokenPipeError:
+            # The reader went away (e.g. `| head`): stop quietly.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            raise typer.Exit(EXIT_OK) from None
+        except Exception as exc:  # noqa: BLE001 - the last line of defence
+            if _state["debug"]:
+                import traceback
+
+                traceback.print_exc()
+            detail = f"{type(exc).__name__}: {exc}"
+            _say(text("internal_error", lang, version=__version__, detail=detail))
+            raise typer.Exit(EXIT_INTERNAL) from None
+
+    return wrapper
+
+
+# ------------------------------------------------------------------ options
+
+CriteriaOpt = Annotated[
+    Optional[str],
+    typer.Option(
+        "--criteria",
+        metavar="PATH",
+        help="Criteria file (or the name of a bundled measure); default: the bundled Zigui 2018 measure.",
+    ),
+]
+LangOpt = Annotated[str, typer.Option("--lang", metavar="zh|en", help="Language of labels and reasons.")]
+FormatOpt = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)]
+
+
+def _check_lang(lang: str, criteria=None) -> str:
+    if lang not in LANGUAGES or (criteria is not None and lang not in criteria.languages):
+        known = ", ".join(criteria.languages if criteria is not None else LANGUAGES)
+        raise typer.BadParameter(f"'{lang}' ({known})", param_hint="--lang")
+    return lang
+
+
+def exit_code_for(favourables: list[bool | None], failures: int) -> int:
+    """The batch's exit code: load failures, then unfavourable, then undetermined."""
+    if failures:
+        return EXIT_USAGE
+    if any(f is False for f in favourables):
+        return EXIT_UNFAVOURABLE
+    if any(f is None for f in favourables):
+        return EXIT_UNDETERMINED
+    return EXIT_OK
+
+
+# ----------------------------------------------------------------- commands
+
+
+@app.command()
+@guarded
+def check(
+    cases: Annotated[
+        list[str],
+        typer.Argument(metavar="CASE...", help="Case files (.yaml, .yml, .json), folders of them, or - for standard input."),
+    ],
+    criteria: CriteriaOpt = None,
+    format: FormatOpt = OutputFormat.text,
+    lang: LangOpt = DEFAULT_LANGUAGE,
+    max_bytes: Annotated[
+        int, typer.Option("--max-bytes", min=1, help="Refuse case files larger than this many bytes.")
+    ] = 1 << 20,
+) -> None:
+    """Check case files against the criteria and print a determination for each."""
+    from zgrongcuo import case as case_mod
+    from zgrongcuo import criteria as criteria_mod
+    from zgrongcuo.engine import evaluate
+
+    _check_lang(lang)
+    crit = criteria_mod.load(criteria)
+    _check_lang(lang, crit)
+    if cases.count("-") > 1:
+        raise typer.BadParameter("'-'", param_hint="CASE")
+    entries = case_mod.discover(cases)
+    batch = len(cases) > 1 or any(Path(a).is_dir() for a in cases if a != "-")
+    renderer = format.renderer(sys.stdout, lang, batch=batch)
+    favourables: list[bool | None] = []
+    failures = 0
+    for path, problem in entries:
+        try:
+            if problem is not None:
+                raise problem
+            loaded = case_mod.load(path, crit, max_bytes=max_bytes)
+        except ZgError as error:
+            failures += 1
+            report_error(error, lang)
+            renderer.failure(path, error)
+            continue
+        for notice in loaded.notices:
+            _say(f"{text('warning_prefix', lang)}: {text(notice.msg_id, lang, **notice.params)}")
+        determination = evaluate(crit, loaded)
+        favourables.append(determination.outcome.favourable)
+        renderer.determination(determination)
+        sys.stdout.flush()
+    renderer.close()
+    sys.stdout.flush()
+    raise typer.Exit(exit_code_for(favourables, failures))
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

@@ -1,0 +1,307 @@
+"""Strict reading of YAML and JSON documents into nodes that keep their position.
+
+Only the parser's events are used, never PyYAML's constructors: no tag is
+honoured (every explicit tag is an error), no implicit typing happens (a plain
+``0755`` stays the text ``0755``; what a scalar means is for the reader of the
+node to say), duplicate keys are errors, and nesting and size are bounded.
+Nothing in a document can make Python objects or run code.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+from dataclasses import dataclass
+
+import yaml
+
+from zgrongcuo.errors import ZgError
+
+try:  # libyaml's parser is several times faster; strictness is ours either way
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_DEPTH = 64
+MAX_NODES = 200_000
+NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
+
+
+@dataclass(slots=True, eq=False)
+class Node:
+    line: int  # 1-based
+    column: int  # 1-based
+
+
+@dataclass(slots=True, eq=False)
+class Scalar(Node):
+    value: str
+    plain: bool  # written without quotes or block style
+
+    @property
+    def is_null(self) -> bool:
+        return self.plain and self.value in NULL_WORDS
+
+
+@dataclass(slots=True, eq=False)
+class Mapping(Node):
+    items: list[tuple[Scalar, Node]]
+
+
+@dataclass(slots=True, eq=False)
+class Sequence(Node):
+    items: list[Node]
+
+
+KIND_NAMES = {Scalar: "scalar", Mapping: "mapping", Sequence: "list"}
+
+
+# ------------------------------------------------------------------ decoding
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def decode(data: bytes, file: str) -> tuple[str, str]:
+    """Text of ``data`` and the encoding used: a BOM decides, else UTF-8, else GB18030."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding.removesuffix("-sig")
+            except UnicodeDecodeError as exc:
+                raise ZgError("bad_encoding_bom", file=file, encoding=encoding, detail=str(exc.reason)) from None
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as utf8_error:
+        try:
+            return data.decode("gb18030"), "gb18030"
+        except UnicodeDecodeError:
+            line = data.count(b"\n", 0, utf8_error.start) + 1
+            raise ZgError("bad_encoding", file=file, line=line, offset=utf8_error.start) from None
+
+
+# ------------------------------------------------------------------- parsing
+
+
+def parse(text: str, file: str, *, json_syntax: bool = False) -> Node | None:
+    """The single document in ``text`` as nodes; None for an empty document."""
+    if json_syntax:
+        _check_json(text, file)
+        # JSON allows tabs between tokens, YAML does not; a raw tab cannot
+        # occur inside a valid JSON string, so this changes no value.
+        text = text.replace("\t", " ")
+    lines = None
+    try:
+        return _build(yaml.parse(text, Loader=_Loader), file)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        lines = text.splitlines()
+        problem = " ".join(p for p in (exc.context, exc.problem) if p)
+        line = mark.line + 1 if mark else None
+        column = mark.column + 1 if mark else None
+        excerpt = lines[mark.line] if mark and mark.line < len(lines) else None
+        if "'\\t'" in problem:
+            raise ZgError("yaml_tab", file=file, line=line, column=column, excerpt=excerpt) from None
+        raise ZgError("yaml_syntax", file=file, line=line, column=column, excerpt=excerpt, problem=problem) from None
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        raise ZgError("yaml_bad_char", file=file, line=line, column=column, char=f"U+{exc.character:04X}") from None
+    except yaml.YAMLError as exc:  # pragma: no cover - libyaml reports all as above
+        raise ZgError("yaml_syntax", file=file, problem=str(exc)) from None
+
+
+def _check_json(text: str, file: str) -> None:
+    try:
+        json.loads(text)
+    except json.JSONDecodeError as exc:
+        lines = text.splitlines()
+        excerpt = lines[exc.lineno - 1] if 0 < exc.lineno <= len(lines) else None
+        raise ZgError(
+            "json_syntax", file=file, line=exc.lineno, column=exc.colno, excerpt=excerpt, problem=exc.msg
+        ) from None
+    except RecursionError:
+        raise ZgError("too_deep", file=file, limit=MAX_DEPTH) from None
+
+
+def _build(events, file: str) -> Node | None:
+    # An explicit stack rather than recursion: depth is bounded by MAX_DEPTH,
+    # not by Python's recursion limit.
+    anchors: dict[str, Node] = {}
+    stack: list[tuple[Node, str | None, dict[str, Scalar] | None, Scalar | None]] = []
+    root: Node | None = None
+    documents = 0
+    count = 0
+
+    def add(node: Node) -> None:
+        nonlocal root
+        if not stack:
+            root = node
+            return
+        parent, _, seen, pending_key = stack[-1]
+        if isinstance(parent, Sequence):
+            parent.items.append(node)
+        elif pending_key is None:
+            if not isinstance(node, Scalar):
+                raise ZgError("complex_key", file=file, line=node.line, column=node.column)
+            previous = seen.get(node.value)  # type: ignore[union-attr]
+            if previous is not None:
+                raise ZgError(
+                    "duplicate_key",
+                    file=file,
+                    line=node.line,
+                    column=node.column,
+                    name=node.value,
+                    first_line=previous.line,
+                )
+            seen[node.value] = node  # type: ignore[index]
+            stack[-1] = (parent, stack[-1][1], seen, node)
+        else:
+            parent.items.append((pending_key, node))  # type: ignore[union-attr]
+            stack[-1] = (parent, stack[-1][1], seen, None)
+
+    for event in events:
+        kind = type(event)
+        if kind is yaml.DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                raise ZgError("several_documents", file=file, line=event.start_mark.line + 1)
+            continue
+        if kind in (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent):
+            continue
+        mark = event.start_mark
+        line, column = mark.line + 1, mark.column + 1
+        if kind is yaml.AliasEvent:
+            target = anchors.get(event.anchor)
+            if target is None:  # pragma: no cover - the parser rejects these first
+                raise ZgError("yaml_syntax", file=file, line=line, column=column, problem="unknown alias")
+            # Shared, never copied: an alias costs one reference, so nested
+            # aliases cannot multiply memory.
+            add(target)
+            continue
+        if kind in (yaml.MappingEndEvent, yaml.SequenceEndEvent):
+            node, anchor, _, _ = stack.pop()
+            if anchor:
+                anchors[anchor] = node
+            add(node)
+            continue
+        tag = event.tag
+        if tag is not None:
+            raise ZgError("yaml_tag", file=file, line=line, column=column, tag=tag)
+        count += 1
+        if count > MAX_NODES:
+            raise ZgError("too_many_nodes", file=file, line=line, limit=MAX_NODES)
+        if kind is yaml.ScalarEvent:
+            node = Scalar(line, column, event.value, event.style in (None, ""))
+            if event.anchor:
+                anchors[event.anchor] = node
+            add(node)
+        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            if len(stack) >= MAX_DEPTH:
+                raise ZgError("too_deep", file=file, line=line, column=column, limit=MAX_DEPTH)
+            if kind is yaml.MappingStartEvent:
+                stack.append((Mapping(line, column, []), event.anchor, {}, None))
+            else:
+                stack.append((Sequence(line, column, []), event.anchor, None, None))
+    return root
+
+
+def kind_name(node: Node | None) -> str:
+    return "null" if node is None or (isinstance(node, Scalar) and node.is_null) else KIND_NAMES[type(node)]
+
+
+# ------------------------------------------------------------------- reading
+
+
+class Reader:
+    """Typed access to nodes that raises the caller's error class with file, line and key."""
+
+    def __init__(self, file: str, error: type[ZgError] = ZgError) -> None:
+        self.file = file
+        self.error_class = error
+
+    def error(self, msg_id: str, node: Node | None, key: str, **params: object) -> ZgError:
+        line = node.line if node is not None else None
+        column = node.column if node is not None else None
+        return self.error_class(msg_id, file=self.file, line=line, column=column, key=key or None, **params)
+
+    def wrong_type(self, node: Node | None, key: str, expected: str) -> ZgError:
+        return self.error("wrong_type", node, key, expected=expected, got=kind_name(node))
+
+    def mapping(
+        self,
+        node: Node | None,
+        key: str,
+        allowed: tuple[str, ...] | dict,
+        required: tuple[str, ...] = (),
+        *,
+        null_ok: bool = False,
+    ) -> dict[str, Node]:
+        """A mapping's values by key, refusing keys not in ``allowed``."""
+        if node is None or (isinstance(node, Scalar) and node.is_null):
+            if null_ok:
+                return {}
+            if not required:
+                return {}
+            raise self.wrong_type(node, key, "mapping")
+        if not isinstance(node, Mapping):
+            raise self.wrong_type(node, key, "mapping")
+        out: dict[str, Node] = {}
+        for k, v in node.items:
+            if k.value not in allowed:
+                raise self.error(
+                    "unknown_key",
+                    k,
+                    join(key, k.value),
+                    name=k.value,
+                    allowed=", ".join(allowed),
+                ).at(suggestion=suggest(k.value, allowed))
+            out[k.value] = v
+        for name in required:
+            if name not in out:
+                raise self.error("missing_key", node, key, name=name)
+        return out
+
+    def sequence(self, node: Node | None, key: str) -> list[Node]:
+        if not isinstance(node, Sequence):
+            raise self.wrong_type(node, key, "list")
+        return node.items
+
+    def text(self, node: Node | None, key: str, *, null_ok: bool = False) -> str | None:
+        """A scalar's text exactly as written."""
+        if isinstance(node, Scalar):
+            if node.is_null:
+                if null_ok:
+                    return None
+                raise self.error("empty_value", node, key)
+            return node.value
+        if node is None and null_ok:
+            return None
+        raise self.wrong_type(node, key, "text")
+
+    def boolean(self, node: Node | None, key: str, *, null_ok: bool = False) -> bool | None:
+        if isinstance(node, Scalar) and node.plain:
+            if node.value in ("true", "True", "TRUE"):
+                return True
+            if node.value in ("false", "False", "FALSE"):
+                return False
+            if null_ok and node.is_null:
+                return None
+        raise self.wrong_type(node, key, "true/false" + ("/null" if null_ok else ""))
+
+
+def join(key: str, name: str | int) -> str:
+    if isinstance(name, int):
+        return f"{key}[{name}]"
+    return f"{key}.{name}" if key else name
+
+
+def suggest(word: str, candidates) -> str | None:
+    from zgrongcuo.errors import suggest as _suggest
+
+    return _suggest(word, candidates)

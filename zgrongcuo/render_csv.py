@@ -1,0 +1,40 @@
+"""One CSV row per case, for tallies in a spreadsheet (UTF-8 with BOM, so Excel reads Chinese)."""
+
+from __future__ import annotations
+
+import csv
+from typing import TextIO
+
+from zgrongcuo.engine import Determination
+from zgrongcuo.errors import ZgError
+from zgrongcuo.messages import text
+
+COLUMNS = ("file", "case_id", "title", "outcome", "label", "situations_met", "open_questions")
+
+
+class CsvRenderer:
+    def __init__(self, out: TextIO, lang: str, **_: object) -> None:
+        self.lang = lang
+        out.write("\ufeff")
+        self.writer = csv.writer(out, lineterminator="\r\n")
+        # Machine-readable ids in the header row; the label column is in the user's language.
+        self.writer.writerow(COLUMNS)
+
+    def determination(self, d: Determination) -> None:
+        self.writer.writerow(
+            (
+                d.case.file,
+                d.case.meta.get("id") or "",
+                d.case.meta.get("title") or "",
+                d.outcome.id,
+                d.outcome.label[self.lang],
+                ";".join(d.situations_met),
+                ";".join(d.next_questions),
+            )
+        )
+
+    def failure(self, file: str, error: ZgError) -> None:
+        self.writer.writerow((file, "", "", "error", text("load_failed", self.lang) + ": " + error.message(self.lang), "", ""))
+
+    def close(self) -> None:
+        pass

@@ -1,0 +1,126 @@
+"""Determinations as JSON objects, in the field order the contract fixes."""
+
+from __future__ import annotations
+
+import json
+from typing import TextIO
+
+from zgrongcuo import __version__
+from zgrongcuo.engine import Determination, ElementResult
+from zgrongcuo.errors import ZgError
+from zgrongcuo.reasons import reason
+
+
+def _answer_json(result: ElementResult):
+    if result.answer is None or result.answer.value is None:
+        return None
+    value = result.answer.value
+    return list(value) if isinstance(value, tuple) else value
+
+
+def _element_json(result: ElementResult, lang: str, *, exclusion: bool = False) -> dict:
+    element = result.element
+    return {
+        "fact": result.fact,
+        "status": result.status,
+        "answer": _answer_json(result),
+        "note": result.answer.note if result.answer else None,
+        "reason": reason(result, lang, exclusion=exclusion),
+        "quote": element.quote,
+        "basis": element.basis,
+    }
+
+
+def determination_json(d: Determination, lang: str) -> dict:
+    """The determination as a JSON-ready dict (the fields SPEC.md fixes, then extras)."""
+    criteria = d.criteria
+    return {
+        "file": d.case.file,
+        "case": dict(d.case.meta),
+        "lang": lang,
+        "tool_version": __version__,
+        "criteria": {
+            "id": criteria.id,
+            "title": criteria.title[lang],
+            "version": criteria.version,
+            "sha256": criteria.sha256,
+        },
+        "outcome": d.outcome.id,
+        "outcome_label": d.outcome.label[lang],
+        "favourable": d.outcome.favourable,
+        "rule": d.rule.number if d.rule else None,
+        "situations": [
+            {
+                "id": s.situation.id,
+                "status": s.status,
+                "label": s.situation.label[lang],
+                "quote": s.situation.quote,
+                "basis": s.situation.basis,
+                "elements": [_element_json(e, lang) for e in s.elements],
+            }
+            for s in d.situations
+        ],
+        "situations_met": list(d.situations_met),
+        "preconditions": [_element_json(e, lang) for e in d.preconditions],
+        "exclusions": [_element_json(e, lang, exclusion=True) for e in d.exclusions],
+        "next_questions": list(d.next_questions),
+        "unchecked_exclusions": list(d.unchecked_exclusions),
+        "warnings": [_notice(n, lang) for n in d.case.notices],
+    }
+
+
+def _notice(notice, lang: str) -> str:
+    from zgrongcuo.messages import text
+
+    return text(notice.msg_id, lang, **notice.params)
+
+
+def error_json(file: str, error: ZgError, lang: str) -> dict:
+    return {"file": file, "error": error.to_json(lang)}
+
+
+def dumps(obj: dict, *, indent: int | None = None) -> str:
+    return json.dumps(obj, ensure_ascii=False, indent=indent)
+
+
+class JsonRenderer:
+    """One object for a single case, else a JSON array, written as cases come."""
+
+    def __init__(self, out: TextIO, lang: str, *, array: bool) -> None:
+        self.out, self.lang, self.array = out, lang, array
+        self.count = 0
+
+    def _write(self, obj: dict) -> None:
+        text = dumps(obj, indent=2)
+        if self.array:
+            text = ("[\n" if self.count == 0 else ",\n") + "\n".join("  " + line for line in text.splitlines())
+        self.out.write(text)
+        self.count += 1
+
+    def determination(self, d: Determination) -> None:
+        self._write(determination_json(d, self.lang))
+
+    def failure(self, file: str, error: ZgError) -> None:
+        self._write(error_json(file, error, self.lang))
+
+    def close(self) -> None:
+        if self.array:
+            self.out.write("[]\n" if self.count == 0 else "\n]\n")
+        elif self.count:
+            self.out.write("\n")
+
+
+class JsonlRenderer:
+    """One compact JSON object per line, flushed as each case is done."""
+
+    def __init__(self, out: TextIO, lang: str, **_: object) -> None:
+        self.out, self.lang = out, lang
+
+    def determination(self, d: Determination) -> None:
+        self.out.write(dumps(determination_json(d, self.lang)) + "\n")
+
+    def failure(self, file: str, error: ZgError) -> None:
+        self.out.write(dumps(error_json(file, error, self.lang)) + "\n")
+
+    def close(self) -> None:
+        pass

@@ -1,0 +1,162 @@
+"""Determinations for people: Rich tables in the terminal. The only module that imports Rich."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from rich.console import Console, Group
+from rich.markup import escape
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from zgrongcuo.engine import MET, NOT_MET, Determination, ElementResult
+from zgrongcuo.errors import ZgError
+from zgrongcuo.messages import text
+from zgrongcuo.reasons import answer_text, fact_labels, reason, status_text
+
+_STATUS_STYLE = {MET: "green", NOT_MET: "red", "unknown": "yellow"}
+_EXCLUSION_STYLE = {MET: "bold red", NOT_MET: "green", "unknown": "yellow"}
+_ICON = {MET: "✓", NOT_MET: "✗", "unknown": "?"}
+_EXCLUSION_ICON = {MET: "✗", NOT_MET: "✓", "unknown": "?"}  # touching a bottom line is the bad case
+
+
+def outcome_style(favourable: bool | None) -> str:
+    return "green" if favourable else "yellow" if favourable is None else "red"
+
+
+class TextRenderer:
+    """A determination per case as it comes; a summary table at the end of a batch."""
+
+    def __init__(self, console: Console, lang: str, *, batch: bool = False, **_: object) -> None:
+        self.console, self.lang, self.batch = console, lang, batch
+        self.rows: list[tuple[str, str, str, str, str]] = []
+        self.outcomes: Counter[str] = Counter()
+
+    def determination(self, d: Determination) -> None:
+        render_determination(self.console, d, self.lang)
+        style = outcome_style(d.outcome.favourable)
+        self.rows.append(
+            (
+                d.case.file,
+                d.case.meta.get("id") or "",
+                f"[{style}]{escape(d.outcome.label[self.lang])}[/]",
+                d.outcome.id,
+                "、".join(d.situations_met) if self.lang == "zh" else ", ".join(d.situations_met),
+            )
+        )
+        self.outcomes[d.outcome.label[self.lang]] += 1
+
+    def failure(self, file: str, error: ZgError) -> None:
+        # The error itself went to stderr; the summary notes the file.
+        self.rows.append((file, "", f"[red]{escape(text('load_failed', self.lang))}[/]", "error", ""))
+        self.outcomes[text("load_failed", self.lang)] += 1
+
+    def close(self) -> None:
+        if not self.batch or not self.rows:
+            return
+        lang = self.lang
+        table = Table(title=text("heading.summary", lang), title_justify="left", expand=False)
+        for col in ("col.file", "col.case_id", "col.outcome", "col.code", "col.situations_met"):
+            table.add_column(text(col, lang), overflow="fold")
+        for row in self.rows:
+            table.add_row(escape(row[0]), escape(row[1]), row[2], row[3], row[4])
+        self.console.print(table)
+        counts = text("list_sep", lang).join(f"{label} {n}" for label, n in self.outcomes.items())
+        self.console.print(text("summary_counts", lang, total=len(self.rows), counts=counts))
+
+
+def _element_rows(table: Table, results: tuple[ElementResult, ...], lang: str, *, exclusion: bool = False, indent: str = "") -> None:
+    styles, icons = (_EXCLUSION_STYLE, _EXCLUSION_ICON) if exclusion else (_STATUS_STYLE, _ICON)
+    for r in results:
+        style = styles[r.status]
+        table.add_row(
+            indent + escape(r.element.fact.label[lang]),
+            f"[{style}]{icons[r.status]} {status_text(r.status, lang, exclusion=exclusion)}[/]",
+            escape(reason(r, lang, exclusion=exclusion, with_note=False)),
+        )
+
+
+def _table(lang: str, title: str) -> Table:
+    table = Table(title=title, title_justify="left", show_lines=False, expand=True)
+    table.add_column(text("col.item", lang), ratio=2, overflow="fold")
+    table.add_column(text("col.status", lang), no_wrap=True)
+    table.add_column(text("col.reason", lang), ratio=5, overflow="fold")
+    return table
+
+
+def render_determination(console: Console, d: Determination, lang: str) -> None:
+    """Print one determination: headline, situations, preconditions, bottom lines, open questions."""
+    criteria = d.criteria
+    meta = d.case.meta
+    style = outcome_style(d.outcome.favourable)
+
+    head = Text()
+    head.append(d.outcome.label[lang], style=f"bold {style}")
+    head.append(f"  ({d.outcome.id})", style=style)
+    lines: list = [head]
+    how = text("rule_fired", lang, number=d.rule.number) if d.rule else text("no_rule_fired", lang)
+    met = d.situations_met
+    sep = text("list_sep", lang)
+    how += "；" if lang == "zh" else "; "
+    how += text("situations_met", lang, ids=sep.join(met)) if met else text("no_situation_met", lang)
+    lines.append(Text(how))
+    if meta.get("subject"):
+        lines.append(Text(text("subject_line", lang, subject=meta["subject"]), style="dim"))
+    title = " ".join(p for p in (meta.get("id"), meta.get("title")) if p) or d.case.file
+    console.print(Panel(Group(*lines), title=escape(title), subtitle=escape(d.case.file), border_style=style))
+
+    table = _table(lang, text("heading.situations", lang))
+    for s in d.situations:
+        st = _STATUS_STYLE[s.status]
+        table.add_row(
+            f"[bold]{escape(s.situation.id)} {escape(s.situation.label[lang])}[/]",
+            f"[bold {st}]{_ICON[s.status]} {status_text(s.status, lang)}[/]",
+            f"[dim italic]{escape(s.situation.quote or '')}[/]",
+        )
+        _element_rows(table, s.elements, lang, indent="  ")
+        table.add_section()
+    console.print(table)
+
+    if d.preconditions:
+        table = _table(lang, text("heading.preconditions", lang))
+        _element_rows(table, d.preconditions, lang)
+        console.print(table)
+    if d.exclusions:
+        table = _table(lang, text("heading.exclusions", lang))
+        _element_rows(table, d.exclusions, lang, exclusion=True)
+        console.print(table)
+
+    answered = [(fact, d.case.answers[fact.id]) for fact in criteria.facts if fact.id in d.case.answers]
+    if answered:
+        table = Table(title=text("heading.answers", lang), title_justify="left", expand=True)
+        table.add_column(text("col.question", lang), ratio=2, overflow="fold")
+        table.add_column(text("col.answer", lang), ratio=2, overflow="fold")
+        table.add_column(text("col.note", lang), ratio=4, overflow="fold")
+        for fact, answer in answered:
+            table.add_row(escape(fact.label[lang]), escape(answer_text(fact, answer.value, lang)), escape(answer.note or ""))
+        console.print(table)
+
+    if d.next_questions:
+        console.print(f"[bold yellow]{text('heading.open_questions', lang)}[/]")
+        for i, fact_id in enumerate(d.next_questions, 1):
+            fact = criteria.fact_by_id[fact_id]
+            console.print(f"  {i}. {escape(fact.question[lang])} [dim]({fact_id})[/]")
+    if d.decided and d.unchecked_exclusions:
+        console.print(
+            f"[bold yellow]{escape(text('unchecked_exclusions', lang, facts=fact_labels(criteria, d.unchecked_exclusions, lang)))}[/]"
+        )
+        if not d.outcome.favourable:
+            console.print(f"[yellow]{escape(text('unchecked_explained', lang))}[/]")
+
+    console.print(
+        text("criteria_line", lang, title=escape(criteria.title[lang]), version=escape(criteria.version), sha=criteria.sha256[:12]),
+        style="dim",
+    )
+    console.print(Panel(escape(criteria.reminder[lang]), border_style="dim"))
+    console.print()
+
+
+def make_console(out=None, *, stderr: bool = False) -> Console:
+    """A console on ``out``; honours NO_COLOR and COLUMNS as Rich does."""
+    return Console(file=out, stderr=stderr, highlight=False, soft_wrap=False)
