@@ -100,12 +100,12 @@ def load(path: str, criteria: Criteria, *, max_bytes: int = MAX_BYTES, stdin=Non
 
 def loads(data: bytes, criteria: Criteria, file: str = "-") -> Case:
     """Check a case from the bytes of a case file."""
-    text, encoding = decode(data, file)
+    text, encoding = decode(data, file, CaseError)
     notices = []
     if encoding == "gb18030":
         notices.append(Notice("read_as_gb18030", {"file": file}))
     json_syntax = file.lower().endswith(".json") or text.lstrip("\ufeff \t\r\n")[:1] in ("{", "[")
-    root = parse(text, file, json_syntax=json_syntax)
+    root = parse(text, file, json_syntax=json_syntax, error=CaseError)
     case = _CaseReader(file, criteria).read(root)
     case.notices.extend(notices)
     return case

@@ -14,7 +14,7 @@ from typing import Annotated, Optional
 import typer
 
 from zgrongcuo import __version__
-from zgrongcuo.errors import ZgError
+from zgrongcuo.errors import UsageError, ZgError
 from zgrongcuo.formats import OutputFormat
 from zgrongcuo.messages import DEFAULT_LANGUAGE, LANGUAGES, text
 
@@ -63,7 +63,7 @@ def _say(message: str) -> None:
 
 def report_error(error: ZgError, lang: str) -> None:
     """One paragraph on stderr: where, which key, what is wrong."""
-    _say(f"{text('error_prefix', lang)}: {error.render(lang)}")
+    _say(text("error_prefix", lang) + text("location_sep", lang) + error.render(lang))
 
 
 def guarded(func):
@@ -71,10 +71,10 @@ def guarded(func):
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
-        lang = kwargs.get("lang") or DEFAULT_LANGUAGE
+        lang = kwargs.get("lang") if kwargs.get("lang") in LANGUAGES else DEFAULT_LANGUAGE
         try:
             return func(*args, **kwargs)
-        except (typer.Exit, typer.Abort):
+        except (typer.Exit, typer.Abort, typer.BadParameter):
             raise
         except ZgError as error:
             report_error(error, lang)
@@ -114,9 +114,9 @@ FormatOpt = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output 
 
 
 def _check_lang(lang: str, criteria=None) -> str:
-    if lang not in LANGUAGES or (criteria is not None and lang not in criteria.languages):
-        known = ", ".join(criteria.languages if criteria is not None else LANGUAGES)
-        raise typer.BadParameter(f"'{lang}' ({known})", param_hint="--lang")
+    known = LANGUAGES if criteria is None else criteria.languages
+    if lang not in LANGUAGES or lang not in known:
+        raise UsageError("unknown_language", lang=lang, known=", ".join(known))
     return lang
 
 
@@ -157,7 +157,7 @@ def check(
     crit = criteria_mod.load(criteria)
     _check_lang(lang, crit)
     if cases.count("-") > 1:
-        raise typer.BadParameter("'-'", param_hint="CASE")
+        raise UsageError("stdin_twice")
     entries = case_mod.discover(cases)
     batch = len(cases) > 1 or any(Path(a).is_dir() for a in cases if a != "-")
     renderer = format.renderer(sys.stdout, lang, batch=batch)
@@ -174,7 +174,7 @@ def check(
             renderer.failure(path, error)
             continue
         for notice in loaded.notices:
-            _say(f"{text('warning_prefix', lang)}: {text(notice.msg_id, lang, **notice.params)}")
+            _say(text("warning_prefix", lang) + text("location_sep", lang) + text(notice.msg_id, lang, **notice.params))
         determination = evaluate(crit, loaded)
         favourables.append(determination.outcome.favourable)
         renderer.determination(determination)

@@ -190,8 +190,8 @@ def loads(data: bytes, file: str = "<criteria>") -> Criteria:
     """Check and compile criteria from the bytes of a criteria file."""
     from zgrongcuo.document import decode
 
-    text, _ = decode(data, file)
-    root = parse(text, file, json_syntax=file.endswith(".json"))
+    text, _ = decode(data, file, CriteriaError)
+    root = parse(text, file, json_syntax=file.endswith(".json"), error=CriteriaError)
     criteria = _Builder(file).build(root)
     criteria.path = file
     criteria.sha256 = hashlib.sha256(data).hexdigest()

@@ -67,14 +67,14 @@ _BOMS = (
 )
 
 
-def decode(data: bytes, file: str) -> tuple[str, str]:
+def decode(data: bytes, file: str, error: type[ZgError] = ZgError) -> tuple[str, str]:
     """Text of ``data`` and the encoding used: a BOM decides, else UTF-8, else GB18030."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
                 return data.decode(encoding), encoding.removesuffix("-sig")
             except UnicodeDecodeError as exc:
-                raise ZgError("bad_encoding_bom", file=file, encoding=encoding, detail=str(exc.reason)) from None
+                raise error("bad_encoding_bom", file=file, encoding=encoding, detail=str(exc.reason)) from None
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as utf8_error:
@@ -82,30 +82,43 @@ def decode(data: bytes, file: str) -> tuple[str, str]:
             return data.decode("gb18030"), "gb18030"
         except UnicodeDecodeError:
             line = data.count(b"\n", 0, utf8_error.start) + 1
-            raise ZgError("bad_encoding", file=file, line=line, offset=utf8_error.start) from None
+            raise error("bad_encoding", file=file, line=line, offset=utf8_error.start) from None
 
 
 # ------------------------------------------------------------------- parsing
 
 
-def parse(text: str, file: str, *, json_syntax: bool = False) -> Node | None:
+def parse(text: str, file: str, *, json_syntax: bool = False, error: type[ZgError] = ZgError) -> Node | None:
     """The single document in ``text`` as nodes; None for an empty document."""
+    try:
+        return _parse(text, file, json_syntax)
+    except ZgError as exc:
+        if type(exc) is ZgError and error is not ZgError:
+            exc.__class__ = error  # same fields, the caller's kind of error
+        raise
+
+
+def _parse(text: str, file: str, json_syntax: bool) -> Node | None:
     if json_syntax:
         _check_json(text, file)
         # JSON allows tabs between tokens, YAML does not; a raw tab cannot
         # occur inside a valid JSON string, so this changes no value.
         text = text.replace("\t", " ")
-    lines = None
     try:
         return _build(yaml.parse(text, Loader=_Loader), file)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         lines = text.splitlines()
-        problem = " ".join(p for p in (exc.context, exc.problem) if p)
+        problem = exc.problem or ""
+        if exc.context and exc.context_mark:
+            problem += f" ({exc.context}, line {exc.context_mark.line + 1})"
         line = mark.line + 1 if mark else None
         column = mark.column + 1 if mark else None
         excerpt = lines[mark.line] if mark and mark.line < len(lines) else None
-        if "'\\t'" in problem:
+        if "nesting depth" in problem:
+            raise ZgError("too_deep", file=file, line=line, column=column, limit=MAX_DEPTH) from None
+        at_mark = excerpt[mark.column] if excerpt is not None and mark.column < len(excerpt) else ""
+        if at_mark == "\t" or "tab" in problem:
             raise ZgError("yaml_tab", file=file, line=line, column=column, excerpt=excerpt) from None
         raise ZgError("yaml_syntax", file=file, line=line, column=column, excerpt=excerpt, problem=problem) from None
     except yaml.reader.ReaderError as exc:

@@ -15,6 +15,7 @@ class ZgError(Exception):
     def __init__(
         self,
         msg_id: str,
+        /,
         *,
         file: str | None = None,
         line: int | None = None,
@@ -38,7 +39,8 @@ class ZgError(Exception):
         """The message alone, without the location."""
         text = messages.text(self.msg_id, lang, **self.params)
         if self.suggestion:
-            text += messages.text("did_you_mean", lang, suggestion=self.suggestion)
+            end = text[-1:] if text[-1:] in ".。" else ""
+            text = text.removesuffix(end) + messages.text("did_you_mean", lang, suggestion=self.suggestion) + end
         return text
 
     def location(self) -> str:
@@ -54,7 +56,7 @@ class ZgError(Exception):
         head = self.location()
         if self.key:
             head += messages.text("key_in_location", lang, key=self.key)
-        text = f"{head}: {self.message(lang)}"
+        text = head + messages.text("location_sep", lang) + self.message(lang)
         if self.excerpt is not None:
             text += f"\n    {self.excerpt}"
             if self.column is not None:

@@ -13,6 +13,7 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     # -- locations and hints
     "did_you_mean": ("（是否想写“{suggestion}”？）", " (did you mean '{suggestion}'?)"),
     "key_in_location": ("，键 {key}", ", key {key}"),
+    "location_sep": ("：", ": "),
     "error_prefix": ("错误", "error"),
     "warning_prefix": ("提示", "warning"),
     # -- reading files
@@ -30,8 +31,8 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "the folder holds no case files ({suffixes}).",
     ),
     "bad_encoding": (
-        "第 {line} 行（字节 {offset}）起既不是 UTF-8 也不是 GB18030 编码，无法读取。请以 UTF-8 另存。",
-        "from line {line} (byte {offset}) the file is neither UTF-8 nor GB18030 text; save it as UTF-8.",
+        "自第 {offset} 字节起既不是 UTF-8 也不是 GB18030 编码，无法读取。请以 UTF-8 另存。",
+        "from byte {offset} on, the file is neither UTF-8 nor GB18030 text; save it as UTF-8.",
     ),
     "bad_encoding_bom": (
         "文件以 {encoding} 的字节顺序标记（BOM）开头，但内容不是有效的 {encoding}：{detail}。",
@@ -126,7 +127,8 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "undefined_condition": ("未定义的条件“{name}”。", "undefined condition '{name}'."),
     "condition_cycle": ("条件循环引用：{chain}。", "conditions refer to each other in a cycle: {chain}."),
     "unknown_measure": ("没有名为“{name}”的内置标准（可用：{known}）。", "no bundled measure named '{name}' (known: {known})."),
-    "unknown_language": ("标准文件不提供语言“{lang}”（提供：{known}）。", "the criteria file has no language '{lang}' (it has: {known})."),
+    "stdin_twice": ("标准输入（-）只能读取一次。", "standard input (-) can be read only once."),
+    "unknown_language": ("不支持语言“{lang}”（可用：{known}）。", "language '{lang}' is not available (available: {known})."),
     # -- the program itself
     "internal_error": (
         "抱歉，zgrongcuo {version} 内部出错：{detail}\n这是程序缺陷，不是您的输入有误。加 --debug 重新运行可看到详细信息，请连同输入文件一并报告。",
@@ -201,7 +203,7 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
 }
 
 
-def text(msg_id: str, lang: str, **params: object) -> str:
+def text(msg_id: str, lang: str, /, **params: object) -> str:
     """The catalogue's sentence ``msg_id`` in ``lang``, filled in with ``params``."""
     pair = _CATALOGUE[msg_id]
     template = pair[1] if lang == "en" else pair[0]

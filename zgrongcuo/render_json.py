@@ -47,7 +47,6 @@ def determination_json(d: Determination, lang: str) -> dict:
         },
         "outcome": d.outcome.id,
         "outcome_label": d.outcome.label[lang],
-        "favourable": d.outcome.favourable,
         "rule": d.rule.number if d.rule else None,
         "situations": [
             {
@@ -60,11 +59,12 @@ def determination_json(d: Determination, lang: str) -> dict:
             }
             for s in d.situations
         ],
-        "situations_met": list(d.situations_met),
         "preconditions": [_element_json(e, lang) for e in d.preconditions],
         "exclusions": [_element_json(e, lang, exclusion=True) for e in d.exclusions],
         "next_questions": list(d.next_questions),
         "unchecked_exclusions": list(d.unchecked_exclusions),
+        "favourable": d.outcome.favourable,
+        "situations_met": list(d.situations_met),
         "warnings": [_notice(n, lang) for n in d.case.notices],
     }
 

@@ -1,0 +1,37 @@
+import os
+from pathlib import Path
+
+import pytest
+
+# Rendering must not depend on the terminal the tests happen to run in.
+os.environ["COLUMNS"] = "120"
+os.environ["NO_COLOR"] = "1"
+os.environ.pop("FORCE_COLOR", None)
+os.environ.pop("ZGRONGCUO_DEBUG", None)
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+ARTICLE_CASE = EXAMPLES / "zigui-2014-57-insurance.yaml"
+
+
+@pytest.fixture(scope="session")
+def criteria():
+    from zgrongcuo import criteria as criteria_mod
+
+    return criteria_mod.load()
+
+
+@pytest.fixture
+def write(tmp_path):
+    """Write text (or bytes) to a file in a temporary folder and return its path."""
+
+    def _write(name: str, content: str | bytes) -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+        return path
+
+    return _write

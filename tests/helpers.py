@@ -1,0 +1,72 @@
+"""Answer sets for the Zigui measure used across the tests."""
+
+from zgrongcuo.case import Answer, Case
+
+# A case that clearly meets situation 2 and touches no bottom line.
+S2_EXEMPT = {
+    "context": ("reform_innovation",),
+    "causes": ("pilot",),
+    "consequences": ("error",),
+    "conformed_to_superior_decision": False,
+    "democratic_decision": True,
+    "private_gain": False,
+    "diligent": True,
+    "decision_procedure_followed": True,
+    "knowingly_violated": False,
+    "persisted_after_prohibition": False,
+    "major_liability_accident": False,
+    "serious_consequence": False,
+    "remedied": False,
+}
+
+# For each situation, answers that meet it and nothing else.
+MEETS = {
+    "S1": {
+        "context": ("superior_decision",),
+        "conformed_to_superior_decision": True,
+        "causes": ("bold_performance",),
+        "consequences": ("conflict",),
+    },
+    "S2": {
+        "context": ("reform_innovation",),
+        "democratic_decision": True,
+        "private_gain": False,
+        "causes": ("inexperience",),
+        "consequences": ("unmet_expectation",),
+    },
+    "S3": {
+        "context": ("creative_implementation",),
+        "causes": ("unforeseeable",),
+        "consequences": ("error",),
+    },
+    "S4": {
+        "context": ("historical_issue",),
+        "causes": ("touching_vested_interests",),
+        "consequences": ("mass_incident",),
+    },
+    "S5": {
+        "context": ("high_risk_work",),
+        "causes": ("proactive",),
+        "consequences": ("adverse_social_impact",),
+    },
+}
+
+CLEAN = {
+    "private_gain": False,
+    "diligent": True,
+    "decision_procedure_followed": True,
+    "knowingly_violated": False,
+    "persisted_after_prohibition": False,
+    "major_liability_accident": False,
+    "serious_consequence": False,
+}
+
+EXCLUSIONS = ("private_gain", "knowingly_violated", "persisted_after_prohibition", "major_liability_accident")
+
+
+def make_case(answers: dict, **meta) -> Case:
+    return Case(
+        file="test.yaml",
+        meta={"id": None, "title": None, "subject": None, "summary": None, **meta},
+        answers={k: Answer(v) for k, v in answers.items()},
+    )

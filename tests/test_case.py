@@ -1,0 +1,257 @@
+"""Reading case files: vocabulary, metadata as text, encodings, and every error with file, line and key."""
+
+import codecs
+import io
+
+import pytest
+
+from zgrongcuo import case as case_mod
+from zgrongcuo.errors import CaseError
+
+
+def load(criteria, text: str | bytes, name="case.yaml"):
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    return case_mod.loads(data, criteria, name)
+
+
+def error_of(criteria, text, name="case.yaml") -> CaseError:
+    with pytest.raises(CaseError) as info:
+        load(criteria, text, name)
+    return info.value
+
+
+# ------------------------------------------------------------------ answers
+
+
+@pytest.mark.parametrize(
+    ("written", "value"),
+    [
+        ("true", True),
+        ("false", False),
+        ("yes", True),
+        ("No", False),
+        ("Y", True),
+        ("n", False),
+        ("是", True),
+        ("否", False),
+        ('"yes"', True),
+        ("'否'", False),
+        ("unknown", None),
+        ("Unknown", None),
+        ("不确定", None),
+        ('"?"', None),
+        ("null", None),
+        ("~", None),
+        ("", None),
+    ],
+)
+def test_yes_no_vocabulary(criteria, written, value):
+    c = load(criteria, f"answers:\n  diligent: {written}\n")
+    assert c.answers["diligent"].value is value
+
+
+def test_set_answers_keep_their_order_and_empty_means_none(criteria):
+    c = load(criteria, "answers:\n  causes: [pilot, inexperience]\n  consequences: []\n  context:\n")
+    assert c.answers["causes"].value == ("pilot", "inexperience")
+    assert c.answers["consequences"].value == ()
+    assert c.answers["context"].value is None
+    assert c.values() == {"causes": ("pilot", "inexperience"), "consequences": ()}
+
+
+def test_value_and_note_forms(criteria):
+    c = load(
+        criteria,
+        "answers:\n"
+        "  democratic_decision: {value: 是, note: 见3月5日党组会议纪要}\n"
+        "  private_gain:\n"
+        "    note: 待核实\n"
+        "  causes:\n"
+        "    value: [pilot]\n"
+        "    note: 2018\n",
+    )
+    assert c.answers["democratic_decision"].value is True
+    assert c.answers["democratic_decision"].note == "见3月5日党组会议纪要"
+    assert c.answers["private_gain"].value is None
+    assert c.answers["private_gain"].note == "待核实"
+    assert c.answers["causes"].value == ("pilot",)
+    assert c.answers["causes"].note == "2018"
+
+
+def test_metadata_is_kept_as_written(criteria):
+    c = load(
+        criteria,
+        "case:\n  id: 0755\n  title: 2018-07-02\n  subject: on\n  summary: 1e3\nanswers:\n",
+    )
+    assert c.meta == {"id": "0755", "title": "2018-07-02", "subject": "on", "summary": "1e3"}
+    assert c.answers == {}
+
+
+def test_every_top_level_key_is_optional(criteria):
+    c = load(criteria, "{}\n")
+    assert c.answers == {} and c.expect is None
+    assert load(criteria, "answers: null\n").answers == {}
+    assert load(criteria, "case:\nanswers:\nexpect:\n").expect is not None
+
+
+def test_expect_block(criteria):
+    c = load(criteria, "expect:\n  outcome: exempt\n  situations: [S2]\n  next_questions: [remedied]\n")
+    assert (c.expect.outcome, c.expect.situations, c.expect.next_questions) == ("exempt", ("S2",), ("remedied",))
+
+
+def test_json_case_files(criteria):
+    text = '{\n\t"case": {"id": "0755"},\n\t"answers": {"diligent": true, "causes": ["pilot"], "remedied": null}\n}'
+    c = load(criteria, text, "case.json")
+    assert c.meta["id"] == "0755"
+    assert c.answers["diligent"].value is True
+    assert c.answers["causes"].value == ("pilot",)
+
+
+# ---------------------------------------------------------------- encodings
+
+
+def test_encodings_by_bom_then_utf8_then_gb18030(criteria):
+    text = "case:\n  title: 建房户意外伤害保险\nanswers:\n  diligent: 是\n"
+    for data in (
+        codecs.BOM_UTF8 + text.encode("utf-8"),
+        codecs.BOM_UTF16_LE + text.encode("utf-16-le"),
+        codecs.BOM_UTF16_BE + text.encode("utf-16-be"),
+        text.encode("utf-8"),
+    ):
+        c = load(criteria, data)
+        assert c.meta["title"] == "建房户意外伤害保险"
+        assert c.answers["diligent"].value is True
+        assert c.notices == []
+    for codec in ("gbk", "gb18030"):
+        c = load(criteria, text.encode(codec))
+        assert c.meta["title"] == "建房户意外伤害保险"
+        assert [n.msg_id for n in c.notices] == ["read_as_gb18030"]
+
+
+def test_bytes_that_are_neither_utf8_nor_gb18030(criteria):
+    e = error_of(criteria, b"answers:\n  diligent: \xff\xfe\xff\n")
+    assert e.line == 2
+    assert "UTF-8" in e.message("en")
+
+
+# ------------------------------------------------------------------- errors
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "key", "fragment"),
+    [
+        ("answers:\n  privte_gain: 否\n", 2, "answers.privte_gain", "did you mean 'private_gain'"),
+        ("answers:\n  谋取私利: 否\n", 2, "answers.谋取私利", "did you mean 'private_gain'"),
+        ("answer:\n  diligent: 是\n", 1, "answer", "did you mean 'answers'"),
+        ("case:\n  titel: x\n", 2, "case.titel", "did you mean 'title'"),
+        ("answers:\n  causes: [pilott]\n", 2, "answers.causes[1]", "did you mean 'pilot'"),
+        ("answers:\n  causes: [先行先试]\n", 2, "answers.causes[1]", "did you mean 'pilot'"),
+        ("answers:\n  causes: [pilot, pilot]\n", 2, "answers.causes[2]", "repeated"),
+        ("answers:\n  causes: pilot\n", 2, "answers.causes", "list of option ids"),
+        ("answers:\n  causes: [[pilot]]\n", 2, "answers.causes[1]", "option id"),
+        ("answers:\n  diligent: [是]\n", 2, "answers.diligent", "yes/no/unknown"),
+        ("answers:\n  diligent: 1\n", 2, "answers.diligent", "number or date"),
+        ("answers:\n  diligent: 2018-07-02\n", 2, "answers.diligent", "number or date"),
+        ("answers:\n  diligent: on\n", 2, "answers.diligent", "YAML 1.1 boolean"),
+        ("answers:\n  diligent: OFF\n", 2, "answers.diligent", "YAML 1.1 boolean"),
+        ("answers:\n  diligent: maybe\n", 2, "answers.diligent", "not an answer"),
+        ("answers:\n  diligent: {value: 是, notes: x}\n", 2, "answers.diligent.notes", "did you mean 'note'"),
+        ("answers:\n  diligent: 是\n  diligent: 否\n", 3, None, "duplicate key 'diligent' (first on line 2)"),
+        ("case:\n  id: a\n  id: b\n", 3, None, "duplicate key 'id'"),
+        ("answers:\n  diligent: !!bool yes\n", 2, None, "YAML tags"),
+        ("answers: [diligent]\n", 1, "answers", "expected a mapping"),
+        ("case: ZG-1\n", 1, "case", "expected a mapping"),
+        ("case:\n  id: [a, b]\n", 2, "case.id", "expected text"),
+        ("- diligent\n", 1, None, "top level must be a mapping"),
+        ("just text\n", 1, None, "top level must be a mapping"),
+        ("expect:\n  outcome: exmpt\n", 2, "expect.outcome", "did you mean 'exempt'"),
+        ("expect:\n  situations: [S6]\n", 2, "expect.situations[1]", "unknown situation"),
+        ("answers:\n  diligent: 是\n---\nanswers: {}\n", 3, None, "one YAML document"),
+        ("answers:\n  diligent: [是\n", 3, None, "YAML syntax error"),
+    ],
+)
+def test_errors_name_line_and_key(criteria, text, line, key, fragment):
+    e = error_of(criteria, text)
+    assert e.file == "case.yaml"
+    assert e.line == line
+    assert e.key == key
+    assert fragment in e.message("en")
+    assert e.message("zh")  # every message has its Chinese text
+
+
+def test_empty_and_whitespace_only_files(criteria):
+    for text in ("", "   \n\n", "# only a comment\n"):
+        assert "empty" in error_of(criteria, text).message("en")
+
+
+def test_tabs_are_named(criteria):
+    e = error_of(criteria, "answers:\n\tdiligent: 是\n")
+    assert e.line == 2
+    assert "tabs" in e.message("en")
+    assert e.excerpt == "\tdiligent: 是"
+
+
+def test_syntax_errors_quote_the_line(criteria):
+    e = error_of(criteria, "answers:\n  diligent: 是\n  causes: [pilot\n  remedied: 否\n")
+    assert e.line is not None and e.excerpt is not None
+    assert "^" in e.render("en")
+
+
+def test_json_syntax_errors(criteria):
+    e = error_of(criteria, '{"answers": {"diligent": true,}}', "case.json")
+    assert (e.line, e.column) == (1, 31)
+    assert "JSON syntax error" in e.message("en")
+
+
+def test_python_tags_never_run(criteria, tmp_path):
+    marker = tmp_path / "ran"
+    text = f'answers: !!python/object/apply:os.system ["touch {marker}"]\n'
+    e = error_of(criteria, text)
+    assert "YAML tags" in e.message("en")
+    assert not marker.exists()
+
+
+def test_aliases_are_shared_not_expanded(criteria):
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 10)}]\n" for i in range(8)
+    )
+    e = error_of(criteria, bomb)
+    assert e.key == "a"  # refused at the first unknown key, without expanding anything
+
+
+def test_nesting_is_bounded_without_recursion_error(criteria):
+    e = error_of(criteria, "answers: " + "[" * 5000 + "]" * 5000 + "\n")
+    assert "nesting" in e.message("en")
+
+
+# ------------------------------------------------------------- files on disk
+
+
+def test_reading_files(criteria, write):
+    path = write("a.yaml", "answers:\n  diligent: 是\n")
+    assert case_mod.load(str(path), criteria).file == str(path)
+    with pytest.raises(CaseError, match="no such file"):
+        case_mod.load(str(path.parent / "missing.yaml"), criteria)
+    with pytest.raises(CaseError, match="folder"):
+        case_mod.load(str(path.parent), criteria)
+    with pytest.raises(CaseError, match="too large"):
+        case_mod.load(str(path), criteria, max_bytes=5)
+
+
+def test_reading_stdin(criteria):
+    c = case_mod.load("-", criteria, stdin=io.BytesIO("answers:\n  diligent: 否\n".encode()))
+    assert c.file == "-"
+    assert c.answers["diligent"].value is False
+
+
+def test_discover_sorts_recurses_and_skips_hidden(write):
+    for name in ("b.yaml", "a.json", "sub/c.yml", ".hidden.yaml", ".git/d.yaml", "notes.txt"):
+        write(name, "{}")
+    root = write("z.yaml", "{}").parent
+    found = [p for p, _ in case_mod.discover([str(root)])]
+    assert [p.removeprefix(str(root) + "/") for p in found] == ["a.json", "b.yaml", "sub/c.yml", "z.yaml"]
+
+
+def test_discover_reports_an_empty_folder(tmp_path):
+    (tmp_path / "empty").mkdir()
+    [(path, problem)] = case_mod.discover([str(tmp_path / "empty")])
+    assert problem is not None and "no case files" in problem.message("en")

@@ -1,0 +1,274 @@
+"""`zgrongcuo check` through CliRunner: formats, languages, batches and exit codes."""
+
+import csv
+import io
+import json
+import shutil
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import ARTICLE_CASE, EXAMPLES
+from zgrongcuo import __version__
+from zgrongcuo.cli import app
+from zgrongcuo.formats import OutputFormat
+
+runner = CliRunner()
+
+SPEC_FIELDS = [
+    "file",
+    "case",
+    "lang",
+    "tool_version",
+    "criteria",
+    "outcome",
+    "outcome_label",
+    "rule",
+    "situations",
+    "preconditions",
+    "exclusions",
+    "next_questions",
+    "unchecked_exclusions",
+]
+ELEMENT_FIELDS = {"fact", "status", "answer", "note", "reason"}
+
+
+def check(*args, input=None):
+    return runner.invoke(app, ["check", *map(str, args)], input=input)
+
+
+def test_version():
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.stdout.strip() == f"zgrongcuo {__version__}"
+
+
+def test_the_article_case_in_text():
+    result = check(ARTICLE_CASE)
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "建议容错免责（免予责任追究）" in out
+    assert "(exempt)" in out
+    assert "符合情形：S2" in out
+    assert "情形二" in out
+    assert "经过民主决策程序" in out  # an element's reason
+    assert "没有谋取私利" in out  # the measure's quoted words
+    assert "申请、受理、核实、认定" in out  # the reminder
+    assert "版本 2018.1" in out
+    assert "Traceback" not in result.output
+
+
+def test_the_article_case_in_english():
+    result = check(ARTICLE_CASE, "--lang", "en")
+    assert result.exit_code == 0
+    assert "(exempt)" in result.stdout
+    assert "situations met: S2" in result.stdout
+    assert "Situations" in result.stdout
+    assert "符合情形：" not in result.stdout and "情形 / 要件" not in result.stdout
+
+
+def test_json_carries_every_fixed_field():
+    result = check(ARTICLE_CASE, "--format", "json")
+    assert result.exit_code == 0
+    d = json.loads(result.stdout)
+    assert list(d)[: len(SPEC_FIELDS)] == SPEC_FIELDS
+    assert d["file"] == str(ARTICLE_CASE)
+    assert d["case"]["id"] == "ZG-2014-57"
+    assert set(d["case"]) == {"id", "title", "subject", "summary"}
+    assert d["lang"] == "zh" and d["tool_version"] == __version__
+    assert set(d["criteria"]) >= {"title", "version", "sha256"} and len(d["criteria"]["sha256"]) == 64
+    assert (d["outcome"], d["outcome_label"], d["rule"]) == ("exempt", "建议容错免责（免予责任追究）", 3)
+    assert [s["id"] for s in d["situations"]] == ["S1", "S2", "S3", "S4", "S5"]
+    s2 = d["situations"][1]
+    assert s2["status"] == "met" and s2["basis"] == "zigui" and s2["quote"].startswith("2.")
+    for element in s2["elements"] + d["preconditions"] + d["exclusions"]:
+        assert set(element) >= ELEMENT_FIELDS
+        assert element["status"] in {"met", "not_met", "unknown"}
+    causes = next(e for e in s2["elements"] if e["fact"] == "causes")
+    assert causes["answer"] == ["pilot"]
+    assert causes["note"] and causes["note"] in causes["reason"]
+    assert [e["fact"] for e in d["exclusions"]] == [
+        "private_gain",
+        "knowingly_violated",
+        "persisted_after_prohibition",
+        "major_liability_accident",
+    ]
+    assert all(e["status"] == "not_met" and e["answer"] is False for e in d["exclusions"])
+    assert d["next_questions"] == [] and d["unchecked_exclusions"] == []
+
+
+def test_undetermined_lists_open_questions_and_exits_3(write):
+    path = write("open.yaml", "answers:\n  context: [reform_innovation]\n")
+    result = check(path, "--format", "json")
+    assert result.exit_code == 3
+    d = json.loads(result.stdout)
+    assert d["outcome"] == "undetermined" and d["rule"] is None
+    assert d["next_questions"][0] == "causes"
+    assert "context" not in d["next_questions"]
+    assert d["unchecked_exclusions"] == [
+        "private_gain",
+        "knowingly_violated",
+        "persisted_after_prohibition",
+        "major_liability_accident",
+    ]
+    text = check(path)
+    assert text.exit_code == 3
+    assert "尚待回答的问题" in text.stdout
+
+
+def test_unfavourable_reached_with_bottom_lines_unexamined_says_so(write):
+    path = write("out.yaml", "answers:\n  context: []\n  causes: []\n  consequences: []\n")
+    result = check(path)
+    assert result.exit_code == 1
+    assert "不符合容错免责的情形或条件" in result.stdout
+    assert "底线情形未查明：" in result.stdout
+    assert "谋取私利" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("zigui-2014-57-insurance.yaml", 0),
+        ("s3-employment-subsidy-mitigated.yaml", 0),
+        ("s1-tender-to-relative-not-tolerated.yaml", 1),
+        ("none-routine-stockpiling-loss-not-eligible.yaml", 1),
+        ("s2-collective-shares-loss-beyond-tolerance.yaml", 1),
+        ("s4-legacy-housing-title-undetermined.yaml", 3),
+    ],
+)
+def test_exit_code_per_outcome(name, code):
+    result = check(EXAMPLES / name, "--format", "json")
+    assert result.exit_code == code
+
+
+def test_a_mixed_folder_gives_one_jsonl_line_each_and_the_aggregate_code(tmp_path, write):
+    folder = tmp_path / "batch"
+    shutil.copytree(EXAMPLES, folder)
+    (folder / "zz-broken.yaml").write_text("answers:\n  diligent: perhaps\n", encoding="utf-8")
+    result = check(folder, "--format", "jsonl")
+    assert result.exit_code == 2  # a file that cannot be loaded outranks the outcomes
+    lines = result.stdout.splitlines()
+    files = sorted(p for p in folder.iterdir())
+    assert len(lines) == len(files)
+    objects = [json.loads(line) for line in lines]
+    assert [o["file"] for o in objects] == [str(p) for p in files]
+    broken = objects[-1]
+    assert broken == {
+        "file": str(folder / "zz-broken.yaml"),
+        "error": {"message": broken["error"]["message"], "line": 2, "column": 13, "key": "answers.diligent"},
+    }
+    assert "zz-broken.yaml:2:13" in result.stderr
+    (folder / "zz-broken.yaml").unlink()
+    assert check(folder, "--format", "jsonl").exit_code == 1  # unfavourable outranks undetermined
+
+
+def test_json_is_an_array_for_several_cases():
+    result = check(ARTICLE_CASE, EXAMPLES / "s3-employment-subsidy-mitigated.yaml", "--format", "json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert [d["outcome"] for d in data] == ["exempt", "mitigated"]
+    folder = check(EXAMPLES, "--format", "json")
+    assert isinstance(json.loads(folder.stdout), list)
+
+
+def test_csv_for_spreadsheets():
+    result = check(EXAMPLES, "--format", "csv")
+    assert result.exit_code == 1
+    assert result.stdout.startswith("\ufeff")
+    rows = list(csv.reader(io.StringIO(result.stdout.removeprefix("\ufeff"))))
+    assert rows[0] == ["file", "case_id", "title", "outcome", "label", "situations_met", "open_questions"]
+    by_file = {r[0]: r for r in rows[1:]}
+    article = by_file[str(ARTICLE_CASE)]
+    assert article[1:6] == ["ZG-2014-57", article[2], "exempt", "建议容错免责（免予责任追究）", "S2"]
+    undetermined = by_file[str(EXAMPLES / "s4-legacy-housing-title-undetermined.yaml")]
+    assert undetermined[3:] == ["undetermined", "信息不足，无法判定", "S4", "private_gain"]
+
+
+def test_text_batch_ends_with_a_summary():
+    result = check(EXAMPLES)
+    assert result.exit_code == 1
+    assert "汇总" in result.stdout
+    assert "共 8 件" in result.stdout
+
+
+def test_stdin():
+    result = check("-", "--format", "json", input=ARTICLE_CASE.read_text(encoding="utf-8"))
+    assert result.exit_code == 0
+    d = json.loads(result.stdout)
+    assert d["file"] == "-" and d["outcome"] == "exempt"
+
+
+def test_gb18030_files_load_with_a_warning(write):
+    path = write("gbk.yaml", ARTICLE_CASE.read_text(encoding="utf-8").encode("gb18030"))
+    result = check(path, "--format", "json")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["outcome"] == "exempt"
+    assert "GB18030" in result.stderr
+    assert json.loads(result.stdout)["warnings"]
+
+
+@pytest.mark.parametrize(
+    ("content", "fragment"),
+    [
+        ("answers:\n  privte_gain: 否\n", "bad.yaml:2:3，键 answers.privte_gain：未知的问题“privte_gain”（是否想写“private_gain”？）。"),
+        ("answers:\n  diligent: 是\n  diligent: 否\n", "bad.yaml:3:3：键“diligent”重复（第一次出现在第 2 行）。"),
+        ("answers: !!python/object/apply:os.system [ls]\n", "bad.yaml:1:10：不允许使用 YAML 标签"),
+        ("answers:\n\tdiligent: 是\n", "bad.yaml:2:1：YAML 不允许用制表符（Tab）缩进"),
+        ("", "bad.yaml：文件为空。"),
+    ],
+)
+def test_bad_input_is_one_paragraph_with_file_and_line(write, content, fragment):
+    path = write("bad.yaml", content)
+    result = check(path)
+    assert result.exit_code == 2
+    assert fragment in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_bad_input_in_english(write):
+    path = write("bad.yaml", "answers:\n  causes: [pilott]\n")
+    result = check(path, "--lang", "en")
+    assert result.exit_code == 2
+    assert "bad.yaml:2:12, key answers.causes[1]: question 'causes' has no option 'pilott' (did you mean 'pilot'?)." in result.stderr
+
+
+def test_missing_file_and_empty_folder(tmp_path):
+    result = check(tmp_path / "nope.yaml")
+    assert result.exit_code == 2
+    assert "nope.yaml" in result.stderr and "文件不存在" in result.stderr
+    (tmp_path / "empty").mkdir()
+    result = check(tmp_path / "empty")
+    assert result.exit_code == 2
+    assert "没有案件文件" in result.stderr
+
+
+def test_usage_errors_exit_2():
+    assert runner.invoke(app, ["check"]).exit_code == 2
+    assert check(ARTICLE_CASE, "--format", "xml").exit_code == 2
+    assert check(ARTICLE_CASE, "--lang", "fr").exit_code == 2
+    assert check("-", "-").exit_code == 2
+    result = check(ARTICLE_CASE, "--criteria", "no-such-measure")
+    assert result.exit_code == 2
+    assert "no-such-measure" in result.stderr
+
+
+def test_internal_errors_apologise_and_exit_70(monkeypatch):
+    import zgrongcuo.engine
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(zgrongcuo.engine, "evaluate", broken)
+    result = check(ARTICLE_CASE)
+    assert result.exit_code == 70
+    assert "内部出错" in result.stderr and "RuntimeError: boom" in result.stderr
+    assert "Traceback" not in result.stderr
+    debug = runner.invoke(app, ["--debug", "check", str(ARTICLE_CASE)])
+    assert debug.exit_code == 70
+    assert "Traceback" in debug.stderr
+
+
+def test_every_output_format_has_a_renderer():
+    for member in OutputFormat:
+        renderer = member.renderer(io.StringIO(), "zh", batch=True)
+        assert callable(renderer.determination) and callable(renderer.failure) and callable(renderer.close)
