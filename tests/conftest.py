@@ -35,3 +35,12 @@ def write(tmp_path):
         return path
 
     return _write
+
+
+# A small default keeps the suite quick; CI runs the thorough profile
+# (HYPOTHESIS_PROFILE=ci, set by .ci/run).
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+settings.register_profile("default", max_examples=60, deadline=None)
+settings.register_profile("ci", max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
