@@ -211,8 +211,8 @@ def test_gb18030_files_load_with_a_warning(write):
     ("content", "fragment"),
     [
         ("answers:\n  privte_gain: 否\n", "bad.yaml:2:3，键 answers.privte_gain：未知的问题“privte_gain”（是否想写“private_gain”？）。"),
-        ("answers:\n  diligent: 是\n  diligent: 否\n", "bad.yaml:3:3：键“diligent”重复（第一次出现在第 2 行）。"),
-        ("answers: !!python/object/apply:os.system [ls]\n", "bad.yaml:1:10：不允许使用 YAML 标签"),
+        ("answers:\n  diligent: 是\n  diligent: 否\n", "bad.yaml:3:3，键 answers.diligent：键“diligent”重复（第一次出现在第 2 行）。"),
+        ("answers: !!python/object/apply:os.system [ls]\n", "bad.yaml:1:10，键 answers：不允许使用 YAML 标签"),
         ("answers:\n\tdiligent: 是\n", "bad.yaml:2:1：YAML 不允许用制表符（Tab）缩进"),
         ("", "bad.yaml：文件为空。"),
     ],
@@ -272,3 +272,14 @@ def test_every_output_format_has_a_renderer():
     for member in OutputFormat:
         renderer = member.renderer(io.StringIO(), "zh", batch=True)
         assert callable(renderer.determination) and callable(renderer.failure) and callable(renderer.close)
+
+
+def test_stdin_json_with_tabs_and_stdin_flow_yaml():
+    as_json = '{\n\t"answers": {\n\t\t"context": ["reform_innovation"]\n\t}\n}\n'
+    result = check("-", "--format", "json", input=as_json)
+    assert result.exit_code == 3
+    assert json.loads(result.stdout)["file"] == "-"
+    flow_yaml = "{answers: {context: [], causes: [], consequences: []}}\n"
+    result = check("-", "--format", "json", input=flow_yaml)
+    assert result.exit_code == 1
+    assert json.loads(result.stdout)["outcome"] == "not_eligible"

@@ -104,11 +104,24 @@ def loads(data: bytes, criteria: Criteria, file: str = "-") -> Case:
     notices = []
     if encoding == "gb18030":
         notices.append(Notice("read_as_gb18030", {"file": file}))
-    json_syntax = file.lower().endswith(".json") or text.lstrip("\ufeff \t\r\n")[:1] in ("{", "[")
+    json_syntax = file.lower().endswith(".json") or (file == "-" and _looks_like_json(text))
     root = parse(text, file, json_syntax=json_syntax, error=CaseError)
     case = _CaseReader(file, criteria).read(root)
     case.notices.extend(notices)
     return case
+
+
+def _looks_like_json(text: str) -> bool:
+    """Standard input has no name to tell its syntax: JSON is what parses as JSON."""
+    if text.lstrip("\ufeff \t\r\n")[:1] not in ("{", "["):
+        return False
+    import json
+
+    try:
+        json.loads(text)
+    except (ValueError, RecursionError):
+        return False
+    return True
 
 
 class _CaseReader:

@@ -274,8 +274,8 @@ class _Builder:
             ).at(suggestion=_suggest(value, self.bases))  # type: ignore[arg-type]
         return value
 
-    def items_with_ids(self, node: Node | None, key: str, what: str) -> list[tuple[str, Node, str, dict[str, Node]]]:
-        """List items that are mappings with a unique ``id``: (id, node, key path, values)."""
+    def items_with_ids(self, node: Node | None, key: str, what: str) -> list[tuple[str, Mapping, str]]:
+        """List items that are mappings with a unique ``id``: (id, node, key path)."""
         seen: dict[str, Node] = {}
         out = []
         for i, item in enumerate(self.r.sequence(node, key), 1):
@@ -289,7 +289,7 @@ class _Builder:
             if ident in seen:
                 raise self.error("duplicate_id", id_node, join(item_key, "id"), what=what, name=ident, first_line=seen[ident].line)
             seen[ident] = id_node
-            out.append((ident, item, f"{key}[{ident}]", {}))
+            out.append((ident, item, f"{key}[{ident}]"))
         return out
 
     # -- the whole file
@@ -341,7 +341,7 @@ class _Builder:
 
     def build_facts(self, node: Node) -> tuple[Fact, ...]:
         out = []
-        for index, (ident, item, key, _) in enumerate(self.items_with_ids(node, "facts", "fact")):
+        for index, (ident, item, key) in enumerate(self.items_with_ids(node, "facts", "fact")):
             v = self.r.mapping(item, key, _FACT_KEYS, ("id", "type", "label", "question", "help"))
             ftype = self.r.text(v["type"], join(key, "type"))
             if ftype not in FACT_TYPES:
@@ -350,7 +350,7 @@ class _Builder:
             if ftype == "set":
                 if "options" not in v:
                     raise self.error("missing_key", item, key, name="options")
-                for oid, onode, okey, _ in self.items_with_ids(v["options"], join(key, "options"), "option"):
+                for oid, onode, okey in self.items_with_ids(v["options"], join(key, "options"), "option"):
                     ov = self.r.mapping(onode, okey, _OPTION_KEYS, ("id", "label", "help"))
                     options.append(
                         Option(
@@ -448,7 +448,7 @@ class _Builder:
 
     def build_situations(self, node: Node) -> tuple[Situation, ...]:
         out = []
-        for ident, item, key, _ in self.items_with_ids(node, "situations", "situation"):
+        for ident, item, key in self.items_with_ids(node, "situations", "situation"):
             v = self.r.mapping(item, key, _SITUATION_KEYS, ("id", "label", "all"))
             elements = self.build_elements(v["all"], join(key, "all"))
             if not elements:
@@ -469,9 +469,9 @@ class _Builder:
 
     def build_outcomes(self, node: Node) -> dict[str, Outcome]:
         out: dict[str, Outcome] = {}
-        for ident, item, key, _ in self.items_with_ids(node, "outcomes", "outcome"):
+        for ident, item, key in self.items_with_ids(node, "outcomes", "outcome"):
             v = self.r.mapping(item, key, _OUTCOME_KEYS, ("id", "label", "favourable"))
-            favourable = self.r.boolean(v["favourable"], join(key, "favourable"), null_ok=True)
+            favourable = self.r.boolean(v["favourable"], join(key, "favourable"), null_ok=ident == UNDETERMINED)
             if ident == UNDETERMINED and favourable is not None:
                 raise self.error("undetermined_favourable", v["favourable"], join(key, "favourable"))
             if ident != UNDETERMINED and favourable is None:

@@ -142,85 +142,109 @@ def _check_json(text: str, file: str) -> None:
         raise ZgError("too_deep", file=file, limit=MAX_DEPTH) from None
 
 
+class _Frame:
+    """A mapping or list being built, with the key path that leads to it."""
+
+    __slots__ = ("node", "anchor", "seen", "pending", "path")
+
+    def __init__(self, node: Node, anchor: str | None, path: str) -> None:
+        self.node = node
+        self.anchor = anchor
+        self.seen: dict[str, Scalar] = {}  # keys so far, for duplicates
+        self.pending: Scalar | None = None  # a mapping's key still waiting for its value
+        self.path = path
+
+    def child_path(self) -> str:
+        """The key path of the next value added to this frame."""
+        if isinstance(self.node, Sequence):
+            return join(self.path, len(self.node.items) + 1)
+        return join(self.path, self.pending.value) if self.pending is not None else self.path
+
+
 def _build(events, file: str) -> Node | None:
     # An explicit stack rather than recursion: depth is bounded by MAX_DEPTH,
     # not by Python's recursion limit.
     anchors: dict[str, Node] = {}
-    stack: list[tuple[Node, str | None, dict[str, Scalar] | None, Scalar | None]] = []
+    stack: list[_Frame] = []
     root: Node | None = None
     documents = 0
     count = 0
+
+    def here() -> str | None:
+        return (stack[-1].child_path() or None) if stack else None
 
     def add(node: Node) -> None:
         nonlocal root
         if not stack:
             root = node
             return
-        parent, _, seen, pending_key = stack[-1]
-        if isinstance(parent, Sequence):
+        frame = stack[-1]
+        parent = frame.node
+        if type(parent) is Sequence:
             parent.items.append(node)
-        elif pending_key is None:
-            if not isinstance(node, Scalar):
-                raise ZgError("complex_key", file=file, line=node.line, column=node.column)
-            previous = seen.get(node.value)  # type: ignore[union-attr]
+        elif frame.pending is None:
+            if type(node) is not Scalar:
+                raise ZgError("complex_key", file=file, line=node.line, column=node.column, key=frame.path or None)
+            previous = frame.seen.get(node.value)
             if previous is not None:
                 raise ZgError(
                     "duplicate_key",
                     file=file,
                     line=node.line,
                     column=node.column,
+                    key=join(frame.path, node.value),
                     name=node.value,
                     first_line=previous.line,
                 )
-            seen[node.value] = node  # type: ignore[index]
-            stack[-1] = (parent, stack[-1][1], seen, node)
+            frame.seen[node.value] = node
+            frame.pending = node
         else:
-            parent.items.append((pending_key, node))  # type: ignore[union-attr]
-            stack[-1] = (parent, stack[-1][1], seen, None)
+            parent.items.append((frame.pending, node))  # type: ignore[union-attr]
+            frame.pending = None
 
     for event in events:
         kind = type(event)
-        if kind is yaml.DocumentStartEvent:
-            documents += 1
-            if documents > 1:
-                raise ZgError("several_documents", file=file, line=event.start_mark.line + 1)
-            continue
-        if kind in (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent):
-            continue
-        mark = event.start_mark
-        line, column = mark.line + 1, mark.column + 1
-        if kind is yaml.AliasEvent:
-            target = anchors.get(event.anchor)
-            if target is None:  # pragma: no cover - the parser rejects these first
-                raise ZgError("yaml_syntax", file=file, line=line, column=column, problem="unknown alias")
-            # Shared, never copied: an alias costs one reference, so nested
-            # aliases cannot multiply memory.
-            add(target)
-            continue
-        if kind in (yaml.MappingEndEvent, yaml.SequenceEndEvent):
-            node, anchor, _, _ = stack.pop()
-            if anchor:
-                anchors[anchor] = node
-            add(node)
-            continue
-        tag = event.tag
-        if tag is not None:
-            raise ZgError("yaml_tag", file=file, line=line, column=column, tag=tag)
-        count += 1
-        if count > MAX_NODES:
-            raise ZgError("too_many_nodes", file=file, line=line, limit=MAX_NODES)
         if kind is yaml.ScalarEvent:
-            node = Scalar(line, column, event.value, event.style in (None, ""))
+            mark = event.start_mark
+            if event.tag is not None:
+                raise ZgError("yaml_tag", file=file, line=mark.line + 1, column=mark.column + 1, key=here(), tag=event.tag)
+            count += 1
+            if count > MAX_NODES:
+                raise ZgError("too_many_nodes", file=file, line=mark.line + 1, limit=MAX_NODES)
+            node = Scalar(mark.line + 1, mark.column + 1, event.value, event.style in (None, ""))
             if event.anchor:
                 anchors[event.anchor] = node
             add(node)
+        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            frame = stack.pop()
+            if frame.anchor:
+                anchors[frame.anchor] = frame.node
+            add(frame.node)
         elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            mark = event.start_mark
+            line, column = mark.line + 1, mark.column + 1
+            path = here() or ""
+            if event.tag is not None:
+                raise ZgError("yaml_tag", file=file, line=line, column=column, key=path or None, tag=event.tag)
+            count += 1
+            if count > MAX_NODES:
+                raise ZgError("too_many_nodes", file=file, line=line, limit=MAX_NODES)
             if len(stack) >= MAX_DEPTH:
-                raise ZgError("too_deep", file=file, line=line, column=column, limit=MAX_DEPTH)
-            if kind is yaml.MappingStartEvent:
-                stack.append((Mapping(line, column, []), event.anchor, {}, None))
-            else:
-                stack.append((Sequence(line, column, []), event.anchor, None, None))
+                raise ZgError("too_deep", file=file, line=line, column=column, key=path or None, limit=MAX_DEPTH)
+            container = Mapping(line, column, []) if kind is yaml.MappingStartEvent else Sequence(line, column, [])
+            stack.append(_Frame(container, event.anchor, path))
+        elif kind is yaml.AliasEvent:
+            target = anchors.get(event.anchor)
+            if target is None:  # pragma: no cover - the parser rejects these first
+                mark = event.start_mark
+                raise ZgError("yaml_syntax", file=file, line=mark.line + 1, problem="unknown alias")
+            # Shared, never copied: an alias costs one reference, so nested
+            # aliases cannot multiply memory.
+            add(target)
+        elif kind is yaml.DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                raise ZgError("several_documents", file=file, line=event.start_mark.line + 1)
     return root
 
 

@@ -33,7 +33,10 @@ class ZgError(Exception):
         self.suggestion = suggestion
         self.excerpt = excerpt
         self.params = params
-        super().__init__(self.message("en"))
+        super().__init__(msg_id)
+
+    def __str__(self) -> str:
+        return self.render("en")
 
     def message(self, lang: str) -> str:
         """The message alone, without the location."""
