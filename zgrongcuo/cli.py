@@ -35,6 +35,12 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
+# `zgrongcuo criteria show|validate|test`: commands for the authors of criteria files.
+criteria_app = typer.Typer(
+    help="Work with criteria files (for policy authors).", no_args_is_help=True, rich_markup_mode=None
+)
+app.add_typer(criteria_app, name="criteria")
+
 _state = {"debug": bool(os.environ.get("ZGRONGCUO_DEBUG"))}
 
 

@@ -42,6 +42,8 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "{file} 不是 UTF-8 编码，已按 GB18030（中文 Windows 常用编码）读取；建议另存为 UTF-8。",
         "{file} is not UTF-8; it was read as GB18030 (what Chinese Windows writes). Saving it as UTF-8 is advised.",
     ),
+    "file_exists": ("文件已存在，未覆盖（如需覆盖请加 --force）。", "the file exists and was not overwritten (--force overwrites it)."),
+    "write_error": ("无法写入：{detail}。", "cannot be written: {detail}."),
     # -- syntax
     "yaml_syntax": ("YAML 格式错误：{problem}。", "YAML syntax error: {problem}."),
     "json_syntax": ("JSON 格式错误：{problem}。", "JSON syntax error: {problem}."),
