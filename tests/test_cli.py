@@ -283,3 +283,72 @@ def test_stdin_json_with_tabs_and_stdin_flow_yaml():
     result = check("-", "--format", "json", input=flow_yaml)
     assert result.exit_code == 1
     assert json.loads(result.stdout)["outcome"] == "not_eligible"
+
+
+def test_jobs_give_the_same_output_line_for_line(tmp_path, monkeypatch):
+    import zgrongcuo.cli
+
+    monkeypatch.setattr(zgrongcuo.cli, "CASES_PER_WORKER", 4)
+    folder = tmp_path / "many"
+    folder.mkdir()
+    sources = sorted(EXAMPLES.glob("*.yaml"))
+    for n in range(24):
+        shutil.copy(sources[n % len(sources)], folder / f"case-{n:03d}.yaml")
+    (folder / "case-010.yaml").write_text("answers:\n  diligent: perhaps\n", encoding="utf-8")
+    for fmt in ("jsonl", "csv", "text"):
+        one = check(folder, "--format", fmt, "--jobs", "1")
+        two = check(folder, "--format", fmt, "--jobs", "2")
+        assert one.exit_code == two.exit_code == 2
+        assert one.stdout == two.stdout, fmt
+        assert one.stderr == two.stderr
+    all_cores = check(folder, "--format", "jsonl", "--jobs", "0")
+    assert all_cores.exit_code == 2 and all_cores.stdout == one_jsonl(folder)
+
+
+def one_jsonl(folder):
+    return check(folder, "--format", "jsonl").stdout
+
+
+def test_errors_survive_the_trip_from_a_worker():
+    import pickle
+
+    from zgrongcuo.errors import CaseError
+
+    error = CaseError("unknown_option", file="a.yaml", line=3, column=5, key="answers.causes[1]", name="x", fact="causes")
+    error.suggestion = "pilot"
+    copy = pickle.loads(pickle.dumps(error))
+    assert type(copy) is CaseError
+    assert copy.render("zh") == error.render("zh") and copy.to_json("en") == error.to_json("en")
+
+
+def test_no_progress_bar_when_stderr_is_not_a_terminal(tmp_path, monkeypatch):
+    import zgrongcuo.cli
+
+    monkeypatch.setattr(zgrongcuo.cli, "PROGRESS_FROM", 3)
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for n in range(4):
+        shutil.copy(ARTICLE_CASE, folder / f"case-{n:03d}.yaml")
+    result = check(folder)
+    assert result.exit_code == 0
+    assert result.stderr == ""
+
+
+def test_a_progress_bar_on_a_terminal_for_long_text_batches(monkeypatch):
+    import sys
+
+    from zgrongcuo.cli import _progress
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    monkeypatch.setenv("TERM", "xterm")
+    monkeypatch.setattr(sys, "stderr", Terminal())
+    with _progress(OutputFormat.jsonl, 500, "zh") as advance:
+        advance()
+    assert sys.stderr.getvalue() == ""  # never for machine-readable output
+    with _progress(OutputFormat.text, 500, "zh") as advance:
+        for _ in range(500):
+            advance()
+    assert "核查中" in sys.stderr.getvalue()

@@ -81,3 +81,19 @@ def test_undetermined_cases_can_be_decided_by_their_open_questions(values):
         fact = CRITERIA.fact_by_id[fid]
         filled[fid] = True if fact.type == "yesno" else (fact.option_ids[0],)
     assert outcome(filled).decided
+
+
+@given(answers, st.sampled_from(["zh", "en"]), st.text(max_size=20))
+def test_the_jsonl_line_encoder_writes_exactly_what_json_dumps_writes(values, lang, note):
+    from zgrongcuo.case import Answer
+    from zgrongcuo.render_json import LineEncoder, determination_json
+
+    case = make_case(values, id="0755", title=note or None)
+    if note:
+        first = next(iter(case.answers))
+        case.answers[first] = Answer(case.answers[first].value, note)
+    d = evaluate(CRITERIA, case)
+    encoder = LineEncoder(lang)
+    expected = json.dumps(determination_json(d, lang), ensure_ascii=False)
+    assert encoder.encode(d) == expected
+    assert encoder.encode(d) == expected  # and again, from the cache

@@ -5,6 +5,7 @@ Only this module turns errors into messages on stderr and exit codes.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import sys
@@ -153,11 +154,14 @@ def check(
     max_bytes: Annotated[
         int, typer.Option("--max-bytes", min=1, help="Refuse case files larger than this many bytes.")
     ] = 1 << 20,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=0, help="Worker processes for a batch (0: one per core).")
+    ] = 1,
 ) -> None:
     """Check case files against the criteria and print a determination for each."""
+    from zgrongcuo import batch as batch_mod
     from zgrongcuo import case as case_mod
     from zgrongcuo import criteria as criteria_mod
-    from zgrongcuo.engine import evaluate
 
     _check_lang(lang)
     crit = criteria_mod.load(criteria)
@@ -166,28 +170,55 @@ def check(
         raise UsageError("stdin_twice")
     entries = case_mod.discover(cases)
     batch = len(cases) > 1 or any(Path(a).is_dir() for a in cases if a != "-")
-    renderer = format.renderer(sys.stdout, lang, batch=batch)
+    renderer = format.renderer(None, lang, batch=batch)
+    # Standard input is read here, so that workers get its bytes like any file's.
+    tasks = [
+        (path, case_mod.read_bytes("-", max_bytes=max_bytes) if path == "-" and problem is None else None, problem)
+        for path, problem in entries
+    ]
+    if jobs == 0:
+        jobs = batch_mod.cpu_count()
+    jobs = min(jobs, max(len(tasks) // CASES_PER_WORKER, 1))
+    results = batch_mod.run(
+        tasks, crit, renderer, jobs=jobs, criteria_spec=criteria, fmt=format, lang=lang, batch=batch, max_bytes=max_bytes
+    )
     favourables: list[bool | None] = []
     failures = 0
-    for path, problem in entries:
-        try:
-            if problem is not None:
-                raise problem
-            loaded = case_mod.load(path, crit, max_bytes=max_bytes)
-        except ZgError as error:
-            failures += 1
-            report_error(error, lang)
-            renderer.failure(path, error)
-            continue
-        for notice in loaded.notices:
-            _say(text("warning_prefix", lang) + text("location_sep", lang) + text(notice.msg_id, lang, **notice.params))
-        determination = evaluate(crit, loaded)
-        favourables.append(determination.outcome.favourable)
-        renderer.determination(determination)
-        sys.stdout.flush()
-    renderer.close()
+    with _progress(format, len(tasks), lang) as advance:
+        for result in results:
+            if result.error is not None:
+                failures += 1
+                report_error(result.error, lang)
+                renderer.failure(result.file, result.error)
+            else:
+                for notice in result.notices:
+                    _say(text("warning_prefix", lang) + text("location_sep", lang) + text(notice.msg_id, lang, **notice.params))
+                favourables.append(result.favourable)
+                if hasattr(renderer, "emit"):
+                    renderer.emit(result.payload)
+                else:
+                    renderer.determination(result.payload)
+            sys.stdout.flush()
+            advance()
+        renderer.close()
     sys.stdout.flush()
     raise typer.Exit(exit_code_for(favourables, failures))
+
+
+PROGRESS_FROM = 200  # cases; below this a batch is over before a bar helps
+CASES_PER_WORKER = 64  # starting a worker costs about as much as checking this many cases
+
+
+@contextlib.contextmanager
+def _progress(format: OutputFormat, total: int, lang: str):
+    """A progress bar on stderr for long text-mode batches in a terminal; otherwise nothing."""
+    if format is not OutputFormat.text or total < PROGRESS_FROM or not sys.stderr.isatty():
+        yield lambda: None
+        return
+    from zgrongcuo.render_text import progress_bar
+
+    with progress_bar(total, text("progress", lang)) as advance:
+        yield advance
 
 
 def main() -> None:

@@ -38,6 +38,10 @@ class ZgError(Exception):
     def __str__(self) -> str:
         return self.render("en")
 
+    def __reduce__(self):
+        # Errors travel from worker processes (--jobs) with all their fields.
+        return (_rebuild, (type(self), self.msg_id, self.__dict__))
+
     def message(self, lang: str) -> str:
         """The message alone, without the location."""
         text = messages.text(self.msg_id, lang, **self.params)
@@ -80,6 +84,13 @@ class ZgError(Exception):
             if getattr(self, name) is None:
                 setattr(self, name, value)
         return self
+
+
+def _rebuild(cls: type[ZgError], msg_id: str, fields: dict) -> ZgError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, msg_id)
+    error.__dict__.update(fields)
+    return error
 
 
 def _caret_pad(line: str, column: int) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import sys
 from typing import Protocol, TextIO
 
 from zgrongcuo.engine import Determination
@@ -10,6 +11,13 @@ from zgrongcuo.errors import ZgError
 
 
 class Renderer(Protocol):
+    """Writes determinations as they come, and whatever a batch ends with.
+
+    A renderer that can be used with --jobs also has ``prepare(d) -> payload``
+    (run in a worker; the payload must pickle) and ``emit(payload)`` (run in
+    order in the main process); ``determination(d)`` is then ``emit(prepare(d))``.
+    """
+
     def determination(self, d: Determination) -> None: ...
     def failure(self, file: str, error: ZgError) -> None: ...
     def close(self) -> None: ...
@@ -21,12 +29,13 @@ class OutputFormat(str, enum.Enum):
     jsonl = "jsonl"
     csv = "csv"
 
-    def renderer(self, out: TextIO, lang: str, *, batch: bool) -> Renderer:
-        """The renderer for this format, writing to ``out``."""
+    def renderer(self, out: TextIO | None, lang: str, *, batch: bool, **options: object) -> Renderer:
+        """The renderer for this format, writing to ``out`` (None: standard output)."""
         if self is OutputFormat.text:
             from zgrongcuo.render_text import TextRenderer, make_console
 
-            return TextRenderer(make_console(out), lang, batch=batch)
+            return TextRenderer(make_console(out, **options), lang, batch=batch)
+        out = out if out is not None else sys.stdout
         if self is OutputFormat.json:
             from zgrongcuo.render_json import JsonRenderer
 

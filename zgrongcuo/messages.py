@@ -201,6 +201,7 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "load_failed": ("无法读取", "could not be loaded"),
     "criteria_line": ("标准：{title}（版本 {version}，sha256 {sha}）", "Criteria: {title} (version {version}, sha256 {sha})"),
     "subject_line": ("当事单位或人员：{subject}", "Subject: {subject}"),
+    "progress": ("核查中", "Checking"),
     "summary_counts": ("共 {total} 件：{counts}", "{total} cases: {counts}"),
 }
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from zgrongcuo.conditions import Element
 from zgrongcuo.criteria import Fact
 from zgrongcuo.engine import ElementResult
@@ -34,22 +36,28 @@ def requirement_text(element: Element, lang: str, *, exclusion: bool = False) ->
 
 def reason(result: ElementResult, lang: str, *, exclusion: bool = False, with_note: bool = True) -> str:
     """One sentence: the fact, its answer, what the element requires, and the note if any."""
-    fact = result.element.fact
     value = result.answer.value if result.answer else None
-    answer = answer_text(fact, value, lang)
-    if value is not None:
-        answer = text("answered", lang, answer=answer)
-    sentence = text(
-        "reason",
-        lang,
-        label=fact.label[lang],
-        answer=answer,
-        requirement=requirement_text(result.element, lang, exclusion=exclusion),
-    )
+    sentence = reason_base(result.element, value, lang, exclusion)
     note = result.answer.note if result.answer else None
     if note and with_note:
         sentence += " " + text("note", lang, note=note)
     return sentence
+
+
+@functools.lru_cache(maxsize=4096)
+def reason_base(element: Element, value, lang: str, exclusion: bool) -> str:
+    """The reason without the note; the same few sentences recur across a batch, so they are kept."""
+    fact = element.fact
+    answer = answer_text(fact, value, lang)
+    if value is not None:
+        answer = text("answered", lang, answer=answer)
+    return text(
+        "reason",
+        lang,
+        label=fact.label[lang],
+        answer=answer,
+        requirement=requirement_text(element, lang, exclusion=exclusion),
+    )
 
 
 def status_text(status: str, lang: str, *, exclusion: bool = False) -> str:

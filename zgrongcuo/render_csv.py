@@ -20,18 +20,22 @@ class CsvRenderer:
         # Machine-readable ids in the header row; the label column is in the user's language.
         self.writer.writerow(COLUMNS)
 
-    def determination(self, d: Determination) -> None:
-        self.writer.writerow(
-            (
-                d.case.file,
-                d.case.meta.get("id") or "",
-                d.case.meta.get("title") or "",
-                d.outcome.id,
-                d.outcome.label[self.lang],
-                ";".join(d.situations_met),
-                ";".join(d.next_questions),
-            )
+    def prepare(self, d: Determination) -> tuple[str, ...]:
+        return (
+            d.case.file,
+            d.case.meta.get("id") or "",
+            d.case.meta.get("title") or "",
+            d.outcome.id,
+            d.outcome.label[self.lang],
+            ";".join(d.situations_met),
+            ";".join(d.next_questions),
         )
+
+    def emit(self, row: tuple[str, ...]) -> None:
+        self.writer.writerow(row)
+
+    def determination(self, d: Determination) -> None:
+        self.emit(self.prepare(d))
 
     def failure(self, file: str, error: ZgError) -> None:
         self.writer.writerow((file, "", "", "error", text("load_failed", self.lang) + ": " + error.message(self.lang), "", ""))

@@ -8,7 +8,8 @@ from typing import TextIO
 from zgrongcuo import __version__
 from zgrongcuo.engine import Determination, ElementResult
 from zgrongcuo.errors import ZgError
-from zgrongcuo.reasons import reason
+from zgrongcuo.messages import text
+from zgrongcuo.reasons import reason, reason_base
 
 
 def _answer_json(result: ElementResult):
@@ -31,20 +32,19 @@ def _element_json(result: ElementResult, lang: str, *, exclusion: bool = False) 
     }
 
 
+def _criteria_json(d: Determination, lang: str) -> dict:
+    criteria = d.criteria
+    return {"id": criteria.id, "title": criteria.title[lang], "version": criteria.version, "sha256": criteria.sha256}
+
+
 def determination_json(d: Determination, lang: str) -> dict:
     """The determination as a JSON-ready dict (the fields SPEC.md fixes, then extras)."""
-    criteria = d.criteria
     return {
         "file": d.case.file,
         "case": dict(d.case.meta),
         "lang": lang,
         "tool_version": __version__,
-        "criteria": {
-            "id": criteria.id,
-            "title": criteria.title[lang],
-            "version": criteria.version,
-            "sha256": criteria.sha256,
-        },
+        "criteria": _criteria_json(d, lang),
         "outcome": d.outcome.id,
         "outcome_label": d.outcome.label[lang],
         "rule": d.rule.number if d.rule else None,
@@ -65,14 +65,8 @@ def determination_json(d: Determination, lang: str) -> dict:
         "unchecked_exclusions": list(d.unchecked_exclusions),
         "favourable": d.outcome.favourable,
         "situations_met": list(d.situations_met),
-        "warnings": [_notice(n, lang) for n in d.case.notices],
+        "warnings": [text(n.msg_id, lang, **n.params) for n in d.case.notices],
     }
-
-
-def _notice(notice, lang: str) -> str:
-    from zgrongcuo.messages import text
-
-    return text(notice.msg_id, lang, **notice.params)
 
 
 def error_json(file: str, error: ZgError, lang: str) -> dict:
@@ -83,6 +77,95 @@ def dumps(obj: dict, *, indent: int | None = None) -> str:
     return json.dumps(obj, ensure_ascii=False, indent=indent)
 
 
+_string = json.encoder.encode_basestring  # a str as JSON text, as json.dumps(ensure_ascii=False) writes it
+
+
+class LineEncoder:
+    """The text of ``dumps(determination_json(d, lang))``, assembled from cached pieces.
+
+    A batch repeats the same criteria, labels, quotes and reasons in every
+    line; encoding them once per criteria (rather than once per case) is
+    most of the time a JSONL batch takes.  A test holds the two equal.
+    """
+
+    _CACHE_LIMIT = 8192  # distinct (element, answer) pairs kept; bounds memory on any batch
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self._pieces: dict[tuple, tuple[str, str, str]] = {}
+        self._constants: dict[tuple, str] = {}
+        self._enc = json.JSONEncoder(ensure_ascii=False).encode
+
+    def _element(self, r: ElementResult, exclusion: bool) -> str:
+        answer = r.answer
+        value = answer.value if answer is not None else None
+        key = (r.element, value, exclusion)
+        pieces = self._pieces.get(key)
+        if pieces is None:
+            enc = self._enc
+            element = r.element
+            head = (
+                f'{{"fact": {enc(element.fact.id)}, "status": {enc(r.status)}, '
+                f'"answer": {enc(list(value) if isinstance(value, tuple) else value)}, "note": '
+            )
+            tail = f', "quote": {enc(element.quote)}, "basis": {enc(element.basis)}}}'
+            pieces = (head, reason_base(element, value, self.lang, exclusion), tail)
+            if len(self._pieces) < self._CACHE_LIMIT:
+                self._pieces[key] = pieces
+        head, base, tail = pieces
+        note = answer.note if answer is not None else None
+        if note is None:
+            return f'{head}null, "reason": {_string(base)}{tail}'
+        if note:
+            base += " " + text("note", self.lang, note=note)
+        return f'{head}{_string(note)}, "reason": {_string(base)}{tail}'
+
+    def _constant(self, key: tuple, make) -> str:
+        found = self._constants.get(key)
+        if found is None:
+            found = self._constants[key] = make()
+        return found
+
+    def encode(self, d: Determination) -> str:
+        enc, lang = self._enc, self.lang
+        criteria = d.criteria
+        head = self._constant(
+            ("head", id(criteria)),
+            lambda: f'"lang": {enc(lang)}, "tool_version": {enc(__version__)}, '
+            f'"criteria": {enc(_criteria_json(d, lang))}, ',
+        )
+        outcome = self._constant(
+            ("outcome", id(criteria), d.outcome.id, d.rule.number if d.rule else None),
+            lambda: f'"outcome": {enc(d.outcome.id)}, "outcome_label": {enc(d.outcome.label[lang])}, '
+            f'"rule": {enc(d.rule.number if d.rule else None)}, ',
+        )
+        situations = []
+        for s in d.situations:
+            opening = self._constant(
+                ("situation", id(s.situation), s.status),
+                lambda: f'{{"id": {enc(s.situation.id)}, "status": {enc(s.status)}, '
+                f'"label": {enc(s.situation.label[lang])}, "quote": {enc(s.situation.quote)}, '
+                f'"basis": {enc(s.situation.basis)}, "elements": [',
+            )
+            situations.append(opening + ", ".join(self._element(e, False) for e in s.elements) + "]}")
+        warnings = [text(n.msg_id, lang, **n.params) for n in d.case.notices]
+        return (
+            f'{{"file": {enc(d.case.file)}, "case": {enc(d.case.meta)}, {head}{outcome}'
+            f'"situations": [{", ".join(situations)}], '
+            f'"preconditions": [{", ".join(self._element(e, False) for e in d.preconditions)}], '
+            f'"exclusions": [{", ".join(self._element(e, True) for e in d.exclusions)}], '
+            f'"next_questions": {enc(list(d.next_questions))}, '
+            f'"unchecked_exclusions": {enc(list(d.unchecked_exclusions))}, '
+            f'"favourable": {enc(d.outcome.favourable)}, "situations_met": {enc(list(d.situations_met))}, '
+            f'"warnings": {enc(warnings)}}}'
+        )
+
+
+# Renderers may split their work in two: ``prepare`` turns a determination
+# into a small picklable payload (in a worker process, with --jobs), ``emit``
+# writes it, in order, in the main process.
+
+
 class JsonRenderer:
     """One object for a single case, else a JSON array, written as cases come."""
 
@@ -90,18 +173,20 @@ class JsonRenderer:
         self.out, self.lang, self.array = out, lang, array
         self.count = 0
 
-    def _write(self, obj: dict) -> None:
-        text = dumps(obj, indent=2)
+    def prepare(self, d: Determination) -> str:
+        return dumps(determination_json(d, self.lang), indent=2)
+
+    def emit(self, payload: str) -> None:
         if self.array:
-            text = ("[\n" if self.count == 0 else ",\n") + "\n".join("  " + line for line in text.splitlines())
-        self.out.write(text)
+            payload = ("[\n" if self.count == 0 else ",\n") + "\n".join("  " + line for line in payload.splitlines())
+        self.out.write(payload)
         self.count += 1
 
     def determination(self, d: Determination) -> None:
-        self._write(determination_json(d, self.lang))
+        self.emit(self.prepare(d))
 
     def failure(self, file: str, error: ZgError) -> None:
-        self._write(error_json(file, error, self.lang))
+        self.emit(dumps(error_json(file, error, self.lang), indent=2))
 
     def close(self) -> None:
         if self.array:
@@ -115,12 +200,19 @@ class JsonlRenderer:
 
     def __init__(self, out: TextIO, lang: str, **_: object) -> None:
         self.out, self.lang = out, lang
+        self.encoder = LineEncoder(lang)
+
+    def prepare(self, d: Determination) -> str:
+        return self.encoder.encode(d) + "\n"
+
+    def emit(self, payload: str) -> None:
+        self.out.write(payload)
 
     def determination(self, d: Determination) -> None:
-        self.out.write(dumps(determination_json(d, self.lang)) + "\n")
+        self.emit(self.prepare(d))
 
     def failure(self, file: str, error: ZgError) -> None:
-        self.out.write(dumps(error_json(file, error, self.lang)) + "\n")
+        self.emit(dumps(error_json(file, error, self.lang)) + "\n")
 
     def close(self) -> None:
         pass

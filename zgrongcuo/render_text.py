@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections import Counter
 
 from rich.console import Console, Group
@@ -33,24 +34,39 @@ class TextRenderer:
         self.rows: list[tuple[str, str, str, str, str]] = []
         self.outcomes: Counter[str] = Counter()
 
+    def worker_options(self) -> dict[str, object]:
+        """What a worker process needs to render exactly as this console would."""
+        c = self.console
+        return {"width": c.width, "color_system": c.color_system, "force_terminal": c.is_terminal}
+
+    def _row(self, d: Determination) -> tuple[str, ...]:
+        style = outcome_style(d.outcome.favourable)
+        sep = text("list_sep", self.lang)
+        label = d.outcome.label[self.lang]
+        return (d.case.file, d.case.meta.get("id") or "", f"[{style}]{escape(label)}[/]", d.outcome.id, sep.join(d.situations_met), label)
+
+    def _count(self, row: tuple[str, ...]) -> None:
+        self.rows.append(row[:5])
+        self.outcomes[row[5]] += 1
+
     def determination(self, d: Determination) -> None:
         render_determination(self.console, d, self.lang)
-        style = outcome_style(d.outcome.favourable)
-        self.rows.append(
-            (
-                d.case.file,
-                d.case.meta.get("id") or "",
-                f"[{style}]{escape(d.outcome.label[self.lang])}[/]",
-                d.outcome.id,
-                "、".join(d.situations_met) if self.lang == "zh" else ", ".join(d.situations_met),
-            )
-        )
-        self.outcomes[d.outcome.label[self.lang]] += 1
+        self._count(self._row(d))
+
+    def prepare(self, d: Determination) -> tuple[str, tuple[str, ...]]:
+        with self.console.capture() as captured:
+            render_determination(self.console, d, self.lang)
+        return captured.get(), self._row(d)
+
+    def emit(self, payload: tuple[str, tuple[str, ...]]) -> None:
+        rendered, row = payload
+        self.console.file.write(rendered)
+        self._count(row)
 
     def failure(self, file: str, error: ZgError) -> None:
         # The error itself went to stderr; the summary notes the file.
-        self.rows.append((file, "", f"[red]{escape(text('load_failed', self.lang))}[/]", "error", ""))
-        self.outcomes[text("load_failed", self.lang)] += 1
+        label = text("load_failed", self.lang)
+        self._count((file, "", f"[red]{escape(label)}[/]", "error", "", label))
 
     def close(self) -> None:
         if not self.batch or not self.rows:
@@ -157,6 +173,20 @@ def render_determination(console: Console, d: Determination, lang: str) -> None:
     console.print()
 
 
-def make_console(out=None, *, stderr: bool = False) -> Console:
-    """A console on ``out``; honours NO_COLOR and COLUMNS as Rich does."""
-    return Console(file=out, stderr=stderr, highlight=False, soft_wrap=False)
+def make_console(out=None, *, stderr: bool = False, **options) -> Console:
+    """A console on ``out`` (None: whatever sys.stdout is when it writes); honours NO_COLOR and COLUMNS.
+
+    Emoji codes and highlighting are off: case files are printed as written.
+    """
+    return Console(file=out, stderr=stderr, highlight=False, soft_wrap=False, emoji=False, **options)
+
+
+@contextlib.contextmanager
+def progress_bar(total: int, description: str):
+    """A bar on stderr; what is printed to stdout meanwhile appears above it."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=make_console(stderr=True), transient=True, redirect_stdout=True) as progress:
+        task = progress.add_task(description, total=total)
+        yield lambda: progress.advance(task)

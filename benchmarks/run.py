@@ -1,0 +1,170 @@
+"""Speed and memory of zgrongcuo, as ratios against floors measured in the same run.
+
+    python benchmarks/run.py            # the full run (10,000 generated cases)
+    python benchmarks/run.py --quick    # a smaller, faster run for a first look
+
+Run it with the Python of the environment where zgrongcuo is installed; the
+`zgrongcuo` console script beside that Python is what is timed.  Every number
+is a median of repeated runs; every target is a ratio to a floor timed in the
+same run on the same machine, so the figures travel between machines.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLE_CASE = ROOT / "examples" / "zigui-2014-57-insurance.yaml"
+BIN = Path(sys.executable).parent
+EXE = BIN / ("zgrongcuo.exe" if os.name == "nt" else "zgrongcuo")
+
+
+def run(cmd: list[str], *, stdout=subprocess.DEVNULL) -> tuple[float, int, int]:
+    """Wall time, peak RSS (KiB) and exit code of one run of ``cmd``."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=stdout, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
+    if hasattr(os, "wait4"):
+        _, status, usage = os.wait4(proc.pid, 0)
+        elapsed = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        return elapsed, usage.ru_maxrss, proc.returncode
+    proc.wait()  # pragma: no cover - no wait4 on Windows: no memory figure
+    return time.perf_counter() - start, 0, proc.returncode
+
+
+def median_time(cmd: list[str], repeat: int) -> float:
+    run(cmd)  # warm the file cache (and any criteria cache) first
+    return statistics.median(run(cmd)[0] for _ in range(repeat))
+
+
+def peak_rss(cmd: list[str], repeat: int = 3) -> int:
+    return int(statistics.median(run(cmd)[1] for _ in range(repeat)))
+
+
+# ---------------------------------------------------------------- case files
+
+CONTEXT = ["superior_decision", "reform_innovation", "creative_implementation", "conflict_resolution",
+           "historical_issue", "major_accident", "mass_or_sudden_incident", "urgent_difficult_task", "high_risk_work"]
+CAUSES = ["bold_performance", "inexperience", "pilot", "unclear_policy", "unforeseeable", "decisive_action",
+          "breaking_obstacles", "touching_vested_interests", "proactive"]
+CONSEQUENCES = ["error", "unmet_expectation", "conflict", "loss", "mass_incident", "adverse_social_impact"]
+YESNO = ["conformed_to_superior_decision", "democratic_decision", "private_gain", "diligent",
+         "decision_procedure_followed", "knowingly_violated", "persisted_after_prohibition",
+         "major_liability_accident", "serious_consequence", "remedied"]
+WORDS = ["是", "否", "yes", "no", "不确定"]
+
+
+def case_text(rng: random.Random, n: int) -> str:
+    lines = [
+        "case:",
+        f"  id: BENCH-{n:05d}",
+        f"  title: 第{n}号案件：某镇推进重点项目中的失误",
+        "  subject: 某镇人民政府",
+        "  summary: 为推进县里部署的重点项目，经镇党委会研究决定先行施工，后因手续不全被通报。",
+        "answers:",
+    ]
+    for fact, options in (("context", CONTEXT), ("causes", CAUSES), ("consequences", CONSEQUENCES)):
+        chosen = rng.sample(options, rng.randint(0, 2))
+        lines.append(f"  {fact}: [{', '.join(chosen)}]")
+    for fact in YESNO:
+        word = rng.choice(WORDS)
+        if rng.random() < 0.3:
+            lines += [f"  {fact}:", f"    value: {word}", "    note: 见镇党委会会议纪要及县纪委调查报告。"]
+        else:
+            lines.append(f"  {fact}: {word}")
+    return "\n".join(lines) + "\n"
+
+
+def make_cases(folder: Path, count: int) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(2018)
+    for n in range(count):
+        (folder / f"case-{n:05d}.yaml").write_text(case_text(rng, n), encoding="utf-8")
+    return folder
+
+
+FLOOR_PARSE = """
+import sys, yaml
+from pathlib import Path
+for path in sorted(Path(sys.argv[1]).iterdir()):
+    with open(path, "rb") as f:
+        yaml.load(f.read().decode("utf-8"), Loader=yaml.CSafeLoader)
+"""
+
+
+# ---------------------------------------------------------------------- main
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer cases and repetitions")
+    parser.add_argument("--cases", type=int, default=None, help="cases in the big batch (default 10,000)")
+    parser.add_argument("--repeat", type=int, default=None, help="runs per start-up figure (default 21)")
+    args = parser.parse_args()
+    big = args.cases or (2_000 if args.quick else 10_000)
+    small = big // 10
+    repeat = args.repeat or (7 if args.quick else 21)
+    batch_repeat = 3 if args.quick else 5
+    if not EXE.exists():
+        print(f"zgrongcuo is not installed beside {sys.executable}", file=sys.stderr)
+        return 2
+    py = sys.executable
+    results: list[tuple[str, float, float, float, str]] = []
+
+    def record(name: str, value: float, floor: float, target: float, unit: str = "s") -> None:
+        ratio = value / floor
+        results.append((name, value, floor, ratio, f"<= {target}" + ("  ok" if ratio <= target else "  MISSED")))
+        print(f"{name:<48} {value:9.3f}{unit} / {floor:9.3f}{unit} = {ratio:5.2f}  (target <= {target})", flush=True)
+
+    print(f"zgrongcuo benchmark — {platform.platform()}, Python {platform.python_version()}, {os.cpu_count()} cores")
+    case = str(ARTICLE_CASE)
+
+    # 1. start-up, text
+    floor = median_time([py, "-c", "import typer, yaml, rich.console, rich.table, rich.panel"], repeat)
+    record("1 check (text), one case", median_time([str(EXE), "check", case], repeat), floor, 1.2)
+    # 2. start-up, JSON
+    floor = median_time([py, "-c", "import typer, yaml"], repeat)
+    record("2 check --format json, one case", median_time([str(EXE), "check", "--format", "json", case], repeat),
+           floor, 1.2)
+
+    work = Path(tempfile.mkdtemp(prefix="zgrongcuo-bench-"))
+    try:
+        big_dir = make_cases(work / "big", big)
+        small_dir = make_cases(work / "small", small)
+        # 3. batch throughput
+        floor = median_time([py, "-c", FLOOR_PARSE, str(big_dir)], batch_repeat)
+        jsonl = [str(EXE), "check", "--format", "jsonl", str(big_dir)]
+        one_job = median_time(jsonl, batch_repeat)
+        record(f"3 check --format jsonl, {big:,} cases", one_job, floor, 1.6)
+        # 4. parallel workers, and identical output
+        two_jobs = median_time([*jsonl, "--jobs", "2"], batch_repeat)
+        record(f"4 the same with --jobs 2 (against --jobs 1)", two_jobs, one_job, 0.65)
+        with open(work / "one.jsonl", "wb") as a, open(work / "two.jsonl", "wb") as b:
+            run(jsonl, stdout=a)
+            run([*jsonl, "--jobs", "2"], stdout=b)
+        same = (work / "one.jsonl").read_bytes() == (work / "two.jsonl").read_bytes()
+        print(f"  output of --jobs 2 identical to --jobs 1, line for line: {'yes' if same else 'NO'}")
+        # 5. memory flat in the number of cases
+        rss_small = peak_rss([str(EXE), "check", "--format", "jsonl", str(small_dir)])
+        rss_big = peak_rss(jsonl)
+        if rss_small:
+            record(f"5 peak RSS at {big:,} / at {small:,} cases", rss_big / 1024, rss_small / 1024, 1.10, " MiB")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    missed = [r for r in results if r[4].endswith("MISSED")]
+    print(f"\n{len(results) - len(missed)} of {len(results)} targets met" + (" (identical output: no)" if not same else ""))
+    return 1 if missed or not same else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

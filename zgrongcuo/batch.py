@@ -1,0 +1,101 @@
+"""Running a batch of case files in order, in this process or in worker processes.
+
+Results come back in the order of the files, one at a time, so memory stays
+flat however many cases there are; with several workers each loads the
+criteria once and renders its cases itself, and only the rendered text (or
+row) travels back.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from zgrongcuo import case as case_mod
+from zgrongcuo.case import Notice
+from zgrongcuo.errors import ZgError
+
+
+@dataclass(slots=True)
+class Result:
+    file: str
+    error: ZgError | None = None
+    favourable: bool | None = None
+    payload: object = None  # what the renderer's emit() takes
+    notices: tuple[Notice, ...] = ()
+
+
+def cpu_count() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return os.cpu_count() or 1
+
+
+def _process(task: tuple[str, bytes | None, ZgError | None], criteria, prepare, max_bytes: int) -> Result:
+    from zgrongcuo.engine import evaluate
+
+    path, data, problem = task
+    try:
+        if problem is not None:
+            raise problem
+        if data is None:
+            data = case_mod.read_bytes(path, max_bytes=max_bytes)
+        loaded = case_mod.loads(data, criteria, path)
+    except ZgError as error:
+        return Result(path, error=error)
+    d = evaluate(criteria, loaded)
+    return Result(path, favourable=d.outcome.favourable, payload=prepare(d), notices=tuple(loaded.notices))
+
+
+# Worker processes keep their criteria and renderer here between tasks.
+_worker: dict[str, object] = {}
+
+
+def _init_worker(criteria_spec, fmt, lang: str, batch: bool, options: dict, max_bytes: int) -> None:
+    from zgrongcuo import criteria as criteria_mod
+
+    _worker["criteria"] = criteria_mod.load(criteria_spec)
+    _worker["prepare"] = fmt.renderer(_Discard(), lang, batch=batch, **options).prepare
+    _worker["max_bytes"] = max_bytes
+
+
+def _work(task) -> Result:
+    return _process(task, _worker["criteria"], _worker["prepare"], _worker["max_bytes"])
+
+
+class _Discard:
+    """A stream for renderers in workers, whose output goes back as payloads instead."""
+
+    def write(self, text: str) -> int:
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+
+def run(
+    tasks: Iterable[tuple[str, bytes | None, ZgError | None]],
+    criteria,
+    renderer,
+    *,
+    jobs: int = 1,
+    criteria_spec=None,
+    fmt=None,
+    lang: str = "zh",
+    batch: bool = False,
+    max_bytes: int = case_mod.MAX_BYTES,
+) -> Iterator[Result]:
+    """Evaluate every task in order; with ``jobs`` > 1, in that many worker processes."""
+    if jobs <= 1 or not hasattr(renderer, "prepare"):
+        prepare = renderer.prepare if hasattr(renderer, "prepare") else (lambda d: d)
+        for task in tasks:
+            yield _process(task, criteria, prepare, max_bytes)
+        return
+    import multiprocessing
+
+    options = renderer.worker_options() if hasattr(renderer, "worker_options") else {}
+    init = (criteria_spec, fmt, lang, batch, options, max_bytes)
+    with multiprocessing.get_context().Pool(jobs, initializer=_init_worker, initargs=init) as pool:
+        yield from pool.imap(_work, tasks, chunksize=32)
