@@ -34,10 +34,15 @@ def requirement_text(element: Element, lang: str, *, exclusion: bool = False) ->
     return text(prefix + element.op, lang, options=text("list_sep", lang).join(labels))
 
 
-def reason(result: ElementResult, lang: str, *, exclusion: bool = False, with_note: bool = True) -> str:
+def reason(
+    result: ElementResult, lang: str, *, exclusion: bool = False, with_note: bool = True, with_label: bool = True
+) -> str:
     """One sentence: the fact, its answer, what the element requires, and the note if any."""
     value = result.answer.value if result.answer else None
-    sentence = reason_base(result.element, value, lang, exclusion)
+    if with_label:
+        sentence = reason_base(result.element, value, lang, exclusion)
+    else:
+        sentence = reason_clause(result.element, value, lang, exclusion)
     note = result.answer.note if result.answer else None
     if note and with_note:
         sentence += " " + text("note", lang, note=note)
@@ -47,17 +52,16 @@ def reason(result: ElementResult, lang: str, *, exclusion: bool = False, with_no
 @functools.lru_cache(maxsize=4096)
 def reason_base(element: Element, value, lang: str, exclusion: bool) -> str:
     """The reason without the note; the same few sentences recur across a batch, so they are kept."""
-    fact = element.fact
-    answer = answer_text(fact, value, lang)
+    return text("reason", lang, label=element.fact.label[lang], clause=reason_clause(element, value, lang, exclusion))
+
+
+@functools.lru_cache(maxsize=4096)
+def reason_clause(element: Element, value, lang: str, exclusion: bool) -> str:
+    """The answer and what the element requires, without naming the fact."""
+    answer = answer_text(element.fact, value, lang)
     if value is not None:
         answer = text("answered", lang, answer=answer)
-    return text(
-        "reason",
-        lang,
-        label=fact.label[lang],
-        answer=answer,
-        requirement=requirement_text(element, lang, exclusion=exclusion),
-    )
+    return text("reason_clause", lang, answer=answer, requirement=requirement_text(element, lang, exclusion=exclusion))
 
 
 def status_text(status: str, lang: str, *, exclusion: bool = False) -> str:

@@ -89,7 +89,7 @@ def _element_rows(table: Table, results: tuple[ElementResult, ...], lang: str, *
         table.add_row(
             indent + escape(r.element.fact.label[lang]),
             f"[{style}]{icons[r.status]} {status_text(r.status, lang, exclusion=exclusion)}[/]",
-            escape(reason(r, lang, exclusion=exclusion, with_note=False)),
+            escape(reason(r, lang, exclusion=exclusion, with_note=False, with_label=False)),
         )
 
 
