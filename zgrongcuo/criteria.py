@@ -7,12 +7,13 @@ evaluation never meets a dangling reference.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from zgrongcuo import cache as compiled_cache
 from zgrongcuo import conditions as c
+from zgrongcuo.cache import sha256_hex
 from zgrongcuo.document import Mapping, Node, Reader, Scalar, join, parse
 from zgrongcuo.errors import CriteriaError, UsageError
 
@@ -181,7 +182,12 @@ def load(spec: str | Path | None = None) -> Criteria:
         raise CriteriaError("is_a_directory", file=name) from None
     except OSError as exc:
         raise CriteriaError("read_error", file=name, detail=exc.strerror or str(exc)) from None
-    criteria = loads(data, name)
+    sha = sha256_hex(data)
+    criteria = compiled_cache.get(sha)
+    if not isinstance(criteria, Criteria):
+        criteria = loads(data, name)
+        compiled_cache.put(sha, criteria)
+    criteria.path = name
     _cache[key] = criteria
     return criteria
 
@@ -194,7 +200,7 @@ def loads(data: bytes, file: str = "<criteria>") -> Criteria:
     root = parse(text, file, json_syntax=file.endswith(".json"), error=CriteriaError)
     criteria = _Builder(file).build(root)
     criteria.path = file
-    criteria.sha256 = hashlib.sha256(data).hexdigest()
+    criteria.sha256 = sha256_hex(data)
     return criteria
 
 
