@@ -206,3 +206,47 @@ def test_diff_between_this_measure_and_an_edited_copy(tmp_path):
     data = json.loads(result.stdout)
     assert data["transitions"] == [{"from": "exempt", "to": "mitigated", "count": 1}]
     assert [c["file"] for c in data["cases"]] == [str(case)]
+
+
+# ---------------------------------------------------------------- properties
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from helpers import make_case  # noqa: E402
+
+WENZE = criteria_mod.load(MEASURE)
+
+
+def _answer(fact):
+    if fact.type == "yesno":
+        return st.sampled_from([True, False, None])
+    return st.one_of(st.none(), st.lists(st.sampled_from(fact.option_ids), unique=True).map(tuple))
+
+
+_answers = st.fixed_dictionaries({f.id: _answer(f) for f in WENZE.facts})
+
+
+@given(_answers, st.data())
+def test_answering_an_unknown_never_reverses_a_decided_outcome(values, data):
+    """The rules are ordered so that no answer still open could turn a decided outcome around."""
+    d = evaluate(WENZE, make_case(values))
+    unknown = [f for f in WENZE.facts if values[f.id] is None]
+    if not unknown:
+        return
+    fact = data.draw(st.sampled_from(unknown))
+    filled = {**values, fact.id: data.draw(_answer(fact).filter(lambda v: v is not None))}
+    after = evaluate(WENZE, make_case(filled))
+    if d.outcome.favourable:
+        assert after.outcome.id == d.outcome.id
+    if d.outcome.favourable is False:
+        assert after.outcome.favourable is False
+    if not d.decided and fact.id not in d.next_questions:
+        assert not after.decided
+
+
+@given(_answers)
+def test_exempt_only_with_every_bottom_line_answered_no(values):
+    d = evaluate(WENZE, make_case(values))
+    if d.outcome.id == "exempt":
+        assert all(values[e.fact.id] is False for e in WENZE.exclusions)
