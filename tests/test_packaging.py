@@ -50,6 +50,14 @@ def test_the_wheel_carries_the_criteria_byte_for_byte(wheel):
         assert z.read("zgrongcuo/criteria.yaml") == (ROOT / "criteria.yaml").read_bytes()
 
 
+def test_the_wheel_carries_the_bundled_measures_byte_for_byte(wheel):
+    measures = sorted((ROOT / "measures").glob("*.yaml"))
+    assert measures, "the checkout has bundled measures"
+    with zipfile.ZipFile(wheel) as z:
+        for path in measures:
+            assert z.read(f"zgrongcuo/measures/{path.name}") == path.read_bytes()
+
+
 def test_the_wheel_declares_the_console_script(wheel):
     with zipfile.ZipFile(wheel) as z:
         [entry_points] = [n for n in z.namelist() if n.endswith(".dist-info/entry_points.txt")]

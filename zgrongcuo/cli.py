@@ -16,7 +16,7 @@ import typer
 
 from zgrongcuo import __version__
 from zgrongcuo.errors import UsageError, ZgError
-from zgrongcuo.formats import OutputFormat
+from zgrongcuo.formats import OutputFormat, ReportFormat, ShowFormat
 from zgrongcuo.messages import DEFAULT_LANGUAGE, LANGUAGES, text
 
 # Exit codes, the first that applies (README "Exit codes").
@@ -219,6 +219,142 @@ def _progress(format: OutputFormat, total: int, lang: str):
 
     with progress_bar(total, text("progress", lang)) as advance:
         yield advance
+
+
+# ------------------------------------------------------ for policy authors
+
+MaxBytesOpt = Annotated[int, typer.Option("--max-bytes", min=1, help="Refuse case files larger than this many bytes.")]
+ReportFormatOpt = Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)]
+
+
+@criteria_app.command("show")
+@guarded
+def criteria_show(
+    path: Annotated[
+        Optional[str],
+        typer.Argument(metavar="[PATH]", help="Criteria file or bundled measure name; default: the bundled Zigui 2018 measure."),
+    ] = None,
+    format: Annotated[ShowFormat, typer.Option("--format", "-f", help="text (a tree) or markdown.", case_sensitive=False)] = ShowFormat.text,
+    lang: LangOpt = DEFAULT_LANGUAGE,
+) -> None:
+    """Show a measure as the tool reads it, in plain words.
+
+    Situations with their elements, preconditions, bottom lines, named conditions,
+    the outcome rules in order and the questions, each with its quoted source and basis.
+    """
+    from zgrongcuo import criteria as criteria_mod
+    from zgrongcuo import outline
+
+    _check_lang(lang)
+    crit = criteria_mod.load(path)
+    _check_lang(lang, crit)
+    root = outline.build(crit, lang)
+    if format is ShowFormat.markdown:
+        from zgrongcuo import render_markdown
+
+        render_markdown.render(root, sys.stdout)
+    elif format is ShowFormat.text:
+        from zgrongcuo.render_reports_text import show
+        from zgrongcuo.render_text import make_console
+
+        show(make_console(sys.stdout), root)
+    else:  # pragma: no cover - the test covers every member
+        raise AssertionError(format)
+    sys.stdout.flush()
+
+
+@criteria_app.command("test")
+@guarded
+def criteria_test(
+    paths: Annotated[
+        list[str], typer.Argument(metavar="PATH...", help="Case files or folders of them (recursed, as check does).")
+    ],
+    criteria: CriteriaOpt = None,
+    format: ReportFormatOpt = ReportFormat.text,
+    lang: LangOpt = DEFAULT_LANGUAGE,
+    max_bytes: MaxBytesOpt = 1 << 20,
+) -> None:
+    """Run the cases that have an expect: block; report what differs.
+
+    Exit 0 when every such case passes, 1 when one fails, 2 when a file cannot be
+    loaded or no case has an expect: block. Files without one are skipped.
+    """
+    from zgrongcuo import criteria as criteria_mod
+    from zgrongcuo import expectations
+
+    _check_lang(lang)
+    crit = criteria_mod.load(criteria)
+    _check_lang(lang, crit)
+    if paths.count("-") > 1:
+        raise UsageError("stdin_twice")
+    results = expectations.run(crit, paths, max_bytes=max_bytes)
+    n = expectations.counts(results)
+    if format is ReportFormat.json:
+        from zgrongcuo.render_reports_json import write_test
+
+        write_test(sys.stdout, crit, results, lang)
+    elif format is ReportFormat.text:
+        from zgrongcuo.render_reports_text import test_report
+        from zgrongcuo.render_text import make_console
+
+        test_report(make_console(sys.stdout), crit, results, lang)
+    else:  # pragma: no cover - the test covers every member
+        raise AssertionError(format)
+    sys.stdout.flush()
+    for r in results:
+        if r.error is not None:
+            report_error(r.error, lang)
+    if n[expectations.ERROR]:
+        raise typer.Exit(EXIT_USAGE)
+    if n[expectations.PASSED] + n[expectations.FAILED] == 0:
+        # A suite that runs nothing would pass silently: that is a mistake in the arguments.
+        raise UsageError("test.nothing", total=len(results))
+    raise typer.Exit(EXIT_UNFAVOURABLE if n[expectations.FAILED] else EXIT_OK)
+
+
+@app.command("diff")
+@guarded
+def diff(
+    old: Annotated[str, typer.Argument(metavar="OLD_CRITERIA", help="The criteria file (or bundled measure) before the change.")],
+    new: Annotated[str, typer.Argument(metavar="NEW_CRITERIA", help="The criteria file (or bundled measure) after the change.")],
+    cases: Annotated[
+        list[str], typer.Argument(metavar="CASE...", help="Case files or folders of them (recursed, as check does).")
+    ],
+    format: ReportFormatOpt = ReportFormat.text,
+    lang: LangOpt = DEFAULT_LANGUAGE,
+    max_bytes: MaxBytesOpt = 1 << 20,
+) -> None:
+    """List the cases whose outcome or situations change between two criteria.
+
+    Each changed case with the statuses that moved, then a count by transition.
+    Exit 0 when nothing changed, 1 when something did, 2 when a file cannot be loaded.
+    """
+    from zgrongcuo import comparison
+    from zgrongcuo import criteria as criteria_mod
+
+    _check_lang(lang)
+    old_crit = criteria_mod.load(old)
+    new_crit = criteria_mod.load(new)
+    _check_lang(lang, old_crit)
+    _check_lang(lang, new_crit)
+    if cases.count("-") > 1:
+        raise UsageError("stdin_twice")
+    report = comparison.compare(old_crit, new_crit, cases, max_bytes=max_bytes)
+    if format is ReportFormat.json:
+        from zgrongcuo.render_reports_json import write_diff
+
+        write_diff(sys.stdout, report, lang)
+    elif format is ReportFormat.text:
+        from zgrongcuo.render_reports_text import diff_report
+        from zgrongcuo.render_text import make_console
+
+        diff_report(make_console(sys.stdout), report, lang)
+    else:  # pragma: no cover - the test covers every member
+        raise AssertionError(format)
+    sys.stdout.flush()
+    if report.failed:
+        raise typer.Exit(EXIT_USAGE)
+    raise typer.Exit(EXIT_UNFAVOURABLE if report.changed else EXIT_OK)
 
 
 def main() -> None:

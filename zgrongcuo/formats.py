@@ -49,3 +49,17 @@ class OutputFormat(str, enum.Enum):
 
             return CsvRenderer(out, lang)
         raise AssertionError(f"no renderer for {self}")  # pragma: no cover - the test covers every member
+
+
+class ShowFormat(str, enum.Enum):
+    """Formats of `criteria show`."""
+
+    text = "text"
+    markdown = "markdown"
+
+
+class ReportFormat(str, enum.Enum):
+    """Formats of the `criteria test` and `diff` reports."""
+
+    text = "text"
+    json = "json"
