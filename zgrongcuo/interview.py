@@ -270,6 +270,8 @@ class Interview:
             reply = parse_reply(fact, io.ask(prompt))
             if reply == HELP:
                 self.show_help(io, fact)
+            elif reply == BACK and not self.history:
+                io.say(t("ask.nothing_to_undo"))
             elif isinstance(reply, Invalid):
                 io.say(t(reply.msg_id, **dict(reply.params)))
             else:

@@ -42,12 +42,19 @@ def quote(value: str) -> str:
             out.append(_ESCAPES[ch])
         elif _printable(ch):
             out.append(ch)
-        elif ord(ch) <= 0xFFFF:
-            out.append(f"\\u{ord(ch):04x}")
-        else:  # pragma: no cover - astral characters are printable
-            out.append(f"\\U{ord(ch):08x}")
+        else:
+            out.append(_escape(ch))
     out.append('"')
     return "".join(out)
+
+
+def _escape(ch: str) -> str:
+    return f"\\u{ord(ch):04x}" if ord(ch) <= 0xFFFF else f"\\U{ord(ch):08x}"
+
+
+def _comment(line: str) -> str:
+    # A comment is for reading only; a character no reader accepts is shown escaped.
+    return "# " + "".join(ch if _printable(ch) or ch == "\t" else _escape(ch) for ch in line)
 
 
 def _key(name: str) -> str:
@@ -83,7 +90,7 @@ def dumps(case: Case, criteria: Criteria, *, lang: str, comments: tuple[str, ...
     """The text of a case file holding ``case``'s metadata, answers (in asking order), notes and expectations."""
     if json_syntax:
         return _dumps_json(case, criteria, lang)
-    lines = [f"# {c}" for comment in comments for c in comment.splitlines()]
+    lines = [_comment(c) for comment in comments for c in comment.splitlines()]
     meta = [(k, case.meta.get(k)) for k in META_KEYS if case.meta.get(k) is not None]
     if meta:
         lines.append("case:")
@@ -131,7 +138,9 @@ def _dumps_json(case: Case, criteria: Criteria, lang: str) -> str:
             for name in ("outcome", "situations", "next_questions")
             if (v := getattr(case.expect, name)) is not None
         }
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    data = json.dumps(doc, ensure_ascii=False, indent=2)
+    # JSON leaves DEL, C1 controls and line separators raw; the strict reader refuses them.
+    return "".join(ch if _printable(ch) or ch == "\n" else _escape(ch) for ch in data) + "\n"
 
 
 def header(criteria: Criteria, lang: str, date: str) -> str:
