@@ -6,8 +6,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ARTICLE_CASE
+
 from zgrongcuo import case as case_mod
 from zgrongcuo.messages import text
 

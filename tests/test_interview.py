@@ -4,12 +4,12 @@ import json
 import stat
 
 import pytest
+from conftest import ARTICLE_CASE
+from helpers import EXCLUSIONS, make_case
 from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from conftest import ARTICLE_CASE
-from helpers import EXCLUSIONS, make_case
 from zgrongcuo import case as case_mod
 from zgrongcuo import interview as interview_mod
 from zgrongcuo.cli import app
@@ -111,13 +111,18 @@ def test_the_article_case_in_text_prints_exempt_like_check(criteria, article):
     assert "[1] " not in result.stdout  # the dialogue is on stderr, the determination alone on stdout
 
 
-def test_end_of_input_after_the_third_answer_leaves_a_draft_that_resumes_at_the_fourth(criteria, article, tmp_path, monkeypatch):
+def test_end_of_input_after_the_third_answer_leaves_a_draft_that_resumes_at_the_fourth(
+    criteria, article, tmp_path, monkeypatch
+):
     monkeypatch.chdir(tmp_path)
     result = ask(input=NO_META + lines_for(criteria, article, ARTICLE_ASKED[:3]))
     assert result.exit_code == 2, result.output
     draft = tmp_path / "zgrongcuo.draft.yaml"
-    assert text("ask.input_ended", "zh") in result.stderr
-    assert text("ask.draft_saved", "zh", file="zgrongcuo.draft.yaml", command="zgrongcuo ask --case zgrongcuo.draft.yaml") in result.stderr
+    assert text("ask.input_ran_out", "zh") in result.stderr
+    assert (
+        text("ask.draft_saved", "zh", file="zgrongcuo.draft.yaml", command="zgrongcuo ask --case zgrongcuo.draft.yaml")
+        in result.stderr
+    )
     assert stat.S_IMODE(draft.stat().st_mode) == 0o600
     assert list(case_mod.load(str(draft), criteria).answers) == ARTICLE_ASKED[:3]
 
@@ -129,7 +134,9 @@ def test_end_of_input_after_the_third_answer_leaves_a_draft_that_resumes_at_the_
     assert "(exempt)" in resumed.stdout
 
 
-def test_ctrl_c_after_the_third_answer_leaves_a_draft_that_resumes_at_the_fourth(criteria, article, tmp_path, monkeypatch):
+def test_ctrl_c_after_the_third_answer_leaves_a_draft_that_resumes_at_the_fourth(
+    criteria, article, tmp_path, monkeypatch
+):
     # CliRunner cannot send a signal; the reader raises what Ctrl-C raises in a terminal.
     # (tests/test_ask_terminal.py sends a real one.)
     monkeypatch.chdir(tmp_path)
@@ -155,7 +162,15 @@ def test_ctrl_c_after_the_third_answer_leaves_a_draft_that_resumes_at_the_fourth
     assert draft.meta["id"] == "ZG-1"
     monkeypatch.setattr(interview_mod.StreamDialogue, "ask", real_ask)
 
-    resumed = ask("--case", saved, "--save", saved, "--format", "json", input="是\n" + lines_for(criteria, article, ARTICLE_ASKED[3:]))
+    resumed = ask(
+        "--case",
+        saved,
+        "--save",
+        saved,
+        "--format",
+        "json",
+        input="是\n" + lines_for(criteria, article, ARTICLE_ASKED[3:]),
+    )
     assert resumed.exit_code == 0, resumed.output
     assert headings(criteria, resumed.stderr)[0] == ARTICLE_ASKED[3]
     assert json.loads(resumed.stdout)["outcome"] == "exempt"
@@ -253,7 +268,9 @@ def test_invalid_input_on_a_multiple_choice_question_is_asked_again_with_a_hint(
 
 @pytest.mark.parametrize("bad", ["", "maybe", "1", "yess", "\x1b[A"])
 def test_invalid_input_on_a_yes_no_question_is_asked_again_with_a_hint(criteria, article, bad):
-    lines = lines_for(criteria, article, ARTICLE_ASKED[:3]) + bad + "\n" + lines_for(criteria, article, ARTICLE_ASKED[3:])
+    lines = (
+        lines_for(criteria, article, ARTICLE_ASKED[:3]) + bad + "\n" + lines_for(criteria, article, ARTICLE_ASKED[3:])
+    )
     result = ask("--no-meta", input=lines)
     assert result.exit_code == 0, result.output
     assert text("ask.hint_yesno", "zh") in result.stderr
@@ -310,12 +327,24 @@ def test_a_complete_case_asks_nothing(criteria):
 
 def test_metadata_is_asked_kept_as_text_and_skipped_with_enter(criteria, article, tmp_path):
     saved = tmp_path / "meta.yaml"
-    result = ask("--save", saved, "--format", "json", input="0755\nno\n\n" + lines_for(criteria, article, ARTICLE_ASKED))
+    result = ask(
+        "--save", saved, "--format", "json", input="0755\nno\n\n" + lines_for(criteria, article, ARTICLE_ASKED)
+    )
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["case"] == {"id": "0755", "title": "no", "subject": None, "summary": None}
     checked = runner.invoke(app, ["check", str(saved), "--format", "json"])
     assert json.loads(checked.stdout)["case"]["id"] == "0755"
     assert 'id: "0755"' in saved.read_text(encoding="utf-8")
+
+
+def test_meta_asks_for_missing_metadata_also_when_resuming(criteria, article, write):
+    partial = write("partial.yaml", "case:\n  title: 已有标题\nanswers:\n  context: [reform_innovation]\n")
+    lines = "ZG-7\n\n" + lines_for(criteria, article, ARTICLE_ASKED[1:])
+    result = ask("--case", partial, "--meta", "--format", "json", input=lines)
+    assert result.exit_code == 0, result.output
+    assert text("ask.meta.title", "zh") not in result.stderr  # what the file has is not asked again
+    case = json.loads(result.stdout)["case"]
+    assert (case["id"], case["title"], case["subject"]) == ("ZG-7", "已有标题", None)
 
 
 def test_a_note_after_the_hash_is_kept(criteria, article, tmp_path):
@@ -463,7 +492,9 @@ def test_replies_are_read_as_answers_with_notes(criteria, fact, line, expected):
     assert (answer.value, answer.note) == expected
 
 
-@pytest.mark.parametrize(("line", "expected"), [("help", HELP), ("H", HELP), ("帮助", HELP), ("back", BACK), ("b # x", BACK), ("返回", BACK)])
+@pytest.mark.parametrize(
+    ("line", "expected"), [("help", HELP), ("H", HELP), ("帮助", HELP), ("back", BACK), ("b # x", BACK), ("返回", BACK)]
+)
 def test_help_and_back_are_commands_on_any_question(criteria, line, expected):
     for fact in criteria.facts:
         assert parse_reply(fact, line) == expected

@@ -1,10 +1,10 @@
 """Case files written by the interview read back, through case.load, to what was written."""
 
 import pytest
+from conftest import EXAMPLES
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import EXAMPLES
 from zgrongcuo import case as case_mod
 from zgrongcuo import criteria as criteria_mod
 from zgrongcuo import record
@@ -55,8 +55,30 @@ def test_every_example_reads_back_to_itself_with_its_expectations(path):
 
 @pytest.mark.parametrize(
     "value",
-    ["0755", "no", "on", "2018-07-02", "null", "~", "", " padded ", "a: b", "- x", "#hash", "'q'", '"dq"', "line\nbreak",
-     "tab\there", "\x85nel", "\u2028ls", "\ufeffbom", "\x7f", "\x00", "😀", "\\"],
+    [
+        "0755",
+        "no",
+        "on",
+        "2018-07-02",
+        "null",
+        "~",
+        "",
+        " padded ",
+        "a: b",
+        "- x",
+        "#hash",
+        "'q'",
+        '"dq"',
+        "line\nbreak",
+        "tab\there",
+        "\x85nel",
+        "\u2028ls",
+        "\ufeffbom",
+        "\x7f",
+        "\x00",
+        "😀",
+        "\\",
+    ],
 )
 def test_texts_that_a_yaml_reader_would_misread_are_kept_exactly(value):
     case = Case("x", {"id": value, "title": None, "subject": None, "summary": None}, {"remedied": Answer(None, value)})

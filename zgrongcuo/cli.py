@@ -8,8 +8,9 @@ from __future__ import annotations
 import functools
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Callable, Optional
+from typing import Annotated, Optional
 
 import typer
 
@@ -196,19 +197,38 @@ def ask(
     criteria: CriteriaOpt = None,
     case_file: Annotated[
         Optional[str],
-        typer.Option("--case", metavar="FILE", help="Start from this case file (complete or partial) and ask only what is still open: the way to resume a draft."),
+        typer.Option(
+            "--case",
+            metavar="FILE",
+            help="Start from this case file (complete or partial) and ask only what is still open: "
+            "the way to resume a draft.",
+        ),
     ] = None,
     save: Annotated[
         Optional[str],
-        typer.Option("--save", metavar="FILE", help="Write the answers, metadata and notes to this case file (.yaml, or .json) at the end."),
+        typer.Option(
+            "--save",
+            metavar="FILE",
+            help="Write the answers, metadata and notes to this case file (.yaml, or .json) at the end.",
+        ),
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite the --save file if it exists, without asking.")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite the --save file if it exists, without asking.")
+    ] = False,
     everything: Annotated[
-        bool, typer.Option("--all", help="Ask every question, even those that can no longer change the outcome (a complete record).")
+        bool,
+        typer.Option(
+            "--all", help="Ask every question, even those that can no longer change the outcome (a complete record)."
+        ),
     ] = False,
     meta: Annotated[
-        bool, typer.Option("--meta/--no-meta", help="Ask for the case id, title and subject at the start when they are missing.")
-    ] = True,
+        Optional[bool],
+        typer.Option(
+            "--meta/--no-meta",
+            help="Ask for a missing case id, title and subject at the start "
+            "(default: when no question has been answered yet; --meta also when resuming).",
+        ),
+    ] = None,
     format: FormatOpt = OutputFormat.text,
     lang: LangOpt = DEFAULT_LANGUAGE,
 ) -> None:
@@ -255,7 +275,8 @@ def ask(
         _save_draft(interview, crit, lang, save, case_file, resume)
         raise typer.Exit(EXIT_INTERRUPTED) from None
     except EOFError:
-        _say(text("ask.input_ended", lang))
+        piped = not (hasattr(sys.stdin, "isatty") and sys.stdin.isatty())
+        _say(text("ask.input_ran_out" if piped else "ask.input_ended", lang))
         _save_draft(interview, crit, lang, save, case_file, resume)
         raise typer.Exit(EXIT_USAGE) from None
 

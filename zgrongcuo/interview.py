@@ -162,17 +162,21 @@ class _Step:
 class Interview:
     """One interview on one case: ``run`` asks until the outcome is decided (or, with ``everything``, all)."""
 
-    def __init__(self, criteria: Criteria, case: Case, lang: str, *, everything: bool = False, ask_meta: bool = True):
+    def __init__(
+        self, criteria: Criteria, case: Case, lang: str, *, everything: bool = False, ask_meta: bool | None = None
+    ) -> None:
         self.criteria, self.lang = criteria, lang
         self.case = Case(
             file=case.file,
             meta=dict(case.meta),
             answers=dict(case.answers),
-            expect=Expect(case.expect.outcome, case.expect.situations, case.expect.next_questions) if case.expect else None,
+            expect=Expect(case.expect.outcome, case.expect.situations, case.expect.next_questions)
+            if case.expect
+            else None,
             notices=list(case.notices),
         )
         self.everything = everything
-        self.ask_meta = ask_meta
+        self.ask_meta = ask_meta  # None: only when no question has been answered yet (not when resuming a draft)
         self.history: list[_Step] = []
         self.asked: list[str] = []  # every fact asked, in order, including those later undone
         self.offered = False  # the offer to go on with unexamined bottom lines was made
@@ -214,7 +218,8 @@ class Interview:
         """Ask until nothing left can change the outcome; the determination on the answers given."""
         t = self.t
         io.say(t("ask.intro", title=self.criteria.title[self.lang]))
-        if self.ask_meta and not self.case.answers and any(not self.case.meta.get(k) for k in ASKED_META):
+        wanted = self.ask_meta if self.ask_meta is not None else not self.case.answers
+        if wanted and any(not self.case.meta.get(k) for k in ASKED_META):
             self.metadata(io)
         while True:
             d = evaluate(self.criteria, self.case)

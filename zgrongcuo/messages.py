@@ -204,16 +204,16 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "summary_counts": ("共 {total} 件：{counts}", "{total} cases: {counts}"),
     # -- the interview (zgrongcuo ask)
     "ask.intro": (
-        "{title}\n"
-        "· 是非题答 是/否/?（不确定）；多选题输入编号，多个用逗号分开（如 1,3），0 表示都不是，? 表示不确定。\n"
-        "· # 之后的文字作为该题的备注保存，如：是 # 见3月5日党组会议纪要\n"
-        "· help 查看说明和办法原文，back 返回上一题；Ctrl-C 中断时，已答内容保存为草稿。",
-        "{title}\n"
-        "· Yes/no questions: yes/no/? (unknown). Multiple choice: option numbers separated by commas (e.g. 1,3), "
-        "0 for none of them, ? for unknown.\n"
-        "· Text after # is kept as a note on the answer, e.g.: yes # see the minutes of 5 March\n"
-        "· help shows the help text and the measure's words, back returns to the previous question; "
-        "on Ctrl-C the answers so far are saved as a draft.",
+        ("{title}\n"
+         "· 是非题答 是/否/?（不确定）；多选题输入编号，多个用逗号分开（如 1,3），0 表示都不是，? 表示不确定。\n"
+         "· # 之后的文字作为该题的备注保存，如：是 # 见3月5日党组会议纪要\n"
+         "· help 查看说明和办法原文，back 返回上一题；Ctrl-C 中断时，已答内容保存为草稿。"),
+        ("{title}\n"
+         "· Yes/no questions: yes/no/? (unknown). Multiple choice: option numbers separated by commas (e.g. 1,3), "
+         "0 for none of them, ? for unknown.\n"
+         "· Text after # is kept as a note on the answer, e.g.: yes # see the minutes of 5 March\n"
+         "· help shows the help text and the measure's words, back returns to the previous question; "
+         "on Ctrl-C the answers so far are saved as a draft."),
     ),
     "ask.meta_intro": ("先填写案件信息（可留空，直接回车跳过）。", "First the case details (press Enter to skip any)."),
     "ask.meta.id": ("案件编号：", "Case id: "),
@@ -244,10 +244,10 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "ask.back_to": ("返回上一题：{label}（已撤销原回答）。", "Back to the previous question: {label} (its answer is undone)."),
     "ask.nothing_to_undo": ("这是本次访谈的第一个问题，无法再返回。", "This is the first question of this interview; there is nothing to go back to."),
     "ask.offer": (
-        "已可得出结论：{outcome}（{code}）。但底线情形尚未查明：{facts}。\n"
-        "无论如何回答，结论都不会变为有利；为了完整记录，可以继续回答这 {count} 个问题。",
-        "The outcome is reached: {outcome} ({code}). But the bottom lines are not examined: {facts}.\n"
-        "Whatever the answers, the outcome could not become favourable; for a complete record you can answer these {count} questions.",
+        ("已可得出结论：{outcome}（{code}）。但底线情形尚未查明：{facts}。\n"
+         "无论如何回答，结论都不会变为有利；为了完整记录，可以继续回答这 {count} 个问题。"),
+        ("The outcome is reached: {outcome} ({code}). But the bottom lines are not examined: {facts}.\n"
+         "Whatever the answers, the outcome could not become favourable; for a complete record you can answer these {count} questions."),
     ),
     "ask.offer_prompt": ("继续回答吗？（是/否）：", "Go on with them? (yes/no): "),
     "ask.overwrite_prompt": ("{file} 已存在。访谈结束时覆盖它吗？（是/否）：", "{file} exists. Overwrite it at the end of the interview? (yes/no): "),
@@ -263,6 +263,10 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "ask.saved": ("已保存：{file}", "Saved: {file}"),
     "ask.interrupted": ("访谈已中断。", "Interview interrupted."),
+    "ask.input_ran_out": (
+        "标准输入不是终端，其中的回答已用完，访谈尚未完成。",
+        "Standard input is not a terminal and its answers ran out before the interview was finished.",
+    ),
     "ask.input_ended": ("输入已结束，访谈尚未完成。", "The input ended before the interview was finished."),
     "ask.draft_saved": ("已答内容保存为草稿：{file}\n继续回答：{command}", "The answers so far are saved as a draft: {file}\nTo resume: {command}"),
     "ask.nothing_to_save": ("本次尚未回答任何问题，没有保存草稿。", "Nothing was answered in this interview; no draft was saved."),

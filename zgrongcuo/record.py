@@ -24,10 +24,7 @@ def _printable(ch: str) -> bool:
     # YAML's printable set, less the characters its readers take for line breaks (NEL, LS, PS).
     o = ord(ch)
     return (
-        0x20 <= o <= 0x7E
-        or 0xA0 <= o <= 0xD7FF
-        or (0xE000 <= o <= 0xFFFD and o != 0xFEFF)
-        or 0x10000 <= o <= 0x10FFFF
+        0x20 <= o <= 0x7E or 0xA0 <= o <= 0xD7FF or (0xE000 <= o <= 0xFFFD and o != 0xFEFF) or 0x10000 <= o <= 0x10FFFF
     )
 
 
@@ -86,7 +83,9 @@ def _ordered(case: Case, criteria: Criteria) -> list[tuple[Fact, Answer]]:
     return [(f, case.answers[f.id]) for f in criteria.facts if f.id in case.answers]
 
 
-def dumps(case: Case, criteria: Criteria, *, lang: str, comments: tuple[str, ...] = (), json_syntax: bool = False) -> str:
+def dumps(
+    case: Case, criteria: Criteria, *, lang: str, comments: tuple[str, ...] = (), json_syntax: bool = False
+) -> str:
     """The text of a case file holding ``case``'s metadata, answers (in asking order), notes and expectations."""
     if json_syntax:
         return _dumps_json(case, criteria, lang)
