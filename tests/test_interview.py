@@ -542,13 +542,6 @@ def answer_sets(criteria):
     return st.fixed_dictionaries({f.id: value(f) for f in criteria.facts})
 
 
-@pytest.fixture(scope="module")
-def bundled():
-    from zgrongcuo import criteria as criteria_mod
-
-    return criteria_mod.load()
-
-
 def _strategy():
     from zgrongcuo import criteria as criteria_mod
 
@@ -556,11 +549,11 @@ def _strategy():
 
 
 @given(answers=_strategy(), go_on=st.booleans())
-def test_the_interview_asks_only_open_questions_and_agrees_with_check(bundled, answers, go_on):
-    iv, d, dialogue = interview_on(bundled, answers, go_on=go_on)
+def test_the_interview_asks_only_open_questions_and_agrees_with_check(criteria, answers, go_on):
+    iv, d, dialogue = interview_on(criteria, answers, go_on=go_on)
     assert all(dialogue.open_when_asked)
     assert len(iv.asked) == len(set(iv.asked))  # no question twice
-    full = evaluate(bundled, make_case({k: v for k, v in answers.items() if v is not None}))
+    full = evaluate(criteria, make_case({k: v for k, v in answers.items() if v is not None}))
     if not d.decided:
         assert not full.decided
         assert all(f in iv.case.answers for f in d.next_questions)  # stopped only when nothing open was left
@@ -569,12 +562,12 @@ def test_the_interview_asks_only_open_questions_and_agrees_with_check(bundled, a
         if d.outcome.favourable or go_on:
             assert d.outcome is full.outcome
     # What the interview ends with is what check says on the answers it gathered.
-    assert evaluate(bundled, iv.case).outcome is d.outcome
+    assert evaluate(criteria, iv.case).outcome is d.outcome
 
 
 @given(answers=_strategy())
-def test_all_asks_every_question_once_and_equals_check(bundled, answers):
-    iv, d, _ = interview_on(bundled, answers, everything=True)
-    assert iv.asked == [f.id for f in bundled.facts]
-    full = evaluate(bundled, make_case({k: v for k, v in answers.items() if v is not None}))
+def test_all_asks_every_question_once_and_equals_check(criteria, answers):
+    iv, d, _ = interview_on(criteria, answers, everything=True)
+    assert iv.asked == [f.id for f in criteria.facts]
+    full = evaluate(criteria, make_case({k: v for k, v in answers.items() if v is not None}))
     assert d.outcome is full.outcome
