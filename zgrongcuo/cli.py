@@ -9,6 +9,7 @@ import contextlib
 import functools
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -355,6 +356,185 @@ def diff(
     if report.failed:
         raise typer.Exit(EXIT_USAGE)
     raise typer.Exit(EXIT_UNFAVOURABLE if report.changed else EXIT_OK)
+
+
+@app.command()
+@guarded
+def ask(
+    criteria: CriteriaOpt = None,
+    case_file: Annotated[
+        Optional[str],
+        typer.Option(
+            "--case",
+            metavar="FILE",
+            help="Start from this case file (complete or partial) and ask only what is still open: "
+            "the way to resume a draft.",
+        ),
+    ] = None,
+    save: Annotated[
+        Optional[str],
+        typer.Option(
+            "--save",
+            metavar="FILE",
+            help="Write the answers, metadata and notes to this case file (.yaml, or .json) at the end.",
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite the --save file if it exists, without asking.")
+    ] = False,
+    everything: Annotated[
+        bool,
+        typer.Option(
+            "--all", help="Ask every question, even those that can no longer change the outcome (a complete record)."
+        ),
+    ] = False,
+    meta: Annotated[
+        Optional[bool],
+        typer.Option(
+            "--meta/--no-meta",
+            help="Ask for a missing case id, title and subject at the start "
+            "(default: when no question has been answered yet; --meta also when resuming).",
+        ),
+    ] = None,
+    format: FormatOpt = OutputFormat.text,
+    lang: LangOpt = DEFAULT_LANGUAGE,
+) -> None:
+    """Interview a person, question by question, and print the determination.
+
+    Only questions whose answer can still change the outcome are asked; the
+    determination is printed exactly as check prints it, with check's exit codes.
+    """
+    from zgrongcuo import case as case_mod
+    from zgrongcuo import criteria as criteria_mod
+    from zgrongcuo.engine import evaluate
+    from zgrongcuo.interview import Interview, StreamDialogue
+
+    _check_lang(lang)
+    crit = criteria_mod.load(criteria)
+    _check_lang(lang, crit)
+    if case_file == "-":
+        raise UsageError("ask_case_stdin")
+    if case_file is not None:
+        start = case_mod.load(case_file, crit)
+        for notice in start.notices:
+            _say(text("warning_prefix", lang) + text("location_sep", lang) + text(notice.msg_id, lang, **notice.params))
+    else:
+        start = case_mod.Case(file="-", meta={k: None for k in case_mod.META_KEYS}, answers={})
+    if save is not None and Path(save).is_dir():
+        raise UsageError("is_a_directory", file=save)
+
+    # Undecodable bytes typed at a prompt are an invalid answer, not a crash.
+    if hasattr(sys.stdin, "reconfigure"):
+        sys.stdin.reconfigure(errors="replace")
+    io = StreamDialogue(sys.stdin, sys.stderr)
+    interview = Interview(crit, start, lang, everything=everything, ask_meta=meta)
+    resume = _resume_command(case_file, save, criteria, lang, everything, format)
+    try:
+        overwrite = force
+        if save is not None and Path(save).exists() and not force:
+            overwrite = _confirm(io, text("ask.overwrite_prompt", lang, file=save), lang)
+            if not overwrite:
+                raise ZgError("file_exists", file=save)
+        interview.run(io)
+    except KeyboardInterrupt:
+        _say("")
+        _say(text("ask.interrupted", lang))
+        _save_draft(interview, crit, lang, save, case_file, resume)
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    except EOFError:
+        piped = not (hasattr(sys.stdin, "isatty") and sys.stdin.isatty())
+        _say(text("ask.input_ran_out" if piped else "ask.input_ended", lang))
+        _save_draft(interview, crit, lang, save, case_file, resume)
+        raise typer.Exit(EXIT_USAGE) from None
+
+    final = interview.case
+    if save is not None:
+        try:
+            _write_case(final, crit, lang, save, force=overwrite)
+        except ZgError as error:  # e.g. the file appeared meanwhile: keep the answers all the same
+            report_error(error, lang)
+            _save_draft(interview, crit, lang, save, case_file, resume)
+            raise typer.Exit(EXIT_USAGE) from None
+        _say(text("ask.saved", lang, file=save))
+        final.file = save
+    determination = evaluate(crit, final)
+    renderer = format.renderer(sys.stdout, lang, batch=False)
+    renderer.determination(determination)
+    renderer.close()
+    sys.stdout.flush()
+    raise typer.Exit(exit_code_for([determination.outcome.favourable], 0))
+
+
+def _confirm(io, prompt: str, lang: str) -> bool:
+    from zgrongcuo.interview import split_note, yes_no
+
+    while True:
+        word, _ = split_note(io.ask(prompt))
+        value = yes_no(word) if word else None
+        if isinstance(value, bool):
+            return value
+        io.say(text("ask.hint_yesno", lang))
+
+
+def _write_case(case, crit, lang: str, path: str, *, force: bool, draft_of: str | None = None) -> None:
+    import datetime
+
+    from zgrongcuo import files, record
+
+    comments = [record.header(crit, lang, datetime.date.today().isoformat())]
+    if draft_of is not None:
+        comments.insert(0, text("ask.draft_header", lang, command=draft_of))
+    data = record.dumps(case, crit, lang=lang, comments=tuple(comments), json_syntax=path.lower().endswith(".json"))
+    files.write_new(path, data, force=force)
+
+
+def _draft_path(save: str | None, case_file: str | None) -> Path:
+    """Where a draft goes: the --save path if it is free, else a new name beside it (or beside --case)."""
+    import re
+
+    from zgrongcuo.files import free_name
+
+    if save is not None and not Path(save).exists():
+        return Path(save)
+    base = Path(save or case_file or "zgrongcuo.yaml")
+    # Resuming a draft and stopping again: name.draft-2.yaml, not name.draft.draft.yaml.
+    base = base.with_name(re.sub(r"\.draft(-\d+)?$", "", base.stem) + (base.suffix or ".yaml"))
+    return free_name(base, "draft")
+
+
+def _resume_command(case_file, save, criteria, lang, everything, format) -> Callable[[str], str]:
+    import shlex
+
+    def command(draft: str) -> str:
+        words = ["zgrongcuo", "ask", "--case", draft]
+        if criteria is not None:
+            words += ["--criteria", criteria]
+        if lang != DEFAULT_LANGUAGE:
+            words += ["--lang", lang]
+        if everything:
+            words.append("--all")
+        if format is not OutputFormat.text:
+            words += ["--format", format.value]
+        if save is not None:
+            words += ["--save", save]
+        return shlex.join(words)
+
+    return command
+
+
+def _save_draft(interview, crit, lang: str, save, case_file, resume) -> None:
+    """Keep what was answered: a draft never overwrites anything."""
+    if not interview.changed:
+        _say(text("ask.nothing_to_save", lang))
+        return
+    path = _draft_path(save, case_file)
+    command = resume(str(path))
+    try:
+        _write_case(interview.case, crit, lang, str(path), force=False, draft_of=command)
+    except ZgError as error:
+        report_error(error, lang)
+        return
+    _say(text("ask.draft_saved", lang, file=str(path), command=command))
 
 
 def main() -> None:

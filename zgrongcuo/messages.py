@@ -277,6 +277,86 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "col.result": ("结果", "Result"),
     "col.expected": ("预期结论", "Expected"),
     "col.actual": ("实际结论", "Actual"),
+    # -- the interview (zgrongcuo ask)
+    "ask.intro": (
+        ("{title}\n"
+         "· 是非题答 是/否/?（不确定）；多选题输入编号，多个用逗号分开（如 1,3），0 表示都不是，? 表示不确定。\n"
+         "· # 之后的文字作为该题的备注保存，如：是 # 见3月5日党组会议纪要\n"
+         "· help 查看说明和办法原文，back 返回上一题；Ctrl-C 中断时，已答内容保存为草稿。"),
+        ("{title}\n"
+         "· Yes/no questions: yes/no/? (unknown). Multiple choice: option numbers separated by commas (e.g. 1,3), "
+         "0 for none of them, ? for unknown.\n"
+         "· Text after # is kept as a note on the answer, e.g.: yes # see the minutes of 5 March\n"
+         "· help shows the help text and the measure's words, back returns to the previous question; "
+         "on Ctrl-C the answers so far are saved as a draft."),
+    ),
+    "ask.meta_intro": ("先填写案件信息（可留空，直接回车跳过）。", "First the case details (press Enter to skip any)."),
+    "ask.meta.id": ("案件编号：", "Case id: "),
+    "ask.meta.title": ("案件标题：", "Case title: "),
+    "ask.meta.subject": ("当事单位或人员：", "Subject (unit or person): "),
+    "ask.question": ("[{number}] {question}", "[{number}] {question}"),
+    "ask.option": ("  {number}. {label}", "  {number}. {label}"),
+    "ask.none_option": ("  0. 无（以上都不是）", "  0. none of the above"),
+    "ask.prompt_yesno": ("回答（是/否/?）：", "Answer (yes/no/?): "),
+    "ask.prompt_set": ("回答（编号，如 1,3；0 无；? 不确定）：", "Answer (numbers, e.g. 1,3; 0 none; ? unknown): "),
+    "ask.hint_yesno": (
+        "请回答 是、否 或 ?（不确定）；help 查看说明，back 返回上一题。",
+        "Please answer yes, no or ? (unknown); help explains, back returns to the previous question.",
+    ),
+    "ask.hint_set": (
+        "请输入选项编号，多个用逗号分开（如 1,3）；0 表示都不是，? 表示不确定；help 查看说明，back 返回上一题。",
+        "Please give option numbers separated by commas (e.g. 1,3); 0 for none, ? for unknown; help explains, back goes back.",
+    ),
+    "ask.bad_number": ("没有编号为 {number} 的选项（可选 1–{last}，或 0 表示都不是）。", "there is no option {number} (choose 1–{last}, or 0 for none)."),
+    "ask.bad_choice": ("“{word}”不是选项编号。", "'{word}' is not an option number."),
+    "ask.none_with_others": ("0（都不是）不能与其他选项同时选。", "0 (none of them) cannot be combined with other options."),
+    "ask.help_heading": ("说明：{help}", "Help: {help}"),
+    "ask.help_quote": ("原文（{basis}）：“{quote}”", "Source words ({basis}): “{quote}”"),
+    "ask.help_basis": ("依据：{basis}", "Basis: {basis}"),
+    "ask.help_note": ("解释：{note}", "Reading: {note}"),
+    "ask.help_option": ("  {number}. {label}：{help}", "  {number}. {label}: {help}"),
+    "ask.help_option_quote": ("       原文：“{quote}”", "       source words: “{quote}”"),
+    "ask.back_to": ("返回上一题：{label}（已撤销原回答）。", "Back to the previous question: {label} (its answer is undone)."),
+    "ask.nothing_to_undo": ("这是本次访谈的第一个问题，无法再返回。", "This is the first question of this interview; there is nothing to go back to."),
+    "ask.offer": (
+        ("已可得出结论：{outcome}（{code}）。但底线情形尚未查明：{facts}。\n"
+         "无论如何回答，结论都不会变为有利；为了完整记录，可以继续回答这 {count} 个问题。"),
+        ("The outcome is reached: {outcome} ({code}). But the bottom lines are not examined: {facts}.\n"
+         "Whatever the answers, the outcome could not become favourable; for a complete record you can answer these {count} questions."),
+    ),
+    "ask.offer_prompt": ("继续回答吗？（是/否）：", "Go on with them? (yes/no): "),
+    "ask.overwrite_prompt": ("{file} 已存在。访谈结束时覆盖它吗？（是/否）：", "{file} exists. Overwrite it at the end of the interview? (yes/no): "),
+    "ask.done_decided": ("结论已确定，无需再问其他问题。", "The outcome is decided; no further question can change it."),
+    "ask.done_all": ("所有问题都已回答。", "Every question has been answered."),
+    "ask.done_open": (
+        "可以改变结论的问题都已问过，但仍有回答为“不确定”，结论暂无法确定。",
+        "Every question that could change the outcome has been asked, but some answers are unknown, so the outcome is not decided.",
+    ),
+    "ask_case_stdin": (
+        "ask 从标准输入读取回答，--case 不能是 -；请给出案件文件的路径。",
+        "ask reads the answers from standard input, so --case cannot be -; give the case file's path.",
+    ),
+    "ask.saved": ("已保存：{file}", "Saved: {file}"),
+    "ask.interrupted": ("访谈已中断。", "Interview interrupted."),
+    "ask.input_ran_out": (
+        "标准输入不是终端，其中的回答已用完，访谈尚未完成。",
+        "Standard input is not a terminal and its answers ran out before the interview was finished.",
+    ),
+    "ask.input_ended": ("输入已结束，访谈尚未完成。", "The input ended before the interview was finished."),
+    "ask.draft_saved": ("已答内容保存为草稿：{file}\n继续回答：{command}", "The answers so far are saved as a draft: {file}\nTo resume: {command}"),
+    "ask.nothing_to_save": ("本次尚未回答任何问题，没有保存草稿。", "Nothing was answered in this interview; no draft was saved."),
+    "ask.file_header": (
+        "zgrongcuo ask 记录的案件（{date}）。标准：{title}（版本 {version}）。",
+        "Case recorded by zgrongcuo ask ({date}). Criteria: {title} (version {version}).",
+    ),
+    "ask.draft_header": (
+        "草稿：访谈尚未完成。继续回答：{command}",
+        "Draft: the interview is not finished. To resume: {command}",
+    ),
+    "ask.file_note": (
+        "回答：多选题为选项编号的列表；是非题为 是/否/不确定；value/note 中的 note 是备注。",
+        "Answers: a list of option ids for multiple choice; yes/no/unknown otherwise; note is the note on an answer.",
+    ),
 }
 
 

@@ -1,0 +1,119 @@
+"""Case files written by the interview read back, through case.load, to what was written."""
+
+import pytest
+from conftest import EXAMPLES
+from hypothesis import given
+from hypothesis import strategies as st
+
+from zgrongcuo import case as case_mod
+from zgrongcuo import criteria as criteria_mod
+from zgrongcuo import record
+from zgrongcuo.case import Answer, Case, Expect
+
+CRITERIA = criteria_mod.load()
+
+
+def _answer(fact):
+    if fact.type == "yesno":
+        value = st.sampled_from([True, False, None])
+    else:
+        value = st.one_of(st.none(), st.lists(st.sampled_from(fact.option_ids), unique=True).map(tuple))
+    return st.builds(Answer, value, st.one_of(st.none(), st.text()))
+
+
+def _answers():
+    return st.fixed_dictionaries({}, optional={f.id: _answer(f) for f in CRITERIA.facts})
+
+
+_META = st.fixed_dictionaries({k: st.one_of(st.none(), st.text()) for k in case_mod.META_KEYS})
+_TEXTS = st.text(alphabet=st.characters(codec="utf-8"))
+
+
+def _same(a: Case, b: Case) -> None:
+    assert a.meta == b.meta
+    assert {f: (x.value, x.note) for f, x in a.answers.items()} == {f: (x.value, x.note) for f, x in b.answers.items()}
+    assert a.expect == b.expect
+
+
+@pytest.mark.parametrize("json_syntax", [False, True], ids=["yaml", "json"])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@given(meta=_META, answers=_answers(), comment=_TEXTS)
+def test_any_case_reads_back_to_itself(json_syntax, lang, meta, answers, comment):
+    case = Case("x", meta, answers)
+    data = record.dumps(case, CRITERIA, lang=lang, comments=(comment,), json_syntax=json_syntax)
+    back = case_mod.loads(data.encode("utf-8"), CRITERIA, "x.json" if json_syntax else "x.yaml")
+    _same(back, case)
+
+
+@pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.yaml")), ids=lambda p: p.name)
+def test_every_example_reads_back_to_itself_with_its_expectations(path):
+    case = case_mod.load(str(path), CRITERIA)
+    for json_syntax in (False, True):
+        data = record.dumps(case, CRITERIA, lang="zh", json_syntax=json_syntax)
+        _same(case_mod.loads(data.encode("utf-8"), CRITERIA, "x.json" if json_syntax else "x.yaml"), case)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "0755",
+        "no",
+        "on",
+        "2018-07-02",
+        "null",
+        "~",
+        "",
+        " padded ",
+        "a: b",
+        "- x",
+        "#hash",
+        "'q'",
+        '"dq"',
+        "line\nbreak",
+        "tab\there",
+        "\x85nel",
+        "\u2028ls",
+        "\ufeffbom",
+        "\x7f",
+        "\x00",
+        "😀",
+        "\\",
+    ],
+)
+def test_texts_that_a_yaml_reader_would_misread_are_kept_exactly(value):
+    case = Case("x", {"id": value, "title": None, "subject": None, "summary": None}, {"remedied": Answer(None, value)})
+    back = case_mod.loads(record.dumps(case, CRITERIA, lang="zh").encode("utf-8"), CRITERIA, "x.yaml")
+    assert back.meta["id"] == value
+    assert back.answers["remedied"].note == value
+
+
+def test_answers_are_written_in_asking_order_and_in_the_users_language():
+    case = Case(
+        "x",
+        {"id": None, "title": None, "subject": None, "summary": None},
+        {"remedied": Answer(False), "causes": Answer(("pilot",)), "democratic_decision": Answer(None, "待查")},
+        Expect(outcome="exempt", situations=("S2",)),
+    )
+    zh = record.dumps(case, CRITERIA, lang="zh", comments=("第一行\n第二行",))
+    assert zh.splitlines() == [
+        "# 第一行",
+        "# 第二行",
+        "answers:",
+        "  causes: [pilot]",
+        "  democratic_decision:",
+        "    value: 不确定",
+        '    note: "待查"',
+        "  remedied: 否",
+        "expect:",
+        "  outcome: exempt",
+        "  situations: [S2]",
+    ]
+    en = record.dumps(case, CRITERIA, lang="en")
+    assert "  remedied: no" in en and "    value: unknown" in en
+
+
+def test_a_case_without_answers_is_still_a_case_file():
+    case = Case("x", {"id": "A", "title": None, "subject": None, "summary": None}, {})
+    data = record.dumps(case, CRITERIA, lang="zh")
+    assert data == 'case:\n  id: "A"\nanswers: {}\n'
+    assert case_mod.loads(data.encode(), CRITERIA, "x.yaml").answers == {}
