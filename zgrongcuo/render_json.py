@@ -31,10 +31,13 @@ def _element_json(result: ElementResult, lang: str, *, exclusion: bool = False) 
     }
 
 
-def determination_json(d: Determination, lang: str) -> dict:
-    """The determination as a JSON-ready dict (the fields SPEC.md fixes, then extras)."""
+def determination_json(d: Determination, lang: str, *, explain: bool = False) -> dict:
+    """The determination as a JSON-ready dict (the fields SPEC.md fixes, then extras).
+
+    ``explain`` adds ``counterfactuals``: what would change the outcome.
+    """
     criteria = d.criteria
-    return {
+    obj = {
         "file": d.case.file,
         "case": dict(d.case.meta),
         "lang": lang,
@@ -67,6 +70,11 @@ def determination_json(d: Determination, lang: str) -> dict:
         "situations_met": list(d.situations_met),
         "warnings": [_notice(n, lang) for n in d.case.notices],
     }
+    if explain:
+        from zgrongcuo.report import counterfactuals_json
+
+        obj["counterfactuals"] = counterfactuals_json(d, lang)
+    return obj
 
 
 def _notice(notice, lang: str) -> str:
@@ -86,8 +94,8 @@ def dumps(obj: dict, *, indent: int | None = None) -> str:
 class JsonRenderer:
     """One object for a single case, else a JSON array, written as cases come."""
 
-    def __init__(self, out: TextIO, lang: str, *, array: bool) -> None:
-        self.out, self.lang, self.array = out, lang, array
+    def __init__(self, out: TextIO, lang: str, *, array: bool, explain: bool = False) -> None:
+        self.out, self.lang, self.array, self.explain = out, lang, array, explain
         self.count = 0
 
     def _write(self, obj: dict) -> None:
@@ -98,7 +106,7 @@ class JsonRenderer:
         self.count += 1
 
     def determination(self, d: Determination) -> None:
-        self._write(determination_json(d, self.lang))
+        self._write(determination_json(d, self.lang, explain=self.explain))
 
     def failure(self, file: str, error: ZgError) -> None:
         self._write(error_json(file, error, self.lang))
@@ -113,11 +121,11 @@ class JsonRenderer:
 class JsonlRenderer:
     """One compact JSON object per line, flushed as each case is done."""
 
-    def __init__(self, out: TextIO, lang: str, **_: object) -> None:
-        self.out, self.lang = out, lang
+    def __init__(self, out: TextIO, lang: str, *, explain: bool = False, **_: object) -> None:
+        self.out, self.lang, self.explain = out, lang, explain
 
     def determination(self, d: Determination) -> None:
-        self.out.write(dumps(determination_json(d, self.lang)) + "\n")
+        self.out.write(dumps(determination_json(d, self.lang, explain=self.explain)) + "\n")
 
     def failure(self, file: str, error: ZgError) -> None:
         self.out.write(dumps(error_json(file, error, self.lang)) + "\n")
