@@ -132,3 +132,126 @@ class JsonlRenderer:
 
     def close(self) -> None:
         pass
+
+
+# ------------------------------------------------------------------ schema
+# The JSON Schema of what this module writes, kept beside it: a test validates
+# every example's determination and every error object against it, and the
+# schema forbids fields it does not name, so the two cannot drift apart.
+
+DRAFT = "https://json-schema.org/draft/2020-12/schema"
+
+
+def _nullable(schema: dict) -> dict:
+    return {"anyOf": [schema, {"type": "null"}]}
+
+
+def determination_schema(criteria, lang: str) -> dict:
+    """JSON Schema (draft 2020-12) of a determination, or of the error object of a case that could not be loaded."""
+    from zgrongcuo.messages import text
+
+    fact_ids = [f.id for f in criteria.facts]
+    situation_ids = [s.id for s in criteria.situations]
+    string = {"type": "string"}
+    status = {"enum": ["met", "not_met", "unknown"]}
+    answer = {
+        "anyOf": [
+            {"type": "boolean"},
+            {"type": "array", "items": string, "uniqueItems": True},
+            {"type": "null"},
+        ]
+    }
+
+    def obj(properties: dict, *, optional: tuple[str, ...] = (), title: str | None = None) -> dict:
+        out = {
+            "type": "object",
+            "properties": properties,
+            "required": [k for k in properties if k not in optional],
+            "additionalProperties": False,
+        }
+        if title:
+            out["title"] = title
+        return out
+
+    element = obj(
+        {
+            "fact": {"enum": fact_ids},
+            "status": status,
+            "answer": answer,
+            "note": _nullable(string),
+            "reason": string,
+            "quote": _nullable(string),
+            "basis": _nullable(string),
+        }
+    )
+    change = obj({"fact": {"enum": fact_ids}, "from": answer, "to": answer})
+    counterfactual = obj(
+        {
+            "changes": {"type": "array", "items": change, "minItems": 1},
+            "outcome": {"enum": list(criteria.outcomes)},
+            "outcome_label": string,
+            "situations_met": {"type": "array", "items": {"enum": situation_ids}},
+            "bottom_line": {"type": "boolean"},
+            "text": string,
+        }
+    )
+    determination = obj(
+        {
+            "file": string,
+            "case": obj({k: _nullable(string) for k in ("id", "title", "subject", "summary")}),
+            "lang": {"enum": list(criteria.languages)},
+            "tool_version": string,
+            "criteria": obj(
+                {"id": string, "title": string, "version": string, "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"}}
+            ),
+            "outcome": {"enum": list(criteria.outcomes)},
+            "outcome_label": string,
+            "rule": _nullable({"type": "integer", "minimum": 1}),
+            "situations": {
+                "type": "array",
+                "items": obj(
+                    {
+                        "id": {"enum": situation_ids},
+                        "status": status,
+                        "label": string,
+                        "quote": _nullable(string),
+                        "basis": _nullable(string),
+                        "elements": {"type": "array", "items": {"$ref": "#/$defs/element"}},
+                    }
+                ),
+            },
+            "preconditions": {"type": "array", "items": {"$ref": "#/$defs/element"}},
+            "exclusions": {"type": "array", "items": {"$ref": "#/$defs/element"}},
+            "next_questions": {"type": "array", "items": {"enum": fact_ids}, "uniqueItems": True},
+            "unchecked_exclusions": {"type": "array", "items": {"enum": fact_ids}, "uniqueItems": True},
+            "favourable": {"type": ["boolean", "null"]},
+            "situations_met": {"type": "array", "items": {"enum": situation_ids}, "uniqueItems": True},
+            "warnings": {"type": "array", "items": string},
+            "counterfactuals": {"type": "array", "items": {"$ref": "#/$defs/counterfactual"}},
+        },
+        optional=("counterfactuals",),
+    )
+    failure = obj(
+        {
+            "file": string,
+            "error": obj(
+                {
+                    "message": string,
+                    "line": _nullable({"type": "integer", "minimum": 1}),
+                    "column": _nullable({"type": "integer", "minimum": 1}),
+                    "key": _nullable(string),
+                }
+            ),
+        }
+    )
+    return {
+        "$schema": DRAFT,
+        "title": text("schema.determination_title", lang, title=criteria.title[lang]),
+        "oneOf": [{"$ref": "#/$defs/determination"}, {"$ref": "#/$defs/failure"}],
+        "$defs": {
+            "determination": determination,
+            "failure": failure,
+            "element": element,
+            "counterfactual": counterfactual,
+        },
+    }

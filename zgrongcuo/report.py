@@ -405,8 +405,9 @@ SUMMARY_STEM = "summary"
 class FolderWriter:
     """A renderer that writes one report per case into a folder, and the summary at the end."""
 
-    def __init__(self, module, folder: Path, lang: str, *, force: bool, say) -> None:
+    def __init__(self, module, folder: Path, lang: str, *, force: bool, say, summary: bool = True) -> None:
         self.module, self.folder, self.lang, self.force, self.say = module, folder, lang, force, say
+        self.summary = summary
         self.tally = Tally(lang)
         self.used = {SUMMARY_STEM.lower()}
         self.generated = generated_at()
@@ -441,7 +442,7 @@ class FolderWriter:
         self.tally.fail(file)
 
     def close(self) -> None:
-        if self.tally.total:
+        if self.summary and self.tally.total:
             self._write(self.folder / f"{SUMMARY_STEM}{self.module.SUFFIX}", self.module.summary_document(self.tally, self.generated))
 
 
