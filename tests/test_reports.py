@@ -308,3 +308,17 @@ def test_text_output_can_go_to_a_file(tmp_path):
     result = check(ARTICLE_CASE, "-o", out)
     assert result.exit_code == 0 and result.stdout == ""
     assert "建议容错免责（免予责任追究）" in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html"])
+def test_document_formats_start_without_rich_or_python_docx(fmt):
+    from test_packaging import _CHECK_IN_PROCESS
+
+    import subprocess
+
+    probe = _CHECK_IN_PROCESS.replace('"rich": "rich" in sys.modules', '"rich": "rich" in sys.modules or "docx" in sys.modules')
+    result = subprocess.run([sys.executable, "-c", probe, fmt, str(ARTICLE_CASE)], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    got = json.loads(result.stdout)
+    assert got["code"] == 0 and "建议容错免责" in got["out"]
+    assert got["rich"] is False

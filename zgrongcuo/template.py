@@ -48,7 +48,7 @@ def wrap(value: str, width: int) -> list[str]:
 
 def _comment(value: str, lang: str, indent: str, extra: str = "") -> list[str]:
     prefix = f"{indent}# {extra}"
-    width = max(WIDTH - _cols(prefix), 20)
+    width = max(WIDTH - _cols(prefix) - 4, 20)  # room for punctuation kept at a line's end
     return [f"{prefix}{part}".rstrip() for paragraph in value.splitlines() or [""] for part in wrap(paragraph, width)]
 
 
