@@ -1,11 +1,11 @@
 """What would change the outcome: hand-worked cases, wording, and properties of the search."""
 
+from helpers import CLEAN, S2_EXEMPT, make_case
 from hypothesis import given
 from hypothesis import strategies as st
-
-from helpers import CLEAN, S2_EXEMPT, make_case
 from test_criteria import MEASURE
 from test_properties import CRITERIA, answers
+
 from zgrongcuo import criteria as criteria_mod
 from zgrongcuo.engine import evaluate
 from zgrongcuo.explain import counterfactuals, explain

@@ -6,9 +6,9 @@ import sys
 from html.parser import HTMLParser
 
 import pytest
+from conftest import ARTICLE_CASE, EXAMPLES
 from typer.testing import CliRunner
 
-from conftest import ARTICLE_CASE, EXAMPLES
 from zgrongcuo.cli import app
 
 runner = CliRunner()
@@ -185,6 +185,16 @@ def test_docx_never_goes_to_a_terminal_or_unnamed_batch(monkeypatch):
     assert "文件夹" in result.stderr
 
 
+def test_docx_into_a_pipe_with_dash(tmp_path):
+    pytest.importorskip("docx")
+    result = runner.invoke(app, ["check", str(ARTICLE_CASE), "--format", "docx", "-o", "-"])
+    assert result.exit_code == 0
+    assert result.stdout_bytes[:2] == b"PK"  # a zip container, as .docx files are
+    out = tmp_path / "piped.docx"
+    out.write_bytes(result.stdout_bytes)
+    assert "建议容错免责（免予责任追究）" in docx_text(out)
+
+
 def test_docx_without_python_docx_says_how_to_install(monkeypatch, tmp_path):
     monkeypatch.setitem(sys.modules, "docx", None)  # import docx now raises ImportError
     result = check(ARTICLE_CASE, "--format", "docx", "-o", tmp_path / "x.docx", "--lang", "en")
@@ -312,9 +322,9 @@ def test_text_output_can_go_to_a_file(tmp_path):
 
 @pytest.mark.parametrize("fmt", ["markdown", "html"])
 def test_document_formats_start_without_rich_or_python_docx(fmt):
-    from test_packaging import _CHECK_IN_PROCESS
-
     import subprocess
+
+    from test_packaging import _CHECK_IN_PROCESS
 
     probe = _CHECK_IN_PROCESS.replace('"rich": "rich" in sys.modules', '"rich": "rich" in sys.modules or "docx" in sys.modules')
     result = subprocess.run([sys.executable, "-c", probe, fmt, str(ARTICLE_CASE)], capture_output=True, text=True, timeout=60)

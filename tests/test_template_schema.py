@@ -7,9 +7,9 @@ import unicodedata
 import jsonschema
 import pytest
 import yaml
+from conftest import ARTICLE_CASE, EXAMPLES
 from typer.testing import CliRunner
 
-from conftest import ARTICLE_CASE, EXAMPLES
 from zgrongcuo.cli import app
 
 runner = CliRunner()
@@ -61,7 +61,7 @@ def test_the_template_carries_every_question_option_and_help_as_comments(criteri
     assert source.splitlines()[0] == "# yaml-language-server: $schema=case.schema.json"
     comments = "".join(line.split("#", 1)[1].strip() for line in source.splitlines() if line.lstrip().startswith("#"))
     for fact in criteria.facts:
-        assert re.search(rf"^  {fact.id}:$", source, re.M), fact.id
+        assert re.search(rf"^  {fact.id}:$", source, re.MULTILINE), fact.id
         for words in (fact.label["zh"], fact.question["zh"], fact.help["zh"]):
             assert words.replace(" ", "") in comments.replace(" ", "")
         for option in fact.options:
@@ -83,7 +83,7 @@ def test_the_template_round_trips_when_filled_in(tmp_path):
     for fact, answer in article["answers"].items():
         value = answer["value"]
         written = "[" + ", ".join(value) + "]" if isinstance(value, list) else ("是" if value is True else "否" if value is False else value)
-        source, n = re.subn(rf"^  {fact}:$", f"  {fact}: {written}", source, flags=re.M)
+        source, n = re.subn(rf"^  {fact}:$", f"  {fact}: {written}", source, flags=re.MULTILINE)
         assert n == 1
     source = source.replace("  id:       #", "  id: ZG-2014-57  #")
     path = tmp_path / "filled.yaml"

@@ -187,12 +187,17 @@ def check(
     batch = len(cases) > 1 or any(Path(a).is_dir() for a in cases if a != "-")
     sink, folder_writer = None, None
     renderer = None
+    to_stdout = output == "-"  # explicitly standard output, e.g. a Word document into a pipe
+    if to_stdout:
+        output = None
     if format is OutputFormat.docx:
         from zgrongcuo.render_docx import require
 
         require()
-        if output is None:
-            raise UsageError("docx_batch_needs_output" if batch else "docx_needs_output")
+        if batch and output is None:
+            raise UsageError("docx_batch_needs_output")
+        if output is None and (not to_stdout or sys.stdout.isatty()):
+            raise UsageError("docx_needs_output")
     if output is not None:
         target = Path(output)
         if format.is_report and (batch or target.is_dir()):

@@ -281,8 +281,8 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Word output needs python-docx; install it with: pip install 'zgrongcuo[docx]'.",
     ),
     "docx_needs_output": (
-        "Word 文档不能输出到终端，请用 -o 指定文件（多个案件时指定文件夹）。",
-        "a Word document cannot be written to a terminal; give a file with -o (a folder for several cases).",
+        "Word 文档不能输出到终端，请用 -o 指定文件（多个案件时指定文件夹；-o - 可输出到管道）。",
+        "a Word document cannot be written to a terminal; give a file with -o (a folder for several cases; -o - for a pipe).",
     ),
     "docx_batch_needs_output": (
         "多个案件的 Word 文档须用 -o 指定文件夹，每件一个文件。",

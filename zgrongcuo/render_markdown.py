@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from typing import TextIO
+from urllib.parse import quote
 
 from zgrongcuo.engine import Determination
 from zgrongcuo.errors import ZgError
@@ -20,9 +21,10 @@ def md(value: str) -> str:
     return _SPECIAL.sub(r"\\\1", value).replace("\r\n", "\n").replace("\n", "<br>")
 
 
-def _table(header: list[str], rows: list[list[str]]) -> list[str]:
+def _table(header: list[str], rows: list[list[str]], *, raw: int | None = None) -> list[str]:
+    """A pipe table; column ``raw`` is Markdown already (a link)."""
     lines = ["| " + " | ".join(md(h) for h in header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(md(c) for c in row) + " |" for row in rows]
+    lines += ["| " + " | ".join(c if i == raw else md(c) for i, c in enumerate(row)) + " |" for row in rows]
     return lines + [""]
 
 
@@ -104,9 +106,9 @@ def summary_document(tally: Tally, generated: str) -> str:
     for r in tally.rows:
         row = [r.file, r.case_id, r.outcome, r.code, r.situations]
         if with_reports:
-            row.append(r.report)
+            row.append(f"[{md(r.report)}](<{quote(r.report)}>)" if r.report else "")
         rows.append(row)
-    out += _table([text(h, lang) for h in header], rows)
+    out += _table([text(h, lang) for h in header], rows, raw=5 if with_reports else None)
     out += [md(text("report.generated", lang, time=generated, version=_version())), ""]
     return "\n".join(out)
 

@@ -13,7 +13,7 @@ import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from zgrongcuo import __version__
@@ -182,7 +182,7 @@ def generated_at() -> str:
     """Now, to the minute, with the UTC offset; SOURCE_DATE_EPOCH fixes it for reproducible files."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.isdigit():
-        moment = datetime.fromtimestamp(int(epoch), tz=timezone.utc)
+        moment = datetime.fromtimestamp(int(epoch), tz=UTC)
     else:
         moment = datetime.now().astimezone()
     return moment.strftime("%Y-%m-%d %H:%M %z").replace("+0000", "UTC")
