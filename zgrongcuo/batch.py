@@ -53,11 +53,11 @@ def _process(task: tuple[str, bytes | None, ZgError | None], criteria, prepare, 
 _worker: dict[str, object] = {}
 
 
-def _init_worker(criteria_spec, fmt, lang: str, batch: bool, options: dict, max_bytes: int) -> None:
+def _init_worker(criteria_spec, fmt, lang: str, batch: bool, explain: bool, max_bytes: int) -> None:
     from zgrongcuo import criteria as criteria_mod
 
     _worker["criteria"] = criteria_mod.load(criteria_spec)
-    _worker["prepare"] = fmt.renderer(_Discard(), lang, batch=batch, **options).prepare
+    _worker["prepare"] = fmt.renderer(_Discard(), lang, batch=batch, explain=explain).prepare
     _worker["max_bytes"] = max_bytes
 
 
@@ -85,6 +85,7 @@ def run(
     fmt=None,
     lang: str = "zh",
     batch: bool = False,
+    explain: bool = False,
     max_bytes: int = case_mod.MAX_BYTES,
 ) -> Iterator[Result]:
     """Evaluate every task in order; with ``jobs`` > 1, in that many worker processes."""
@@ -95,7 +96,6 @@ def run(
         return
     import multiprocessing
 
-    options = renderer.worker_options() if hasattr(renderer, "worker_options") else {}
-    init = (criteria_spec, fmt, lang, batch, options, max_bytes)
+    init = (criteria_spec, fmt, lang, batch, explain, max_bytes)
     with multiprocessing.get_context().Pool(jobs, initializer=_init_worker, initargs=init) as pool:
         yield from pool.imap(_work, tasks, chunksize=32)

@@ -6,6 +6,7 @@ Only this module turns errors into messages on stderr and exit codes.
 from __future__ import annotations
 
 import contextlib
+import enum
 import functools
 import os
 import sys
@@ -119,6 +120,11 @@ CriteriaOpt = Annotated[
 ]
 LangOpt = Annotated[str, typer.Option("--lang", metavar="zh|en", help="Language of labels and reasons.")]
 FormatOpt = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)]
+OutputOpt = Annotated[
+    Optional[str],
+    typer.Option("--output", "-o", metavar="PATH", help="Write to this file (reports of several cases: this folder) instead of standard output."),
+]
+ForceOpt = Annotated[bool, typer.Option("--force", help="Overwrite files that already exist.")]
 
 
 def _check_lang(lang: str, criteria=None) -> str:
@@ -158,8 +164,21 @@ def check(
     jobs: Annotated[
         int, typer.Option("--jobs", "-j", min=0, help="Worker processes for a batch (0: one per core).")
     ] = 1,
+    explain: Annotated[
+        bool,
+        typer.Option(
+            "--explain",
+            help="JSON and JSONL: add `counterfactuals`, what would change the outcome (text and reports always show it).",
+        ),
+    ] = False,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
 ) -> None:
-    """Check case files against the criteria and print a determination for each."""
+    """Check case files against the criteria and print a determination for each.
+
+    With -o, markdown, html and docx reports of several cases go into a folder,
+    one file per case (named by case id, else by file name) and a summary.
+    """
     from zgrongcuo import batch as batch_mod
     from zgrongcuo import case as case_mod
     from zgrongcuo import criteria as criteria_mod
@@ -171,7 +190,37 @@ def check(
         raise UsageError("stdin_twice")
     entries = case_mod.discover(cases)
     batch = len(cases) > 1 or any(Path(a).is_dir() for a in cases if a != "-")
-    renderer = format.renderer(None, lang, batch=batch)
+    sink, folder_writer = None, None
+    renderer = None
+    to_stdout = output == "-"  # explicitly standard output, e.g. a Word document into a pipe
+    if to_stdout:
+        output = None
+    if format is OutputFormat.docx:
+        from zgrongcuo.render_docx import require
+
+        require()
+        if batch and output is None:
+            raise UsageError("docx_batch_needs_output")
+        if output is None and (not to_stdout or sys.stdout.isatty()):
+            raise UsageError("docx_needs_output")
+    if output is not None:
+        target = Path(output)
+        if format.is_report and (batch or target.is_dir()):
+            if target.exists() and not target.is_dir():
+                raise UsageError("output_not_folder", file=output)
+            from zgrongcuo.report import FolderWriter
+
+            # One case into an existing folder is named as in a batch, without a summary.
+            folder_writer = FolderWriter(format.document_module(), target, lang, force=force, say=_say, summary=batch)
+            renderer = folder_writer
+        else:
+            if target.exists() and not force and not target.is_dir():
+                raise ZgError("file_exists", file=output)
+            import io
+
+            sink = io.BytesIO() if format is OutputFormat.docx else io.StringIO()
+    if renderer is None:
+        renderer = format.renderer(sink, lang, batch=batch, explain=explain)
     # Standard input is read here, so that workers get its bytes like any file's.
     tasks = [
         (path, case_mod.read_bytes("-", max_bytes=max_bytes) if path == "-" and problem is None else None, problem)
@@ -181,7 +230,16 @@ def check(
         jobs = batch_mod.cpu_count()
     jobs = min(jobs, max(len(tasks) // CASES_PER_WORKER, 1))
     results = batch_mod.run(
-        tasks, crit, renderer, jobs=jobs, criteria_spec=criteria, fmt=format, lang=lang, batch=batch, max_bytes=max_bytes
+        tasks,
+        crit,
+        renderer,
+        jobs=jobs,
+        criteria_spec=criteria,
+        fmt=format,
+        lang=lang,
+        batch=batch,
+        explain=explain,
+        max_bytes=max_bytes,
     )
     favourables: list[bool | None] = []
     failures = 0
@@ -203,6 +261,15 @@ def check(
             advance()
         renderer.close()
     sys.stdout.flush()
+    if folder_writer is not None:
+        for error in folder_writer.errors:
+            failures += 1
+            report_error(error, lang)
+    if sink is not None:
+        from zgrongcuo.files import write_new
+
+        write_new(output, sink.getvalue(), force=force)
+        _say(text("wrote", lang, file=output))
     raise typer.Exit(exit_code_for(favourables, failures))
 
 
@@ -251,9 +318,9 @@ def criteria_show(
     _check_lang(lang, crit)
     root = outline.build(crit, lang)
     if format is ShowFormat.markdown:
-        from zgrongcuo import render_markdown
+        from zgrongcuo import render_outline
 
-        render_markdown.render(root, sys.stdout)
+        render_outline.render(root, sys.stdout)
     elif format is ShowFormat.text:
         from zgrongcuo.render_reports_text import show
         from zgrongcuo.render_text import make_console
@@ -535,6 +602,75 @@ def _save_draft(interview, crit, lang: str, save, case_file, resume) -> None:
         report_error(error, lang)
         return
     _say(text("ask.draft_saved", lang, file=str(path), command=command))
+
+
+class SchemaKind(str, enum.Enum):
+    case = "case"
+    determination = "determination"
+
+
+@app.command()
+@guarded
+def template(
+    criteria: CriteriaOpt = None,
+    lang: LangOpt = DEFAULT_LANGUAGE,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+    schema_url: Annotated[
+        str,
+        typer.Option("--schema", metavar="URL", help="Where the first line points editors for the case schema."),
+    ] = "case.schema.json",
+) -> None:
+    """Print a blank case file to fill in, questions and help as comments.
+
+    Check on the untouched file gives undetermined with every question open.
+    """
+    from zgrongcuo import criteria as criteria_mod
+    from zgrongcuo import template as template_mod
+
+    _check_lang(lang)
+    crit = criteria_mod.load(criteria)
+    _check_lang(lang, crit)
+    _emit(template_mod.render(crit, lang, schema=schema_url), output, force, lang)
+
+
+@app.command()
+@guarded
+def schema(
+    kind: Annotated[SchemaKind, typer.Argument(help="case (default) or determination.", case_sensitive=False)] = SchemaKind.case,
+    criteria: CriteriaOpt = None,
+    lang: LangOpt = DEFAULT_LANGUAGE,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+) -> None:
+    """Print the JSON Schema of case files or of determinations."""
+    import json
+
+    from zgrongcuo import criteria as criteria_mod
+
+    _check_lang(lang)
+    crit = criteria_mod.load(criteria)
+    _check_lang(lang, crit)
+    if kind is SchemaKind.case:
+        from zgrongcuo.schema import case_schema
+
+        data = case_schema(crit, lang)
+    else:
+        from zgrongcuo.render_json import determination_schema
+
+        data = determination_schema(crit, lang)
+    _emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n", output, force, lang)
+
+
+def _emit(content: str, output: str | None, force: bool, lang: str) -> None:
+    """Standard output, or a new file that is never overwritten without --force."""
+    if output is None or output == "-":
+        sys.stdout.write(content)
+        return
+    from zgrongcuo.files import write_new
+
+    write_new(output, content, force=force)
+    _say(text("wrote", lang, file=output))
 
 
 def main() -> None:

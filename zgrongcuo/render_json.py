@@ -37,9 +37,12 @@ def _criteria_json(d: Determination, lang: str) -> dict:
     return {"id": criteria.id, "title": criteria.title[lang], "version": criteria.version, "sha256": criteria.sha256}
 
 
-def determination_json(d: Determination, lang: str) -> dict:
-    """The determination as a JSON-ready dict (the fields SPEC.md fixes, then extras)."""
-    return {
+def determination_json(d: Determination, lang: str, *, explain: bool = False) -> dict:
+    """The determination as a JSON-ready dict (the fields SPEC.md fixes, then extras).
+
+    ``explain`` adds ``counterfactuals``: what would change the outcome.
+    """
+    obj = {
         "file": d.case.file,
         "case": dict(d.case.meta),
         "lang": lang,
@@ -67,6 +70,11 @@ def determination_json(d: Determination, lang: str) -> dict:
         "situations_met": list(d.situations_met),
         "warnings": [text(n.msg_id, lang, **n.params) for n in d.case.notices],
     }
+    if explain:
+        from zgrongcuo.report import counterfactuals_json
+
+        obj["counterfactuals"] = counterfactuals_json(d, lang)
+    return obj
 
 
 def error_json(file: str, error: ZgError, lang: str) -> dict:
@@ -169,12 +177,12 @@ class LineEncoder:
 class JsonRenderer:
     """One object for a single case, else a JSON array, written as cases come."""
 
-    def __init__(self, out: TextIO, lang: str, *, array: bool) -> None:
-        self.out, self.lang, self.array = out, lang, array
+    def __init__(self, out: TextIO, lang: str, *, array: bool, explain: bool = False) -> None:
+        self.out, self.lang, self.array, self.explain = out, lang, array, explain
         self.count = 0
 
     def prepare(self, d: Determination) -> str:
-        return dumps(determination_json(d, self.lang), indent=2)
+        return dumps(determination_json(d, self.lang, explain=self.explain), indent=2)
 
     def emit(self, payload: str) -> None:
         if self.array:
@@ -198,11 +206,13 @@ class JsonRenderer:
 class JsonlRenderer:
     """One compact JSON object per line, flushed as each case is done."""
 
-    def __init__(self, out: TextIO, lang: str, **_: object) -> None:
-        self.out, self.lang = out, lang
+    def __init__(self, out: TextIO, lang: str, *, explain: bool = False, **_: object) -> None:
+        self.out, self.lang, self.explain = out, lang, explain
         self.encoder = LineEncoder(lang)
 
     def prepare(self, d: Determination) -> str:
+        if self.explain:
+            return dumps(determination_json(d, self.lang, explain=True)) + "\n"
         return self.encoder.encode(d) + "\n"
 
     def emit(self, payload: str) -> None:
@@ -216,3 +226,126 @@ class JsonlRenderer:
 
     def close(self) -> None:
         pass
+
+
+# ------------------------------------------------------------------ schema
+# The JSON Schema of what this module writes, kept beside it: a test validates
+# every example's determination and every error object against it, and the
+# schema forbids fields it does not name, so the two cannot drift apart.
+
+DRAFT = "https://json-schema.org/draft/2020-12/schema"
+
+
+def _nullable(schema: dict) -> dict:
+    return {"anyOf": [schema, {"type": "null"}]}
+
+
+def determination_schema(criteria, lang: str) -> dict:
+    """JSON Schema (draft 2020-12) of a determination, or of the error object of a case that could not be loaded."""
+    from zgrongcuo.messages import text
+
+    fact_ids = [f.id for f in criteria.facts]
+    situation_ids = [s.id for s in criteria.situations]
+    string = {"type": "string"}
+    status = {"enum": ["met", "not_met", "unknown"]}
+    answer = {
+        "anyOf": [
+            {"type": "boolean"},
+            {"type": "array", "items": string, "uniqueItems": True},
+            {"type": "null"},
+        ]
+    }
+
+    def obj(properties: dict, *, optional: tuple[str, ...] = (), title: str | None = None) -> dict:
+        out = {
+            "type": "object",
+            "properties": properties,
+            "required": [k for k in properties if k not in optional],
+            "additionalProperties": False,
+        }
+        if title:
+            out["title"] = title
+        return out
+
+    element = obj(
+        {
+            "fact": {"enum": fact_ids},
+            "status": status,
+            "answer": answer,
+            "note": _nullable(string),
+            "reason": string,
+            "quote": _nullable(string),
+            "basis": _nullable(string),
+        }
+    )
+    change = obj({"fact": {"enum": fact_ids}, "from": answer, "to": answer})
+    counterfactual = obj(
+        {
+            "changes": {"type": "array", "items": change, "minItems": 1},
+            "outcome": {"enum": list(criteria.outcomes)},
+            "outcome_label": string,
+            "situations_met": {"type": "array", "items": {"enum": situation_ids}},
+            "bottom_line": {"type": "boolean"},
+            "text": string,
+        }
+    )
+    determination = obj(
+        {
+            "file": string,
+            "case": obj({k: _nullable(string) for k in ("id", "title", "subject", "summary")}),
+            "lang": {"enum": list(criteria.languages)},
+            "tool_version": string,
+            "criteria": obj(
+                {"id": string, "title": string, "version": string, "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"}}
+            ),
+            "outcome": {"enum": list(criteria.outcomes)},
+            "outcome_label": string,
+            "rule": _nullable({"type": "integer", "minimum": 1}),
+            "situations": {
+                "type": "array",
+                "items": obj(
+                    {
+                        "id": {"enum": situation_ids},
+                        "status": status,
+                        "label": string,
+                        "quote": _nullable(string),
+                        "basis": _nullable(string),
+                        "elements": {"type": "array", "items": {"$ref": "#/$defs/element"}},
+                    }
+                ),
+            },
+            "preconditions": {"type": "array", "items": {"$ref": "#/$defs/element"}},
+            "exclusions": {"type": "array", "items": {"$ref": "#/$defs/element"}},
+            "next_questions": {"type": "array", "items": {"enum": fact_ids}, "uniqueItems": True},
+            "unchecked_exclusions": {"type": "array", "items": {"enum": fact_ids}, "uniqueItems": True},
+            "favourable": {"type": ["boolean", "null"]},
+            "situations_met": {"type": "array", "items": {"enum": situation_ids}, "uniqueItems": True},
+            "warnings": {"type": "array", "items": string},
+            "counterfactuals": {"type": "array", "items": {"$ref": "#/$defs/counterfactual"}},
+        },
+        optional=("counterfactuals",),
+    )
+    failure = obj(
+        {
+            "file": string,
+            "error": obj(
+                {
+                    "message": string,
+                    "line": _nullable({"type": "integer", "minimum": 1}),
+                    "column": _nullable({"type": "integer", "minimum": 1}),
+                    "key": _nullable(string),
+                }
+            ),
+        }
+    )
+    return {
+        "$schema": DRAFT,
+        "title": text("schema.determination_title", lang, title=criteria.title[lang]),
+        "oneOf": [{"$ref": "#/$defs/determination"}, {"$ref": "#/$defs/failure"}],
+        "$defs": {
+            "determination": determination,
+            "failure": failure,
+            "element": element,
+            "counterfactual": counterfactual,
+        },
+    }

@@ -1,54 +1,141 @@
-"""A measure's outline as Markdown, for documentation (`criteria show --format markdown`)."""
+"""Determinations as Markdown reports (one document per case; a summary for a batch)."""
 
 from __future__ import annotations
 
 import re
 from typing import TextIO
+from urllib.parse import quote
 
-from zgrongcuo.outline import HEADING, NOTE, QUOTE, SECTION, TITLE, Node
+from zgrongcuo.engine import Determination
+from zgrongcuo.errors import ZgError
+from zgrongcuo.messages import text
+from zgrongcuo.report import Report, Row, Tally, bar, build, generated_at
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
+SUFFIX = ".md"
 
-
-def escape(value: str) -> str:
-    """Text safe inside Markdown: characters that would start markup are escaped."""
-    return _SPECIAL.sub(r"\\\1", value)
-
-
-def _code(value: str | None) -> str:
-    return f" `{value}`" if value else ""
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
 
 
-def _line(node: Node) -> str:
-    words = escape(node.text)
-    if node.kind == QUOTE:
-        words = f"*{words}*"
-    return words + ("" if node.kind == NOTE else _code(node.code))
+def md(value: str) -> str:
+    """Text the user wrote, safe inside Markdown: markup characters escaped, line breaks kept."""
+    return _SPECIAL.sub(r"\\\1", value).replace("\r\n", "\n").replace("\n", "<br>")
 
 
-def render(root: Node, out: TextIO) -> None:
-    """Write the outline: sections and headings as Markdown headings, the rest as nested lists."""
-    out.write(f"# {escape(root.text)}\n\n")
-    for child in root.children:
-        _block(child, out, level=2)
+def _table(header: list[str], rows: list[list[str]], *, raw: int | None = None) -> list[str]:
+    """A pipe table; column ``raw`` is Markdown already (a link)."""
+    lines = ["| " + " | ".join(md(h) for h in header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(c if i == raw else md(c) for i, c in enumerate(row)) + " |" for row in rows]
+    return lines + [""]
 
 
-def _block(node: Node, out: TextIO, *, level: int) -> None:
-    if node.kind in (SECTION, HEADING, TITLE):
-        out.write(f"{'#' * min(level, 6)} {escape(node.text)}{_code(node.code)}\n\n")
-        lists = [c for c in node.children if c.kind not in (SECTION, HEADING)]
-        for child in lists:
-            _item(child, out, depth=0)
-        if lists:
-            out.write("\n")
-        for child in node.children:
-            if child.kind in (SECTION, HEADING):
-                _block(child, out, level=level + 1)
-    else:
-        out.write(_line(node) + "\n\n")
+def _element_table(report: Report, rows: list[Row]) -> list[str]:
+    h = report.headings
+    return _table([h["report.elements"], h["col.status"], h["col.reason"]], [[r.label, r.status_text, r.reason] for r in rows])
 
 
-def _item(node: Node, out: TextIO, *, depth: int) -> None:
-    out.write(f"{'  ' * depth}- {_line(node)}\n")
-    for child in node.children:
-        _item(child, out, depth=depth + 1)
+def document(report: Report) -> str:
+    """One case's report as a Markdown document."""
+    h = report.headings
+    out = [f"# {md(report.title)}", ""]
+    out += [f"> **{md(report.outcome)}** (`{report.outcome_code}`)  ", f"> {md(report.how)}", ""]
+
+    out += [f"## {md(h['report.basic'])}", ""]
+    out += _table([text("col.field", report.lang), text("col.value", report.lang)], [[label, value] for label, value in report.meta])
+    if report.answers:
+        out += [f"### {md(h['heading.answers'])}", ""]
+        out += _table([h["col.question"], h["col.answer"], h["col.note"]], [list(a) for a in report.answers])
+
+    out += [f"## {md(h['report.analysis'])}", ""]
+    for s in report.situations:
+        out += [f"### {md(s.heading)}", ""]
+        if s.quote:
+            out += [f"> {md(s.quote)}", ""]
+        out += _element_table(report, s.elements)
+    if report.preconditions:
+        out += [f"### {md(h['heading.preconditions'])}", ""] + _element_table(report, report.preconditions)
+    if report.exclusions:
+        out += [f"### {md(h['heading.exclusions'])}", ""] + _element_table(report, report.exclusions)
+
+    out += [f"## {md(h['report.conclusion'])}", ""]
+    out += [f"**{md(text('report.outcome', report.lang, outcome=report.outcome, code=report.outcome_code))}**", ""]
+    out += [md(report.how), ""]
+    for line in report.unchecked:
+        out += [md(line), ""]
+    if report.open_questions:
+        out += [f"**{md(h['heading.open_questions'])}**", ""]
+        out += [f"{i}. {md(q)}" for i, q in enumerate(report.open_questions, 1)] + [""]
+    ex = report.explanation
+    if ex:
+        out += [f"### {md(h['cf.heading'])}", ""]
+        if ex.intro:
+            out += [md(ex.intro), ""] + [f"- {md(line)}" for line in ex.lines] + [""]
+        if ex.bottom_heading:
+            out += [md(ex.bottom_heading), ""] + [f"- {md(line)}" for line in ex.bottom_lines] + [""]
+        for line in ex.closing:
+            out += [md(line), ""]
+
+    out += [f"## {md(h['report.procedure'])}", "", md(report.reminder), "", "---", ""]
+    out += [md(report.criteria_line) + "  ", md(report.sha_line) + "  ", md(report.generated), ""]
+    return "\n".join(out)
+
+
+def summary_document(tally: Tally, generated: str) -> str:
+    """A batch's counts by outcome and by situation met, and a row per case."""
+    lang = tally.lang
+    out = [f"# {md(text('summary.title', lang))}", "", md(tally.counts_line()), ""]
+    outcomes = tally.by_outcome()
+    most = max((n for _, _, n, _ in outcomes), default=0)
+    out += [f"## {md(text('summary.by_outcome', lang))}", ""]
+    out += _table(
+        [text("col.outcome", lang), text("col.code", lang), text("col.count", lang), text("col.chart", lang)],
+        [[label, code, str(n), bar(n, most)] for label, code, n, _ in outcomes],
+    )
+    situations = tally.by_situation()
+    most = max((n for _, _, n in situations), default=0)
+    out += [f"## {md(text('summary.by_situation', lang))}", "", md(text("summary.several", lang)), ""]
+    out += _table(
+        [text("col.situation", lang), text("col.code", lang), text("col.count", lang), text("col.chart", lang)],
+        [[label, sid, str(n), bar(n, most)] for label, sid, n in situations],
+    )
+    out += [f"## {md(text('summary.cases', lang))}", ""]
+    header = ["col.file", "col.case_id", "col.outcome", "col.code", "col.situations_met"]
+    with_reports = any(r.report for r in tally.rows)
+    if with_reports:
+        header.append("col.report")
+    rows = []
+    for r in tally.rows:
+        row = [r.file, r.case_id, r.outcome, r.code, r.situations]
+        if with_reports:
+            row.append(f"[{md(r.report)}](<{quote(r.report)}>)" if r.report else "")
+        rows.append(row)
+    out += _table([text(h, lang) for h in header], rows, raw=5 if with_reports else None)
+    out += [md(text("report.generated", lang, time=generated, version=_version())), ""]
+    return "\n".join(out)
+
+
+def _version() -> str:
+    from zgrongcuo import __version__
+
+    return __version__
+
+
+class MarkdownRenderer:
+    """Reports one after another on a stream, a rule between them, the summary at the end of a batch."""
+
+    def __init__(self, out: TextIO, lang: str, *, batch: bool = False, **_: object) -> None:
+        self.out, self.lang, self.batch = out, lang, batch
+        self.tally = Tally(lang)
+        self.generated = generated_at()
+
+    def determination(self, d: Determination) -> None:
+        if self.tally.total:
+            self.out.write("\n---\n\n")
+        self.out.write(document(build(d, self.lang, generated=self.generated)))
+        self.tally.add(d)
+
+    def failure(self, file: str, error: ZgError) -> None:
+        self.tally.fail(file)
+
+    def close(self) -> None:
+        if self.batch and self.tally.total:
+            self.out.write("\n---\n\n" + summary_document(self.tally, self.generated))

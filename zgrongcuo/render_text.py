@@ -30,43 +30,33 @@ class TextRenderer:
     """A determination per case as it comes; a summary table at the end of a batch."""
 
     def __init__(self, console: Console, lang: str, *, batch: bool = False, **_: object) -> None:
+        from zgrongcuo.report import Tally
+
         self.console, self.lang, self.batch = console, lang, batch
         self.rows: list[tuple[str, str, str, str, str]] = []
         self.outcomes: Counter[str] = Counter()
-
-    def worker_options(self) -> dict[str, object]:
-        """What a worker process needs to render exactly as this console would."""
-        c = self.console
-        return {"width": c.width, "color_system": c.color_system, "force_terminal": c.is_terminal}
-
-    def _row(self, d: Determination) -> tuple[str, ...]:
-        style = outcome_style(d.outcome.favourable)
-        sep = text("list_sep", self.lang)
-        label = d.outcome.label[self.lang]
-        return (d.case.file, d.case.meta.get("id") or "", f"[{style}]{escape(label)}[/]", d.outcome.id, sep.join(d.situations_met), label)
-
-    def _count(self, row: tuple[str, ...]) -> None:
-        self.rows.append(row[:5])
-        self.outcomes[row[5]] += 1
+        self.tally = Tally(lang)
 
     def determination(self, d: Determination) -> None:
         render_determination(self.console, d, self.lang)
-        self._count(self._row(d))
-
-    def prepare(self, d: Determination) -> tuple[str, tuple[str, ...]]:
-        with self.console.capture() as captured:
-            render_determination(self.console, d, self.lang)
-        return captured.get(), self._row(d)
-
-    def emit(self, payload: tuple[str, tuple[str, ...]]) -> None:
-        rendered, row = payload
-        self.console.file.write(rendered)
-        self._count(row)
+        style = outcome_style(d.outcome.favourable)
+        self.rows.append(
+            (
+                d.case.file,
+                d.case.meta.get("id") or "",
+                f"[{style}]{escape(d.outcome.label[self.lang])}[/]",
+                d.outcome.id,
+                "、".join(d.situations_met) if self.lang == "zh" else ", ".join(d.situations_met),
+            )
+        )
+        self.outcomes[d.outcome.label[self.lang]] += 1
+        self.tally.add(d)
 
     def failure(self, file: str, error: ZgError) -> None:
         # The error itself went to stderr; the summary notes the file.
-        label = text("load_failed", self.lang)
-        self._count((file, "", f"[red]{escape(label)}[/]", "error", "", label))
+        self.rows.append((file, "", f"[red]{escape(text('load_failed', self.lang))}[/]", "error", ""))
+        self.outcomes[text("load_failed", self.lang)] += 1
+        self.tally.fail(file)
 
     def close(self) -> None:
         if not self.batch or not self.rows:
@@ -80,6 +70,33 @@ class TextRenderer:
         self.console.print(table)
         counts = text("list_sep", lang).join(f"{label} {n}" for label, n in self.outcomes.items())
         self.console.print(text("summary_counts", lang, total=len(self.rows), counts=counts))
+        render_tally(self.console, self.tally)
+
+
+def _bar_table(lang: str, title: str, first: str, rows: list[tuple[str, str, int, str]]) -> Table:
+    """Counts with a bar each: the table and the chart in one."""
+    from zgrongcuo.report import bar
+
+    table = Table(title=title, title_justify="left", expand=False)
+    table.add_column(text("col.code", lang), no_wrap=True)
+    table.add_column(text("col.count", lang), justify="right", no_wrap=True)
+    table.add_column(text("col.chart", lang), no_wrap=True)
+    table.add_column(text(first, lang), overflow="fold")
+    most = max((n for _, _, n, _ in rows), default=0)
+    for label, code, n, style in rows:
+        table.add_row(escape(code), str(n), f"[{style}]{bar(n, most, 24)}[/]" if n else "", escape(label))
+    return table
+
+
+def render_tally(console: Console, tally) -> None:
+    """A batch's counts by outcome and by situation met, as tables with bar charts."""
+    lang = tally.lang
+    outcomes = [(label, code, n, outcome_style(fav)) for label, code, n, fav in tally.by_outcome()]
+    console.print(_bar_table(lang, text("summary.by_outcome", lang), "col.outcome", outcomes))
+    situations = [(label, sid, n, "cyan") for label, sid, n in tally.by_situation()]
+    if situations:
+        console.print(_bar_table(lang, text("summary.by_situation", lang), "col.situation", situations))
+        console.print(text("summary.several", lang), style="dim")
 
 
 def _element_rows(table: Table, results: tuple[ElementResult, ...], lang: str, *, exclusion: bool = False, indent: str = "") -> None:
@@ -164,6 +181,7 @@ def render_determination(console: Console, d: Determination, lang: str) -> None:
         )
         if not d.outcome.favourable:
             console.print(f"[yellow]{escape(text('unchecked_explained', lang))}[/]")
+    _render_explanation(console, d, lang)
 
     console.print(
         text("criteria_line", lang, title=escape(criteria.title[lang]), version=escape(criteria.version), sha=criteria.sha256[:12]),
@@ -171,6 +189,28 @@ def render_determination(console: Console, d: Determination, lang: str) -> None:
     )
     console.print(Panel(escape(criteria.reminder[lang]), border_style="dim"))
     console.print()
+
+
+def _render_explanation(console: Console, d: Determination, lang: str) -> None:
+    from zgrongcuo.report import explanation
+
+    ex = explanation(d, lang)
+    if not ex:
+        return
+    console.print(f"[bold]{escape(text('cf.heading', lang))}[/]")
+    for intro, lines in ((ex.intro, ex.lines), (ex.bottom_heading, ex.bottom_lines)):
+        if intro:
+            console.print(escape(intro))
+        if lines:
+            # A grid keeps a wrapped sentence beside its bullet: Chinese has no spaces to break at.
+            grid = Table.grid(padding=(0, 1))
+            grid.add_column(no_wrap=True)
+            grid.add_column(overflow="fold")
+            for line in lines:
+                grid.add_row("  •", escape(line))
+            console.print(grid)
+    for line in ex.closing:
+        console.print(escape(line), style="dim")
 
 
 def make_console(out=None, *, stderr: bool = False, **options) -> Console:
