@@ -151,7 +151,13 @@ def check(
     format: FormatOpt = OutputFormat.text,
     lang: LangOpt = DEFAULT_LANGUAGE,
     max_bytes: Annotated[
-        int, typer.Option("--max-bytes", min=1, help="Refuse case files larger than this many bytes.")
+        int,
+        typer.Option(
+            "--max-bytes",
+            min=1,
+            envvar="ZGRONGCUO_MAX_BYTES",
+            help="Refuse case files larger than this many bytes, before reading them (default 1 MiB).",
+        ),
     ] = 1 << 20,
 ) -> None:
     """Check case files against the criteria and print a determination for each."""

@@ -75,6 +75,9 @@ def decode(data: bytes, file: str, error: type[ZgError] = ZgError) -> tuple[str,
                 return data.decode(encoding), encoding.removesuffix("-sig")
             except UnicodeDecodeError as exc:
                 raise error("bad_encoding_bom", file=file, encoding=encoding, detail=str(exc.reason)) from None
+    if b"\x00" in data[:8192]:  # no text encoding without a BOM has NUL bytes: a Word file, a zip, UTF-16 without BOM
+        offset = data.index(b"\x00")
+        raise error("binary_file", file=file, line=data.count(b"\n", 0, offset) + 1, offset=offset)
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as utf8_error:
@@ -131,7 +134,9 @@ def _parse(text: str, file: str, json_syntax: bool) -> Node | None:
 
 def _check_json(text: str, file: str) -> None:
     try:
-        json.loads(text)
+        # Numbers stay text: only the syntax is checked here, and int() of a
+        # 5000-digit number raises ValueError.
+        json.loads(text, parse_int=str, parse_float=str, parse_constant=str)
     except json.JSONDecodeError as exc:
         lines = text.splitlines()
         excerpt = lines[exc.lineno - 1] if 0 < exc.lineno <= len(lines) else None

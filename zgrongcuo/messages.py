@@ -202,6 +202,15 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "criteria_line": ("标准：{title}（版本 {version}，sha256 {sha}）", "Criteria: {title} (version {version}, sha256 {sha})"),
     "subject_line": ("当事单位或人员：{subject}", "Subject: {subject}"),
     "summary_counts": ("共 {total} 件：{counts}", "{total} cases: {counts}"),
+    # -- hostile and broken input
+    "binary_file": (
+        "第 {offset} 字节是空字节（NUL）：这不是文本文件，可能是 Word 文档、压缩包，或不带 BOM 的 UTF-16 文本。请另存为 UTF-8 纯文本（.yaml）。",
+        "byte {offset} is a NUL byte: this is not a text file (perhaps a Word document, a zip archive, or UTF-16 without a byte-order mark). Save it as UTF-8 plain text (.yaml).",
+    ),
+    "control_in_text": (
+        "文字中含有控制字符 {char}（例如终端转义序列），不予接受。",
+        "the text contains the control character {char} (e.g. a terminal escape); it is not accepted.",
+    ),
 }
 
 
