@@ -68,7 +68,7 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "empty_file": ("文件为空。", "the file is empty."),
     "top_not_mapping": (
         "文件的最外层应为键值对（case、answers、expect），而不是{got}。",
-        "the top level must be a mapping (case, answers, expect), not a {got}.",
+        "the top level must be a mapping (case, answers, expect), not {got}.",
     ),
     "unknown_key": ("未知的键“{name}”；可用的键：{allowed}。", "unknown key '{name}'; allowed: {allowed}."),
     "missing_key": ("缺少必需的键“{name}”。", "required key '{name}' is missing."),
@@ -207,6 +207,8 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "第 {offset} 字节是空字节（NUL）：这不是文本文件，可能是 Word 文档、压缩包，或不带 BOM 的 UTF-16 文本。请另存为 UTF-8 纯文本（.yaml）。",
         "byte {offset} is a NUL byte: this is not a text file (perhaps a Word document, a zip archive, or UTF-16 without a byte-order mark). Save it as UTF-8 plain text (.yaml).",
     ),
+    "alias_undefined": ("别名 *{name} 没有对应的锚点 &{name}。", "the alias *{name} has no anchor &{name} before it."),
+    "alias_loop": ("别名 *{name} 指向包含它自己的内容，形成循环。", "the alias *{name} refers to the node that contains it: a loop."),
     "control_in_text": (
         "文字中含有控制字符 {char}（例如终端转义序列），不予接受。",
         "the text contains the control character {char} (e.g. a terminal escape); it is not accepted.",
