@@ -128,3 +128,35 @@ def test_examples_with_a_yaml_token_inserted(original, position, token):
     text = original.decode("utf-8")
     at = position % (len(text) + 1)
     loads_or_our_error((text[:at] + token + text[at:]).encode("utf-8"))
+
+
+# ------------------------------------------------ answers with notes, every format
+
+
+def _answer(fact):
+    if fact.type == "yesno":
+        values = st.sampled_from([True, False, None])
+    else:
+        values = st.one_of(st.none(), st.lists(st.sampled_from(fact.option_ids), unique=True).map(tuple))
+    return st.builds(case_mod.Answer, values, st.one_of(st.none(), texts))
+
+
+@given(
+    st.fixed_dictionaries({}, optional={f.id: _answer(f) for f in CRITERIA.facts}),
+    st.sampled_from(["zh", "en"]),
+)
+def test_any_answer_set_with_notes_renders_in_every_format(answers, lang):
+    import io
+
+    from zgrongcuo.engine import evaluate
+    from zgrongcuo.formats import OutputFormat
+
+    case = case_mod.Case("case.yaml", dict.fromkeys(case_mod.META_KEYS), answers)
+    determination = evaluate(CRITERIA, case)
+    for member in OutputFormat:
+        out = io.StringIO()
+        renderer = member.renderer(out, lang, batch=False)
+        renderer.determination(determination)
+        renderer.close()
+        if member.value in ("json", "jsonl"):
+            assert json.loads(out.getvalue())["outcome"] == determination.outcome.id

@@ -5,6 +5,7 @@ Only this module turns errors into messages on stderr and exit codes.
 
 from __future__ import annotations
 
+import enum
 import functools
 import os
 import sys
@@ -194,6 +195,55 @@ def check(
     renderer.close()
     sys.stdout.flush()
     raise typer.Exit(exit_code_for(favourables, failures))
+
+
+class LintFormat(str, enum.Enum):
+    text = "text"
+    json = "json"
+
+
+@criteria_app.command("validate")
+@guarded
+def criteria_validate(
+    path: Annotated[
+        Optional[str],
+        typer.Argument(metavar="[PATH]", help="Criteria file or bundled measure name; default: the bundled measure."),
+    ] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when there are warnings.")] = False,
+    format: Annotated[LintFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)] = LintFormat.text,
+    lang: LangOpt = DEFAULT_LANGUAGE,
+) -> None:
+    """Lint a criteria file for its authors.
+
+    Errors (the file cannot be used) exit 2; warnings (parts that can never
+    matter) are listed apart and exit 0, or 1 with --strict.
+    """
+    from zgrongcuo import lint
+
+    _check_lang(lang)
+    file, findings = lint.lint_path(path)
+    errors = [f for f in findings if f.severity == lint.ERROR]
+    warnings = [f for f in findings if f.severity == lint.WARNING]
+    if format is LintFormat.json:
+        import json
+
+        report = {
+            "file": file,
+            "errors": [f.to_json(lang) for f in errors],
+            "warnings": [f.to_json(lang) for f in warnings],
+        }
+        sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+    else:
+        for heading, group in (("lint.heading_errors", errors), ("lint.heading_warnings", warnings)):
+            if group:
+                typer.echo(text(heading, lang, count=len(group)))
+                for finding in group:
+                    typer.echo("  " + finding.problem.render(lang).replace("\n", "\n  "))
+        if findings:
+            typer.echo(text("lint.summary", lang, file=file, errors=len(errors), warnings=len(warnings)))
+        else:
+            typer.echo(text("lint.clean", lang, file=file))
+    raise typer.Exit(EXIT_USAGE if errors else EXIT_UNFAVOURABLE if strict and warnings else EXIT_OK)
 
 
 def main() -> None:

@@ -33,6 +33,7 @@ class Option:
     quote: str | None = None
     basis: str | None = None
     note: I18n | None = None
+    line: int | None = None
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -68,6 +69,7 @@ class Situation:
     quote: str | None = None
     basis: str | None = None
     note: I18n | None = None
+    line: int | None = None
 
     @property
     def condition(self) -> c.Condition:
@@ -80,6 +82,7 @@ class Outcome:
     label: I18n
     favourable: bool | None
     help: I18n | None = None
+    line: int | None = None
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -90,6 +93,7 @@ class Rule:
     quote: str | None = None
     basis: str | None = None
     note: I18n | None = None
+    line: int | None = None
 
 
 @dataclass(eq=False)
@@ -360,6 +364,7 @@ class _Builder:
                             quote=self.optional_text(ov, "quote", okey),
                             basis=self.basis(ov, okey),
                             note=self.optional_i18n(ov, "note", okey),
+                            line=onode.line,
                         )
                     )
                 if not options:
@@ -460,6 +465,7 @@ class _Builder:
                 quote=self.optional_text(v, "quote", key),
                 basis=self.basis(v, key),
                 note=self.optional_i18n(v, "note", key),
+                line=item.line,
             )
             self.situations[ident] = situation
             out.append(situation)
@@ -476,7 +482,9 @@ class _Builder:
                 raise self.error("undetermined_favourable", v["favourable"], join(key, "favourable"))
             if ident != UNDETERMINED and favourable is None:
                 raise self.r.wrong_type(v["favourable"], join(key, "favourable"), "true/false")
-            out[ident] = Outcome(ident, self.i18n(v["label"], join(key, "label")), favourable, self.optional_i18n(v, "help", key))
+            out[ident] = Outcome(
+                ident, self.i18n(v["label"], join(key, "label")), favourable, self.optional_i18n(v, "help", key), item.line
+            )
         if UNDETERMINED not in out:
             raise self.error("no_undetermined", node, "outcomes", name=UNDETERMINED)
         return out
@@ -499,6 +507,7 @@ class _Builder:
                     quote=self.optional_text(v, "quote", key),
                     basis=self.basis(v, key),
                     note=self.optional_i18n(v, "note", key),
+                    line=item.line,
                 )
             )
         if not rules:

@@ -89,7 +89,7 @@ class ZgError(Exception):
 # Control characters (terminal escapes among them) and bidirectional overrides
 # in what a user wrote are shown as escapes, never sent to the terminal.
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-MAX_SHOWN = 80  # characters of a user's value quoted in a message
+MAX_SHOWN = 200  # characters of a user's value quoted in a message
 MAX_EXCERPT = 120  # characters of an offending line quoted under a message
 
 
