@@ -110,3 +110,15 @@ def test_a_search_too_large_says_it_stopped(monkeypatch):
     findings = lint.lint(criteria_mod.loads(data, "x.yaml"))
     assert {f.problem.msg_id for f in findings} == {"lint.rule_search_incomplete"}
     assert "the search stopped after 4 answer combinations" in findings[0].problem.message("en")
+
+
+def test_an_internal_error_in_the_linter_apologises_in_the_chosen_language(monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(lint, "lint", broken)
+    result = validate("--lang", "en")
+    assert result.exit_code == 70
+    assert result.stderr.startswith("Sorry, zgrongcuo ")
+    assert "RuntimeError: boom" in result.stderr and "report it" in result.stderr
+    assert "Traceback" not in result.stderr
