@@ -59,8 +59,8 @@ def _root(
     debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of internal errors.")] = False,
 ) -> None:
     """容错免责初筛工具 — screen cases against a fault-tolerance (容错免责) measure."""
-    if debug:
-        _state["debug"] = True
+    # Set on every invocation: an earlier --debug in the same process must not stick.
+    _state["debug"] = debug or bool(os.environ.get("ZGRONGCUO_DEBUG"))
 
 
 def _say(message: str) -> None:
