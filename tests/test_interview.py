@@ -266,14 +266,17 @@ def test_invalid_input_on_a_multiple_choice_question_is_asked_again_with_a_hint(
     assert json.loads(result.stdout)["outcome"] == "not_eligible"
 
 
-@pytest.mark.parametrize("bad", ["", "maybe", "1", "yess", "\x1b[A"])
-def test_invalid_input_on_a_yes_no_question_is_asked_again_with_a_hint(criteria, article, bad):
+@pytest.mark.parametrize(
+    ("bad", "hint"),
+    [("", "ask.hint_yesno"), ("maybe", "ask.hint_yesno"), ("1", "ask.hint_yesno"), ("yess", "ask.hint_yesno"), ("\x1b[A", "ask.control_character")],
+)
+def test_invalid_input_on_a_yes_no_question_is_asked_again_with_a_hint(criteria, article, bad, hint):
     lines = (
         lines_for(criteria, article, ARTICLE_ASKED[:3]) + bad + "\n" + lines_for(criteria, article, ARTICLE_ASKED[3:])
     )
     result = ask("--no-meta", input=lines)
     assert result.exit_code == 0, result.output
-    assert text("ask.hint_yesno", "zh") in result.stderr
+    assert text(hint, "zh") in result.stderr
     assert "Traceback" not in result.output
 
 
@@ -571,3 +574,13 @@ def test_all_asks_every_question_once_and_equals_check(criteria, answers):
     assert iv.asked == [f.id for f in criteria.facts]
     full = evaluate(criteria, make_case({k: v for k, v in answers.items() if v is not None}))
     assert d.outcome is full.outcome
+
+
+
+def test_control_characters_are_asked_again_never_saved(criteria):
+    reply = parse_reply(criteria.fact_by_id["diligent"], "是\x1b[D # 备注")
+    assert isinstance(reply, Invalid)
+    assert reply.msg_id == "ask.control_character"
+    result = runner.invoke(app, ["ask", "--format", "json"], input="ZG-1\x1b[D\nZG-1\n\n\n" + "\n".join(["?"] * 20) + "\n")
+    assert result.exit_code in (2, 3)
+    assert text("ask.control_character", "zh") in result.output

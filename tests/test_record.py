@@ -18,15 +18,17 @@ def _answer(fact):
         value = st.sampled_from([True, False, None])
     else:
         value = st.one_of(st.none(), st.lists(st.sampled_from(fact.option_ids), unique=True).map(tuple))
-    return st.builds(Answer, value, st.one_of(st.none(), st.text()))
+    return st.builds(Answer, value, st.one_of(st.none(), _TEXTS))
 
 
 def _answers():
     return st.fixed_dictionaries({}, optional={f.id: _answer(f) for f in CRITERIA.facts})
 
 
-_META = st.fixed_dictionaries({k: st.one_of(st.none(), st.text()) for k in case_mod.META_KEYS})
-_TEXTS = st.text(alphabet=st.characters(codec="utf-8"))
+# Case files hold no control characters but tab and line ends (the loader refuses them, and the
+# interview will not take them), so what is written is any other text.
+_TEXTS = st.text(alphabet=st.characters(codec="utf-8").filter(lambda ch: case_mod.control_character(ch) is None))
+_META = st.fixed_dictionaries({k: st.one_of(st.none(), _TEXTS) for k in case_mod.META_KEYS})
 
 
 def _same(a: Case, b: Case) -> None:
@@ -71,11 +73,8 @@ def test_every_example_reads_back_to_itself_with_its_expectations(path):
         '"dq"',
         "line\nbreak",
         "tab\there",
-        "\x85nel",
         "\u2028ls",
         "\ufeffbom",
-        "\x7f",
-        "\x00",
         "😀",
         "\\",
     ],

@@ -28,6 +28,13 @@ NO_WORDS = frozenset({"false", "no", "n", "否"})
 UNKNOWN_WORDS = frozenset({"unknown", "不确定", "?", "？"})
 _ON_OFF = frozenset({"on", "off"})
 _NUMBER = re.compile(r"^[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?|0x[0-9a-fA-F_]+|0o?[0-7_]+)([eE][-+]?[0-9]+)?$")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # tab and line ends are text
+
+
+def control_character(text: str) -> str | None:
+    """The first control character in ``text`` (terminal escapes among them), which case files may not hold."""
+    found = _CONTROL.search(text)
+    return found.group() if found else None
 _DATE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}([Tt ].*)?$")
 
 
@@ -156,7 +163,12 @@ class _CaseReader:
     def meta_text(self, node: Node, key: str) -> str | None:
         # Metadata is text exactly as written: an id 0755 stays "0755".
         if isinstance(node, Scalar):
-            return None if node.is_null else node.value
+            if node.is_null:
+                return None
+            control = control_character(node.value)
+            if control:  # e.g. "\e[2J" in quotes: terminal escapes must not reach a report
+                raise self.r.error("control_in_text", node, key, char=f"U+{ord(control):04X}")
+            return node.value
         raise self.r.wrong_type(node, key, "text")
 
     def unknown_fact(self, key_node: Scalar) -> CaseError:

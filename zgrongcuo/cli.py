@@ -61,8 +61,8 @@ def _root(
     debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of internal errors.")] = False,
 ) -> None:
     """容错免责初筛工具 — screen cases against a fault-tolerance (容错免责) measure."""
-    if debug:
-        _state["debug"] = True
+    # Set on every invocation: an earlier --debug in the same process must not stick.
+    _state["debug"] = debug or bool(os.environ.get("ZGRONGCUO_DEBUG"))
 
 
 def _say(message: str) -> None:
@@ -159,7 +159,13 @@ def check(
     format: FormatOpt = OutputFormat.text,
     lang: LangOpt = DEFAULT_LANGUAGE,
     max_bytes: Annotated[
-        int, typer.Option("--max-bytes", min=1, help="Refuse case files larger than this many bytes.")
+        int,
+        typer.Option(
+            "--max-bytes",
+            min=1,
+            envvar="ZGRONGCUO_MAX_BYTES",
+            help="Refuse case files larger than this many bytes, before reading them (default 1 MiB).",
+        ),
     ] = 1 << 20,
     jobs: Annotated[
         int, typer.Option("--jobs", "-j", min=0, help="Worker processes for a batch (0: one per core).")
@@ -671,6 +677,55 @@ def _emit(content: str, output: str | None, force: bool, lang: str) -> None:
 
     write_new(output, content, force=force)
     _say(text("wrote", lang, file=output))
+
+
+class LintFormat(str, enum.Enum):
+    text = "text"
+    json = "json"
+
+
+@criteria_app.command("validate")
+@guarded
+def criteria_validate(
+    path: Annotated[
+        Optional[str],
+        typer.Argument(metavar="[PATH]", help="Criteria file or bundled measure name; default: the bundled measure."),
+    ] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when there are warnings.")] = False,
+    format: Annotated[LintFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)] = LintFormat.text,
+    lang: LangOpt = DEFAULT_LANGUAGE,
+) -> None:
+    """Lint a criteria file for its authors.
+
+    Errors (the file cannot be used) exit 2; warnings (parts that can never
+    matter) are listed apart and exit 0, or 1 with --strict.
+    """
+    from zgrongcuo import lint
+
+    _check_lang(lang)
+    file, findings = lint.lint_path(path)
+    errors = [f for f in findings if f.severity == lint.ERROR]
+    warnings = [f for f in findings if f.severity == lint.WARNING]
+    if format is LintFormat.json:
+        import json
+
+        report = {
+            "file": file,
+            "errors": [f.to_json(lang) for f in errors],
+            "warnings": [f.to_json(lang) for f in warnings],
+        }
+        sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+    else:
+        for heading, group in (("lint.heading_errors", errors), ("lint.heading_warnings", warnings)):
+            if group:
+                typer.echo(text(heading, lang, count=len(group)))
+                for finding in group:
+                    typer.echo("  " + finding.problem.render(lang).replace("\n", "\n  "))
+        if findings:
+            typer.echo(text("lint.summary", lang, file=file, errors=len(errors), warnings=len(warnings)))
+        else:
+            typer.echo(text("lint.clean", lang, file=file))
+    raise typer.Exit(EXIT_USAGE if errors else EXIT_UNFAVOURABLE if strict and warnings else EXIT_OK)
 
 
 def main() -> None:

@@ -34,6 +34,7 @@ class Option:
     quote: str | None = None
     basis: str | None = None
     note: I18n | None = None
+    line: int | None = None
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -69,6 +70,7 @@ class Situation:
     quote: str | None = None
     basis: str | None = None
     note: I18n | None = None
+    line: int | None = None
 
     @property
     def condition(self) -> c.Condition:
@@ -81,6 +83,7 @@ class Outcome:
     label: I18n
     favourable: bool | None
     help: I18n | None = None
+    line: int | None = None
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -91,6 +94,7 @@ class Rule:
     quote: str | None = None
     basis: str | None = None
     note: I18n | None = None
+    line: int | None = None
 
 
 @dataclass(eq=False)
@@ -366,6 +370,7 @@ class _Builder:
                             quote=self.optional_text(ov, "quote", okey),
                             basis=self.basis(ov, okey),
                             note=self.optional_i18n(ov, "note", okey),
+                            line=onode.line,
                         )
                     )
                 if not options:
@@ -466,6 +471,7 @@ class _Builder:
                 quote=self.optional_text(v, "quote", key),
                 basis=self.basis(v, key),
                 note=self.optional_i18n(v, "note", key),
+                line=item.line,
             )
             self.situations[ident] = situation
             out.append(situation)
@@ -482,7 +488,9 @@ class _Builder:
                 raise self.error("undetermined_favourable", v["favourable"], join(key, "favourable"))
             if ident != UNDETERMINED and favourable is None:
                 raise self.r.wrong_type(v["favourable"], join(key, "favourable"), "true/false")
-            out[ident] = Outcome(ident, self.i18n(v["label"], join(key, "label")), favourable, self.optional_i18n(v, "help", key))
+            out[ident] = Outcome(
+                ident, self.i18n(v["label"], join(key, "label")), favourable, self.optional_i18n(v, "help", key), item.line
+            )
         if UNDETERMINED not in out:
             raise self.error("no_undetermined", node, "outcomes", name=UNDETERMINED)
         return out
@@ -505,6 +513,7 @@ class _Builder:
                     quote=self.optional_text(v, "quote", key),
                     basis=self.basis(v, key),
                     note=self.optional_i18n(v, "note", key),
+                    line=item.line,
                 )
             )
         if not rules:

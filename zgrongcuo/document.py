@@ -74,7 +74,11 @@ def decode(data: bytes, file: str, error: type[ZgError] = ZgError) -> tuple[str,
             try:
                 return data.decode(encoding), encoding.removesuffix("-sig")
             except UnicodeDecodeError as exc:
-                raise error("bad_encoding_bom", file=file, encoding=encoding, detail=str(exc.reason)) from None
+                name = encoding.removesuffix("-sig").upper()
+                raise error("bad_encoding_bom", file=file, encoding=name, detail=str(exc.reason)) from None
+    if b"\x00" in data[:8192]:  # no text encoding without a BOM has NUL bytes: a Word file, a zip, UTF-16 without BOM
+        offset = data.index(b"\x00")
+        raise error("binary_file", file=file, line=data.count(b"\n", 0, offset) + 1, offset=offset)
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as utf8_error:
@@ -131,7 +135,9 @@ def _parse(text: str, file: str, json_syntax: bool) -> Node | None:
 
 def _check_json(text: str, file: str) -> None:
     try:
-        json.loads(text)
+        # Numbers stay text: only the syntax is checked here, and int() of a
+        # 5000-digit number raises ValueError.
+        json.loads(text, parse_int=str, parse_float=str, parse_constant=str)
     except json.JSONDecodeError as exc:
         lines = text.splitlines()
         excerpt = lines[exc.lineno - 1] if 0 < exc.lineno <= len(lines) else None
@@ -139,7 +145,7 @@ def _check_json(text: str, file: str) -> None:
             "json_syntax", file=file, line=exc.lineno, column=exc.colno, excerpt=excerpt, problem=exc.msg
         ) from None
     except RecursionError:
-        raise ZgError("too_deep", file=file, limit=MAX_DEPTH) from None
+        pass  # the builder below refuses the nesting, naming its line and key
 
 
 class _Frame:
@@ -235,9 +241,18 @@ def _build(events, file: str) -> Node | None:
             stack.append(_Frame(container, event.anchor, path))
         elif kind is yaml.AliasEvent:
             target = anchors.get(event.anchor)
-            if target is None:  # pragma: no cover - the parser rejects these first
+            if target is None:
                 mark = event.start_mark
-                raise ZgError("yaml_syntax", file=file, line=mark.line + 1, problem="unknown alias")
+                # An anchor whose node is still open is a loop (`a: &a [*a]`); PyYAML would build a cycle.
+                loop = any(frame.anchor == event.anchor for frame in stack)
+                raise ZgError(
+                    "alias_loop" if loop else "alias_undefined",
+                    file=file,
+                    line=mark.line + 1,
+                    column=mark.column + 1,
+                    key=here(),
+                    name=event.anchor,
+                )
             # Shared, never copied: an alias costs one reference, so nested
             # aliases cannot multiply memory.
             add(target)

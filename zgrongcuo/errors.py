@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from zgrongcuo import messages
 
 
@@ -44,14 +46,15 @@ class ZgError(Exception):
 
     def message(self, lang: str) -> str:
         """The message alone, without the location."""
-        text = messages.text(self.msg_id, lang, **self.params)
+        params = {k: _shown(v) if isinstance(v, str) else v for k, v in self.params.items()}
+        text = messages.text(self.msg_id, lang, **params)
         if self.suggestion:
             end = text[-1:] if text[-1:] in ".。" else ""
-            text = text.removesuffix(end) + messages.text("did_you_mean", lang, suggestion=self.suggestion) + end
+            text = text.removesuffix(end) + messages.text("did_you_mean", lang, suggestion=_shown(self.suggestion)) + end
         return text
 
     def location(self) -> str:
-        parts = [self.file or "-"]
+        parts = [_shown(self.file, limit=None) if self.file else "-"]
         if self.line is not None:
             parts.append(str(self.line))
             if self.column is not None:
@@ -62,12 +65,13 @@ class ZgError(Exception):
         """One paragraph: where, which key, what is wrong, and the line quoted."""
         head = self.location()
         if self.key:
-            head += messages.text("key_in_location", lang, key=self.key)
+            head += messages.text("key_in_location", lang, key=_shown(self.key))
         text = head + messages.text("location_sep", lang) + self.message(lang)
         if self.excerpt is not None:
-            text += f"\n    {self.excerpt}"
-            if self.column is not None:
-                text += "\n    " + _caret_pad(self.excerpt, self.column) + "^"
+            excerpt, column = _window(self.excerpt, self.column)
+            text += f"\n    {excerpt}"
+            if column is not None:
+                text += "\n    " + _caret_pad(excerpt, column) + "^"
         return text
 
     def to_json(self, lang: str) -> dict[str, object]:
@@ -91,16 +95,46 @@ def _rebuild(cls: type[ZgError], msg_id: str, fields: dict) -> ZgError:
     Exception.__init__(error, msg_id)
     error.__dict__.update(fields)
     return error
+# Control characters (terminal escapes among them) and bidirectional overrides
+# in what a user wrote are shown as escapes, never sent to the terminal.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+MAX_SHOWN = 200  # characters of a user's value quoted in a message
+MAX_EXCERPT = 120  # characters of an offending line quoted under a message
+
+
+def _escape(text: str) -> str:
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}" if ord(m.group()) > 0xFF else f"\\x{ord(m.group()):02x}", text)
+
+
+def _shown(value: str, limit: int | None = MAX_SHOWN) -> str:
+    """A user's value as quoted in a message: escaped, and shortened if very long."""
+    if limit is not None and len(value) > limit:  # keep both ends: a key path's last part matters most
+        value = value[: limit // 2] + "…" + value[len(value) - (limit - limit // 2 - 1) :]
+    return _escape(value)
+
+
+def _window(line: str, column: int | None) -> tuple[str, int | None]:
+    """The part of a long line around ``column`` (1-based) as shown, and the column within what is shown."""
+    start = 0
+    if len(line) > MAX_EXCERPT:
+        start = max(0, min((column or 1) - 1 - MAX_EXCERPT // 2, len(line) - MAX_EXCERPT))
+    end = min(len(line), start + MAX_EXCERPT)
+    prefix = "…" if start else ""
+    shown = prefix + _escape(line[start:end]) + ("…" if end < len(line) else "")
+    if column is None:
+        return shown, None
+    return shown, len(prefix + _escape(line[start : max(column - 1, start)])) + 1
 
 
 def _caret_pad(line: str, column: int) -> str:
     # East Asian wide characters take two cells in a terminal.
     import unicodedata
 
-    cells = 0
+    pad = []
     for ch in line[: max(column - 1, 0)]:
-        cells += 2 if unicodedata.east_asian_width(ch) in "WF" else 1
-    return " " * cells
+        # A tab stays a tab so that the caret lines up under a tab-indented line.
+        pad.append("\t" if ch == "\t" else "  " if unicodedata.east_asian_width(ch) in "WF" else " ")
+    return "".join(pad)
 
 
 class CriteriaError(ZgError):

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Protocol, TextIO
 
-from zgrongcuo.case import META_KEYS, NO_WORDS, UNKNOWN_WORDS, YES_WORDS, Answer, Case, Expect
+from zgrongcuo.case import META_KEYS, NO_WORDS, UNKNOWN_WORDS, YES_WORDS, Answer, Case, Expect, control_character
 from zgrongcuo.criteria import Criteria, Fact
 from zgrongcuo.engine import Determination, evaluate
 from zgrongcuo.messages import text
@@ -137,6 +137,8 @@ def choices(fact: Fact, word: str) -> tuple[str, ...] | None | Invalid:
 
 def parse_reply(fact: Fact, line: str) -> Answer | str | Invalid:
     """An ``Answer`` (with the note after ``#``), ``HELP``, ``BACK``, or ``Invalid`` with a hint."""
+    if control_character(line) is not None:  # e.g. arrow keys in a terminal without line editing
+        return Invalid("ask.control_character")
     word, note = split_note(line)
     command = _command(word)
     if command is not None:
@@ -257,6 +259,9 @@ class Interview:
             if self.case.meta.get(key):
                 continue
             value = io.ask(self.t(f"ask.meta.{key}")).strip()
+            while control_character(value) is not None:
+                io.say(self.t("ask.control_character"))
+                value = io.ask(self.t(f"ask.meta.{key}")).strip()
             if value:
                 self.case.meta[key] = value
                 self.changed = True

@@ -68,7 +68,7 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "empty_file": ("文件为空。", "the file is empty."),
     "top_not_mapping": (
         "文件的最外层应为键值对（case、answers、expect），而不是{got}。",
-        "the top level must be a mapping (case, answers, expect), not a {got}.",
+        "the top level must be a mapping (case, answers, expect), not {got}.",
     ),
     "unknown_key": ("未知的键“{name}”；可用的键：{allowed}。", "unknown key '{name}'; allowed: {allowed}."),
     "missing_key": ("缺少必需的键“{name}”。", "required key '{name}' is missing."),
@@ -278,6 +278,10 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "col.expected": ("预期结论", "Expected"),
     "col.actual": ("实际结论", "Actual"),
     # -- the interview (zgrongcuo ask)
+    "ask.control_character": (
+        "输入中含有控制字符（可能来自方向键），请重新输入。",
+        "the input holds a control character (perhaps from an arrow key); type it again.",
+    ),
     "ask.intro": (
         ("{title}\n"
          "· 是非题答 是/否/?（不确定）；多选题输入编号，多个用逗号分开（如 1,3），0 表示都不是，? 表示不确定。\n"
@@ -467,6 +471,62 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "col.report": ("报告", "Report"),
     "col.field": ("事项", "Item"),
     "col.value": ("内容", "Detail"),
+    # -- hostile and broken input
+    "binary_file": (
+        "第 {offset} 字节是空字节（NUL）：这不是文本文件，可能是 Word 文档、压缩包，或不带 BOM 的 UTF-16 文本。请另存为 UTF-8 纯文本（.yaml）。",
+        "byte {offset} is a NUL byte: this is not a text file (perhaps a Word document, a zip archive, or UTF-16 without a byte-order mark). Save it as UTF-8 plain text (.yaml).",
+    ),
+    "alias_undefined": ("别名 *{name} 没有对应的锚点 &{name}。", "the alias *{name} has no anchor &{name} before it."),
+    "alias_loop": ("别名 *{name} 指向包含它自己的内容，形成循环。", "the alias *{name} refers to the node that contains it: a loop."),
+    # -- criteria validate (the linter)
+    "lint.unused_fact": (
+        "问题“{name}”没有被任何判定规则用到（直接或经由情形、前提条件、底线、命名条件）。",
+        "fact '{name}' is used by no outcome rule (neither directly nor through situations, preconditions, exclusions or named conditions).",
+    ),
+    "lint.unused_option": ("问题“{fact}”的选项“{name}”没有被任何检验用到。", "option '{name}' of fact '{fact}' is tested nowhere."),
+    "lint.unused_situation": ("情形“{name}”没有被任何判定规则用到。", "situation '{name}' is used by no outcome rule."),
+    "lint.unused_condition": ("命名条件“{name}”没有被任何判定规则用到。", "named condition '{name}' is used by no outcome rule."),
+    "lint.unused_outcome": ("没有任何判定规则给出结论“{name}”。", "no outcome rule gives the outcome '{name}'."),
+    "lint.impossible_situation": (
+        "情形“{name}”永远无法符合：对问题“{fact}”的各项要件不可能同时成立。",
+        "situation '{name}' can never be met: its elements on fact '{fact}' cannot all hold at once.",
+    ),
+    "lint.impossible_preconditions": (
+        "前提条件永远无法全部满足：对问题“{fact}”的各项要件不可能同时成立。",
+        "the preconditions can never all be met: those on fact '{fact}' cannot all hold at once.",
+    ),
+    "lint.rule_never_true": (
+        "第 {number} 条判定规则（{outcome}）在任何回答下都不成立（{method}）。",
+        "outcome rule {number} ({outcome}) is true for no answers at all ({method}).",
+    ),
+    "lint.rule_shadowed": (
+        "第 {number} 条判定规则（{outcome}）永远不会生效：凡它成立时，前面总有一条规则已经成立（{method}）。",
+        "outcome rule {number} ({outcome}) can never fire: whenever it is true, an earlier rule is true already ({method}).",
+    ),
+    "lint.rule_search_incomplete": (
+        "第 {number} 条判定规则（{outcome}）是否会生效未能查清：检查了 {count} 种回答组合后停止。",
+        "could not settle whether outcome rule {number} ({outcome}) can fire: the search stopped after {count} answer combinations.",
+    ),
+    "lint.exhaustive": (
+        "已穷尽检查所涉 {facts} 个问题的全部回答组合（含未知），共 {count} 步",
+        "checked exhaustively over every answer, unknown included, to the {facts} facts involved, in {count} steps",
+    ),
+    "lint.sampled": (
+        "抽样检查：所涉 {facts} 个问题中有的选项过多，只检查了部分回答组合，共 {count} 步",
+        "sampled: some of the {facts} facts involved have too many options to enumerate, so only some answers were tried, in {count} steps",
+    ),
+    "lint.element_without_basis": (
+        "对问题“{fact}”的要件没有注明依据（basis）。",
+        "the element on fact '{fact}' states no basis.",
+    ),
+    "lint.heading_errors": ("错误（{count}）", "Errors ({count})"),
+    "lint.heading_warnings": ("警告（{count}）", "Warnings ({count})"),
+    "lint.summary": ("{file}：{errors} 个错误，{warnings} 个警告。", "{file}: errors: {errors}, warnings: {warnings}."),
+    "lint.clean": ("{file}：未发现问题。", "{file}: no problems found."),
+    "control_in_text": (
+        "文字中含有控制字符 {char}（例如终端转义序列），不予接受。",
+        "the text contains the control character {char} (e.g. a terminal escape); it is not accepted.",
+    ),
 }
 
 
@@ -476,6 +536,8 @@ def text(msg_id: str, lang: str, /, **params: object) -> str:
     template = pair[1] if lang == "en" else pair[0]
     if not params:
         return template
+    if isinstance(params.get("method"), str) and params["method"] in _CATALOGUE:  # a sentence within a sentence
+        params["method"] = text(params["method"], lang, **{k: v for k, v in params.items() if k != "method"})
     for name in ("expected", "got"):  # names of YAML node kinds
         value = params.get(name)
         if isinstance(value, str) and f"kind.{value}" in _CATALOGUE:

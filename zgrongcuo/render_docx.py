@@ -9,6 +9,7 @@ it is imported only when a document is made.
 from __future__ import annotations
 
 import io
+import re
 from typing import BinaryIO
 
 from zgrongcuo.engine import Determination
@@ -24,6 +25,16 @@ BODY_FONT = "仿宋_GB2312"
 SECTION_FONT = "黑体"
 SUBSECTION_FONT = "楷体_GB2312"
 LATIN_FONT = "Times New Roman"
+
+
+# Characters XML 1.0 cannot hold (control characters but tab and line ends);
+# the loaders refuse them in case files, and a document must not fail on one
+# that reaches it another way.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml_safe(value: str) -> str:
+    return _NOT_XML.sub("\ufffd", value)
 
 
 def require() -> None:
@@ -65,7 +76,7 @@ class _Writer:
             p.alignment = self.align.CENTER
         elif indent:
             p.paragraph_format.first_line_indent = self.Pt(size * 2)
-        run = p.add_run(content)
+        run = p.add_run(_xml_safe(content))
         self._font(run.font, run._element, face, size, bold)
         return p
 
@@ -92,7 +103,7 @@ class _Writer:
 
     def _cell(self, cell, value: str, *, bold: bool = False) -> None:
         p = cell.paragraphs[0]
-        run = p.add_run(value)
+        run = p.add_run(_xml_safe(value))
         self._font(run.font, run._element, BODY_FONT, 12, bold)
 
     def bytes(self) -> bytes:

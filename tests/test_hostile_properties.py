@@ -1,0 +1,162 @@
+"""Properties of the case loader over hostile input: any bytes, any YAML, mutated examples.
+
+Whatever it is handed, the loader gives a case or the tool's own error, never another exception.
+"""
+
+import json
+
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
+
+from conftest import EXAMPLES
+from zgrongcuo import case as case_mod
+from zgrongcuo import criteria as criteria_mod
+from zgrongcuo.errors import ZgError
+
+CRITERIA = criteria_mod.load()
+EXAMPLE_BYTES = [p.read_bytes() for p in sorted(EXAMPLES.glob("*.yaml"))]
+
+
+def loads_or_our_error(data: bytes, name: str = "case.yaml") -> None:
+    try:
+        case_mod.loads(data, CRITERIA, name)
+        event("loaded")
+    except ZgError as error:
+        event(error.msg_id)
+        # The error must render in both languages without raising either.
+        error.render("zh")
+        error.render("en")
+        json.dumps(error.to_json("en"), ensure_ascii=False)
+
+
+@given(st.binary(max_size=400), st.sampled_from(["case.yaml", "case.json", "-"]))
+def test_any_bytes(data, name):
+    loads_or_our_error(data, name)
+
+
+# Words that mean something to YAML or to the case format, so that generated
+# documents reach deep into the loader instead of failing at the first key.
+WORDS = [
+    *case_mod.TOP_KEYS, *case_mod.META_KEYS, *case_mod.ANSWER_KEYS, *case_mod.EXPECT_KEYS,
+    *(f.id for f in CRITERIA.facts),
+    *(o.id for f in CRITERIA.facts for o in f.options),
+    *CRITERIA.outcomes, *(s.id for s in CRITERIA.situations),
+    "yes", "no", "是", "否", "unknown", "?", "on", "0755", "1e3", "2018-07-02", "null", "~", "",
+]
+# Mostly printable text, with a few characters that YAML or terminals treat specially.
+texts = st.text(st.one_of(st.characters(categories=["L", "N", "P", "Zs"]), st.sampled_from("\t\r\x1b\u202e\ufeff\x85")), max_size=8)
+scalars = st.one_of(st.sampled_from(WORDS), texts, st.integers(), st.booleans(), st.none())
+generic = st.recursive(
+    scalars,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4),
+        st.dictionaries(st.one_of(st.sampled_from(WORDS), texts), inner, max_size=4),
+    ),
+    max_leaves=12,
+)
+answer_values = st.one_of(
+    scalars,
+    st.lists(scalars, max_size=4),
+    st.fixed_dictionaries({}, optional={"value": st.one_of(scalars, st.lists(scalars, max_size=3)), "note": scalars}),
+    generic,
+)
+case_shaped = st.fixed_dictionaries(
+    {},
+    optional={
+        "case": st.one_of(st.dictionaries(st.sampled_from(case_mod.META_KEYS), scalars), generic),
+        "answers": st.one_of(st.dictionaries(st.sampled_from(WORDS), answer_values, max_size=6), generic),
+        "expect": st.one_of(st.dictionaries(st.sampled_from(case_mod.EXPECT_KEYS), st.one_of(scalars, st.lists(scalars, max_size=3))), generic),
+    },
+)
+documents = st.one_of(case_shaped, generic)
+
+
+def to_yaml(value, indent: int = 0) -> str:
+    """Block-style YAML text of ``value``, written by hand so that odd scalars stay odd."""
+    pad = " " * indent
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        return "".join(f"\n{pad}{json.dumps(str(k), ensure_ascii=False)}: {to_yaml(v, indent + 2)}" for k, v in value.items())
+    if isinstance(value, list):
+        if not value:
+            return "[]"
+        return "".join(f"\n{pad}- {to_yaml(v, indent + 2)}" for v in value)
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if value and value == value.strip() and value.isprintable() and not any(ch in value for ch in ":#{}[],&*!|>'\"%@`-?"):
+        return value  # plain, as a person would write it
+    return json.dumps(value, ensure_ascii=False)
+
+
+@given(documents, st.sampled_from(["yaml", "json"]))
+def test_any_yaml_or_json_document(doc, syntax):
+    if syntax == "json":
+        text = json.dumps(doc, ensure_ascii=False)
+        loads_or_our_error(text.encode("utf-8"), "case.json")
+    else:
+        loads_or_our_error(to_yaml(doc).lstrip("\n").encode("utf-8"))
+
+
+@given(
+    st.sampled_from(EXAMPLE_BYTES),
+    st.lists(
+        st.tuples(
+            st.integers(0, 10_000),
+            st.integers(0, 8),
+            st.one_of(texts.map(lambda t: t.encode("utf-8")), st.binary(max_size=4)),
+        ),
+        min_size=1,
+        max_size=4,
+    ),
+)
+@settings(suppress_health_check=[HealthCheck.too_slow])
+def test_mutated_examples(original, edits):
+    data = bytearray(original)
+    for position, delete, insert in edits:
+        at = position % (len(data) + 1)
+        data[at : at + delete] = insert
+    loads_or_our_error(bytes(data))
+
+
+@given(st.sampled_from(EXAMPLE_BYTES), st.integers(0, 10_000), st.sampled_from(["\t", "&a ", "*a", "!!str ", "<<: ", "? ", "---\n", "\n  ", "[", "{", ": ", "- ", "\\", "\"", "'", "|\n", "\u3000", "\ufeff", "\x00"]))
+def test_examples_with_a_yaml_token_inserted(original, position, token):
+    text = original.decode("utf-8")
+    at = position % (len(text) + 1)
+    loads_or_our_error((text[:at] + token + text[at:]).encode("utf-8"))
+
+
+# ------------------------------------------------ answers with notes, every format
+
+
+def _answer(fact):
+    if fact.type == "yesno":
+        values = st.sampled_from([True, False, None])
+    else:
+        values = st.one_of(st.none(), st.lists(st.sampled_from(fact.option_ids), unique=True).map(tuple))
+    return st.builds(case_mod.Answer, values, st.one_of(st.none(), texts))
+
+
+@given(
+    st.fixed_dictionaries({}, optional={f.id: _answer(f) for f in CRITERIA.facts}),
+    st.sampled_from(["zh", "en"]),
+)
+def test_any_answer_set_with_notes_renders_in_every_format(answers, lang):
+    import io
+
+    from zgrongcuo.engine import evaluate
+    from zgrongcuo.formats import OutputFormat
+
+    case = case_mod.Case("case.yaml", dict.fromkeys(case_mod.META_KEYS), answers)
+    determination = evaluate(CRITERIA, case)
+    for member in OutputFormat:
+        out = io.BytesIO() if member is OutputFormat.docx else io.StringIO()
+        renderer = member.renderer(out, lang, batch=False)
+        renderer.determination(determination)
+        renderer.close()
+        if member.value in ("json", "jsonl"):
+            assert json.loads(out.getvalue())["outcome"] == determination.outcome.id
