@@ -29,10 +29,15 @@ BIN = Path(sys.executable).parent
 EXE = BIN / ("zgrongcuo.exe" if os.name == "nt" else "zgrongcuo")
 
 
+# Byte-code caching on, as an installed package has it: a development checkout
+# run with PYTHONDONTWRITEBYTECODE would otherwise compile every module anew.
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
 def run(cmd: list[str], *, stdout=subprocess.DEVNULL) -> tuple[float, int, int]:
     """Wall time, peak RSS (KiB) and exit code of one run of ``cmd``."""
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=stdout, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
+    proc = subprocess.Popen(cmd, stdout=stdout, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL, env=ENV)
     if hasattr(os, "wait4"):
         _, status, usage = os.wait4(proc.pid, 0)
         elapsed = time.perf_counter() - start

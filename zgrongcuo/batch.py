@@ -10,20 +10,29 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 
 from zgrongcuo import case as case_mod
 from zgrongcuo.case import Notice
 from zgrongcuo.errors import ZgError
+from zgrongcuo.records import Record
 
 
-@dataclass(slots=True)
-class Result:
-    file: str
-    error: ZgError | None = None
-    favourable: bool | None = None
-    payload: object = None  # what the renderer's emit() takes
-    notices: tuple[Notice, ...] = ()
+class Result(Record):
+    __slots__ = ("file", "failure", "favourable", "payload", "notices")
+
+    def __init__(
+        self,
+        file: str,
+        failure: ZgError | None = None,  # why the file could not be loaded
+        favourable: bool | None = None,
+        payload: object = None,  # what the renderer's emit() takes
+        notices: tuple[Notice, ...] = (),
+    ) -> None:
+        self.file = file
+        self.failure = failure
+        self.favourable = favourable
+        self.payload = payload
+        self.notices = notices
 
 
 def cpu_count() -> int:
@@ -44,7 +53,7 @@ def _process(task: tuple[str, bytes | None, ZgError | None], criteria, prepare, 
             data = case_mod.read_bytes(path, max_bytes=max_bytes)
         loaded = case_mod.loads(data, criteria, path)
     except ZgError as error:
-        return Result(path, error=error)
+        return Result(path, failure=error)
     d = evaluate(criteria, loaded)
     return Result(path, favourable=d.outcome.favourable, payload=prepare(d), notices=tuple(loaded.notices))
 

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from zgrongcuo.criteria import Criteria, Fact
 from zgrongcuo.document import Mapping, Node, Reader, Scalar, Sequence, decode, join, parse, suggest
 from zgrongcuo.errors import CaseError
+from zgrongcuo.records import Record, Value
 
 META_KEYS = ("id", "title", "subject", "summary")
 TOP_KEYS = ("case", "answers", "expect")
@@ -38,35 +38,55 @@ def control_character(text: str) -> str | None:
 _DATE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}([Tt ].*)?$")
 
 
-@dataclass(frozen=True, slots=True)
-class Answer:
-    value: bool | tuple[str, ...] | None  # yesno: bool; set: option ids as written; None: unknown
-    note: str | None = None
-    line: int | None = None
+class Answer(Value):
+    __slots__ = ("value", "note", "line")
+
+    def __init__(self, value: bool | tuple[str, ...] | None, note: str | None = None, line: int | None = None) -> None:
+        self.value = value  # yesno: bool; set: option ids as written; None: unknown
+        self.note = note
+        self.line = line
 
 
-@dataclass(frozen=True, slots=True)
-class Notice:
+class Notice(Value):
     """A warning about how a file was read (e.g. its encoding), rendered in the user's language."""
 
-    msg_id: str
-    params: dict[str, object] = field(default_factory=dict)
+    __slots__ = ("msg_id", "params")
+
+    def __init__(self, msg_id: str, params: dict[str, object] | None = None) -> None:
+        self.msg_id = msg_id
+        self.params = params if params is not None else {}
 
 
-@dataclass(slots=True)
-class Expect:
-    outcome: str | None = None
-    situations: tuple[str, ...] | None = None
-    next_questions: tuple[str, ...] | None = None
+class Expect(Value):
+    __slots__ = ("outcome", "situations", "next_questions")
+
+    def __init__(
+        self,
+        outcome: str | None = None,
+        situations: tuple[str, ...] | None = None,
+        next_questions: tuple[str, ...] | None = None,
+    ) -> None:
+        self.outcome = outcome
+        self.situations = situations
+        self.next_questions = next_questions
 
 
-@dataclass(slots=True)
-class Case:
-    file: str
-    meta: dict[str, str | None]
-    answers: dict[str, Answer]
-    expect: Expect | None = None
-    notices: list[Notice] = field(default_factory=list)
+class Case(Record):
+    __slots__ = ("file", "meta", "answers", "expect", "notices")
+
+    def __init__(
+        self,
+        file: str,
+        meta: dict[str, str | None],
+        answers: dict[str, Answer],
+        expect: Expect | None = None,
+        notices: list[Notice] | None = None,
+    ) -> None:
+        self.file = file
+        self.meta = meta
+        self.answers = answers
+        self.expect = expect
+        self.notices = notices if notices is not None else []
 
     def values(self) -> dict[str, bool | tuple[str, ...] | None]:
         """Fact id -> answer value, as the engine reads them."""

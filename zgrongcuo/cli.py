@@ -251,10 +251,10 @@ def check(
     failures = 0
     with _progress(format, len(tasks), lang) as advance:
         for result in results:
-            if result.error is not None:
+            if result.failure is not None:
                 failures += 1
-                report_error(result.error, lang)
-                renderer.failure(result.file, result.error)
+                report_error(result.failure, lang)
+                renderer.failure(result.file, result.failure)
             else:
                 for notice in result.notices:
                     _say(text("warning_prefix", lang) + text("location_sep", lang) + text(notice.msg_id, lang, **notice.params))

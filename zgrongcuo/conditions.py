@@ -8,8 +8,9 @@ unknown when any part is unknown.  A test on an unanswered fact is unknown.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any as _Any, Union
+
+from zgrongcuo.records import Record
 
 if TYPE_CHECKING:
     from zgrongcuo.criteria import Fact
@@ -22,19 +23,31 @@ YESNO_OPS = ("is",)
 SET_OPS = ("has", "has_any", "has_all", "has_none")
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class Element:
+class Element(Record):
     """A test on one fact: the building block of situations, preconditions, exclusions."""
 
-    fact: Fact
-    op: str
-    operand: bool | tuple[str, ...]  # is: bool; set tests: option ids
-    quote: str | None = None
-    basis: str | None = None
-    note: dict[str, str] | None = None
-    key: str = ""
-    line: int | None = None
-    _operand_set: frozenset[str] = field(default=frozenset(), repr=False)
+    __slots__ = ("fact", "op", "operand", "quote", "basis", "note", "key", "line", "_operand_set")
+
+    def __init__(
+        self,
+        fact: Fact,
+        op: str,
+        operand: bool | tuple[str, ...],  # is: bool; set tests: option ids
+        quote: str | None = None,
+        basis: str | None = None,
+        note: dict[str, str] | None = None,
+        key: str = "",
+        line: int | None = None,
+    ) -> None:
+        self.fact = fact
+        self.op = op
+        self.operand = operand
+        self.quote = quote
+        self.basis = basis
+        self.note = note
+        self.key = key
+        self.line = line
+        self._operand_set = frozenset(operand) if isinstance(operand, tuple) else frozenset()
 
     def evaluate(self, answers: Answers) -> Truth:
         value = answers.get(self.fact.id)
@@ -54,14 +67,11 @@ class Element:
         return [self.fact.id]
 
 
-def make_element(fact: Fact, op: str, operand: bool | tuple[str, ...], **extra: _Any) -> Element:
-    wanted = frozenset(operand) if isinstance(operand, tuple) else frozenset()
-    return Element(fact, op, operand, _operand_set=wanted, **extra)
+class All(Record):
+    __slots__ = ("parts",)
 
-
-@dataclass(frozen=True, slots=True, eq=False)
-class All:
-    parts: tuple[Condition, ...]
+    def __init__(self, parts: tuple[Condition, ...]) -> None:
+        self.parts = parts
 
     def evaluate(self, answers: Answers) -> Truth:
         result: Truth = True
@@ -74,9 +84,11 @@ class All:
         return result
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class Any:
-    parts: tuple[Condition, ...]
+class Any(Record):
+    __slots__ = ("parts",)
+
+    def __init__(self, parts: tuple[Condition, ...]) -> None:
+        self.parts = parts
 
     def evaluate(self, answers: Answers) -> Truth:
         result: Truth = False
@@ -89,25 +101,29 @@ class Any:
         return result
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class Not:
-    part: Condition
+class Not(Record):
+    __slots__ = ("part",)
+
+    def __init__(self, part: Condition) -> None:
+        self.part = part
 
     def evaluate(self, answers: Answers) -> Truth:
         value = self.part.evaluate(answers)
         return None if value is None else not value
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class Ref:
+class Ref(Record):
     """A named part of the criteria (a situation, a group, a named condition).
 
     Evaluates as its target; the name is kept so the rule can be shown as written.
     """
 
-    kind: str  # "situation", "situations", "preconditions", "exclusions" or "ref"
-    name: str
-    target: Condition
+    __slots__ = ("kind", "name", "target")
+
+    def __init__(self, kind: str, name: str, target: Condition) -> None:
+        self.kind = kind  # "situation", "situations", "preconditions", "exclusions" or "ref"
+        self.name = name
+        self.target = target
 
     def evaluate(self, answers: Answers) -> Truth:
         return self.target.evaluate(answers)

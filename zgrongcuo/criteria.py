@@ -8,7 +8,6 @@ evaluation never meets a dangling reference.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from zgrongcuo import cache as compiled_cache
@@ -16,6 +15,7 @@ from zgrongcuo import conditions as c
 from zgrongcuo.cache import sha256_hex
 from zgrongcuo.document import Mapping, Node, Reader, Scalar, join, parse
 from zgrongcuo.errors import CriteriaError, UsageError
+from zgrongcuo.records import Record
 
 FORMAT = 1
 UNDETERMINED = "undetermined"
@@ -26,99 +26,166 @@ GROUP_KEYS = {"exclusions": ("any", "all"), "preconditions": ("all", "any"), "si
 I18n = dict[str, str]
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class Option:
-    id: str
-    label: I18n
-    help: I18n
-    quote: str | None = None
-    basis: str | None = None
-    note: I18n | None = None
-    line: int | None = None
+class Option(Record):
+    __slots__ = ("id", "label", "help", "quote", "basis", "note", "line")
+
+    def __init__(
+        self,
+        id: str,
+        label: I18n,
+        help: I18n,
+        quote: str | None = None,
+        basis: str | None = None,
+        note: I18n | None = None,
+        line: int | None = None,
+    ) -> None:
+        self.id = id
+        self.label = label
+        self.help = help
+        self.quote = quote
+        self.basis = basis
+        self.note = note
+        self.line = line
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class Fact:
-    id: str
-    type: str  # "set" or "yesno"
-    label: I18n
-    question: I18n
-    help: I18n
-    options: tuple[Option, ...] = ()
-    quote: str | None = None
-    basis: str | None = None
-    note: I18n | None = None
-    index: int = 0  # position in asking order
-    line: int | None = None
+class Fact(Record):
+    __slots__ = (
+        "id", "type", "label", "question", "help", "options", "quote", "basis", "note", "index", "line",
+        "option_ids", "_by_id",
+    )  # fmt: skip
 
-    @property
-    def option_ids(self) -> tuple[str, ...]:
-        return tuple(o.id for o in self.options)
+    def __init__(
+        self,
+        id: str,
+        type: str,  # "set" or "yesno"
+        label: I18n,
+        question: I18n,
+        help: I18n,
+        options: tuple[Option, ...] = (),
+        quote: str | None = None,
+        basis: str | None = None,
+        note: I18n | None = None,
+        index: int = 0,  # position in asking order
+        line: int | None = None,
+    ) -> None:
+        self.id = id
+        self.type = type
+        self.label = label
+        self.question = question
+        self.help = help
+        self.options = options
+        self.quote = quote
+        self.basis = basis
+        self.note = note
+        self.index = index
+        self.line = line
+        self.option_ids: tuple[str, ...] = tuple(o.id for o in options)
+        self._by_id = {o.id: o for o in options}
 
     def option(self, option_id: str) -> Option:
-        for option in self.options:
-            if option.id == option_id:
-                return option
-        raise KeyError(option_id)
+        return self._by_id[option_id]
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class Situation:
-    id: str
-    label: I18n
-    elements: tuple[c.Element, ...]
-    quote: str | None = None
-    basis: str | None = None
-    note: I18n | None = None
-    line: int | None = None
+class Situation(Record):
+    __slots__ = ("id", "label", "elements", "quote", "basis", "note", "line", "condition")
 
-    @property
-    def condition(self) -> c.Condition:
-        return c.All(self.elements)
-
-
-@dataclass(frozen=True, slots=True, eq=False)
-class Outcome:
-    id: str
-    label: I18n
-    favourable: bool | None
-    help: I18n | None = None
-    line: int | None = None
-
-
-@dataclass(frozen=True, slots=True, eq=False)
-class Rule:
-    number: int  # 1-based
-    outcome: Outcome
-    when: c.Condition
-    quote: str | None = None
-    basis: str | None = None
-    note: I18n | None = None
-    line: int | None = None
+    def __init__(
+        self,
+        id: str,
+        label: I18n,
+        elements: tuple[c.Element, ...],
+        quote: str | None = None,
+        basis: str | None = None,
+        note: I18n | None = None,
+        line: int | None = None,
+    ) -> None:
+        self.id = id
+        self.label = label
+        self.elements = elements
+        self.quote = quote
+        self.basis = basis
+        self.note = note
+        self.line = line
+        self.condition: c.Condition = c.All(elements)  # met when every element holds
 
 
-@dataclass(eq=False)
-class Criteria:
-    id: str
-    version: str
-    title: I18n
-    languages: tuple[str, ...]
-    facts: tuple[Fact, ...]
-    situations: tuple[Situation, ...]
-    preconditions: tuple[c.Element, ...]
-    exclusions: tuple[c.Element, ...]
-    conditions: dict[str, c.Condition]
-    outcomes: dict[str, Outcome]
-    rules: tuple[Rule, ...]
-    reminder: I18n
-    bases: dict[str, I18n]
-    source: I18n | None = None
-    path: str = ""
-    sha256: str = ""
-    fact_by_id: dict[str, Fact] = field(default_factory=dict)
+class Outcome(Record):
+    __slots__ = ("id", "label", "favourable", "help", "line")
 
-    def __post_init__(self) -> None:
-        self.fact_by_id = {f.id: f for f in self.facts}
+    def __init__(
+        self, id: str, label: I18n, favourable: bool | None, help: I18n | None = None, line: int | None = None
+    ) -> None:
+        self.id = id
+        self.label = label
+        self.favourable = favourable
+        self.help = help
+        self.line = line
+
+
+class Rule(Record):
+    __slots__ = ("number", "outcome", "when", "quote", "basis", "note", "line")
+
+    def __init__(
+        self,
+        number: int,  # 1-based
+        outcome: Outcome,
+        when: c.Condition,
+        quote: str | None = None,
+        basis: str | None = None,
+        note: I18n | None = None,
+        line: int | None = None,
+    ) -> None:
+        self.number = number
+        self.outcome = outcome
+        self.when = when
+        self.quote = quote
+        self.basis = basis
+        self.note = note
+        self.line = line
+
+
+class Criteria(Record):
+    __slots__ = (
+        "id", "version", "title", "languages", "facts", "situations", "preconditions", "exclusions",
+        "conditions", "outcomes", "rules", "reminder", "bases", "source", "path", "sha256", "fact_by_id",
+    )  # fmt: skip
+
+    def __init__(
+        self,
+        id: str,
+        version: str,
+        title: I18n,
+        languages: tuple[str, ...],
+        facts: tuple[Fact, ...],
+        situations: tuple[Situation, ...],
+        preconditions: tuple[c.Element, ...],
+        exclusions: tuple[c.Element, ...],
+        conditions: dict[str, c.Condition],
+        outcomes: dict[str, Outcome],
+        rules: tuple[Rule, ...],
+        reminder: I18n,
+        bases: dict[str, I18n],
+        source: I18n | None = None,
+        path: str = "",
+        sha256: str = "",
+    ) -> None:
+        self.id = id
+        self.version = version
+        self.title = title
+        self.languages = languages
+        self.facts = facts
+        self.situations = situations
+        self.preconditions = preconditions
+        self.exclusions = exclusions
+        self.conditions = conditions
+        self.outcomes = outcomes
+        self.rules = rules
+        self.reminder = reminder
+        self.bases = bases
+        self.source = source
+        self.path = path
+        self.sha256 = sha256
+        self.fact_by_id: dict[str, Fact] = {f.id: f for f in facts}
 
     @property
     def undetermined(self) -> Outcome:
@@ -424,7 +491,7 @@ class _Builder:
             operand = tuple(self.option_ref(fact, n, join(op_key, i)) for i, n in enumerate(items, 1))
             if len(set(operand)) != len(operand):
                 raise self.error("repeated_in_test", v[op], op_key)
-        return c.make_element(
+        return c.Element(
             fact,
             op,
             operand,

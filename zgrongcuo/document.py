@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import codecs
 import json
-from dataclasses import dataclass
 
 import yaml
 
 from zgrongcuo.errors import ZgError
+from zgrongcuo.records import Record
 
 try:  # libyaml's parser is several times faster; strictness is ours either way
     from yaml import CSafeLoader as _Loader
@@ -27,30 +27,44 @@ MAX_NODES = 200_000
 NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
 
 
-@dataclass(slots=True, eq=False)
-class Node:
-    line: int  # 1-based
-    column: int  # 1-based
+class Node(Record):
+    __slots__ = ("line", "column")  # 1-based
+
+    def __init__(self, line: int, column: int) -> None:
+        self.line = line
+        self.column = column
 
 
-@dataclass(slots=True, eq=False)
 class Scalar(Node):
-    value: str
-    plain: bool  # written without quotes or block style
+    __slots__ = ("value", "plain")  # plain: written without quotes or block style
+
+    def __init__(self, line: int, column: int, value: str, plain: bool) -> None:
+        self.line = line
+        self.column = column
+        self.value = value
+        self.plain = plain
 
     @property
     def is_null(self) -> bool:
         return self.plain and self.value in NULL_WORDS
 
 
-@dataclass(slots=True, eq=False)
 class Mapping(Node):
-    items: list[tuple[Scalar, Node]]
+    __slots__ = ("items",)
+
+    def __init__(self, line: int, column: int, items: list[tuple[Scalar, Node]]) -> None:
+        self.line = line
+        self.column = column
+        self.items = items
 
 
-@dataclass(slots=True, eq=False)
 class Sequence(Node):
-    items: list[Node]
+    __slots__ = ("items",)
+
+    def __init__(self, line: int, column: int, items: list[Node]) -> None:
+        self.line = line
+        self.column = column
+        self.items = items
 
 
 KIND_NAMES = {Scalar: "scalar", Mapping: "mapping", Sequence: "list"}

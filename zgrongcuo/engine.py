@@ -6,11 +6,11 @@ each element's status and the answer it rests on; wording is the renderers'.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
 from zgrongcuo import conditions as c
 from zgrongcuo.case import Answer, Case
 from zgrongcuo.criteria import Criteria, Outcome, Rule, Situation
+from zgrongcuo.records import Record
 
 MET, NOT_MET, UNKNOWN = "met", "not_met", "unknown"
 
@@ -19,36 +19,57 @@ def status_of(truth: c.Truth) -> str:
     return UNKNOWN if truth is None else MET if truth else NOT_MET
 
 
-@dataclass(frozen=True, slots=True)
-class ElementResult:
-    element: c.Element
-    status: str
-    answer: Answer | None  # None when the case file does not mention the fact
+class ElementResult(Record):
+    __slots__ = ("element", "status", "answer")
+
+    def __init__(self, element: c.Element, status: str, answer: Answer | None) -> None:
+        self.element = element
+        self.status = status
+        self.answer = answer  # None when the case file does not mention the fact
 
     @property
     def fact(self) -> str:
         return self.element.fact.id
 
 
-@dataclass(frozen=True, slots=True)
-class SituationResult:
-    situation: Situation
-    status: str
-    elements: tuple[ElementResult, ...]
+class SituationResult(Record):
+    __slots__ = ("situation", "status", "elements")
+
+    def __init__(self, situation: Situation, status: str, elements: tuple[ElementResult, ...]) -> None:
+        self.situation = situation
+        self.status = status
+        self.elements = elements
 
 
-@dataclass(frozen=True, slots=True)
-class Determination:
-    case: Case
-    criteria: Criteria
-    outcome: Outcome
-    rule: Rule | None  # the rule that fired; None if undetermined
-    rule_values: tuple[c.Truth, ...]  # every rule's value, in order
-    situations: tuple[SituationResult, ...]
-    preconditions: tuple[ElementResult, ...]
-    exclusions: tuple[ElementResult, ...]
-    next_questions: tuple[str, ...]
-    unchecked_exclusions: tuple[str, ...]
+class Determination(Record):
+    __slots__ = (
+        "case", "criteria", "outcome", "rule", "rule_values", "situations", "preconditions", "exclusions",
+        "next_questions", "unchecked_exclusions",
+    )  # fmt: skip
+
+    def __init__(
+        self,
+        case: Case,
+        criteria: Criteria,
+        outcome: Outcome,
+        rule: Rule | None,  # the rule that fired; None if undetermined
+        rule_values: tuple[c.Truth, ...],  # every rule's value, in order
+        situations: tuple[SituationResult, ...],
+        preconditions: tuple[ElementResult, ...],
+        exclusions: tuple[ElementResult, ...],
+        next_questions: tuple[str, ...],
+        unchecked_exclusions: tuple[str, ...],
+    ) -> None:
+        self.case = case
+        self.criteria = criteria
+        self.outcome = outcome
+        self.rule = rule
+        self.rule_values = rule_values
+        self.situations = situations
+        self.preconditions = preconditions
+        self.exclusions = exclusions
+        self.next_questions = next_questions
+        self.unchecked_exclusions = unchecked_exclusions
 
     @property
     def situations_met(self) -> tuple[str, ...]:
