@@ -196,42 +196,8 @@ def check(
         raise UsageError("stdin_twice")
     entries = case_mod.discover(cases)
     batch = len(cases) > 1 or any(Path(a).is_dir() for a in cases if a != "-")
-    sink, folder_writer = None, None
-    renderer = None
-    to_stdout = output == "-"  # explicitly standard output, e.g. a Word document into a pipe
-    if to_stdout:
-        output = None
-    if format is OutputFormat.docx:
-        from zgrongcuo.render_docx import require
-
-        require()
-        if batch and output is None:
-            raise UsageError("docx_batch_needs_output")
-        if output is None and (not to_stdout or sys.stdout.isatty()):
-            raise UsageError("docx_needs_output")
-    if output is not None:
-        target = Path(output)
-        if format.is_report and (batch or target.is_dir()):
-            if target.exists() and not target.is_dir():
-                raise UsageError("output_not_folder", file=output)
-            from zgrongcuo.report import FolderWriter
-
-            # One case into an existing folder is named as in a batch, without a summary.
-            folder_writer = FolderWriter(format.document_module(), target, lang, force=force, say=_say, summary=batch)
-            renderer = folder_writer
-        else:
-            if target.exists() and not force and not target.is_dir():
-                raise ZgError("file_exists", file=output)
-            import io
-
-            sink = io.BytesIO() if format is OutputFormat.docx else io.StringIO()
-    if renderer is None:
-        renderer = format.renderer(sink, lang, batch=batch, explain=explain)
-    # Standard input is read here, so that workers get its bytes like any file's.
-    tasks = [
-        (path, case_mod.read_bytes("-", max_bytes=max_bytes) if path == "-" and problem is None else None, problem)
-        for path, problem in entries
-    ]
+    renderer, sink, folder_writer = _destination(format, output, lang, batch=batch, force=force, explain=explain)
+    tasks = [_task(path, problem, max_bytes) for path, problem in entries]
     if jobs == 0:
         jobs = batch_mod.cpu_count()
     jobs = min(jobs, max(len(tasks) // CASES_PER_WORKER, 1))
@@ -257,7 +223,7 @@ def check(
                 renderer.failure(result.file, result.failure)
             else:
                 for notice in result.notices:
-                    _say(text("warning_prefix", lang) + text("location_sep", lang) + text(notice.msg_id, lang, **notice.params))
+                    _warn(notice, lang)
                 favourables.append(result.favourable)
                 if hasattr(renderer, "emit"):
                     renderer.emit(result.payload)
@@ -277,6 +243,55 @@ def check(
         write_new(output, sink.getvalue(), force=force)
         _say(text("wrote", lang, file=output))
     raise typer.Exit(exit_code_for(favourables, failures))
+
+
+def _task(path: str, problem: ZgError | None, max_bytes: int):
+    """A batch task: standard input is read here, so that workers get its bytes like any file's."""
+    if path != "-" or problem is not None:
+        return path, None, problem
+    from zgrongcuo import case as case_mod
+
+    try:
+        return path, case_mod.read_bytes("-", max_bytes=max_bytes), None
+    except ZgError as error:
+        return path, None, error
+
+
+def _destination(format: OutputFormat, output: str | None, lang: str, *, batch: bool, force: bool, explain: bool):
+    """The renderer for ``-o``/``--format``, the buffer to write to a file at the end, and the report-folder writer."""
+    to_stdout = output == "-"  # explicitly standard output, e.g. a Word document into a pipe
+    if to_stdout:
+        output = None
+    if format is OutputFormat.docx:
+        from zgrongcuo.render_docx import require
+
+        require()
+        if batch and output is None:
+            raise UsageError("docx_batch_needs_output")
+        if output is None and (not to_stdout or sys.stdout.isatty()):
+            raise UsageError("docx_needs_output")
+    if output is None:
+        return format.renderer(None, lang, batch=batch, explain=explain), None, None
+    target = Path(output)
+    if format.is_report and (batch or target.is_dir()):
+        if target.exists() and not target.is_dir():
+            raise UsageError("output_not_folder", file=output)
+        from zgrongcuo.report import FolderWriter
+
+        # One case into an existing folder is named as in a batch, without a summary.
+        writer = FolderWriter(format.document_module(), target, lang, force=force, say=_say, summary=batch)
+        return writer, None, writer
+    if target.exists() and not force and not target.is_dir():
+        raise ZgError("file_exists", file=output)
+    import io
+
+    sink = io.BytesIO() if format is OutputFormat.docx else io.StringIO()
+    return format.renderer(sink, lang, batch=batch, explain=explain), sink, None
+
+
+def _warn(notice, lang: str) -> None:
+    """A warning about how a file was read, on stderr."""
+    _say(text("warning_prefix", lang) + text("location_sep", lang) + text(notice.msg_id, lang, **notice.params))
 
 
 PROGRESS_FROM = 200  # cases; below this a batch is over before a bar helps
@@ -490,7 +505,7 @@ def ask(
     if case_file is not None:
         start = case_mod.load(case_file, crit)
         for notice in start.notices:
-            _say(text("warning_prefix", lang) + text("location_sep", lang) + text(notice.msg_id, lang, **notice.params))
+            _warn(notice, lang)
     else:
         start = case_mod.Case(file="-", meta={k: None for k in case_mod.META_KEYS}, answers={})
     if save is not None and Path(save).is_dir():
