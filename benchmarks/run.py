@@ -34,26 +34,45 @@ EXE = BIN / ("zgrongcuo.exe" if os.name == "nt" else "zgrongcuo")
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
-def run(cmd: list[str], *, stdout=subprocess.DEVNULL) -> tuple[float, int, int]:
-    """Wall time, peak RSS (KiB) and exit code of one run of ``cmd``."""
+def run(cmd: list[str], *, stdout=subprocess.DEVNULL) -> float:
+    """Wall time of one run of ``cmd``."""
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=stdout, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL, env=ENV)
-    if hasattr(os, "wait4"):
-        _, status, usage = os.wait4(proc.pid, 0)
-        elapsed = time.perf_counter() - start
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        return elapsed, usage.ru_maxrss, proc.returncode
-    proc.wait()  # pragma: no cover - no wait4 on Windows: no memory figure
-    return time.perf_counter() - start, 0, proc.returncode
+    subprocess.run(cmd, stdout=stdout, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL, env=ENV)
+    return time.perf_counter() - start
+
+
+# Linux counts a process's peak memory from before its exec, so a command forked
+# from this (large) process would report this process's peak; a small launcher
+# runs it instead and reports its child's peak alone.
+LAUNCHER = """
+import os, resource, subprocess, sys
+subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+"""
 
 
 def median_time(cmd: list[str], repeat: int) -> float:
     run(cmd)  # warm the file cache (and any criteria cache) first
-    return statistics.median(run(cmd)[0] for _ in range(repeat))
+    return statistics.median(run(cmd) for _ in range(repeat))
 
 
 def peak_rss(cmd: list[str], repeat: int = 3) -> int:
-    return int(statistics.median(run(cmd)[1] for _ in range(repeat)))
+    """Median peak RSS (KiB) of ``cmd``."""
+    peaks = []
+    for _ in range(repeat):
+        done = subprocess.run([sys.executable, "-c", LAUNCHER, *cmd], capture_output=True, text=True, env=ENV)
+        peaks.append(int(done.stdout.strip() or 0))
+    return int(statistics.median(peaks))
+
+
+def _digest(path: Path) -> str:
+    import hashlib
+
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
 
 
 # ---------------------------------------------------------------- case files
@@ -157,12 +176,12 @@ def main() -> int:
         with open(work / "one.jsonl", "wb") as a, open(work / "two.jsonl", "wb") as b:
             run(jsonl, stdout=a)
             run([*jsonl, "--jobs", "2"], stdout=b)
-        same = (work / "one.jsonl").read_bytes() == (work / "two.jsonl").read_bytes()
+        same = _digest(work / "one.jsonl") == _digest(work / "two.jsonl")
         print(f"  output of --jobs 2 identical to --jobs 1, line for line: {'yes' if same else 'NO'}")
         # 5. memory flat in the number of cases
         rss_small = peak_rss([str(EXE), "check", "--format", "jsonl", str(small_dir)])
         rss_big = peak_rss(jsonl)
-        if rss_small:
+        if rss_small and rss_big:
             record(f"5 peak RSS at {big:,} / at {small:,} cases", rss_big / 1024, rss_small / 1024, 1.10, " MiB")
     finally:
         shutil.rmtree(work, ignore_errors=True)

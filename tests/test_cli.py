@@ -352,3 +352,28 @@ def test_a_progress_bar_on_a_terminal_for_long_text_batches(monkeypatch):
         for _ in range(500):
             advance()
     assert "核查中" in sys.stderr.getvalue()
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["check", str(ARTICLE_CASE), "--format", "json"],
+        ["--debug", "check", "--format", "jsonl", str(EXAMPLES)],
+        ["criteria", "show", "--format", "markdown"],
+        ["check", "--help"],
+        ["--help"],
+        ["--version"],
+        ["no-such-command"],
+    ],
+)
+def test_the_console_script_builds_only_the_command_it_runs_and_behaves_the_same(argv):
+    from zgrongcuo.cli import only_the_command_in
+
+    slim = only_the_command_in(argv)
+    full = runner.invoke(app, argv)
+    same = runner.invoke(slim, argv)
+    assert same.exit_code == full.exit_code
+    assert same.stdout == full.stdout
+    if argv[0] in ("check", "criteria"):
+        assert slim is not app and len(slim.registered_commands) + len(slim.registered_groups) == 1
+        assert len(app.registered_commands) > 1  # the app itself is untouched

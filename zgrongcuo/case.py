@@ -7,6 +7,7 @@ the file, line and key, never a silent guess.
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from pathlib import Path
@@ -100,12 +101,15 @@ def read_bytes(path: str, *, max_bytes: int = MAX_BYTES, stdin=None) -> bytes:
             stream = stdin if stdin is not None else sys.stdin.buffer
             data = stream.read(max_bytes + 1)
         else:
-            p = Path(path)
-            size = p.stat().st_size
-            if size > max_bytes:
-                raise CaseError("too_large", file=path, size=size, limit=max_bytes)
-            with p.open("rb") as f:
-                data = f.read(max_bytes + 1)
+            with open(path, "rb") as f:
+                size = os.fstat(f.fileno()).st_size
+                if size > max_bytes:  # refused before a byte of it is read
+                    raise CaseError("too_large", file=path, size=size, limit=max_bytes)
+                # Read what the size says (a 1 MiB read buffer per file would cost more than the
+                # parse), and whatever a growing or special file adds, up to the limit.
+                data = f.read(size + 1)
+                if len(data) > size:
+                    data += f.read(max_bytes + 1 - len(data))
     except FileNotFoundError:
         raise CaseError("not_found", file=path) from None
     except IsADirectoryError:

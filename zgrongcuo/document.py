@@ -123,7 +123,11 @@ def _parse(text: str, file: str, json_syntax: bool) -> Node | None:
         # occur inside a valid JSON string, so this changes no value.
         text = text.replace("\t", " ")
     try:
-        return _build(yaml.parse(text, Loader=_Loader), file)
+        loader = _Loader(text)
+        try:
+            return _build(loader.get_event, file)
+        finally:
+            loader.dispose()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         lines = text.splitlines()
@@ -181,7 +185,7 @@ class _Frame:
         return join(self.path, self.pending.value) if self.pending is not None else self.path
 
 
-def _build(events, file: str) -> Node | None:
+def _build(next_event, file: str) -> Node | None:
     # An explicit stack rather than recursion: depth is bounded by MAX_DEPTH,
     # not by Python's recursion limit.
     anchors: dict[str, Node] = {}
@@ -222,7 +226,9 @@ def _build(events, file: str) -> Node | None:
             parent.items.append((frame.pending, node))  # type: ignore[union-attr]
             frame.pending = None
 
-    for event in events:
+    # The parser's own get_event, not yaml.parse(): a generator's frame per event
+    # costs as much as building the node does.
+    while (event := next_event()) is not None:
         kind = type(event)
         if kind is yaml.ScalarEvent:
             mark = event.start_mark
