@@ -70,8 +70,9 @@ def _init_worker(criteria_spec, fmt, lang: str, batch: bool, explain: bool, max_
     _worker["max_bytes"] = max_bytes
 
 
-def _work(task) -> Result:
-    return _process(task, _worker["criteria"], _worker["prepare"], _worker["max_bytes"])
+def _work(task) -> tuple:
+    r = _process(task, _worker["criteria"], _worker["prepare"], _worker["max_bytes"])
+    return r.file, r.failure, r.favourable, r.payload, r.notices  # a tuple pickles faster
 
 
 class _Discard:
@@ -107,4 +108,5 @@ def run(
 
     init = (criteria_spec, fmt, lang, batch, explain, max_bytes)
     with multiprocessing.get_context().Pool(jobs, initializer=_init_worker, initargs=init) as pool:
-        yield from pool.imap(_work, tasks, chunksize=32)
+        for fields in pool.imap(_work, tasks, chunksize=64):
+            yield Result(*fields)

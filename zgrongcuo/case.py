@@ -332,13 +332,15 @@ def _walk(folder: Path, seen: set[Path]):
         return
     seen.add(real)
     try:
-        entries = sorted(folder.iterdir(), key=lambda e: e.name)
+        # scandir knows each entry's type from the listing: no stat per file.
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda e: e.name)
     except OSError:
         return
     for entry in entries:
         if entry.name.startswith("."):
             continue
         if entry.is_dir():
-            yield from _walk(entry, seen)
-        elif entry.suffix.lower() in CASE_SUFFIXES and entry.is_file():
-            yield entry
+            yield from _walk(Path(entry.path), seen)
+        elif os.path.splitext(entry.name)[1].lower() in CASE_SUFFIXES and entry.is_file():
+            yield entry.path

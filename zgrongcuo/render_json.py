@@ -204,28 +204,39 @@ class JsonRenderer:
 
 
 class JsonlRenderer:
-    """One compact JSON object per line, flushed as each case is done."""
+    """One compact JSON object per line, flushed as each case is done.
+
+    Lines travel as UTF-8 bytes: encoded once where they are made (in a worker
+    with --jobs) and written to the byte stream beneath standard output as they are.
+    """
 
     def __init__(self, out: TextIO, lang: str, *, explain: bool = False, **_: object) -> None:
         self.out, self.lang, self.explain = out, lang, explain
         self.encoder = LineEncoder(lang)
+        self.buffer = getattr(out, "buffer", None)
 
-    def prepare(self, d: Determination) -> str:
+    def prepare(self, d: Determination) -> bytes:
         if self.explain:
-            return dumps(determination_json(d, self.lang, explain=True)) + "\n"
-        return self.encoder.encode(d) + "\n"
+            return (dumps(determination_json(d, self.lang, explain=True)) + "\n").encode()
+        return (self.encoder.encode(d) + "\n").encode()
 
-    def emit(self, payload: str) -> None:
-        self.out.write(payload)
+    def emit(self, payload: bytes) -> None:
+        if self.buffer is None:
+            self.out.write(payload.decode())
+        else:
+            self.out.flush()  # anything written as text goes first
+            self.buffer.write(payload)
 
     def determination(self, d: Determination) -> None:
         self.emit(self.prepare(d))
 
     def failure(self, file: str, error: ZgError) -> None:
-        self.emit(dumps(error_json(file, error, self.lang)) + "\n")
+        self.emit((dumps(error_json(file, error, self.lang)) + "\n").encode())
 
     def close(self) -> None:
-        pass
+        if self.buffer is not None:
+            self.buffer.flush()
+
 
 
 # ------------------------------------------------------------------ schema
