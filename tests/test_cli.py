@@ -337,7 +337,7 @@ def test_no_progress_bar_when_stderr_is_not_a_terminal(tmp_path, monkeypatch):
 def test_a_progress_bar_on_a_terminal_for_long_text_batches(monkeypatch):
     import sys
 
-    from zgrongcuo.cli import _progress
+    from zgrongcuo.cli import _progress, _wants_progress
 
     class Terminal(io.StringIO):
         def isatty(self):
@@ -345,10 +345,12 @@ def test_a_progress_bar_on_a_terminal_for_long_text_batches(monkeypatch):
 
     monkeypatch.setenv("TERM", "xterm")
     monkeypatch.setattr(sys, "stderr", Terminal())
-    with _progress(OutputFormat.jsonl, 500, "zh") as advance:
+    assert not _wants_progress(OutputFormat.jsonl)  # never for machine-readable output
+    assert _wants_progress(OutputFormat.text)
+    with _progress(None, "zh") as advance:
         advance()
-    assert sys.stderr.getvalue() == ""  # never for machine-readable output
-    with _progress(OutputFormat.text, 500, "zh") as advance:
+    assert sys.stderr.getvalue() == ""
+    with _progress(500, "zh") as advance:
         for _ in range(500):
             advance()
     assert "核查中" in sys.stderr.getvalue()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from zgrongcuo.criteria import Criteria, Fact
@@ -305,25 +306,23 @@ def _kind(node: Node | None) -> str:
     return kind_name(node)
 
 
-def discover(paths: list[str]) -> list[tuple[str, CaseError | None]]:
+def discover(paths: list[str]) -> Iterator[tuple[str, CaseError | None]]:
     """Expand arguments into case files in order: folders recurse in sorted order, hidden entries skipped.
 
-    Each entry is a path and, for an argument that yields nothing usable, the error to report.
+    Each entry is a path and, for an argument that yields nothing usable, the
+    error to report.  Entries come one at a time, so a batch of any size keeps
+    no list of its files.
     """
-    out: list[tuple[str, CaseError | None]] = []
     for arg in paths:
-        if arg == "-":
-            out.append((arg, None))
+        if arg == "-" or not os.path.isdir(arg):
+            yield arg, None
             continue
-        p = Path(arg)
-        if p.is_dir():
-            found = [str(f) for f in _walk(p, set())]
-            if not found:
-                out.append((arg, CaseError("no_cases_in_folder", file=arg, suffixes=", ".join(CASE_SUFFIXES))))
-            out.extend((f, None) for f in found)
-        else:
-            out.append((arg, None))
-    return out
+        found = False
+        for path in _walk(Path(arg), set()):
+            found = True
+            yield path, None
+        if not found:
+            yield arg, CaseError("no_cases_in_folder", file=arg, suffixes=", ".join(CASE_SUFFIXES))
 
 
 def _walk(folder: Path, seen: set[Path]):
@@ -332,15 +331,20 @@ def _walk(folder: Path, seen: set[Path]):
         return
     seen.add(real)
     try:
-        # scandir knows each entry's type from the listing: no stat per file.
+        # scandir knows each entry's type from the listing: no stat per file. Only the
+        # names are kept to sort (a folder's subfolders marked with a trailing "/").
         with os.scandir(folder) as listing:
-            entries = sorted(listing, key=lambda e: e.name)
+            names = sorted(
+                entry.name + "/" if entry.is_dir() else entry.name
+                for entry in listing
+                if not entry.name.startswith(".")
+                and (entry.is_dir() or (os.path.splitext(entry.name)[1].lower() in CASE_SUFFIXES and entry.is_file()))
+            )
     except OSError:
         return
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue
-        if entry.is_dir():
-            yield from _walk(Path(entry.path), seen)
-        elif os.path.splitext(entry.name)[1].lower() in CASE_SUFFIXES and entry.is_file():
-            yield entry.path
+    base = str(folder)
+    for name in names:
+        if name.endswith("/"):
+            yield from _walk(folder / name[:-1], seen)
+        else:
+            yield os.path.join(base, name)

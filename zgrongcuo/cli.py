@@ -9,9 +9,10 @@ import contextlib
 import copy
 import enum
 import functools
+import itertools
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -135,7 +136,7 @@ def _check_lang(lang: str, criteria=None) -> str:
     return lang
 
 
-def exit_code_for(favourables: list[bool | None], failures: int) -> int:
+def exit_code_for(favourables: Iterable[bool | None], failures: int) -> int:
     """The batch's exit code: load failures, then unfavourable, then undetermined."""
     if failures:
         return EXIT_USAGE
@@ -198,10 +199,17 @@ def check(
     entries = case_mod.discover(cases)
     batch = len(cases) > 1 or any(Path(a).is_dir() for a in cases if a != "-")
     renderer, sink, folder_writer = _destination(format, output, lang, batch=batch, force=force, explain=explain)
-    tasks = [_task(path, problem, max_bytes) for path, problem in entries]
+    tasks = (_task(path, problem, max_bytes) for path, problem in entries)
+    total = None  # counted only where a progress bar needs it: a batch keeps no list of its files
+    if _wants_progress(format):
+        tasks = list(tasks)
+        total = len(tasks)
     if jobs == 0:
         jobs = batch_mod.cpu_count()
-    jobs = min(jobs, max(len(tasks) // CASES_PER_WORKER, 1))
+    if jobs > 1:  # a worker costs about as much as CASES_PER_WORKER cases: not for a small batch
+        head = list(itertools.islice(tasks, jobs * CASES_PER_WORKER))
+        jobs = min(jobs, max(len(head) // CASES_PER_WORKER, 1))
+        tasks = itertools.chain(head, tasks)
     results = batch_mod.run(
         tasks,
         crit,
@@ -214,9 +222,9 @@ def check(
         explain=explain,
         max_bytes=max_bytes,
     )
-    favourables: list[bool | None] = []
+    favourables: set[bool | None] = set()  # which kinds of outcome occurred, for the exit code
     failures = 0
-    with _progress(format, len(tasks), lang) as advance:
+    with _progress(total, lang) as advance:
         for result in results:
             if result.failure is not None:
                 failures += 1
@@ -225,7 +233,7 @@ def check(
             else:
                 for notice in result.notices:
                     _warn(notice, lang)
-                favourables.append(result.favourable)
+                favourables.add(result.favourable)
                 if hasattr(renderer, "emit"):
                     renderer.emit(result.payload)
                 else:
@@ -299,10 +307,15 @@ PROGRESS_FROM = 200  # cases; below this a batch is over before a bar helps
 CASES_PER_WORKER = 64  # starting a worker costs about as much as checking this many cases
 
 
+def _wants_progress(format: OutputFormat) -> bool:
+    """Text for people, and a terminal to draw a bar in."""
+    return format is OutputFormat.text and sys.stderr.isatty()
+
+
 @contextlib.contextmanager
-def _progress(format: OutputFormat, total: int, lang: str):
-    """A progress bar on stderr for long text-mode batches in a terminal; otherwise nothing."""
-    if format is not OutputFormat.text or total < PROGRESS_FROM or not sys.stderr.isatty():
+def _progress(total: int | None, lang: str):
+    """A progress bar on stderr for a long batch of ``total`` cases; nothing when ``total`` is None or small."""
+    if total is None or total < PROGRESS_FROM:
         yield lambda: None
         return
     from zgrongcuo.render_text import progress_bar
