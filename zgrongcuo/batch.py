@@ -8,6 +8,7 @@ row) travels back.
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Iterable, Iterator
 
@@ -70,9 +71,30 @@ def _init_worker(criteria_spec, fmt, lang: str, batch: bool, explain: bool, max_
     _worker["max_bytes"] = max_bytes
 
 
-def _work(task) -> tuple:
-    r = _process(task, _worker["criteria"], _worker["prepare"], _worker["max_bytes"])
-    return r.file, r.failure, r.favourable, r.payload, r.notices  # a tuple pickles faster
+CHUNK = 64  # cases a worker takes at a time
+
+
+def _work(tasks: list) -> tuple[list[tuple], bytes]:
+    """Process a chunk of tasks: small tuples per case, and the byte payloads joined into one.
+
+    One joined bytes object crosses the pipe far faster than many small ones;
+    the main process cuts it up again by the lengths in the tuples.
+    """
+    rows, blobs = [], []
+    for task in tasks:
+        r = _process(task, _worker["criteria"], _worker["prepare"], _worker["max_bytes"])
+        payload = r.payload
+        if isinstance(payload, bytes):
+            blobs.append(payload)
+            payload = len(payload)
+        rows.append((r.file, r.failure, r.favourable, payload, r.notices))
+    return rows, b"".join(blobs)
+
+
+def _chunks(tasks: Iterable, size: int) -> Iterator[list]:
+    iterator = iter(tasks)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk
 
 
 class _Discard:
@@ -108,5 +130,9 @@ def run(
 
     init = (criteria_spec, fmt, lang, batch, explain, max_bytes)
     with multiprocessing.get_context().Pool(jobs, initializer=_init_worker, initargs=init) as pool:
-        for fields in pool.imap(_work, tasks, chunksize=64):
-            yield Result(*fields)
+        for rows, blob in pool.imap(_work, _chunks(tasks, CHUNK)):
+            view, offset = memoryview(blob), 0
+            for file, failure, favourable, payload, notices in rows:
+                if type(payload) is int:  # a length into the chunk's joined bytes
+                    payload, offset = view[offset : offset + payload], offset + payload
+                yield Result(file, failure, favourable, payload, notices)

@@ -220,9 +220,9 @@ class JsonlRenderer:
             return (dumps(determination_json(d, self.lang, explain=True)) + "\n").encode()
         return (self.encoder.encode(d) + "\n").encode()
 
-    def emit(self, payload: bytes) -> None:
+    def emit(self, payload: bytes | memoryview) -> None:
         if self.buffer is None:
-            self.out.write(payload.decode())
+            self.out.write(bytes(payload).decode())
         else:
             self.out.flush()  # anything written as text goes first
             self.buffer.write(payload)
