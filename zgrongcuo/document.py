@@ -10,7 +10,6 @@ Nothing in a document can make Python objects or run code.
 from __future__ import annotations
 
 import codecs
-import json
 
 import yaml
 
@@ -152,6 +151,8 @@ def _parse(text: str, file: str, json_syntax: bool) -> Node | None:
 
 
 def _check_json(text: str, file: str) -> None:
+    import json  # only JSON files need it
+
     try:
         # Numbers stay text: only the syntax is checked here, and int() of a
         # 5000-digit number raises ValueError.

@@ -98,11 +98,27 @@ def _element_rows(table: Table, results: tuple[ElementResult, ...], lang: str, *
         )
 
 
-def _table(lang: str, title: str) -> Table:
-    table = Table(title=title, title_justify="left", show_lines=False, expand=True)
-    table.add_column(text("col.item", lang), ratio=2, overflow="fold")
-    table.add_column(text("col.status", lang), no_wrap=True)
-    table.add_column(text("col.reason", lang), ratio=5, overflow="fold")
+def _widths(total: int, *shares: int) -> list[int]:
+    """Column widths that fill ``total`` cells (borders and padding taken off) in these shares.
+
+    Fixed widths spare Rich from measuring every cell to lay a table out: most of
+    the time a determination takes to print.
+    """
+    room = max(total - 1 - 3 * len(shares), 8 * len(shares))
+    widths = [max(room * share // sum(shares), 6) for share in shares]
+    widths[-1] += room - sum(widths)
+    return widths
+
+
+_STATUS_WIDTH = 10  # "✓ 未触及", "✗ not touched" fold at worst
+
+
+def _table(console: Console, lang: str, title: str) -> Table:
+    item, reason = _widths(console.width - _STATUS_WIDTH - 3, 2, 5)
+    table = Table(title=title, title_justify="left", show_lines=False)
+    table.add_column(text("col.item", lang), width=item, overflow="fold")
+    table.add_column(text("col.status", lang), width=_STATUS_WIDTH, overflow="fold")
+    table.add_column(text("col.reason", lang), width=reason, overflow="fold")
     return table
 
 
@@ -127,7 +143,7 @@ def render_determination(console: Console, d: Determination, lang: str) -> None:
     title = " ".join(p for p in (meta.get("id"), meta.get("title")) if p) or d.case.file
     console.print(Panel(Group(*lines), title=escape(title), subtitle=escape(d.case.file), border_style=style))
 
-    table = _table(lang, text("heading.situations", lang))
+    table = _table(console, lang, text("heading.situations", lang))
     for s in d.situations:
         st = _STATUS_STYLE[s.status]
         table.add_row(
@@ -140,20 +156,20 @@ def render_determination(console: Console, d: Determination, lang: str) -> None:
     console.print(table)
 
     if d.preconditions:
-        table = _table(lang, text("heading.preconditions", lang))
+        table = _table(console, lang, text("heading.preconditions", lang))
         _element_rows(table, d.preconditions, lang)
         console.print(table)
     if d.exclusions:
-        table = _table(lang, text("heading.exclusions", lang))
+        table = _table(console, lang, text("heading.exclusions", lang))
         _element_rows(table, d.exclusions, lang, exclusion=True)
         console.print(table)
 
     answered = [(fact, d.case.answers[fact.id]) for fact in criteria.facts if fact.id in d.case.answers]
     if answered:
-        table = Table(title=text("heading.answers", lang), title_justify="left", expand=True)
-        table.add_column(text("col.question", lang), ratio=2, overflow="fold")
-        table.add_column(text("col.answer", lang), ratio=2, overflow="fold")
-        table.add_column(text("col.note", lang), ratio=4, overflow="fold")
+        widths = _widths(console.width, 2, 2, 4)
+        table = Table(title=text("heading.answers", lang), title_justify="left")
+        for header, width in zip(("col.question", "col.answer", "col.note"), widths):
+            table.add_column(text(header, lang), width=width, overflow="fold")
         for fact, answer in answered:
             table.add_row(Text(fact.label[lang]), Text(answer_text(fact, answer.value, lang)), Text(answer.note or ""))
         console.print(table)
