@@ -128,6 +128,11 @@ def run(
         return
     import multiprocessing
 
+    import gc
+
+    # Forked workers share this process's memory until they write to it; a
+    # garbage collection touching every object would copy it all.
+    gc.freeze()
     init = (criteria_spec, fmt, lang, batch, explain, max_bytes)
     with multiprocessing.get_context().Pool(jobs, initializer=_init_worker, initargs=init) as pool:
         for rows, blob in pool.imap(_work, _chunks(tasks, CHUNK)):
