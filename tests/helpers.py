@@ -70,3 +70,45 @@ def make_case(answers: dict, **meta) -> Case:
         meta={"id": None, "title": None, "subject": None, "summary": None, **meta},
         answers={k: Answer(v) for k, v in answers.items()},
     )
+
+
+# The questions the interview asks for the article's case, in order (conformed_to_superior_decision
+# and remedied cannot change its outcome).
+ARTICLE_ASKED = [
+    "context",
+    "causes",
+    "consequences",
+    "democratic_decision",
+    "private_gain",
+    "diligent",
+    "decision_procedure_followed",
+    "knowingly_violated",
+    "persisted_after_prohibition",
+    "major_liability_accident",
+    "serious_consequence",
+]
+
+
+def all_elements(criteria):
+    """(where, element) for every element test in situations, preconditions and exclusions."""
+    for s in criteria.situations:
+        for i, e in enumerate(s.elements, 1):
+            yield f"situation {s.id} element {i} ({e.fact.id})", e
+    for e in criteria.preconditions:
+        yield f"precondition {e.fact.id}", e
+    for e in criteria.exclusions:
+        yield f"exclusion {e.fact.id}", e
+
+
+def quoted_items(criteria):
+    """(where, quote, basis) for everything in the bundled criteria that may carry a quote."""
+    for f in criteria.facts:
+        yield f"fact {f.id}", f.quote, f.basis
+        for o in f.options:
+            yield f"option {f.id}.{o.id}", o.quote, o.basis
+    for s in criteria.situations:
+        yield f"situation {s.id}", s.quote, s.basis
+    for where, e in all_elements(criteria):
+        yield where, e.quote, e.basis
+    for r in criteria.rules:
+        yield f"rule {r.number}", r.quote, r.basis

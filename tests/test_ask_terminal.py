@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ARTICLE_CASE
+from helpers import ARTICLE_ASKED
 
 from zgrongcuo import case as case_mod
 from zgrongcuo.messages import text
@@ -17,19 +18,6 @@ pexpect = pytest.importorskip("pexpect")
 
 # The console script of the environment running the tests, not whatever is first on PATH.
 SCRIPT = Path(sys.executable).parent / "zgrongcuo"
-ARTICLE_ASKED = [
-    "context",
-    "causes",
-    "consequences",
-    "democratic_decision",
-    "private_gain",
-    "diligent",
-    "decision_procedure_followed",
-    "knowingly_violated",
-    "persisted_after_prohibition",
-    "major_liability_accident",
-    "serious_consequence",
-]
 
 
 def spawn(cwd, *args):

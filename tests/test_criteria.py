@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from helpers import all_elements, quoted_items
 from zgrongcuo import case as case_mod
 from zgrongcuo import criteria as criteria_mod
 from zgrongcuo.cli import app
@@ -82,31 +83,6 @@ def assert_texts(texts, where):
     assert set(texts) == set(LANGS), f"{where}: languages {sorted(texts)}"
     for lang in LANGS:
         assert isinstance(texts[lang], str) and texts[lang].strip(), f"{where}: empty {lang}"
-
-
-def all_elements(criteria):
-    """(where, element) for every element test in situations, preconditions and exclusions."""
-    for s in criteria.situations:
-        for i, e in enumerate(s.elements, 1):
-            yield f"situation {s.id} element {i} ({e.fact.id})", e
-    for e in criteria.preconditions:
-        yield f"precondition {e.fact.id}", e
-    for e in criteria.exclusions:
-        yield f"exclusion {e.fact.id}", e
-
-
-def quoted_items(criteria):
-    """(where, quote, basis) for everything in the bundled criteria that may carry a quote."""
-    for f in criteria.facts:
-        yield f"fact {f.id}", f.quote, f.basis
-        for o in f.options:
-            yield f"option {f.id}.{o.id}", o.quote, o.basis
-    for s in criteria.situations:
-        yield f"situation {s.id}", s.quote, s.basis
-    for where, e in all_elements(criteria):
-        yield where, e.quote, e.basis
-    for r in criteria.rules:
-        yield f"rule {r.number}", r.quote, r.basis
 
 
 def test_the_bundled_criteria_load(criteria):

@@ -5,7 +5,7 @@ import stat
 
 import pytest
 from conftest import ARTICLE_CASE
-from helpers import EXCLUSIONS, make_case
+from helpers import ARTICLE_ASKED, EXCLUSIONS, make_case
 from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -23,19 +23,6 @@ runner = CliRunner()
 # is reform and innovation, situation 1 is out and whether the conduct
 # conformed to a superior decision cannot matter; once the consequence is not
 # serious, neither can whether it was remedied.
-ARTICLE_ASKED = [
-    "context",
-    "causes",
-    "consequences",
-    "democratic_decision",
-    "private_gain",
-    "diligent",
-    "decision_procedure_followed",
-    "knowingly_violated",
-    "persisted_after_prohibition",
-    "major_liability_accident",
-    "serious_consequence",
-]
 NO_META = "\n\n\n"  # Enter at the three metadata prompts
 
 

@@ -8,6 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import ROOT
+from helpers import make_case, quoted_items
 from zgrongcuo import case as case_mod
 from zgrongcuo import criteria as criteria_mod
 from zgrongcuo.cli import app
@@ -36,23 +37,8 @@ def test_the_bundled_name_is_the_file_in_measures(wenze):
     assert wenze.id == "wenze-2019" and wenze.languages == ("zh", "en")
 
 
-def _quoted(criteria):
-    for f in criteria.facts:
-        yield f"fact {f.id}", f.quote, f.basis
-        for o in f.options:
-            yield f"option {f.id}.{o.id}", o.quote, o.basis
-    for s in criteria.situations:
-        yield f"situation {s.id}", s.quote, s.basis
-        for e in s.elements:
-            yield f"{s.id} {e.fact.id}", e.quote, e.basis
-    for e in criteria.exclusions:
-        yield f"exclusion {e.fact.id}", e.quote, e.basis
-    for r in criteria.rules:
-        yield f"rule {r.number}", r.quote, r.basis
-
-
 def test_quotes_of_the_regulation_are_word_for_word(wenze):
-    quoted = [(w, q, b) for w, q, b in _quoted(wenze) if q and b in ("regulation", "regulation_cited")]
+    quoted = [(w, q, b) for w, q, b in quoted_items(wenze) if q and b in ("regulation", "regulation_cited")]
     assert len(quoted) >= 30
     assert [w for w, q, b in quoted if b == "regulation" and q not in ARTICLE_17] == []
     assert [w for w, q, b in quoted if b == "regulation_cited" and q not in ARTICLE_18] == []
@@ -213,7 +199,6 @@ def test_diff_between_this_measure_and_an_edited_copy(tmp_path):
 from hypothesis import given  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from helpers import make_case  # noqa: E402
 
 WENZE = criteria_mod.load(MEASURE)
 
