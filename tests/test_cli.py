@@ -379,3 +379,13 @@ def test_the_console_script_builds_only_the_command_it_runs_and_behaves_the_same
     if argv[0] in ("check", "criteria"):
         assert slim is not app and len(slim.registered_commands) + len(slim.registered_groups) == 1
         assert len(app.registered_commands) > 1  # the app itself is untouched
+
+
+def test_csv_cells_that_would_be_formulas_stay_text(write):
+    path = write("x.yaml", 'case:\n  id: "-1"\n  title: "=HYPERLINK(\\"http://x\\")"\nanswers:\n  context: []\n')
+    result = check(path, "--format", "csv")
+    assert result.exit_code == 1
+    [row] = list(csv.reader(io.StringIO(result.stdout.removeprefix("\ufeff"))))[1:]
+    assert row[1:3] == ["'-1", "'=HYPERLINK(\"http://x\")"]
+    json_result = check(path, "--format", "json")
+    assert json.loads(json_result.stdout)["case"]["title"] == '=HYPERLINK("http://x")'  # only CSV marks it

@@ -10,6 +10,16 @@ from zgrongcuo.errors import ZgError
 from zgrongcuo.messages import text
 
 COLUMNS = ("file", "case_id", "title", "outcome", "label", "situations_met", "open_questions")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: str) -> str:
+    """A cell a spreadsheet shows as text: one that would start a formula gets a leading apostrophe.
+
+    A case title such as ``=HYPERLINK(...)`` would otherwise run in Excel
+    (CSV injection); the apostrophe is the spreadsheet's own mark for "text".
+    """
+    return "'" + value if value.startswith(_FORMULA_START) else value
 
 
 class CsvRenderer:
@@ -32,13 +42,13 @@ class CsvRenderer:
         )
 
     def emit(self, row: tuple[str, ...]) -> None:
-        self.writer.writerow(row)
+        self.writer.writerow([_cell(value) for value in row])
 
     def determination(self, d: Determination) -> None:
         self.emit(self.prepare(d))
 
     def failure(self, file: str, error: ZgError) -> None:
-        self.writer.writerow((file, "", "", "error", text("load_failed", self.lang) + ": " + error.message(self.lang), "", ""))
+        self.emit((file, "", "", "error", text("load_failed", self.lang) + ": " + error.message(self.lang), "", ""))
 
     def close(self) -> None:
         pass
