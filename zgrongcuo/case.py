@@ -33,6 +33,21 @@ _NUMBER = re.compile(r"^[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?|0x[0-9a-fA-F_]+|
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # tab and line ends are text
 
 
+NOT_A_WORD = object()  # what yes_no_word gives for a word outside the vocabulary
+
+
+def yes_no_word(word: str) -> bool | None | object:
+    """True, False or None (unknown) for a word of the yes/no vocabulary (any case); ``NOT_A_WORD`` otherwise."""
+    lower = word.strip().lower()
+    if lower in YES_WORDS:
+        return True
+    if lower in NO_WORDS:
+        return False
+    if lower in UNKNOWN_WORDS:
+        return None
+    return NOT_A_WORD
+
+
 def control_character(text: str) -> str | None:
     """The first control character in ``text`` (terminal escapes among them), which case files may not hold."""
     found = _CONTROL.search(text)
@@ -226,13 +241,10 @@ class _CaseReader:
         if node.is_null:
             return None
         word = node.value.strip()
+        value = yes_no_word(word)
+        if value is not NOT_A_WORD:
+            return value  # type: ignore[return-value]
         lower = word.lower()
-        if lower in YES_WORDS:
-            return True
-        if lower in NO_WORDS:
-            return False
-        if lower in UNKNOWN_WORDS:
-            return None
         if node.plain and lower in _ON_OFF:
             raise self.r.error("on_off_not_answer", node, key, value=word)
         if node.plain and (_NUMBER.match(word) or _DATE.match(word)):

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Protocol, TextIO
 
-from zgrongcuo.case import META_KEYS, NO_WORDS, UNKNOWN_WORDS, YES_WORDS, Answer, Case, Expect, control_character
+from zgrongcuo.case import META_KEYS, NOT_A_WORD, UNKNOWN_WORDS, Answer, Case, Expect, control_character, yes_no_word
 from zgrongcuo.criteria import Criteria, Fact
 from zgrongcuo.engine import Determination, evaluate
 from zgrongcuo.messages import text
@@ -100,14 +100,8 @@ def _command(word: str) -> str | None:
 
 def yes_no(word: str) -> bool | None | Invalid:
     """``True``/``False``/``None`` (unknown) for a yes/no word, or ``Invalid``."""
-    lower = word.strip().lower()
-    if lower in YES_WORDS:
-        return True
-    if lower in NO_WORDS:
-        return False
-    if lower in UNKNOWN_WORDS:
-        return None
-    return Invalid("ask.hint_yesno")
+    value = yes_no_word(word)
+    return Invalid("ask.hint_yesno") if value is NOT_A_WORD else value  # type: ignore[return-value]
 
 
 def choices(fact: Fact, word: str) -> tuple[str, ...] | None | Invalid:
