@@ -97,3 +97,25 @@ def test_the_jsonl_line_encoder_writes_exactly_what_json_dumps_writes(values, la
     expected = json.dumps(determination_json(d, lang), ensure_ascii=False)
     assert encoder.encode(d) == expected
     assert encoder.encode(d) == expected  # and again, from the cache
+
+
+@settings(max_examples=100)
+@given(answers, st.sampled_from(["zh", "en"]), st.booleans())
+def test_any_determination_validates_against_the_published_schema(values, lang, explain):
+    import jsonschema
+
+    from zgrongcuo.render_json import determination_json
+
+    d = evaluate(CRITERIA, make_case(values))
+    jsonschema.validate(determination_json(d, lang, explain=explain), _schema(lang))
+
+
+_SCHEMAS: dict = {}
+
+
+def _schema(lang):
+    from zgrongcuo.render_json import determination_schema
+
+    if lang not in _SCHEMAS:
+        _SCHEMAS[lang] = determination_schema(CRITERIA, lang)
+    return _SCHEMAS[lang]
