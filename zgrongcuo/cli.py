@@ -19,6 +19,7 @@ from typing import Annotated, Optional
 import typer
 
 from zgrongcuo import __version__
+from zgrongcuo.case import MAX_BYTES
 from zgrongcuo.errors import UsageError, ZgError
 from zgrongcuo.formats import OutputFormat, ReportFormat, ShowFormat
 from zgrongcuo.messages import DEFAULT_LANGUAGE, LANGUAGES, text
@@ -127,6 +128,16 @@ OutputOpt = Annotated[
     typer.Option("--output", "-o", metavar="PATH", help="Write to this file (reports of several cases: this folder) instead of standard output."),
 ]
 ForceOpt = Annotated[bool, typer.Option("--force", help="Overwrite files that already exist.")]
+# Every command that reads case files takes the same limit, from the option or the environment.
+MaxBytesOpt = Annotated[
+    int,
+    typer.Option(
+        "--max-bytes",
+        min=1,
+        envvar="ZGRONGCUO_MAX_BYTES",
+        help="Refuse case files larger than this many bytes, before reading them (default 1 MiB).",
+    ),
+]
 
 
 def _check_lang(lang: str, criteria=None) -> str:
@@ -160,15 +171,7 @@ def check(
     criteria: CriteriaOpt = None,
     format: FormatOpt = OutputFormat.text,
     lang: LangOpt = DEFAULT_LANGUAGE,
-    max_bytes: Annotated[
-        int,
-        typer.Option(
-            "--max-bytes",
-            min=1,
-            envvar="ZGRONGCUO_MAX_BYTES",
-            help="Refuse case files larger than this many bytes, before reading them (default 1 MiB).",
-        ),
-    ] = 1 << 20,
+    max_bytes: MaxBytesOpt = MAX_BYTES,
     jobs: Annotated[
         int, typer.Option("--jobs", "-j", min=0, help="Worker processes for a batch (0: one per core).")
     ] = 1,
@@ -326,7 +329,6 @@ def _progress(total: int | None, lang: str):
 
 # ------------------------------------------------------ for policy authors
 
-MaxBytesOpt = Annotated[int, typer.Option("--max-bytes", min=1, help="Refuse case files larger than this many bytes.")]
 ReportFormatOpt = Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)]
 
 
@@ -375,7 +377,7 @@ def criteria_test(
     criteria: CriteriaOpt = None,
     format: ReportFormatOpt = ReportFormat.text,
     lang: LangOpt = DEFAULT_LANGUAGE,
-    max_bytes: MaxBytesOpt = 1 << 20,
+    max_bytes: MaxBytesOpt = MAX_BYTES,
 ) -> None:
     """Run the cases that have an expect: block; report what differs.
 
@@ -425,7 +427,7 @@ def diff(
     ],
     format: ReportFormatOpt = ReportFormat.text,
     lang: LangOpt = DEFAULT_LANGUAGE,
-    max_bytes: MaxBytesOpt = 1 << 20,
+    max_bytes: MaxBytesOpt = MAX_BYTES,
 ) -> None:
     """List the cases whose outcome or situations change between two criteria.
 
