@@ -16,9 +16,9 @@ ARTICLE_CASE = EXAMPLES / "zigui-2014-57-insurance.yaml"
 
 @pytest.fixture(scope="session")
 def criteria():
-    from zgrongcuo import criteria as criteria_mod
+    from zgrongcuo.load import criteria_builder
 
-    return criteria_mod.load()
+    return criteria_builder.load()
 
 
 @pytest.fixture

@@ -1,6 +1,6 @@
 """Answer sets for the Zigui measure used across the tests."""
 
-from zgrongcuo.case import Answer, Case
+from zgrongcuo.model.case import Answer, Case
 
 # A case that clearly meets situation 2 and touches no bottom line.
 S2_EXEMPT = {

@@ -9,8 +9,8 @@ import pytest
 from conftest import ARTICLE_CASE
 from helpers import ARTICLE_ASKED
 
-from zgrongcuo import case as case_mod
-from zgrongcuo.messages import text
+from zgrongcuo.load import case_reader
+from zgrongcuo.text.catalogue import text
 
 if sys.platform == "win32":  # pexpect.spawn needs a POSIX pseudo-terminal
     pytest.skip("no pseudo-terminals on Windows", allow_module_level=True)
@@ -57,7 +57,7 @@ def finish(child):
 
 @pytest.fixture(scope="module")
 def article(criteria):
-    return case_mod.load(str(ARTICLE_CASE), criteria)
+    return case_reader.load(str(ARTICLE_CASE), criteria)
 
 
 def test_a_whole_interview_in_a_terminal(criteria, article, tmp_path):
@@ -72,7 +72,7 @@ def test_a_whole_interview_in_a_terminal(criteria, article, tmp_path):
     child.expect_exact("(exempt)")
     child.expect_exact("符合情形：S2")
     assert finish(child) == 0
-    saved = case_mod.load(str(tmp_path / "article.yaml"), criteria)
+    saved = case_reader.load(str(tmp_path / "article.yaml"), criteria)
     assert list(saved.answers) == ARTICLE_ASKED
     assert saved.meta["id"] == "ZG-2014-57"
 
@@ -91,7 +91,7 @@ def test_ctrl_c_after_the_third_answer_and_resuming_at_the_fourth(criteria, arti
     child.expect_exact("zgrongcuo ask --case zgrongcuo.draft.yaml")
     assert finish(child) == 130
     draft = tmp_path / "zgrongcuo.draft.yaml"
-    assert list(case_mod.load(str(draft), criteria).answers) == ARTICLE_ASKED[:3]
+    assert list(case_reader.load(str(draft), criteria).answers) == ARTICLE_ASKED[:3]
 
     child = spawn(tmp_path, "--case", "zgrongcuo.draft.yaml")
     child.logfile_read = transcript = io.StringIO()

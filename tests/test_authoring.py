@@ -7,11 +7,11 @@ import sys
 import textwrap
 
 import pytest
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 from conftest import ARTICLE_CASE, EXAMPLES, ROOT
 from zgrongcuo.cli import app
-from zgrongcuo.formats import ReportFormat, ShowFormat
+from zgrongcuo.cli.authors import REPORT_FORMATS, SHOW_FORMATS
 
 runner = CliRunner()
 CRITERIA = ROOT / "criteria.yaml"
@@ -92,9 +92,9 @@ def test_show_markdown_escapes_markup(tmp_path):
     assert r"工作\*情境\*\_\[x\]" in result.stdout
 
 
-@pytest.mark.parametrize("fmt", list(ShowFormat))
+@pytest.mark.parametrize("fmt", SHOW_FORMATS)
 def test_every_show_format_is_drawn(fmt):
-    result = run("criteria", "show", "wenze-2019", "--format", fmt.value)
+    result = run("criteria", "show", "wenze-2019", "--format", fmt)
     assert result.exit_code == 0, result.output
     assert "A17-3" in result.stdout and "不可抗力" in result.stdout
 
@@ -207,10 +207,10 @@ def test_an_expectation_naming_an_unknown_outcome_is_a_load_error(write):
     assert "exempt" in result.stderr  # did you mean
 
 
-@pytest.mark.parametrize("fmt", list(ReportFormat))
+@pytest.mark.parametrize("fmt", REPORT_FORMATS)
 def test_every_report_format_is_written(fmt, edited):
-    assert run("criteria", "test", EXAMPLES, "--format", fmt.value).exit_code == 0
-    assert run("diff", CRITERIA, edited, EXAMPLES, "--format", fmt.value).exit_code == 1
+    assert run("criteria", "test", EXAMPLES, "--format", fmt).exit_code == 0
+    assert run("diff", CRITERIA, edited, EXAMPLES, "--format", fmt).exit_code == 1
 
 
 # ========================================================================= diff
@@ -313,10 +313,10 @@ _IN_PROCESS = textwrap.dedent(
 @pytest.mark.parametrize(
     ("args", "code", "rich"),
     [
-        (["criteria", "show", "--format", "markdown"], None, False),
+        (["criteria", "show", "--format", "markdown"], 0, False),
         (["criteria", "test", str(EXAMPLES), "--format", "json"], 0, False),
         (["diff", str(CRITERIA), str(CRITERIA), str(EXAMPLES), "--format", "json"], 0, False),
-        (["criteria", "show"], None, True),  # proves the probe sees Rich at all
+        (["criteria", "show"], 0, True),  # proves the probe sees Rich at all
     ],
     ids=["show-markdown", "test-json", "diff-json", "show-text"],
 )

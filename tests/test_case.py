@@ -5,13 +5,15 @@ import io
 
 import pytest
 
-from zgrongcuo import case as case_mod
+from zgrongcuo.load import case_reader
+from zgrongcuo.load.files import read_bytes
 from zgrongcuo.errors import CaseError
+from zgrongcuo.load.discovery import discover
 
 
 def load(criteria, text: str | bytes, name="case.yaml"):
     data = text.encode("utf-8") if isinstance(text, str) else text
-    return case_mod.loads(data, criteria, name)
+    return case_reader.loads(data, criteria, name)
 
 
 def error_of(criteria, text, name="case.yaml") -> CaseError:
@@ -229,17 +231,17 @@ def test_nesting_is_bounded_without_recursion_error(criteria):
 
 def test_reading_files(criteria, write):
     path = write("a.yaml", "answers:\n  diligent: 是\n")
-    assert case_mod.load(str(path), criteria).file == str(path)
+    assert case_reader.load(str(path), criteria).file == str(path)
     with pytest.raises(CaseError, match="no such file"):
-        case_mod.load(str(path.parent / "missing.yaml"), criteria)
+        case_reader.load(str(path.parent / "missing.yaml"), criteria)
     with pytest.raises(CaseError, match="folder"):
-        case_mod.load(str(path.parent), criteria)
+        case_reader.load(str(path.parent), criteria)
     with pytest.raises(CaseError, match="too large"):
-        case_mod.load(str(path), criteria, max_bytes=5)
+        case_reader.load(str(path), criteria, max_bytes=5)
 
 
 def test_reading_stdin(criteria):
-    c = case_mod.load("-", criteria, stdin=io.BytesIO("answers:\n  diligent: 否\n".encode()))
+    c = case_reader.loads(read_bytes("-", stdin=io.BytesIO("answers:\n  diligent: 否\n".encode())), criteria, "-")
     assert c.file == "-"
     assert c.answers["diligent"].value is False
 
@@ -248,11 +250,11 @@ def test_discover_sorts_recurses_and_skips_hidden(write):
     for name in ("b.yaml", "a.json", "sub/c.yml", ".hidden.yaml", ".git/d.yaml", "notes.txt"):
         write(name, "{}")
     root = write("z.yaml", "{}").parent
-    found = [p for p, _ in case_mod.discover([str(root)])]
+    found = [p for p, _ in discover([str(root)])]
     assert [p.removeprefix(str(root) + "/") for p in found] == ["a.json", "b.yaml", "sub/c.yml", "z.yaml"]
 
 
 def test_discover_reports_an_empty_folder(tmp_path):
     (tmp_path / "empty").mkdir()
-    [(path, problem)] = case_mod.discover([str(tmp_path / "empty")])
+    [(path, problem)] = discover([str(tmp_path / "empty")])
     assert problem is not None and "no case files" in problem.message("en")

@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 from conftest import ROOT
-from zgrongcuo.case import CASE_SUFFIXES
+from zgrongcuo.load.discovery import CASE_SUFFIXES
 from zgrongcuo.cli import app
 
 runner = CliRunner()
@@ -95,11 +95,11 @@ def test_python_tags_never_run_anything(name, tmp_path, monkeypatch):
 
 _MEASURE = """
 import resource, sys
-from zgrongcuo import case, criteria
+from zgrongcuo.load import case_reader, criteria_builder
 from zgrongcuo.errors import ZgError
-crit = criteria.load()
+crit = criteria_builder.load()
 try:
-    case.loads(open(sys.argv[1], "rb").read(), crit, sys.argv[1])
+    case_reader.loads(open(sys.argv[1], "rb").read(), crit, sys.argv[1])
     print("loaded")
 except ZgError as e:
     print(e.msg_id)
@@ -116,7 +116,7 @@ def _load_in_subprocess(path: Path) -> tuple[str, int]:
 
 def test_an_alias_bomb_is_read_as_shared_nodes_never_expanded():
     """At the document level the bomb parses: each alias is one reference to the node, not a copy."""
-    from zgrongcuo.document import parse
+    from zgrongcuo.load.document import parse
 
     text = (CASES / "alias-bomb-top.yaml").read_text(encoding="utf-8")
     done = subprocess.run(
@@ -131,7 +131,7 @@ def test_an_alias_bomb_is_read_as_shared_nodes_never_expanded():
 
 _PARSE = """
 import resource, sys
-from zgrongcuo.document import parse
+from zgrongcuo.load.document import parse
 parse(sys.argv[1], "bomb.yaml")
 print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
@@ -208,14 +208,14 @@ def test_an_unreadable_file(tmp_path, monkeypatch):
     if os.geteuid() == 0:  # root reads anything: make the open fail as it would for anyone else
         import builtins
 
-        import zgrongcuo.case
+        import zgrongcuo.load.files
 
         def refuse(file, *args, **kwargs):
             if str(file) == str(path):
                 raise PermissionError(13, "Permission denied", str(file))
             return builtins.open(file, *args, **kwargs)
 
-        monkeypatch.setattr(zgrongcuo.case, "open", refuse, raising=False)
+        monkeypatch.setattr(zgrongcuo.load.files, "open", refuse, raising=False)
     result = check(path, "--lang", "en")
     assert result.exit_code == 2
     assert result.stderr == f"error: {path}: permission denied: the file cannot be read.\n"

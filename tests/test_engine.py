@@ -3,8 +3,8 @@
 import pytest
 
 from helpers import CLEAN, EXCLUSIONS, MEETS, S2_EXEMPT, make_case
-from zgrongcuo import conditions as c
-from zgrongcuo.engine import evaluate
+from zgrongcuo.model import conditions as c
+from zgrongcuo.engine.evaluation import evaluate
 
 ALL_FACTS = list(S2_EXEMPT)
 

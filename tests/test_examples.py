@@ -3,8 +3,8 @@
 import pytest
 
 from conftest import ARTICLE_CASE, EXAMPLES
-from zgrongcuo import case as case_mod
-from zgrongcuo.engine import evaluate
+from zgrongcuo.load import case_reader
+from zgrongcuo.engine.evaluation import evaluate
 
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
 
@@ -12,13 +12,13 @@ EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
 def test_there_is_an_example_for_every_outcome(criteria):
     outcomes = set()
     for path in EXAMPLE_FILES:
-        outcomes.add(case_mod.load(str(path), criteria).expect.outcome)
+        outcomes.add(case_reader.load(str(path), criteria).expect.outcome)
     assert outcomes == set(criteria.outcomes)
 
 
 @pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.name)
 def test_example_meets_its_expectations(criteria, path):
-    case = case_mod.load(str(path), criteria)
+    case = case_reader.load(str(path), criteria)
     assert case.expect is not None and case.expect.outcome, "every example states what it expects"
     d = evaluate(criteria, case)
     assert d.outcome.id == case.expect.outcome
@@ -30,7 +30,7 @@ def test_example_meets_its_expectations(criteria, path):
 
 
 def test_the_article_case_marks_what_is_assumed(criteria):
-    case = case_mod.load(str(ARTICLE_CASE), criteria)
+    case = case_reader.load(str(ARTICLE_CASE), criteria)
     note = case.answers["democratic_decision"].note
     assert note and "假设" in note
     assert evaluate(criteria, case).situations_met == ("S2",)

@@ -6,10 +6,29 @@ from hypothesis import strategies as st
 from test_criteria import MEASURE
 from test_properties import CRITERIA, answers
 
-from zgrongcuo import criteria as criteria_mod
-from zgrongcuo.engine import evaluate
-from zgrongcuo.explain import counterfactuals, explain
-from zgrongcuo.report import counterfactual_text, explanation
+from zgrongcuo.load import criteria_builder
+from zgrongcuo.engine import counterfactuals as search
+from zgrongcuo.engine.evaluation import evaluate as _evaluate
+from zgrongcuo.text.explanation import counterfactual_text, explanation
+
+
+def evaluate(criteria, case):
+    """The determination with what would change it, as the renderers for people get it."""
+    return _evaluate(criteria, case, explain=True)
+
+
+def counterfactuals(criteria, values):
+    """The search's findings; every search here must finish within its budget."""
+    found, complete = search.counterfactuals(criteria, values)
+    assert complete
+    return found
+
+
+def explain(d):
+    items, complete = search.explain(d)
+    assert complete
+    assert items == d.counterfactuals  # what the engine attached is what the search finds
+    return list(items)
 
 
 def found(values, criteria=CRITERIA):
@@ -101,7 +120,7 @@ def test_removing_an_option_and_two_steps_on_one_fact():
         "        has_any: [illness, closure]\n        basis: reading\n",
         "        has_any: [illness, closure]\n        basis: reading\n      - fact: reason\n        has_none: [closure]\n",
     )
-    library = criteria_mod.loads(narrowed.encode(), "library.yaml")
+    library = criteria_builder.loads(narrowed.encode(), "library.yaml")
     values = {"reason": ("closure",), "damaged": False}
     assert found(values, library) == {(change(reason=("illness",)), "waived")}
     d = evaluate(library, make_case(values))
@@ -198,17 +217,17 @@ def test_every_counterfactual_is_favourable_minimal_and_complete_for_one_change(
     singles = {
         tuple(sorted(ch.items()))
         for ch in _single_changes(values)
-        if evaluate(CRITERIA, make_case({**values, **ch})).outcome.favourable is True
+        if _evaluate(CRITERIA, make_case({**values, **ch})).outcome.favourable is True
     }
     listed = set()
     for cf in cfs:
-        after = evaluate(CRITERIA, make_case(_apply(values, cf)))
+        after = _evaluate(CRITERIA, make_case(_apply(values, cf)))
         assert after.outcome.id == cf.outcome.id and after.outcome.favourable is True
         steps = sum(_steps(ch) for ch in cf.changes)
         assert 1 <= steps <= 2
         if steps == 2 and len(cf.changes) == 2:
             for one in cf.changes:  # minimal: neither change alone is enough
-                alone = evaluate(CRITERIA, make_case({**values, one.fact.id: one.after}))
+                alone = _evaluate(CRITERIA, make_case({**values, one.fact.id: one.after}))
                 assert alone.outcome.favourable is not True
         if steps == 1:
             listed.add(tuple(sorted((ch.fact.id, ch.after) for ch in cf.changes)))

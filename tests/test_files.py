@@ -5,7 +5,7 @@ import stat
 import pytest
 
 from zgrongcuo.errors import ZgError
-from zgrongcuo.files import free_name, write_new
+from zgrongcuo.load.files import free_name, write_new
 
 
 def test_write_new_is_private_and_refuses_to_overwrite(tmp_path):

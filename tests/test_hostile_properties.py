@@ -9,17 +9,20 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from conftest import EXAMPLES
-from zgrongcuo import case as case_mod
-from zgrongcuo import criteria as criteria_mod
+from zgrongcuo.load import case_reader
+from zgrongcuo.load import criteria_builder
 from zgrongcuo.errors import ZgError
+from zgrongcuo.model.case import META_KEYS
+from zgrongcuo.model.case import Case
+from zgrongcuo.model.case import Answer
 
-CRITERIA = criteria_mod.load()
+CRITERIA = criteria_builder.load()
 EXAMPLE_BYTES = [p.read_bytes() for p in sorted(EXAMPLES.glob("*.yaml"))]
 
 
 def loads_or_our_error(data: bytes, name: str = "case.yaml") -> None:
     try:
-        case_mod.loads(data, CRITERIA, name)
+        case_reader.loads(data, CRITERIA, name)
         event("loaded")
     except ZgError as error:
         event(error.msg_id)
@@ -37,7 +40,7 @@ def test_any_bytes(data, name):
 # Words that mean something to YAML or to the case format, so that generated
 # documents reach deep into the loader instead of failing at the first key.
 WORDS = [
-    *case_mod.TOP_KEYS, *case_mod.META_KEYS, *case_mod.ANSWER_KEYS, *case_mod.EXPECT_KEYS,
+    *case_reader.TOP_KEYS, *META_KEYS, *case_reader.ANSWER_KEYS, *case_reader.EXPECT_KEYS,
     *(f.id for f in CRITERIA.facts),
     *(o.id for f in CRITERIA.facts for o in f.options),
     *CRITERIA.outcomes, *(s.id for s in CRITERIA.situations),
@@ -63,9 +66,9 @@ answer_values = st.one_of(
 case_shaped = st.fixed_dictionaries(
     {},
     optional={
-        "case": st.one_of(st.dictionaries(st.sampled_from(case_mod.META_KEYS), scalars), generic),
+        "case": st.one_of(st.dictionaries(st.sampled_from(META_KEYS), scalars), generic),
         "answers": st.one_of(st.dictionaries(st.sampled_from(WORDS), answer_values, max_size=6), generic),
-        "expect": st.one_of(st.dictionaries(st.sampled_from(case_mod.EXPECT_KEYS), st.one_of(scalars, st.lists(scalars, max_size=3))), generic),
+        "expect": st.one_of(st.dictionaries(st.sampled_from(case_reader.EXPECT_KEYS), st.one_of(scalars, st.lists(scalars, max_size=3))), generic),
     },
 )
 documents = st.one_of(case_shaped, generic)
@@ -138,25 +141,45 @@ def _answer(fact):
         values = st.sampled_from([True, False, None])
     else:
         values = st.one_of(st.none(), st.lists(st.sampled_from(fact.option_ids), unique=True).map(tuple))
-    return st.builds(case_mod.Answer, values, st.one_of(st.none(), texts))
+    return st.builds(Answer, values, st.one_of(st.none(), texts))
 
 
+@settings(max_examples=150)
 @given(
     st.fixed_dictionaries({}, optional={f.id: _answer(f) for f in CRITERIA.facts}),
     st.sampled_from(["zh", "en"]),
 )
 def test_any_answer_set_with_notes_renders_in_every_format(answers, lang):
+    """Every format renders any answers and notes, and each says the outcome where a reader looks for it."""
+    import csv
     import io
+    import zipfile
 
-    from zgrongcuo.engine import evaluate
-    from zgrongcuo.formats import OutputFormat
+    from zgrongcuo.engine.evaluation import evaluate
+    from zgrongcuo.render.contract import RenderOptions
+    from zgrongcuo.render.registry import OutputFormat, make_renderer
 
-    case = case_mod.Case("case.yaml", dict.fromkeys(case_mod.META_KEYS), answers)
-    determination = evaluate(CRITERIA, case)
+    case = Case("case.yaml", dict.fromkeys(META_KEYS), answers)
+    determination = evaluate(CRITERIA, case, explain=True)
+    label = determination.outcome.label[lang]
     for member in OutputFormat:
-        out = io.BytesIO() if member is OutputFormat.docx else io.StringIO()
-        renderer = member.renderer(out, lang, batch=False)
+        out = io.BytesIO() if member.binary else io.StringIO()
+        renderer = make_renderer(member, out, RenderOptions(lang))
         renderer.determination(determination)
         renderer.close()
-        if member.value in ("json", "jsonl"):
-            assert json.loads(out.getvalue())["outcome"] == determination.outcome.id
+        written = out.getvalue()
+        if member in (OutputFormat.json, OutputFormat.jsonl):
+            assert json.loads(written)["outcome"] == determination.outcome.id
+        elif member is OutputFormat.csv:
+            [header, row] = list(csv.reader(io.StringIO(written.removeprefix("\ufeff"))))
+            assert row[header.index("outcome")] == determination.outcome.id
+        elif member is OutputFormat.docx:
+            with zipfile.ZipFile(io.BytesIO(written)) as z:
+                assert label in z.read("word/document.xml").decode("utf-8")
+        else:  # text, markdown, html: the outcome's label as a reader sees it
+            shown = written.replace("\\", "") if member is OutputFormat.markdown else written
+            if member is OutputFormat.html:
+                import html
+
+                shown = html.unescape(written)
+            assert label in shown.replace("\n", ""), member

@@ -8,14 +8,15 @@ from conftest import ARTICLE_CASE
 from helpers import ARTICLE_ASKED, EXCLUSIONS, make_case
 from hypothesis import given
 from hypothesis import strategies as st
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
-from zgrongcuo import case as case_mod
-from zgrongcuo import interview as interview_mod
+from zgrongcuo.load import case_reader
+from zgrongcuo.interview.dialogue import StreamDialogue
 from zgrongcuo.cli import app
-from zgrongcuo.engine import evaluate
-from zgrongcuo.interview import BACK, HELP, Interview, Invalid, parse_reply
-from zgrongcuo.messages import text
+from zgrongcuo.engine.evaluation import evaluate
+from zgrongcuo.interview.replies import BACK, HELP, Invalid, parse_reply
+from zgrongcuo.interview.session import Interview
+from zgrongcuo.text.catalogue import text
 
 runner = CliRunner()
 
@@ -32,7 +33,7 @@ def ask(*args, input=""):
 
 @pytest.fixture(scope="module")
 def article(criteria):
-    return case_mod.load(str(ARTICLE_CASE), criteria)
+    return case_reader.load(str(ARTICLE_CASE), criteria)
 
 
 def line_for(criteria, fact_id, value, note=None, lang="zh"):
@@ -83,7 +84,7 @@ def test_the_article_case_asks_only_what_it_needs_and_is_exempt_under_situation_
     assert checked.exit_code == 0, checked.output
     assert json.loads(checked.stdout) == d  # the saved file gives the same determination, field for field
     assert stat.S_IMODE(saved.stat().st_mode) == 0o600
-    reread = case_mod.load(str(saved), criteria)
+    reread = case_reader.load(str(saved), criteria)
     for fact in ARTICLE_ASKED:
         assert reread.answers[fact].value == article.answers[fact].value
         assert reread.answers[fact].note == article.answers[fact].note
@@ -111,7 +112,7 @@ def test_end_of_input_after_the_third_answer_leaves_a_draft_that_resumes_at_the_
         in result.stderr
     )
     assert stat.S_IMODE(draft.stat().st_mode) == 0o600
-    assert list(case_mod.load(str(draft), criteria).answers) == ARTICLE_ASKED[:3]
+    assert list(case_reader.load(str(draft), criteria).answers) == ARTICLE_ASKED[:3]
 
     resumed = ask("--case", draft, input=lines_for(criteria, article, ARTICLE_ASKED[3:]))
     assert resumed.exit_code == 0, resumed.output
@@ -127,7 +128,7 @@ def test_ctrl_c_after_the_third_answer_leaves_a_draft_that_resumes_at_the_fourth
     # CliRunner cannot send a signal; the reader raises what Ctrl-C raises in a terminal.
     # (tests/test_ask_terminal.py sends a real one.)
     monkeypatch.chdir(tmp_path)
-    real_ask = interview_mod.StreamDialogue.ask
+    real_ask = StreamDialogue.ask
     answers_given = []
 
     def ask_then_interrupt(self, prompt):
@@ -136,7 +137,7 @@ def test_ctrl_c_after_the_third_answer_leaves_a_draft_that_resumes_at_the_fourth
         answers_given.append(prompt)
         return real_ask(self, prompt)
 
-    monkeypatch.setattr(interview_mod.StreamDialogue, "ask", ask_then_interrupt)
+    monkeypatch.setattr(StreamDialogue, "ask", ask_then_interrupt)
     saved = tmp_path / "case.yaml"
     result = ask("--save", saved, input="ZG-1\n\n\n" + lines_for(criteria, article, ARTICLE_ASKED))
     assert result.exit_code == 130, result.output
@@ -144,10 +145,10 @@ def test_ctrl_c_after_the_third_answer_leaves_a_draft_that_resumes_at_the_fourth
     assert "Aborted" not in result.output
     assert saved.exists()  # --save named a new file: the draft goes there
     assert f"zgrongcuo ask --case {saved} --save {saved}" in result.stderr
-    draft = case_mod.load(str(saved), criteria)
+    draft = case_reader.load(str(saved), criteria)
     assert list(draft.answers) == ARTICLE_ASKED[:3]
     assert draft.meta["id"] == "ZG-1"
-    monkeypatch.setattr(interview_mod.StreamDialogue, "ask", real_ask)
+    monkeypatch.setattr(StreamDialogue, "ask", real_ask)
 
     resumed = ask(
         "--case",
@@ -161,7 +162,7 @@ def test_ctrl_c_after_the_third_answer_leaves_a_draft_that_resumes_at_the_fourth
     assert resumed.exit_code == 0, resumed.output
     assert headings(criteria, resumed.stderr)[0] == ARTICLE_ASKED[3]
     assert json.loads(resumed.stdout)["outcome"] == "exempt"
-    assert len(case_mod.load(str(saved), criteria).answers) == len(ARTICLE_ASKED)
+    assert len(case_reader.load(str(saved), criteria).answers) == len(ARTICLE_ASKED)
 
 
 # ====================================================================== paths
@@ -196,7 +197,7 @@ def test_back_undoes_the_previous_answer_and_asks_it_again(criteria, article, tm
     assert result.exit_code == 0, result.output
     assert headings(criteria, result.stderr) == ["context", "causes", "context", *ARTICLE_ASKED[1:]]
     assert text("ask.back_to", "zh", label=criteria.fact_by_id["context"].label["zh"]) in result.stderr
-    assert case_mod.load(str(saved), criteria).answers["context"].value == ("reform_innovation",)
+    assert case_reader.load(str(saved), criteria).answers["context"].value == ("reform_innovation",)
 
 
 def test_back_at_the_first_question_says_there_is_nothing_to_undo(criteria):
@@ -283,7 +284,7 @@ def test_all_asks_every_question_for_a_complete_record(criteria, article, tmp_pa
     assert headings(criteria, result.stderr) == every
     assert text("ask.done_all", "zh") in result.stderr
     assert json.loads(result.stdout)["outcome"] == "exempt"
-    assert list(case_mod.load(str(saved), criteria).answers) == every
+    assert list(case_reader.load(str(saved), criteria).answers) == every
 
 
 def test_all_with_a_case_asks_only_what_the_file_leaves_unanswered(criteria, article, write):
@@ -343,7 +344,7 @@ def test_a_note_after_the_hash_is_kept(criteria, article, tmp_path):
     lines += lines_for(criteria, article, ARTICLE_ASKED[4:], notes=False)
     result = ask("--no-meta", "--save", saved, input=lines)
     assert result.exit_code == 0, result.output
-    answer = case_mod.load(str(saved), criteria).answers["democratic_decision"]
+    answer = case_reader.load(str(saved), criteria).answers["democratic_decision"]
     assert (answer.value, answer.note) == (True, "见3月5日党组会议纪要")
     assert "见3月5日党组会议纪要" in result.stdout  # in the answers table of the determination
 
@@ -355,7 +356,7 @@ def test_unknown_answers_end_undetermined_with_exit_3(criteria, tmp_path):
     assert text("ask.done_open", "zh") in result.stderr
     d = json.loads(result.stdout)
     assert d["outcome"] == "undetermined" and d["next_questions"]
-    reread = case_mod.load(str(saved), criteria)
+    reread = case_reader.load(str(saved), criteria)
     assert reread.answers and all(a.value is None for a in reread.answers.values())  # asked, answered unknown
 
 
@@ -394,7 +395,7 @@ def test_an_existing_save_file_is_overwritten_when_the_user_confirms(criteria, a
     existing = write("mine.yaml", "answers: {}\n")
     result = ask("--save", existing, "--no-meta", input="是\n" + lines_for(criteria, article, ARTICLE_ASKED))
     assert result.exit_code == 0, result.output
-    assert len(case_mod.load(str(existing), criteria).answers) == len(ARTICLE_ASKED)
+    assert len(case_reader.load(str(existing), criteria).answers) == len(ARTICLE_ASKED)
 
 
 def test_force_overwrites_without_asking(criteria, article, write):
@@ -411,7 +412,7 @@ def test_a_draft_never_overwrites_the_save_file_or_an_earlier_draft(criteria, ar
     result = ask("--save", existing, "--no-meta", input="是\n" + lines_for(criteria, article, ARTICLE_ASKED[:2]))
     assert result.exit_code == 2, result.output
     draft = tmp_path / "mine.draft-2.yaml"
-    assert list(case_mod.load(str(draft), criteria).answers) == ARTICLE_ASKED[:2]
+    assert list(case_reader.load(str(draft), criteria).answers) == ARTICLE_ASKED[:2]
     assert existing.read_text(encoding="utf-8") == "answers: {}\n"
     assert (tmp_path / "mine.draft.yaml").read_text(encoding="utf-8") == "answers: {}\n"
 
@@ -533,9 +534,9 @@ def answer_sets(criteria):
 
 
 def _strategy():
-    from zgrongcuo import criteria as criteria_mod
+    from zgrongcuo.load import criteria_builder
 
-    return answer_sets(criteria_mod.load())
+    return answer_sets(criteria_builder.load())
 
 
 @given(answers=_strategy(), go_on=st.booleans())

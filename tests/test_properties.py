@@ -6,11 +6,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers import make_case
-from zgrongcuo import criteria as criteria_mod
-from zgrongcuo.engine import evaluate
-from zgrongcuo.render_json import determination_json
+from zgrongcuo.load import criteria_builder
+from zgrongcuo.engine.evaluation import evaluate
+from zgrongcuo.render.fields import determination_json
 
-CRITERIA = criteria_mod.load()
+CRITERIA = criteria_builder.load()
 
 
 def answer_strategy(fact):
@@ -85,8 +85,8 @@ def test_undetermined_cases_can_be_decided_by_their_open_questions(values):
 
 @given(answers, st.sampled_from(["zh", "en"]), st.text(max_size=20))
 def test_the_jsonl_line_encoder_writes_exactly_what_json_dumps_writes(values, lang, note):
-    from zgrongcuo.case import Answer
-    from zgrongcuo.render_json import LineEncoder, determination_json
+    from zgrongcuo.model.case import Answer
+    from zgrongcuo.render.fields import LineEncoder, determination_json
 
     case = make_case(values, id="0755", title=note or None)
     if note:
@@ -104,7 +104,7 @@ def test_the_jsonl_line_encoder_writes_exactly_what_json_dumps_writes(values, la
 def test_any_determination_validates_against_the_published_schema(values, lang, explain):
     import jsonschema
 
-    from zgrongcuo.render_json import determination_json
+    from zgrongcuo.render.fields import determination_json
 
     d = evaluate(CRITERIA, make_case(values))
     jsonschema.validate(determination_json(d, lang, explain=explain), _schema(lang))
@@ -114,7 +114,7 @@ _SCHEMAS: dict = {}
 
 
 def _schema(lang):
-    from zgrongcuo.render_json import determination_schema
+    from zgrongcuo.render.fields import determination_schema
 
     if lang not in _SCHEMAS:
         _SCHEMAS[lang] = determination_schema(CRITERIA, lang)

@@ -5,12 +5,14 @@ from conftest import EXAMPLES
 from hypothesis import given
 from hypothesis import strategies as st
 
-from zgrongcuo import case as case_mod
-from zgrongcuo import criteria as criteria_mod
-from zgrongcuo import record
-from zgrongcuo.case import Answer, Case, Expect
+from zgrongcuo.load import case_reader
+from zgrongcuo.load import criteria_builder
+from zgrongcuo.load import case_writer
+from zgrongcuo.model.case import Answer, Case, Expect
+from zgrongcuo.model.vocabulary import control_character
+from zgrongcuo.model.case import META_KEYS
 
-CRITERIA = criteria_mod.load()
+CRITERIA = criteria_builder.load()
 
 
 def _answer(fact):
@@ -27,8 +29,8 @@ def _answers():
 
 # Case files hold no control characters but tab and line ends (the loader refuses them, and the
 # interview will not take them), so what is written is any other text.
-_TEXTS = st.text(alphabet=st.characters(codec="utf-8").filter(lambda ch: case_mod.control_character(ch) is None))
-_META = st.fixed_dictionaries({k: st.one_of(st.none(), _TEXTS) for k in case_mod.META_KEYS})
+_TEXTS = st.text(alphabet=st.characters(codec="utf-8").filter(lambda ch: control_character(ch) is None))
+_META = st.fixed_dictionaries({k: st.one_of(st.none(), _TEXTS) for k in META_KEYS})
 
 
 def _same(a: Case, b: Case) -> None:
@@ -42,17 +44,17 @@ def _same(a: Case, b: Case) -> None:
 @given(meta=_META, answers=_answers(), comment=_TEXTS)
 def test_any_case_reads_back_to_itself(json_syntax, lang, meta, answers, comment):
     case = Case("x", meta, answers)
-    data = record.dumps(case, CRITERIA, lang=lang, comments=(comment,), json_syntax=json_syntax)
-    back = case_mod.loads(data.encode("utf-8"), CRITERIA, "x.json" if json_syntax else "x.yaml")
+    data = case_writer.dumps(case, CRITERIA, lang=lang, comments=(comment,), json_syntax=json_syntax)
+    back = case_reader.loads(data.encode("utf-8"), CRITERIA, "x.json" if json_syntax else "x.yaml")
     _same(back, case)
 
 
 @pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.yaml")), ids=lambda p: p.name)
 def test_every_example_reads_back_to_itself_with_its_expectations(path):
-    case = case_mod.load(str(path), CRITERIA)
+    case = case_reader.load(str(path), CRITERIA)
     for json_syntax in (False, True):
-        data = record.dumps(case, CRITERIA, lang="zh", json_syntax=json_syntax)
-        _same(case_mod.loads(data.encode("utf-8"), CRITERIA, "x.json" if json_syntax else "x.yaml"), case)
+        data = case_writer.dumps(case, CRITERIA, lang="zh", json_syntax=json_syntax)
+        _same(case_reader.loads(data.encode("utf-8"), CRITERIA, "x.json" if json_syntax else "x.yaml"), case)
 
 
 @pytest.mark.parametrize(
@@ -81,7 +83,7 @@ def test_every_example_reads_back_to_itself_with_its_expectations(path):
 )
 def test_texts_that_a_yaml_reader_would_misread_are_kept_exactly(value):
     case = Case("x", {"id": value, "title": None, "subject": None, "summary": None}, {"remedied": Answer(None, value)})
-    back = case_mod.loads(record.dumps(case, CRITERIA, lang="zh").encode("utf-8"), CRITERIA, "x.yaml")
+    back = case_reader.loads(case_writer.dumps(case, CRITERIA, lang="zh").encode("utf-8"), CRITERIA, "x.yaml")
     assert back.meta["id"] == value
     assert back.answers["remedied"].note == value
 
@@ -93,7 +95,7 @@ def test_answers_are_written_in_asking_order_and_in_the_users_language():
         {"remedied": Answer(False), "causes": Answer(("pilot",)), "democratic_decision": Answer(None, "待查")},
         Expect(outcome="exempt", situations=("S2",)),
     )
-    zh = record.dumps(case, CRITERIA, lang="zh", comments=("第一行\n第二行",))
+    zh = case_writer.dumps(case, CRITERIA, lang="zh", comments=("第一行\n第二行",))
     assert zh.splitlines() == [
         "# 第一行",
         "# 第二行",
@@ -107,12 +109,12 @@ def test_answers_are_written_in_asking_order_and_in_the_users_language():
         "  outcome: exempt",
         "  situations: [S2]",
     ]
-    en = record.dumps(case, CRITERIA, lang="en")
+    en = case_writer.dumps(case, CRITERIA, lang="en")
     assert "  remedied: no" in en and "    value: unknown" in en
 
 
 def test_a_case_without_answers_is_still_a_case_file():
     case = Case("x", {"id": "A", "title": None, "subject": None, "summary": None}, {})
-    data = record.dumps(case, CRITERIA, lang="zh")
+    data = case_writer.dumps(case, CRITERIA, lang="zh")
     assert data == 'case:\n  id: "A"\nanswers: {}\n'
-    assert case_mod.loads(data.encode(), CRITERIA, "x.yaml").answers == {}
+    assert case_reader.loads(data.encode(), CRITERIA, "x.yaml").answers == {}

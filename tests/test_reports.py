@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 
 import pytest
 from conftest import ARTICLE_CASE, EXAMPLES
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 from zgrongcuo.cli import app
 

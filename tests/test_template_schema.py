@@ -8,7 +8,7 @@ import jsonschema
 import pytest
 import yaml
 from conftest import ARTICLE_CASE, EXAMPLES
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 from zgrongcuo.cli import app
 

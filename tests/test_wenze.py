@@ -5,14 +5,15 @@ import re
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 from conftest import ROOT
 from helpers import make_case, quoted_items
-from zgrongcuo import case as case_mod
-from zgrongcuo import criteria as criteria_mod
+from zgrongcuo.load import case_reader
+from zgrongcuo.load import criteria_builder
 from zgrongcuo.cli import app
-from zgrongcuo.engine import evaluate
+from zgrongcuo.engine.evaluation import evaluate
+from zgrongcuo.load import measures
 
 runner = CliRunner()
 MEASURE = ROOT / "measures" / "wenze-2019.yaml"
@@ -25,7 +26,7 @@ ARTICLE_18 = SOURCE[SOURCE.index("第十八条") : SOURCE.index("Why it matters"
 
 @pytest.fixture(scope="module")
 def wenze():
-    return criteria_mod.load("wenze-2019")
+    return criteria_builder.load("wenze-2019")
 
 
 def run(*args):
@@ -33,7 +34,7 @@ def run(*args):
 
 
 def test_the_bundled_name_is_the_file_in_measures(wenze):
-    assert criteria_mod.resolve("wenze-2019").resolve() == MEASURE.resolve()
+    assert measures.resolve("wenze-2019").resolve() == MEASURE.resolve()
     assert wenze.id == "wenze-2019" and wenze.languages == ("zh", "en")
 
 
@@ -101,13 +102,13 @@ def test_no_code_knows_an_id_of_this_measure(wenze):
 
 
 def test_examples_cover_every_outcome(wenze):
-    outcomes = {case_mod.load(str(p), wenze).expect.outcome for p in EXAMPLE_FILES}
+    outcomes = {case_reader.load(str(p), wenze).expect.outcome for p in EXAMPLE_FILES}
     assert outcomes == set(wenze.outcomes)
 
 
 @pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.name)
 def test_example_meets_its_expectations(wenze, path):
-    case = case_mod.load(str(path), wenze)
+    case = case_reader.load(str(path), wenze)
     d = evaluate(wenze, case)
     assert d.outcome.id == case.expect.outcome
     assert d.situations_met == case.expect.situations
@@ -117,9 +118,9 @@ def test_example_meets_its_expectations(wenze, path):
 def test_bottom_lines_rule_out_article_17_but_not_article_18(wenze):
     path = EXAMPLES / "a17-2-objection-in-minutes-exempt.yaml"
     text = path.read_text(encoding="utf-8").replace("private_gain: 否", "private_gain: 是")
-    touched = case_mod.loads(text.encode(), wenze, "x.yaml")
+    touched = case_reader.loads(text.encode(), wenze, "x.yaml")
     assert evaluate(wenze, touched).outcome.id == "mitigated"  # A18-2 still applies
-    alone = case_mod.loads(text.replace("cooperated: 是", "cooperated: 否").encode(), wenze, "x.yaml")
+    alone = case_reader.loads(text.replace("cooperated: 是", "cooperated: 否").encode(), wenze, "x.yaml")
     assert evaluate(wenze, alone).outcome.id == "not_tolerated"
 
 
@@ -200,7 +201,7 @@ from hypothesis import given  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 
-WENZE = criteria_mod.load(MEASURE)
+WENZE = criteria_builder.load(MEASURE)
 
 
 def _answer(fact):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from zgrongcuo import messages
+from zgrongcuo.text import catalogue
 
 
 class ZgError(Exception):
@@ -47,10 +47,10 @@ class ZgError(Exception):
     def message(self, lang: str) -> str:
         """The message alone, without the location."""
         params = {k: _shown(v) if isinstance(v, str) else v for k, v in self.params.items()}
-        text = messages.text(self.msg_id, lang, **params)
+        text = catalogue.text(self.msg_id, lang, **params)
         if self.suggestion:
             end = text[-1:] if text[-1:] in ".。" else ""
-            text = text.removesuffix(end) + messages.text("did_you_mean", lang, suggestion=_shown(self.suggestion)) + end
+            text = text.removesuffix(end) + catalogue.text("did_you_mean", lang, suggestion=_shown(self.suggestion)) + end
         return text
 
     def location(self) -> str:
@@ -65,8 +65,8 @@ class ZgError(Exception):
         """One paragraph: where, which key, what is wrong, and the line quoted."""
         head = self.location()
         if self.key:
-            head += messages.text("key_in_location", lang, key=_shown(self.key))
-        text = head + messages.text("location_sep", lang) + self.message(lang)
+            head += catalogue.text("key_in_location", lang, key=_shown(self.key))
+        text = head + catalogue.text("location_sep", lang) + self.message(lang)
         if self.excerpt is not None:
             excerpt, column = _window(self.excerpt, self.column)
             text += f"\n    {excerpt}"

@@ -1,0 +1,92 @@
+"""The JSON Schema of case files, made from the criteria and from the loader's own vocabulary.
+
+Editors (through yaml-language-server, which the template's first line points
+at) then offer the questions and options, with their labels and help texts,
+and flag what ``check`` would refuse.  The determination's schema lives beside
+the code that writes determinations, in ``render.fields``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from zgrongcuo.load import case_reader
+from zgrongcuo.model import vocabulary
+from zgrongcuo.model.case import META_KEYS
+from zgrongcuo.model.criteria import Criteria
+from zgrongcuo.render.fields import DRAFT
+from zgrongcuo.text.catalogue import text
+
+# A name yaml-language-server resolves beside the case file; `zgrongcuo schema
+# case -o case.schema.json` writes it there.
+DEFAULT_URL = "case.schema.json"
+
+
+def _words_pattern(words) -> str:
+    """A pattern for the loader's answer words: any case, surrounding blanks allowed (it strips them)."""
+
+    def word(w: str) -> str:
+        return "".join(f"[{c.lower()}{c.upper()}]" if c.lower() != c.upper() else re.escape(c) for c in w)
+
+    return r"^\s*(?:" + "|".join(word(w) for w in sorted(words)) + r")\s*$"
+
+
+def case_schema(criteria: Criteria, lang: str) -> dict:
+    """JSON Schema (draft 2020-12) of a case file for ``criteria``, titled in ``lang``."""
+    scalar = {"type": ["string", "number", "boolean", "null"]}  # the loader keeps any scalar as text
+    unknown = {"anyOf": [{"type": "null"}, {"type": "string", "pattern": _words_pattern(vocabulary.UNKNOWN_WORDS)}]}
+    yesno = {
+        "anyOf": [
+            {"type": "boolean"},
+            {"type": "string", "pattern": _words_pattern(vocabulary.YES_WORDS | vocabulary.NO_WORDS)},
+            {"$ref": "#/$defs/unknown"},
+        ]
+    }
+    answers = {}
+    for fact in criteria.facts:
+        if fact.type == "yesno":
+            value: dict = {"$ref": "#/$defs/yesno"}
+        else:
+            options = [{"const": o.id, "title": o.label[lang], "description": o.help[lang]} for o in fact.options]
+            value = {
+                "anyOf": [
+                    {"type": "array", "items": {"anyOf": options}, "uniqueItems": True},
+                    {"$ref": "#/$defs/unknown"},
+                ]
+            }
+        with_note = {
+            "title": text("schema.with_note", lang),
+            "type": "object",
+            "properties": {k: {"value": value, "note": {"$ref": "#/$defs/text"}}[k] for k in case_reader.ANSWER_KEYS},
+            "additionalProperties": False,
+        }
+        answers[fact.id] = {
+            "title": fact.label[lang],
+            "description": f"{fact.question[lang]}\n\n{fact.help[lang]}",
+            "anyOf": [value, with_note],
+        }
+    meta = {k: {"title": text(f"meta.{k}", lang), "$ref": "#/$defs/text"} for k in META_KEYS}
+    expect_defs = {
+        "outcome": {"enum": list(criteria.outcomes)},
+        "situations": {"type": "array", "items": {"enum": [s.id for s in criteria.situations]}, "uniqueItems": True},
+        "next_questions": {"type": "array", "items": {"enum": [f.id for f in criteria.facts]}, "uniqueItems": True},
+    }
+    # Keyed by the loader's own lists: a key added there and not here fails loudly.
+    expect_keys = {k: expect_defs[k] for k in case_reader.EXPECT_KEYS}
+    top = {
+        "case": {"title": text("template.case", lang), "anyOf": [_closed(meta), {"type": "null"}]},
+        "answers": {"title": text("template.answers", lang), "anyOf": [_closed(answers), {"type": "null"}]},
+        "expect": {"title": text("schema.expect", lang), "anyOf": [_closed(expect_keys), {"type": "null"}]},
+    }
+    properties = {k: top[k] for k in case_reader.TOP_KEYS}
+    return {
+        "$schema": DRAFT,
+        "title": text("schema.case_title", lang, title=criteria.title[lang]),
+        "description": f"{criteria.id} {criteria.version}",
+        **_closed(properties),
+        "$defs": {"text": scalar, "unknown": unknown, "yesno": yesno},
+    }
+
+
+def _closed(properties: dict) -> dict:
+    return {"type": "object", "properties": properties, "additionalProperties": False}

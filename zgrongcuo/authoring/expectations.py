@@ -1,0 +1,117 @@
+"""Expected results: running the cases that carry an ``expect:`` block, for `criteria test`.
+
+A policy author's regression suite: each case states the outcome, the
+situations met and (optionally) the open questions it should get; a result
+says which of them differed and why.  Pure: results are returned, not printed.
+"""
+
+from __future__ import annotations
+
+from zgrongcuo.engine.evaluation import evaluate
+from zgrongcuo.errors import ZgError
+from zgrongcuo.load import case_reader
+from zgrongcuo.load.discovery import discover
+from zgrongcuo.load.files import MAX_BYTES
+from zgrongcuo.model.base import Record
+from zgrongcuo.model.case import Case, Expect
+from zgrongcuo.model.criteria import Criteria
+from zgrongcuo.model.determination import MET, Determination, SituationResult
+
+PASSED, FAILED, SKIPPED, ERROR = "passed", "failed", "skipped", "load_error"
+STATUSES = (PASSED, FAILED, SKIPPED, ERROR)
+FIELDS = ("outcome", "situations", "next_questions")
+
+
+class FieldDifference(Record):
+    """One field of an ``expect:`` block that the determination does not give."""
+
+    __slots__ = ("field", "expected", "actual")
+
+    def __init__(self, field: str, expected: str | tuple[str, ...], actual: str | tuple[str, ...]) -> None:
+        self.field = field  # one of FIELDS
+        self.expected = expected
+        self.actual = actual
+
+
+class ExpectationResult(Record):
+    """How one case file fared: passed, failed (with the differences), skipped, or could not be loaded."""
+
+    __slots__ = ("file", "status", "case", "determination", "differences", "error")
+
+    def __init__(
+        self,
+        file: str,
+        status: str,
+        case: Case | None = None,
+        determination: Determination | None = None,
+        differences: tuple[FieldDifference, ...] = (),
+        error: ZgError | None = None,
+    ) -> None:
+        self.file = file
+        self.status = status
+        self.case = case
+        self.determination = determination
+        self.differences = differences
+        self.error = error
+
+    @property
+    def expect(self) -> Expect | None:
+        return self.case.expect if self.case else None
+
+
+def actual(d: Determination) -> dict[str, str | tuple[str, ...]]:
+    """What a determination gives for each field an expectation can state."""
+    return {"outcome": d.outcome.id, "situations": d.situations_met, "next_questions": d.next_questions}
+
+
+def differences(expect: Expect, d: Determination) -> tuple[FieldDifference, ...]:
+    """The fields whose expected value the determination does not give.
+
+    Situations and open questions are compared as sets: the criteria fix their order.
+    """
+    got = actual(d)
+    out = []
+    for name in FIELDS:
+        wanted = getattr(expect, name)
+        if wanted is None:
+            continue
+        same = wanted == got[name] if name == "outcome" else set(wanted) == set(got[name])
+        if not same:
+            out.append(FieldDifference(name, wanted, got[name]))
+    return tuple(out)
+
+
+def check_case(criteria: Criteria, case: Case) -> ExpectationResult:
+    """The result of one loaded case."""
+    if case.expect is None:
+        return ExpectationResult(case.file, SKIPPED, case)
+    d = evaluate(criteria, case)
+    found = differences(case.expect, d)
+    return ExpectationResult(case.file, FAILED if found else PASSED, case, d, found)
+
+
+def run(criteria: Criteria, paths: list[str], *, max_bytes: int = MAX_BYTES) -> list[ExpectationResult]:
+    """Every case file under ``paths`` (folders recursed as `check` does), in order."""
+    results = []
+    for path, problem in discover(paths):
+        try:
+            if problem is not None:
+                raise problem
+            loaded = case_reader.load(path, criteria, max_bytes=max_bytes)
+        except ZgError as error:
+            results.append(ExpectationResult(path, ERROR, error=error))
+            continue
+        results.append(check_case(criteria, loaded))
+    return results
+
+
+def counts(results: list[ExpectationResult]) -> dict[str, int]:
+    return {status: sum(1 for r in results if r.status == status) for status in STATUSES}
+
+
+def unmet_situations(result: ExpectationResult) -> list[SituationResult]:
+    """The expected situations that are not met, with their results (to say why)."""
+    if result.determination is None or result.expect is None or result.expect.situations is None:
+        return []
+    wanted = set(result.expect.situations)
+    return [s for s in result.determination.situations if s.situation.id in wanted and s.status != MET]

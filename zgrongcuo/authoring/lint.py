@@ -1,0 +1,313 @@
+"""Linting a criteria file: what loading accepts but its authors would not mean.
+
+Loading (criteria.loads) already refuses every schema error, dangling
+reference and missing translation; the linter reports that one error, or, for
+criteria that load, warnings about parts that can never matter: facts and
+options nothing uses, situations that can never be met, rules that can never
+fire, outcomes no rule gives, elements without a stated basis.
+"""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+from zgrongcuo.errors import CriteriaError, ZgError
+from zgrongcuo.model import conditions as c
+from zgrongcuo.model.base import Record
+from zgrongcuo.model.criteria import Criteria, Fact
+
+ERROR, WARNING = "error", "warning"
+# Answer combinations the rule search may visit before it gives up and says so.
+SEARCH_BUDGET = 200_000
+# A set fact's tested options are enumerated as subsets up to this many options.
+MAX_OPTIONS_ENUMERATED = 12
+
+
+class Finding(Record):
+    """One problem: an error (the file cannot be used) or a warning (it can, but something is off)."""
+
+    __slots__ = ("severity", "problem")
+
+    def __init__(self, severity: str, problem: ZgError) -> None:
+        self.severity = severity
+        self.problem = problem
+
+    def to_json(self, lang: str) -> dict[str, object]:
+        return {"severity": self.severity, "id": self.problem.msg_id, **self.problem.to_json(lang)}
+
+
+def lint_path(spec: str | Path | None) -> tuple[str, list[Finding]]:
+    """The criteria file named by ``spec`` (None: the bundled one) and its findings."""
+    from zgrongcuo.load.criteria_builder import load
+    from zgrongcuo.load.measures import resolve
+
+    try:
+        path = str(resolve(str(spec) if spec is not None else None))
+        loaded = load(path)
+    except ZgError as error:
+        return str(spec or "-") if error.file is None else error.file, [Finding(ERROR, error)]
+    return path, lint(loaded)
+
+
+def lint(criteria: Criteria) -> list[Finding]:
+    """Warnings about criteria that loaded, in the order of the file."""
+    linter = _Linter(criteria)
+    linter.run()
+    return sorted(linter.found, key=lambda f: (f.problem.line or 0, f.problem.key or ""))
+
+
+class _Linter:
+    def __init__(self, criteria: Criteria) -> None:
+        self.criteria = criteria
+        self.found: list[Finding] = []
+
+    def warn(self, msg_id: str, line: int | None, key: str, **params: object) -> None:
+        self.found.append(Finding(WARNING, CriteriaError(msg_id, file=self.criteria.path, line=line, key=key, **params)))
+
+    def run(self) -> None:
+        self.unused()
+        self.impossible_situations()
+        self.rules_that_never_fire()
+        self.missing_basis()
+
+    # -- what nothing uses
+
+    def unused(self) -> None:
+        crit = self.criteria
+        reached: set[tuple[str, str]] = set()  # (kind, name) of the Refs the rules reach
+        used_facts: set[str] = set()
+        for rule in crit.rules:
+            _walk(rule.when, reached, used_facts)
+        for fact in crit.facts:
+            if fact.id not in used_facts:
+                self.warn("lint.unused_fact", fact.line, f"facts[{fact.id}]", name=fact.id)
+        situations_reached = {name for kind, name in reached if kind == "situation"}
+        for situation in crit.situations:
+            if situation.id not in situations_reached:
+                self.warn("lint.unused_situation", situation.line, f"situations[{situation.id}]", name=situation.id)
+        refs = {name for kind, name in reached if kind == "ref"}
+        for name in crit.conditions:
+            if name not in refs:
+                self.warn("lint.unused_condition", None, f"conditions.{name}", name=name)
+        tested: set[tuple[str, str]] = set()
+        for element in self.all_elements():
+            if isinstance(element.operand, tuple):
+                tested.update((element.fact.id, o) for o in element.operand)
+        for fact in crit.facts:
+            if fact.id not in used_facts:
+                continue  # said once, for the fact
+            for option in fact.options:
+                if (fact.id, option.id) not in tested:
+                    self.warn(
+                        "lint.unused_option",
+                        option.line,
+                        f"facts[{fact.id}].options[{option.id}]",
+                        name=option.id,
+                        fact=fact.id,
+                    )
+        named = {r.outcome.id for r in crit.rules}
+        for outcome in crit.outcomes.values():
+            if outcome.id != crit.undetermined.id and outcome.id not in named:
+                self.warn("lint.unused_outcome", outcome.line, f"outcomes[{outcome.id}]", name=outcome.id)
+
+    def all_elements(self) -> list[c.Element]:
+        crit = self.criteria
+        out = [e for s in crit.situations for e in s.elements]
+        out += [*crit.preconditions, *crit.exclusions]
+        for condition in crit.conditions.values():
+            out += c.elements_of(condition)
+        for rule in crit.rules:
+            out += c.elements_of(rule.when)
+        return out
+
+    # -- situations that can never be met
+
+    def impossible_situations(self) -> None:
+        for situation in self.criteria.situations:
+            fact = _contradiction(situation.elements)
+            if fact is not None:
+                self.warn(
+                    "lint.impossible_situation",
+                    situation.line,
+                    f"situations[{situation.id}]",
+                    name=situation.id,
+                    fact=fact.id,
+                )
+        fact = _contradiction(self.criteria.preconditions)
+        if fact is not None:
+            first = self.criteria.preconditions[0]
+            self.warn("lint.impossible_preconditions", first.line, "preconditions", fact=fact.id)
+
+    # -- rules that can never fire
+
+    def rules_that_never_fire(self) -> None:
+        rules = self.criteria.rules
+        for j, rule in enumerate(rules):
+            alone = _search(self.criteria, rule.when, ())
+            if alone.found is False:
+                self.warn(
+                    "lint.rule_never_true",
+                    rule.line,
+                    f"rules[{rule.number}]",
+                    number=rule.number,
+                    outcome=rule.outcome.id,
+                    **alone.how(),
+                )
+                continue
+            earlier = tuple(r.when for r in rules[:j])
+            if not earlier:
+                continue
+            result = _search(self.criteria, rule.when, earlier)
+            if result.found is False:
+                self.warn(
+                    "lint.rule_shadowed",
+                    rule.line,
+                    f"rules[{rule.number}]",
+                    number=rule.number,
+                    outcome=rule.outcome.id,
+                    **result.how(),
+                )
+            elif result.found is None:
+                self.warn(
+                    "lint.rule_search_incomplete",
+                    rule.line,
+                    f"rules[{rule.number}]",
+                    number=rule.number,
+                    outcome=rule.outcome.id,
+                    count=result.visited,
+                )
+
+    # -- basis
+
+    def missing_basis(self) -> None:
+        crit = self.criteria
+        groups = [(f"situations[{s.id}].all", s.elements, s.basis) for s in crit.situations]
+        groups += [("preconditions", crit.preconditions, None), ("exclusions", crit.exclusions, None)]
+        for key, elements, inherited in groups:
+            for element in elements:
+                if element.basis is None and inherited is None:
+                    self.warn(
+                        "lint.element_without_basis",
+                        element.line,
+                        element.key or key,
+                        fact=element.fact.id,
+                    )
+
+
+def _walk(condition: c.Condition, reached: set[tuple[str, str]], facts: set[str]) -> None:
+    """Collect the named parts and facts a condition reaches."""
+    if isinstance(condition, c.Element):
+        facts.add(condition.fact.id)
+    elif isinstance(condition, (c.All, c.Any)):
+        for part in condition.parts:
+            _walk(part, reached, facts)
+    elif isinstance(condition, c.Not):
+        _walk(condition.part, reached, facts)
+    else:
+        if condition.kind != "situations":  # the group's own Refs name each situation
+            reached.add((condition.kind, condition.name))
+        _walk(condition.target, reached, facts)
+
+
+# ------------------------------------------------------------- answer spaces
+
+
+def _answers_for(fact: Fact, elements: list[c.Element]) -> list[object]:
+    """Definite answers to ``fact`` that differ for ``elements``: one per distinct result of the tests.
+
+    Only the options the tests name matter; answers that give every test the
+    same values are interchangeable, so one of each kind is kept.
+    """
+    if fact.type == "yesno":
+        return [True, False]
+    named = sorted({o for e in elements if isinstance(e.operand, tuple) for o in e.operand}, key=fact.option_ids.index)
+    if len(named) > MAX_OPTIONS_ENUMERATED:
+        return [()] + [(o,) for o in named] + [tuple(named)]  # a sample, not every subset
+    seen: dict[tuple, tuple[str, ...]] = {}
+    for size in range(len(named) + 1):
+        for subset in itertools.combinations(named, size):
+            signature = tuple(e.evaluate({fact.id: subset}) for e in elements)
+            seen.setdefault(signature, subset)
+    return list(seen.values())
+
+
+def _contradiction(elements: tuple[c.Element, ...]) -> Fact | None:
+    """The first fact whose elements, all required together, no answer satisfies."""
+    by_fact: dict[str, list[c.Element]] = {}
+    for element in elements:
+        by_fact.setdefault(element.fact.id, []).append(element)
+    for tests in by_fact.values():
+        fact = tests[0].fact
+        if not any(all(e.evaluate({fact.id: a}) for e in tests) for a in _answers_for(fact, tests)):
+            return fact
+    return None
+
+
+class _Search(Record):
+    __slots__ = ("found", "visited", "facts", "exhaustive")
+
+    def __init__(self, found: bool | None, visited: int, facts: int, exhaustive: bool) -> None:
+        self.found = found  # True: an answer set fires the rule; False: none can; None: budget ran out
+        self.visited = visited
+        self.facts = facts
+        self.exhaustive = exhaustive  # every answer kind was considered (no sampled set fact)
+
+    def how(self) -> dict[str, object]:
+        return {"method": "lint.exhaustive" if self.exhaustive else "lint.sampled", "count": self.visited, "facts": self.facts}
+
+
+def _search(criteria: Criteria, target: c.Condition, earlier: tuple[c.Condition, ...]) -> _Search:
+    """Is there an answer set (any fact may stay unknown) where ``target`` is true and no earlier rule is?
+
+    Kleene conditions are monotone in what is known: a condition that is true
+    (or false) with some facts unknown stays so whatever they are answered.
+    So a partial answer set that already makes an earlier rule true, or the
+    target false, is cut off with everything below it; one that makes the
+    target true and no earlier rule true is a witness, with the rest unknown.
+    Over the facts involved this is an exhaustive search.
+    """
+    elements = c.elements_of(target) + [e for cond in earlier for e in c.elements_of(cond)]
+    by_fact: dict[str, list[c.Element]] = {}
+    for element in elements:
+        by_fact.setdefault(element.fact.id, []).append(element)
+    facts = [f for f in criteria.facts if f.id in by_fact]
+    exhaustive = all(f.type == "yesno" or len(set().union(*(e.operand for e in by_fact[f.id]))) <= MAX_OPTIONS_ENUMERATED for f in facts)
+    # Facts of the target first: the target's truth is settled soonest.
+    target_facts = {e.fact.id for e in c.elements_of(target)}
+    facts.sort(key=lambda f: (f.id not in target_facts, f.index))
+    # Definite answers first: a rule that can fire usually does so on a full
+    # answer set, found at the first descent; unknown is tried last.
+    choices = [[*_answers_for(f, by_fact[f.id]), None] for f in facts]
+    visited = 0
+    answers: dict[str, object] = {}
+
+    def step(i: int) -> bool | None:
+        nonlocal visited
+        visited += 1
+        if visited > SEARCH_BUDGET:
+            return None
+        if any(cond.evaluate(answers) is True for cond in earlier):
+            return False
+        value = target.evaluate(answers)
+        if value is True:
+            return True
+        if value is False or i == len(facts):
+            return False
+        fact = facts[i]
+        budget_ran_out = False
+        for choice in choices[i]:
+            if choice is None:
+                answers.pop(fact.id, None)
+            else:
+                answers[fact.id] = choice
+            result = step(i + 1)
+            answers.pop(fact.id, None)
+            if result:
+                return True
+            if result is None:
+                budget_ran_out = True
+                break
+        return None if budget_ran_out else False
+
+    return _Search(step(0), visited, len(facts), exhaustive)

@@ -1,0 +1,55 @@
+"""A blank case file: every question, its options and help as YAML comments, ready to fill in.
+
+``check`` on the untouched file gives ``undetermined`` with every question
+open: each answer is present and empty, which the case format reads as unknown.
+"""
+
+from __future__ import annotations
+
+from zgrongcuo.authoring.case_schema import DEFAULT_URL
+from zgrongcuo.model.case import META_KEYS
+from zgrongcuo.model.criteria import Criteria
+from zgrongcuo.text.catalogue import text
+from zgrongcuo.text.layout import columns, wrap
+
+WIDTH = 80  # terminal columns of a comment line, indent included
+
+
+def _comment(value: str, lang: str, indent: str, extra: str = "") -> list[str]:
+    prefix = f"{indent}# {extra}"
+    width = max(WIDTH - columns(prefix) - 4, 20)  # room for punctuation kept at a line's end
+    return [f"{prefix}{part}".rstrip() for paragraph in value.splitlines() or [""] for part in wrap(paragraph, width)]
+
+
+def render(criteria: Criteria, lang: str, *, schema: str = DEFAULT_URL) -> str:
+    """The template's text for ``criteria`` in ``lang``; its first line points editors at ``schema``."""
+    out = [f"# yaml-language-server: $schema={schema}"]
+    out += _comment(text("template.head", lang, title=criteria.title[lang], version=criteria.version), lang, "")
+    for key in ("template.how", "template.yesno_how"):
+        out += _comment(text(key, lang), lang, "")
+    example = next((f.options[0].id for f in criteria.facts if f.type == "set"), "")
+    if example:
+        out += _comment(text("template.set_how", lang, example=example), lang, "")
+    for key in ("template.note_how", "template.schema_how"):
+        out += _comment(text(key, lang), lang, "")
+    out += ["", *(_comment(text("template.case", lang), lang, "")), "case:"]
+    width = max(len(k) for k in META_KEYS)
+    for key in META_KEYS:
+        out.append(f"  {key}:{' ' * (width - len(key))}  # {text(f'meta.{key}', lang)}")
+    out += ["", *(_comment(text("template.answers", lang), lang, "")), "answers:"]
+    for n, fact in enumerate(criteria.facts, 1):
+        kind = text("template.set" if fact.type == "set" else "template.yesno", lang)
+        sep = "（" if lang == "zh" else " ("
+        end = "）" if lang == "zh" else ")"
+        out += ["", f"  # {n}. {fact.label[lang]}{sep}{kind}{end}"]
+        out += _comment(fact.question[lang], lang, "  ", "   ")
+        out += _comment(fact.help[lang], lang, "  ", "   ")
+        if fact.quote:
+            out += _comment(text("template.quote", lang, quote=fact.quote), lang, "  ", "   ")
+        if fact.options:
+            out.append(f"  #    {text('template.options', lang)}")
+            for option in fact.options:
+                out += _comment(f"{option.id}: {option.label[lang]}", lang, "  ", "     ")
+                out += _comment(option.help[lang], lang, "  ", "        ")
+        out.append(f"  {fact.id}:")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,1 @@
+"""The interview (`zgrongcuo ask`): questions one at a time, drafts and resuming."""

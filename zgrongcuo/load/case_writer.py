@@ -1,0 +1,151 @@
+"""Writing case files: the inverse of ``case_reader.load``, for answers gathered by the interview.
+
+What is written reads back, through ``case_reader.load``, to the same metadata,
+answers and notes.  Every text is written double-quoted, so that no reader's
+YAML 1.1 habits can turn an id ``0755`` into a number or a title ``no`` into
+false.  The comment lines at the top are for the person who opens the file.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from zgrongcuo.model.case import META_KEYS, Answer, Case
+from zgrongcuo.model.conditions import AnswerValue
+from zgrongcuo.model.criteria import Criteria, Fact
+from zgrongcuo.text.catalogue import text
+
+# What a YAML reader takes for something other than text when written plain.
+_SPECIAL_WORDS = frozenset({"", "~", "null", "true", "false", "yes", "no", "on", "off", "y", "n"})
+_PLAIN_ID = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
+
+
+def _printable(ch: str) -> bool:
+    # YAML's printable set, less the characters its readers take for line breaks (NEL, LS, PS).
+    o = ord(ch)
+    return (
+        0x20 <= o <= 0x7E or 0xA0 <= o <= 0xD7FF or (0xE000 <= o <= 0xFFFD and o != 0xFEFF) or 0x10000 <= o <= 0x10FFFF
+    )
+
+
+_ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r"}
+
+
+def quote(value: str) -> str:
+    """``value`` as a YAML double-quoted scalar that reads back to exactly ``value``."""
+    out = ['"']
+    for ch in value:
+        if ch in _ESCAPES:
+            out.append(_ESCAPES[ch])
+        elif _printable(ch):
+            out.append(ch)
+        else:
+            out.append(_escape(ch))
+    out.append('"')
+    return "".join(out)
+
+
+def _escape(ch: str) -> str:
+    return f"\\u{ord(ch):04x}" if ord(ch) <= 0xFFFF else f"\\U{ord(ch):08x}"
+
+
+def _comment(line: str) -> str:
+    # A comment is for reading only; a character no reader accepts is shown escaped.
+    return "# " + "".join(ch if _printable(ch) or ch == "\t" else _escape(ch) for ch in line)
+
+
+def _key(name: str) -> str:
+    return name if _PLAIN_ID.match(name) and name.lower() not in _SPECIAL_WORDS else quote(name)
+
+
+def yes_no_text(value: bool | None, lang: str) -> str:
+    """How a yes/no answer is written in the user's language (``是``/``否``/``不确定`` or yes/no/unknown)."""
+    if lang == "en":
+        return "unknown" if value is None else "yes" if value else "no"
+    return "不确定" if value is None else "是" if value else "否"
+
+
+def _yaml_value(fact: Fact, value: AnswerValue | None, lang: str) -> str:
+    if not isinstance(value, tuple):
+        return yes_no_text(value, lang)
+    return "[" + ", ".join(_key(v) for v in value) + "]"
+
+
+def _json_value(fact: Fact, value: AnswerValue | None, lang: str) -> object:
+    if not isinstance(value, tuple):
+        return yes_no_text(value, lang)
+    return list(value)
+
+
+def _ordered(case: Case, criteria: Criteria) -> list[tuple[Fact, Answer]]:
+    return [(f, case.answers[f.id]) for f in criteria.facts if f.id in case.answers]
+
+
+def dumps(
+    case: Case, criteria: Criteria, *, lang: str, comments: tuple[str, ...] = (), json_syntax: bool = False
+) -> str:
+    """The text of a case file holding ``case``'s metadata, answers (in asking order), notes and expectations."""
+    if json_syntax:
+        return _dumps_json(case, criteria, lang)
+    lines = [_comment(c) for comment in comments for c in comment.splitlines()]
+    meta = [(k, case.meta.get(k)) for k in META_KEYS if case.meta.get(k) is not None]
+    if meta:
+        lines.append("case:")
+        lines.extend(f"  {k}: {quote(v)}" for k, v in meta)  # type: ignore[arg-type]
+    answers = _ordered(case, criteria)
+    if not answers:
+        lines.append("answers: {}")
+    else:
+        lines.append("answers:")
+        for fact, answer in answers:
+            value = _yaml_value(fact, answer.value, lang)
+            if answer.note is None:
+                lines.append(f"  {_key(fact.id)}: {value}")
+            else:
+                lines.append(f"  {_key(fact.id)}:")
+                lines.append(f"    value: {value}")
+                lines.append(f"    note: {quote(answer.note)}")
+    expect = case.expect
+    if expect is not None:
+        parts = []
+        if expect.outcome is not None:
+            parts.append(f"  outcome: {_key(expect.outcome)}")
+        for name in ("situations", "next_questions"):
+            ids = getattr(expect, name)
+            if ids is not None:
+                parts.append(f"  {name}: [" + ", ".join(_key(i) for i in ids) + "]")
+        lines.append("expect:" if parts else "expect: {}")
+        lines.extend(parts)
+    return "\n".join(lines) + "\n"
+
+
+def _dumps_json(case: Case, criteria: Criteria, lang: str) -> str:
+    doc: dict[str, object] = {}
+    meta = {k: case.meta.get(k) for k in META_KEYS if case.meta.get(k) is not None}
+    if meta:
+        doc["case"] = meta
+    answers: dict[str, object] = {}
+    for fact, answer in _ordered(case, criteria):
+        value = _json_value(fact, answer.value, lang)
+        answers[fact.id] = value if answer.note is None else {"value": value, "note": answer.note}
+    doc["answers"] = answers
+    if case.expect is not None:
+        doc["expect"] = {
+            name: (list(v) if isinstance(v, tuple) else v)
+            for name in ("outcome", "situations", "next_questions")
+            if (v := getattr(case.expect, name)) is not None
+        }
+    data = json.dumps(doc, ensure_ascii=False, indent=2)
+    # JSON leaves DEL, C1 controls and line separators raw; the strict reader refuses them.
+    return "".join(ch if _printable(ch) or ch == "\n" else _escape(ch) for ch in data) + "\n"
+
+
+def header(criteria: Criteria, lang: str, date: str) -> str:
+    """The comment that opens a case file written by the interview."""
+    return "\n".join(
+        (
+            text("ask.file_header", lang, date=date, title=criteria.title[lang], version=criteria.version),
+            text("ask.file_note", lang),
+        )
+    )

@@ -1,0 +1,440 @@
+"""Building criteria from a criteria file: every key checked, every reference resolved.
+
+Everything about a particular measure lives in its criteria file; this module
+only knows the shape such a file has, and checks it when it is loaded so that
+evaluation never meets a dangling reference.  Errors name the file, line and
+key, with a suggestion where a near name exists.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from zgrongcuo.errors import CriteriaError, suggest
+from zgrongcuo.load.document import Mapping, Node, Reader, Scalar, decode, join, parse
+from zgrongcuo.model import conditions as c
+from zgrongcuo.model.conditions import I18n
+from zgrongcuo.model.criteria import FACT_TYPES, UNDETERMINED, Criteria, Fact, Option, Outcome, Rule, Situation
+
+FORMAT = 1
+ID_PATTERN = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
+GROUP_KEYS = {"exclusions": ("any", "all"), "preconditions": ("all", "any"), "situations": ("any", "all")}
+
+_memo: dict[tuple[str, int, int], Criteria] = {}  # loaded in this process, by file identity
+
+
+def load(spec: str | Path | None = None) -> Criteria:
+    """Load and check a criteria file: a path, a bundled measure's name, or None for the default."""
+    from zgrongcuo.load import cache as compiled_cache
+    from zgrongcuo.load.measures import resolve
+
+    path = resolve(str(spec) if spec is not None else None)
+    name = str(path)
+    try:
+        stat = path.stat()
+        key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+        if key in _memo:
+            return _memo[key]
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise CriteriaError("criteria_not_found", file=name) from None
+    except IsADirectoryError:
+        raise CriteriaError("is_a_directory", file=name) from None
+    except OSError as exc:
+        raise CriteriaError("read_error", file=name, detail=exc.strerror or str(exc)) from None
+    sha = compiled_cache.sha256_hex(data)
+    criteria = compiled_cache.get(sha)
+    if not isinstance(criteria, Criteria):
+        criteria = loads(data, name)
+        compiled_cache.put(sha, criteria)
+    criteria.path = name
+    _memo[key] = criteria
+    return criteria
+
+
+def loads(data: bytes, file: str = "<criteria>") -> Criteria:
+    """Check and build criteria from the bytes of a criteria file."""
+    from zgrongcuo.load.cache import sha256_hex
+
+    text, _ = decode(data, file, CriteriaError)
+    root = parse(text, file, json_syntax=file.endswith(".json"), error=CriteriaError)
+    criteria = _Builder(file).build(root)
+    criteria.path = file
+    criteria.sha256 = sha256_hex(data)
+    return criteria
+
+
+# ------------------------------------------------------------------ building
+
+_TOP_KEYS = (
+    "format",
+    "id",
+    "version",
+    "title",
+    "source",
+    "languages",
+    "bases",
+    "facts",
+    "situations",
+    "preconditions",
+    "exclusions",
+    "conditions",
+    "outcomes",
+    "rules",
+    "reminder",
+)
+_FACT_KEYS = ("id", "type", "label", "question", "help", "options", "quote", "basis", "note")
+_OPTION_KEYS = ("id", "label", "help", "quote", "basis", "note")
+_ELEMENT_KEYS = ("fact", *c.YESNO_OPS, *c.SET_OPS, "quote", "basis", "note")
+_SITUATION_KEYS = ("id", "label", "all", "quote", "basis", "note")
+_OUTCOME_KEYS = ("id", "label", "favourable", "help")
+_RULE_KEYS = ("outcome", "when", "quote", "basis", "note")
+_CONDITION_KEYS = ("all", "any", "not", "ref", "situation", *GROUP_KEYS)
+
+
+class _Builder:
+    def __init__(self, file: str) -> None:
+        self.r = Reader(file, CriteriaError)
+        self.languages: tuple[str, ...] = ()
+        self.bases: dict[str, I18n] = {}
+        self.facts: dict[str, Fact] = {}
+        self.situations: dict[str, Situation] = {}
+        self.preconditions: tuple[c.Element, ...] = ()
+        self.exclusions: tuple[c.Element, ...] = ()
+        self.named_nodes: dict[str, tuple[Node, str]] = {}
+        self.named: dict[str, c.Condition] = {}
+        self.resolving: list[str] = []
+
+    def error(self, msg_id: str, node: Node | None, key: str, **params: object) -> CriteriaError:
+        return self.r.error(msg_id, node, key, **params)  # type: ignore[return-value]
+
+    # -- plain values
+
+    def ident(self, node: Node | None, key: str) -> str:
+        value = self.r.text(node, key)
+        if not ID_PATTERN.match(value):  # type: ignore[arg-type]
+            raise self.error("bad_id", node, key, value=value)
+        return value  # type: ignore[return-value]
+
+    def i18n(self, node: Node | None, key: str) -> I18n:
+        if isinstance(node, Scalar) and not node.is_null:
+            raise self.error("needs_translations", node, key, languages=", ".join(self.languages))
+        values = self.r.mapping(node, key, self.languages, self.languages)
+        out = {lang: self.r.text(values[lang], join(key, lang)) for lang in self.languages}
+        return out  # type: ignore[return-value]
+
+    def optional_i18n(self, values: dict[str, Node], name: str, key: str) -> I18n | None:
+        return self.i18n(values[name], join(key, name)) if name in values else None
+
+    def optional_text(self, values: dict[str, Node], name: str, key: str) -> str | None:
+        return self.r.text(values[name], join(key, name)) if name in values else None
+
+    def basis(self, values: dict[str, Node], key: str) -> str | None:
+        if "basis" not in values:
+            return None
+        node = values["basis"]
+        value = self.r.text(node, join(key, "basis"))
+        if value not in self.bases:
+            raise self.error(
+                "undefined_basis", node, join(key, "basis"), name=value, known=", ".join(self.bases)
+            ).at(suggestion=suggest(value, self.bases))  # type: ignore[arg-type]
+        return value
+
+    def items_with_ids(self, node: Node | None, key: str, what: str) -> list[tuple[str, Mapping, str]]:
+        """List items that are mappings with a unique ``id``: (id, node, key path)."""
+        seen: dict[str, Node] = {}
+        out = []
+        for i, item in enumerate(self.r.sequence(node, key), 1):
+            item_key = join(key, i)
+            if not isinstance(item, Mapping):
+                raise self.r.wrong_type(item, item_key, "mapping")
+            id_node = next((v for k, v in item.items if k.value == "id"), None)
+            if id_node is None:
+                raise self.error("missing_key", item, item_key, name="id")
+            ident = self.ident(id_node, join(item_key, "id"))
+            if ident in seen:
+                raise self.error("duplicate_id", id_node, join(item_key, "id"), what=what, name=ident, first_line=seen[ident].line)
+            seen[ident] = id_node
+            out.append((ident, item, f"{key}[{ident}]"))
+        return out
+
+    # -- the whole file
+
+    def build(self, root: Node | None) -> Criteria:
+        r = self.r
+        if root is None:
+            raise self.error("empty_file", None, "")
+        top = r.mapping(root, "", _TOP_KEYS, ("format", "id", "version", "title", "languages", "facts", "situations", "outcomes", "rules", "reminder"))
+        fmt = r.text(top["format"], "format")
+        if fmt != str(FORMAT):
+            raise self.error("bad_format", top["format"], "format", value=fmt, supported=FORMAT)
+        languages = [self.ident(n, join("languages", i)) for i, n in enumerate(r.sequence(top["languages"], "languages"), 1)]
+        if not languages or len(set(languages)) != len(languages):
+            raise self.error("bad_languages", top["languages"], "languages")
+        self.languages = tuple(languages)
+        if "bases" in top:
+            for k, v in r.mapping(top["bases"], "bases", _AnyKey()).items():
+                self.bases[k] = self.i18n(v, join("bases", k))
+        facts = self.build_facts(top["facts"])
+        situations = self.build_situations(top["situations"])
+        self.preconditions = self.build_elements(top.get("preconditions"), "preconditions")
+        self.exclusions = self.build_elements(top.get("exclusions"), "exclusions")
+        if "conditions" in top:
+            for k, v in r.mapping(top["conditions"], "conditions", _AnyKey()).items():
+                if not ID_PATTERN.match(k):
+                    raise self.error("bad_id", v, join("conditions", k), value=k)
+                self.named_nodes[k] = (v, join("conditions", k))
+            for k in self.named_nodes:
+                self.resolve_named(k, None, "conditions")
+        outcomes = self.build_outcomes(top["outcomes"])
+        rules = self.build_rules(top["rules"], outcomes)
+        return Criteria(
+            id=self.ident(top["id"], "id"),
+            version=r.text(top["version"], "version"),  # type: ignore[arg-type]
+            title=self.i18n(top["title"], "title"),
+            languages=self.languages,
+            facts=facts,
+            situations=situations,
+            preconditions=self.preconditions,
+            exclusions=self.exclusions,
+            conditions=dict(self.named),
+            outcomes=outcomes,
+            rules=rules,
+            reminder=self.i18n(top["reminder"], "reminder"),
+            bases=self.bases,
+            source=self.optional_i18n(top, "source", ""),
+        )
+
+    def build_facts(self, node: Node) -> tuple[Fact, ...]:
+        out = []
+        for index, (ident, item, key) in enumerate(self.items_with_ids(node, "facts", "fact")):
+            v = self.r.mapping(item, key, _FACT_KEYS, ("id", "type", "label", "question", "help"))
+            ftype = self.r.text(v["type"], join(key, "type"))
+            if ftype not in FACT_TYPES:
+                raise self.error("bad_fact_type", v["type"], join(key, "type"), value=ftype, known=", ".join(FACT_TYPES))
+            options: list[Option] = []
+            if ftype == "set":
+                if "options" not in v:
+                    raise self.error("missing_key", item, key, name="options")
+                for oid, onode, okey in self.items_with_ids(v["options"], join(key, "options"), "option"):
+                    ov = self.r.mapping(onode, okey, _OPTION_KEYS, ("id", "label", "help"))
+                    options.append(
+                        Option(
+                            id=oid,
+                            label=self.i18n(ov["label"], join(okey, "label")),
+                            help=self.i18n(ov["help"], join(okey, "help")),
+                            quote=self.optional_text(ov, "quote", okey),
+                            basis=self.basis(ov, okey),
+                            note=self.optional_i18n(ov, "note", okey),
+                            line=onode.line,
+                        )
+                    )
+                if not options:
+                    raise self.error("no_options", v["options"], join(key, "options"))
+            elif "options" in v:
+                raise self.error("options_on_yesno", v["options"], join(key, "options"))
+            fact = Fact(
+                id=ident,
+                type=ftype,  # type: ignore[arg-type]
+                label=self.i18n(v["label"], join(key, "label")),
+                question=self.i18n(v["question"], join(key, "question")),
+                help=self.i18n(v["help"], join(key, "help")),
+                options=tuple(options),
+                quote=self.optional_text(v, "quote", key),
+                basis=self.basis(v, key),
+                note=self.optional_i18n(v, "note", key),
+                index=index,
+                line=item.line,
+            )
+            self.facts[ident] = fact
+            out.append(fact)
+        if not out:
+            raise self.error("empty_list", node, "facts")
+        return tuple(out)
+
+    def build_element(self, node: Node, key: str) -> c.Element:
+        v = self.r.mapping(node, key, _ELEMENT_KEYS, ("fact",))
+        fact_name = self.r.text(v["fact"], join(key, "fact"))
+        fact = self.facts.get(fact_name)  # type: ignore[arg-type]
+        if fact is None:
+            raise self.error("undefined_fact", v["fact"], join(key, "fact"), name=fact_name).at(
+                suggestion=suggest(fact_name, self.facts)  # type: ignore[arg-type]
+            )
+        ops = [op for op in (*c.YESNO_OPS, *c.SET_OPS) if op in v]
+        allowed = c.YESNO_OPS if fact.type == "yesno" else c.SET_OPS
+        if len(ops) != 1:
+            raise self.error("one_test", node, key, fact=fact.id, tests=", ".join(allowed))
+        op = ops[0]
+        op_key = join(key, op)
+        if op not in allowed:
+            raise self.error("test_for_type", v[op], op_key, test=op, fact=fact.id, type=fact.type, tests=", ".join(allowed))
+        operand: bool | tuple[str, ...]
+        if op == "is":
+            operand = self.yes_no(v[op], op_key)
+        elif op == "has":
+            operand = (self.option_ref(fact, v[op], op_key),)
+        else:
+            items = self.r.sequence(v[op], op_key)
+            if not items:
+                raise self.error("empty_list", v[op], op_key)
+            operand = tuple(self.option_ref(fact, n, join(op_key, i)) for i, n in enumerate(items, 1))
+            if len(set(operand)) != len(operand):
+                raise self.error("repeated_in_test", v[op], op_key)
+        return c.Element(
+            fact,
+            op,
+            operand,
+            quote=self.optional_text(v, "quote", key),
+            basis=self.basis(v, key),
+            note=self.optional_i18n(v, "note", key),
+            key=key,
+            line=node.line,
+        )
+
+    def yes_no(self, node: Node, key: str) -> bool:
+        if isinstance(node, Scalar) and node.plain:
+            word = node.value.lower()
+            if word in ("yes", "true"):
+                return True
+            if word in ("no", "false"):
+                return False
+        raise self.r.wrong_type(node, key, "yes/no")
+
+    def option_ref(self, fact: Fact, node: Node, key: str) -> str:
+        value = self.r.text(node, key)
+        if value not in fact.option_ids:
+            raise self.error("undefined_option", node, key, name=value, fact=fact.id).at(
+                suggestion=suggest(value, fact.option_ids)  # type: ignore[arg-type]
+            )
+        return value  # type: ignore[return-value]
+
+    def build_elements(self, node: Node | None, key: str) -> tuple[c.Element, ...]:
+        if node is None or (isinstance(node, Scalar) and node.is_null):
+            return ()
+        return tuple(self.build_element(n, join(key, i)) for i, n in enumerate(self.r.sequence(node, key), 1))
+
+    def build_situations(self, node: Node) -> tuple[Situation, ...]:
+        out = []
+        for ident, item, key in self.items_with_ids(node, "situations", "situation"):
+            v = self.r.mapping(item, key, _SITUATION_KEYS, ("id", "label", "all"))
+            elements = self.build_elements(v["all"], join(key, "all"))
+            if not elements:
+                raise self.error("empty_list", v["all"], join(key, "all"))
+            situation = Situation(
+                id=ident,
+                label=self.i18n(v["label"], join(key, "label")),
+                elements=elements,
+                quote=self.optional_text(v, "quote", key),
+                basis=self.basis(v, key),
+                note=self.optional_i18n(v, "note", key),
+                line=item.line,
+            )
+            self.situations[ident] = situation
+            out.append(situation)
+        if not out:
+            raise self.error("empty_list", node, "situations")
+        return tuple(out)
+
+    def build_outcomes(self, node: Node) -> dict[str, Outcome]:
+        out: dict[str, Outcome] = {}
+        for ident, item, key in self.items_with_ids(node, "outcomes", "outcome"):
+            v = self.r.mapping(item, key, _OUTCOME_KEYS, ("id", "label", "favourable"))
+            favourable = self.r.boolean(v["favourable"], join(key, "favourable"), null_ok=ident == UNDETERMINED)
+            if ident == UNDETERMINED and favourable is not None:
+                raise self.error("undetermined_favourable", v["favourable"], join(key, "favourable"))
+            if ident != UNDETERMINED and favourable is None:
+                raise self.r.wrong_type(v["favourable"], join(key, "favourable"), "true/false")
+            out[ident] = Outcome(
+                ident, self.i18n(v["label"], join(key, "label")), favourable, self.optional_i18n(v, "help", key), item.line
+            )
+        if UNDETERMINED not in out:
+            raise self.error("no_undetermined", node, "outcomes", name=UNDETERMINED)
+        return out
+
+    def build_rules(self, node: Node, outcomes: dict[str, Outcome]) -> tuple[Rule, ...]:
+        rules = []
+        for i, item in enumerate(self.r.sequence(node, "rules"), 1):
+            key = join("rules", i)
+            v = self.r.mapping(item, key, _RULE_KEYS, ("outcome", "when"))
+            name = self.r.text(v["outcome"], join(key, "outcome"))
+            if name not in outcomes or name == UNDETERMINED:
+                raise self.error("undefined_outcome", v["outcome"], join(key, "outcome"), name=name).at(
+                    suggestion=suggest(name, [o for o in outcomes if o != UNDETERMINED])  # type: ignore[arg-type]
+                )
+            rules.append(
+                Rule(
+                    number=i,
+                    outcome=outcomes[name],  # type: ignore[index]
+                    when=self.condition(v["when"], join(key, "when")),
+                    quote=self.optional_text(v, "quote", key),
+                    basis=self.basis(v, key),
+                    note=self.optional_i18n(v, "note", key),
+                    line=item.line,
+                )
+            )
+        if not rules:
+            raise self.error("empty_list", node, "rules")
+        return tuple(rules)
+
+    # -- conditions
+
+    def condition(self, node: Node, key: str) -> c.Condition:
+        if not isinstance(node, Mapping):
+            raise self.error("bad_condition", node, key)
+        names = [k.value for k, _ in node.items]
+        if "fact" in names:
+            return self.build_element(node, key)
+        if len(names) != 1:
+            raise self.error("bad_condition", node, key)
+        v = self.r.mapping(node, key, _CONDITION_KEYS)
+        (name, value), = v.items()
+        sub = join(key, name)
+        if name in ("all", "any"):
+            items = self.r.sequence(value, sub)
+            if not items:
+                raise self.error("empty_list", value, sub)
+            parts = tuple(self.condition(n, join(sub, i)) for i, n in enumerate(items, 1))
+            return c.All(parts) if name == "all" else c.Any(parts)
+        if name == "not":
+            return c.Not(self.condition(value, sub))
+        word = self.r.text(value, sub)
+        if name == "ref":
+            return c.Ref("ref", word, self.resolve_named(word, value, sub))  # type: ignore[arg-type]
+        if name == "situation":
+            if word not in self.situations:
+                raise self.error("undefined_situation", value, sub, name=word).at(
+                    suggestion=suggest(word, self.situations)  # type: ignore[arg-type]
+                )
+            return c.Ref("situation", word, self.situations[word].condition)  # type: ignore[index]
+        quantifiers = GROUP_KEYS[name]
+        if word not in quantifiers:
+            raise self.error("bad_quantifier", value, sub, group=name, value=word, known=", ".join(quantifiers))
+        if name == "situations":
+            parts = tuple(c.Ref("situation", s.id, s.condition) for s in self.situations.values())
+        else:
+            parts = self.preconditions if name == "preconditions" else self.exclusions
+        target = c.Any(parts) if word == "any" else c.All(parts)
+        return c.Ref(name, word, target)  # type: ignore[arg-type]
+
+    def resolve_named(self, name: str, node: Node | None, key: str) -> c.Condition:
+        if name in self.named:
+            return self.named[name]
+        if name not in self.named_nodes:
+            raise self.error("undefined_condition", node, key, name=name).at(
+                suggestion=suggest(name, self.named_nodes)
+            )
+        if name in self.resolving:
+            raise self.error("condition_cycle", node, key, chain=" → ".join([*self.resolving, name]))
+        self.resolving.append(name)
+        cond_node, cond_key = self.named_nodes[name]
+        self.named[name] = self.condition(cond_node, cond_key)
+        self.resolving.pop()
+        return self.named[name]
+
+
+class _AnyKey(tuple):
+    """Stands for "any key" where a mapping's keys are names the author chooses."""
+
+    def __contains__(self, item: object) -> bool:
+        return True

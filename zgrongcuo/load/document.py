@@ -1,0 +1,374 @@
+"""Strict reading of YAML and JSON documents into nodes that keep their position.
+
+Only the parser's events are used, never PyYAML's constructors: no tag is
+honoured (every explicit tag is an error), no implicit typing happens (a plain
+``0755`` stays the text ``0755``; what a scalar means is for the reader of the
+node to say), duplicate keys are errors, and nesting and size are bounded.
+Nothing in a document can make Python objects or run code.
+"""
+
+from __future__ import annotations
+
+import codecs
+
+import yaml
+
+from zgrongcuo.errors import ZgError, suggest
+from zgrongcuo.model.base import Record
+
+try:  # libyaml's parser is several times faster; strictness is ours either way
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_DEPTH = 64
+MAX_NODES = 200_000
+NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
+
+
+class Node(Record):
+    __slots__ = ("line", "column")  # 1-based
+
+    def __init__(self, line: int, column: int) -> None:
+        self.line = line
+        self.column = column
+
+
+class Scalar(Node):
+    __slots__ = ("value", "plain")  # plain: written without quotes or block style
+
+    def __init__(self, line: int, column: int, value: str, plain: bool) -> None:
+        self.line = line
+        self.column = column
+        self.value = value
+        self.plain = plain
+
+    @property
+    def is_null(self) -> bool:
+        return self.plain and self.value in NULL_WORDS
+
+
+class Mapping(Node):
+    __slots__ = ("items",)
+
+    def __init__(self, line: int, column: int, items: list[tuple[Scalar, Node]]) -> None:
+        self.line = line
+        self.column = column
+        self.items = items
+
+
+class Sequence(Node):
+    __slots__ = ("items",)
+
+    def __init__(self, line: int, column: int, items: list[Node]) -> None:
+        self.line = line
+        self.column = column
+        self.items = items
+
+
+KIND_NAMES = {Scalar: "scalar", Mapping: "mapping", Sequence: "list"}
+
+
+# ------------------------------------------------------------------ decoding
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def decode(data: bytes, file: str, error: type[ZgError] = ZgError) -> tuple[str, str]:
+    """Text of ``data`` and the encoding used: a BOM decides, else UTF-8, else GB18030."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding.removesuffix("-sig")
+            except UnicodeDecodeError as exc:
+                name = encoding.removesuffix("-sig").upper()
+                raise error("bad_encoding_bom", file=file, encoding=name, detail=str(exc.reason)) from None
+    if b"\x00" in data[:8192]:  # no text encoding without a BOM has NUL bytes: a Word file, a zip, UTF-16 without BOM
+        offset = data.index(b"\x00")
+        raise error("binary_file", file=file, line=data.count(b"\n", 0, offset) + 1, offset=offset)
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as utf8_error:
+        try:
+            return data.decode("gb18030"), "gb18030"
+        except UnicodeDecodeError:
+            line = data.count(b"\n", 0, utf8_error.start) + 1
+            raise error("bad_encoding", file=file, line=line, offset=utf8_error.start) from None
+
+
+# ------------------------------------------------------------------- parsing
+
+
+def parse(text: str, file: str, *, json_syntax: bool = False, error: type[ZgError] = ZgError) -> Node | None:
+    """The single document in ``text`` as nodes; None for an empty document."""
+    try:
+        return _parse(text, file, json_syntax)
+    except ZgError as exc:
+        if type(exc) is ZgError and error is not ZgError:
+            exc.__class__ = error  # same fields, the caller's kind of error
+        raise
+
+
+def _parse(text: str, file: str, json_syntax: bool) -> Node | None:
+    if json_syntax:
+        _check_json(text, file)
+        # JSON allows tabs between tokens, YAML does not; a raw tab cannot
+        # occur inside a valid JSON string, so this changes no value.
+        text = text.replace("\t", " ")
+    try:
+        loader = _Loader(text)
+        try:
+            return _build(loader.get_event, file)
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        lines = text.splitlines()
+        problem = exc.problem or ""
+        if exc.context and exc.context_mark:
+            problem += f" ({exc.context}, line {exc.context_mark.line + 1})"
+        line = mark.line + 1 if mark else None
+        column = mark.column + 1 if mark else None
+        excerpt = lines[mark.line] if mark and mark.line < len(lines) else None
+        if "nesting depth" in problem:
+            raise ZgError("too_deep", file=file, line=line, column=column, limit=MAX_DEPTH) from None
+        at_mark = excerpt[mark.column] if excerpt is not None and mark.column < len(excerpt) else ""
+        if at_mark == "\t" or "tab" in problem:
+            raise ZgError("yaml_tab", file=file, line=line, column=column, excerpt=excerpt) from None
+        raise ZgError("yaml_syntax", file=file, line=line, column=column, excerpt=excerpt, problem=problem) from None
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        raise ZgError("yaml_bad_char", file=file, line=line, column=column, char=f"U+{exc.character:04X}") from None
+    except yaml.YAMLError as exc:  # pragma: no cover - libyaml reports all as above
+        raise ZgError("yaml_syntax", file=file, problem=str(exc)) from None
+
+
+def _check_json(text: str, file: str) -> None:
+    import json  # only JSON files need it
+
+    try:
+        # Numbers stay text: only the syntax is checked here, and int() of a
+        # 5000-digit number raises ValueError.
+        json.loads(text, parse_int=str, parse_float=str, parse_constant=str)
+    except json.JSONDecodeError as exc:
+        lines = text.splitlines()
+        excerpt = lines[exc.lineno - 1] if 0 < exc.lineno <= len(lines) else None
+        raise ZgError(
+            "json_syntax", file=file, line=exc.lineno, column=exc.colno, excerpt=excerpt, problem=exc.msg
+        ) from None
+    except RecursionError:
+        pass  # the builder below refuses the nesting, naming its line and key
+
+
+class _Frame:
+    """A mapping or list being built, with the key path that leads to it."""
+
+    __slots__ = ("node", "anchor", "seen", "pending", "path")
+
+    def __init__(self, node: Node, anchor: str | None, path: str) -> None:
+        self.node = node
+        self.anchor = anchor
+        self.seen: dict[str, Scalar] = {}  # keys so far, for duplicates
+        self.pending: Scalar | None = None  # a mapping's key still waiting for its value
+        self.path = path
+
+    def child_path(self) -> str:
+        """The key path of the next value added to this frame."""
+        if isinstance(self.node, Sequence):
+            return join(self.path, len(self.node.items) + 1)
+        return join(self.path, self.pending.value) if self.pending is not None else self.path
+
+
+def _build(next_event, file: str) -> Node | None:
+    # An explicit stack rather than recursion: depth is bounded by MAX_DEPTH,
+    # not by Python's recursion limit.
+    anchors: dict[str, Node] = {}
+    stack: list[_Frame] = []
+    root: Node | None = None
+    documents = 0
+    count = 0
+
+    def here() -> str | None:
+        return (stack[-1].child_path() or None) if stack else None
+
+    def add(node: Node) -> None:
+        nonlocal root
+        if not stack:
+            root = node
+            return
+        frame = stack[-1]
+        parent = frame.node
+        if type(parent) is Sequence:
+            parent.items.append(node)
+        elif frame.pending is None:
+            if type(node) is not Scalar:
+                raise ZgError("complex_key", file=file, line=node.line, column=node.column, key=frame.path or None)
+            previous = frame.seen.get(node.value)
+            if previous is not None:
+                raise ZgError(
+                    "duplicate_key",
+                    file=file,
+                    line=node.line,
+                    column=node.column,
+                    key=join(frame.path, node.value),
+                    name=node.value,
+                    first_line=previous.line,
+                )
+            frame.seen[node.value] = node
+            frame.pending = node
+        else:
+            parent.items.append((frame.pending, node))  # type: ignore[union-attr]
+            frame.pending = None
+
+    # The parser's own get_event, not yaml.parse(): a generator's frame per event
+    # costs as much as building the node does.
+    while (event := next_event()) is not None:
+        kind = type(event)
+        if kind is yaml.ScalarEvent:
+            mark = event.start_mark
+            if event.tag is not None:
+                raise ZgError("yaml_tag", file=file, line=mark.line + 1, column=mark.column + 1, key=here(), tag=event.tag)
+            count += 1
+            if count > MAX_NODES:
+                raise ZgError("too_many_nodes", file=file, line=mark.line + 1, limit=MAX_NODES)
+            node = Scalar(mark.line + 1, mark.column + 1, event.value, event.style in (None, ""))
+            if event.anchor:
+                anchors[event.anchor] = node
+            add(node)
+        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            frame = stack.pop()
+            if frame.anchor:
+                anchors[frame.anchor] = frame.node
+            add(frame.node)
+        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            mark = event.start_mark
+            line, column = mark.line + 1, mark.column + 1
+            path = here() or ""
+            if event.tag is not None:
+                raise ZgError("yaml_tag", file=file, line=line, column=column, key=path or None, tag=event.tag)
+            count += 1
+            if count > MAX_NODES:
+                raise ZgError("too_many_nodes", file=file, line=line, limit=MAX_NODES)
+            if len(stack) >= MAX_DEPTH:
+                raise ZgError("too_deep", file=file, line=line, column=column, key=path or None, limit=MAX_DEPTH)
+            container = Mapping(line, column, []) if kind is yaml.MappingStartEvent else Sequence(line, column, [])
+            stack.append(_Frame(container, event.anchor, path))
+        elif kind is yaml.AliasEvent:
+            target = anchors.get(event.anchor)
+            if target is None:
+                mark = event.start_mark
+                # An anchor whose node is still open is a loop (`a: &a [*a]`); PyYAML would build a cycle.
+                loop = any(frame.anchor == event.anchor for frame in stack)
+                raise ZgError(
+                    "alias_loop" if loop else "alias_undefined",
+                    file=file,
+                    line=mark.line + 1,
+                    column=mark.column + 1,
+                    key=here(),
+                    name=event.anchor,
+                )
+            # Shared, never copied: an alias costs one reference, so nested
+            # aliases cannot multiply memory.
+            add(target)
+        elif kind is yaml.DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                raise ZgError("several_documents", file=file, line=event.start_mark.line + 1)
+    return root
+
+
+def kind_name(node: Node | None) -> str:
+    return "null" if node is None or (isinstance(node, Scalar) and node.is_null) else KIND_NAMES[type(node)]
+
+
+# ------------------------------------------------------------------- reading
+
+
+class Reader:
+    """Typed access to nodes that raises the caller's error class with file, line and key."""
+
+    def __init__(self, file: str, error: type[ZgError] = ZgError) -> None:
+        self.file = file
+        self.error_class = error
+
+    def error(self, msg_id: str, node: Node | None, key: str, **params: object) -> ZgError:
+        line = node.line if node is not None else None
+        column = node.column if node is not None else None
+        return self.error_class(msg_id, file=self.file, line=line, column=column, key=key or None, **params)
+
+    def wrong_type(self, node: Node | None, key: str, expected: str) -> ZgError:
+        return self.error("wrong_type", node, key, expected=expected, got=kind_name(node))
+
+    def mapping(
+        self,
+        node: Node | None,
+        key: str,
+        allowed: tuple[str, ...] | dict,
+        required: tuple[str, ...] = (),
+        *,
+        null_ok: bool = False,
+    ) -> dict[str, Node]:
+        """A mapping's values by key, refusing keys not in ``allowed``."""
+        if node is None or (isinstance(node, Scalar) and node.is_null):
+            if null_ok:
+                return {}
+            if not required:
+                return {}
+            raise self.wrong_type(node, key, "mapping")
+        if not isinstance(node, Mapping):
+            raise self.wrong_type(node, key, "mapping")
+        out: dict[str, Node] = {}
+        for k, v in node.items:
+            if k.value not in allowed:
+                raise self.error(
+                    "unknown_key",
+                    k,
+                    join(key, k.value),
+                    name=k.value,
+                    allowed=", ".join(allowed),
+                ).at(suggestion=suggest(k.value, allowed))
+            out[k.value] = v
+        for name in required:
+            if name not in out:
+                raise self.error("missing_key", node, key, name=name)
+        return out
+
+    def sequence(self, node: Node | None, key: str) -> list[Node]:
+        if not isinstance(node, Sequence):
+            raise self.wrong_type(node, key, "list")
+        return node.items
+
+    def text(self, node: Node | None, key: str, *, null_ok: bool = False) -> str | None:
+        """A scalar's text exactly as written."""
+        if isinstance(node, Scalar):
+            if node.is_null:
+                if null_ok:
+                    return None
+                raise self.error("empty_value", node, key)
+            return node.value
+        if node is None and null_ok:
+            return None
+        raise self.wrong_type(node, key, "text")
+
+    def boolean(self, node: Node | None, key: str, *, null_ok: bool = False) -> bool | None:
+        if isinstance(node, Scalar) and node.plain:
+            if node.value in ("true", "True", "TRUE"):
+                return True
+            if node.value in ("false", "False", "FALSE"):
+                return False
+            if null_ok and node.is_null:
+                return None
+        raise self.wrong_type(node, key, "true/false" + ("/null" if null_ok else ""))
+
+
+def join(key: str, name: str | int) -> str:
+    if isinstance(name, int):
+        return f"{key}[{name}]"
+    return f"{key}.{name}" if key else name

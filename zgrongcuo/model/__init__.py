@@ -1,0 +1,1 @@
+"""Types only: criteria, conditions, cases and determinations. Importable without YAML or files."""

@@ -1,0 +1,87 @@
+"""A case as the engine sees it: metadata, answers with notes, and what a regression test expects.
+
+Types only; ``zgrongcuo.load.case_reader`` builds them from case files and
+``zgrongcuo.interview`` from a conversation.
+"""
+
+from __future__ import annotations
+
+from zgrongcuo.model.base import Record, Value
+from zgrongcuo.model.conditions import AnswerValue
+
+META_KEYS = ("id", "title", "subject", "summary")
+
+
+class Answer(Value):
+    """One answer as given. ``value`` None is "answered unknown"; a fact not answered has no Answer at all."""
+
+    __slots__ = ("value", "note", "line")
+
+    def __init__(self, value: AnswerValue | None, note: str | None = None, line: int | None = None) -> None:
+        self.value = value  # yesno: bool; set: option ids as written; None: unknown
+        self.note = note
+        self.line = line
+
+
+class Notice(Value):
+    """A warning about how a file was read (e.g. its encoding), worded in the user's language when shown."""
+
+    __slots__ = ("msg_id", "params")
+
+    def __init__(self, msg_id: str, params: dict[str, object] | None = None) -> None:
+        self.msg_id = msg_id
+        self.params = params if params is not None else {}
+
+
+class Expect(Value):
+    """What a regression test expects of a case's determination; None fields are not checked."""
+
+    __slots__ = ("outcome", "situations", "next_questions")
+
+    def __init__(
+        self,
+        outcome: str | None = None,
+        situations: tuple[str, ...] | None = None,
+        next_questions: tuple[str, ...] | None = None,
+    ) -> None:
+        self.outcome = outcome
+        self.situations = situations
+        self.next_questions = next_questions
+
+
+class Case(Record):
+    __slots__ = ("file", "meta", "answers", "expect", "notices")
+
+    def __init__(
+        self,
+        file: str,
+        meta: dict[str, str | None],
+        answers: dict[str, Answer],
+        expect: Expect | None = None,
+        notices: list[Notice] | None = None,
+    ) -> None:
+        self.file = file
+        self.meta = meta
+        self.answers = answers
+        self.expect = expect
+        self.notices = notices if notices is not None else []
+
+    def values(self) -> dict[str, AnswerValue]:
+        """Fact id -> answer value, for the facts whose answer is known: what the engine reads."""
+        return {fact: a.value for fact, a in self.answers.items() if a.value is not None}
+
+    def copy(self) -> Case:
+        """A copy whose metadata and answers can change without touching this one."""
+        expect = self.expect
+        return Case(
+            self.file,
+            dict(self.meta),
+            dict(self.answers),
+            Expect(expect.outcome, expect.situations, expect.next_questions) if expect else None,
+            list(self.notices),
+        )
+
+
+def blank_case(file: str = "-") -> Case:
+    """A case with no metadata and no answers."""
+    return Case(file=file, meta=dict.fromkeys(META_KEYS), answers={})

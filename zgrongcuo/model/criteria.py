@@ -1,0 +1,196 @@
+"""A measure as the engine sees it: facts and options, situations, bottom lines, outcomes and rules.
+
+Types only: building them from a file is ``zgrongcuo.load.criteria_builder``'s
+work, and nothing here reads a file or knows any particular measure.
+"""
+
+from __future__ import annotations
+
+from zgrongcuo.model.base import Record
+from zgrongcuo.model.conditions import All, Condition, Element, I18n
+
+UNDETERMINED = "undetermined"  # the outcome when no rule is definitely true
+FACT_TYPES = ("set", "yesno")
+
+
+class Option(Record):
+    __slots__ = ("id", "label", "help", "quote", "basis", "note", "line")
+
+    def __init__(
+        self,
+        id: str,
+        label: I18n,
+        help: I18n,
+        quote: str | None = None,
+        basis: str | None = None,
+        note: I18n | None = None,
+        line: int | None = None,
+    ) -> None:
+        self.id = id
+        self.label = label
+        self.help = help
+        self.quote = quote
+        self.basis = basis
+        self.note = note
+        self.line = line
+
+
+class Fact(Record):
+    """A question: yes/no, or a closed set of options."""
+
+    __slots__ = (
+        "id", "type", "label", "question", "help", "options", "quote", "basis", "note", "index", "line",
+        "option_ids", "_by_id",
+    )  # fmt: skip
+
+    def __init__(
+        self,
+        id: str,
+        type: str,  # "set" or "yesno"
+        label: I18n,
+        question: I18n,
+        help: I18n,
+        options: tuple[Option, ...] = (),
+        quote: str | None = None,
+        basis: str | None = None,
+        note: I18n | None = None,
+        index: int = 0,  # position in asking order
+        line: int | None = None,
+    ) -> None:
+        self.id = id
+        self.type = type
+        self.label = label
+        self.question = question
+        self.help = help
+        self.options = options
+        self.quote = quote
+        self.basis = basis
+        self.note = note
+        self.index = index
+        self.line = line
+        self.option_ids: tuple[str, ...] = tuple(o.id for o in options)
+        self._by_id = {o.id: o for o in options}
+
+    def option(self, option_id: str) -> Option:
+        return self._by_id[option_id]
+
+
+class Situation(Record):
+    """A situation (情形): met when every element holds."""
+
+    __slots__ = ("id", "label", "elements", "quote", "basis", "note", "line", "condition")
+
+    def __init__(
+        self,
+        id: str,
+        label: I18n,
+        elements: tuple[Element, ...],
+        quote: str | None = None,
+        basis: str | None = None,
+        note: I18n | None = None,
+        line: int | None = None,
+    ) -> None:
+        self.id = id
+        self.label = label
+        self.elements = elements
+        self.quote = quote
+        self.basis = basis
+        self.note = note
+        self.line = line
+        self.condition: Condition = All(elements)
+
+
+class Outcome(Record):
+    """An outcome a rule can give; ``favourable`` is None only for undetermined."""
+
+    __slots__ = ("id", "label", "favourable", "help", "line")
+
+    def __init__(
+        self, id: str, label: I18n, favourable: bool | None, help: I18n | None = None, line: int | None = None
+    ) -> None:
+        self.id = id
+        self.label = label
+        self.favourable = favourable
+        self.help = help
+        self.line = line
+
+
+class Rule(Record):
+    """An outcome rule: the first that is definitely true decides."""
+
+    __slots__ = ("number", "outcome", "when", "quote", "basis", "note", "line")
+
+    def __init__(
+        self,
+        number: int,  # 1-based position among the rules
+        outcome: Outcome,
+        when: Condition,
+        quote: str | None = None,
+        basis: str | None = None,
+        note: I18n | None = None,
+        line: int | None = None,
+    ) -> None:
+        self.number = number
+        self.outcome = outcome
+        self.when = when
+        self.quote = quote
+        self.basis = basis
+        self.note = note
+        self.line = line
+
+
+class Criteria(Record):
+    """One measure, checked when it was built: every reference resolves."""
+
+    __slots__ = (
+        "id", "version", "title", "languages", "facts", "situations", "preconditions", "exclusions",
+        "conditions", "outcomes", "rules", "reminder", "bases", "source", "path", "sha256", "fact_by_id",
+    )  # fmt: skip
+
+    def __init__(
+        self,
+        id: str,
+        version: str,
+        title: I18n,
+        languages: tuple[str, ...],
+        facts: tuple[Fact, ...],
+        situations: tuple[Situation, ...],
+        preconditions: tuple[Element, ...],
+        exclusions: tuple[Element, ...],
+        conditions: dict[str, Condition],
+        outcomes: dict[str, Outcome],
+        rules: tuple[Rule, ...],
+        reminder: I18n,
+        bases: dict[str, I18n],
+        source: I18n | None = None,
+        path: str = "",
+        sha256: str = "",
+    ) -> None:
+        self.id = id
+        self.version = version
+        self.title = title
+        self.languages = languages
+        self.facts = facts
+        self.situations = situations
+        self.preconditions = preconditions
+        self.exclusions = exclusions
+        self.conditions = conditions
+        self.outcomes = outcomes
+        self.rules = rules
+        self.reminder = reminder
+        self.bases = bases
+        self.source = source
+        self.path = path  # where it was loaded from, as the user named it
+        self.sha256 = sha256  # of the file's bytes
+        self.fact_by_id: dict[str, Fact] = {f.id: f for f in facts}
+
+    @property
+    def undetermined(self) -> Outcome:
+        return self.outcomes[UNDETERMINED]
+
+    def situation(self, situation_id: str) -> Situation | None:
+        return next((s for s in self.situations if s.id == situation_id), None)
+
+    def exclusion_facts(self) -> frozenset[str]:
+        """Facts the bottom lines test."""
+        return frozenset(e.fact.id for e in self.exclusions)

@@ -1,0 +1,31 @@
+"""The words that answer a yes/no question, the same in case files and in the interview (SPEC.md)."""
+
+from __future__ import annotations
+
+import re
+
+YES_WORDS = frozenset({"true", "yes", "y", "是"})
+NO_WORDS = frozenset({"false", "no", "n", "否"})
+UNKNOWN_WORDS = frozenset({"unknown", "不确定", "?", "？"})
+
+NOT_A_WORD = object()  # what yes_no_word gives for a word outside the vocabulary
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # tab and line ends are text
+
+
+def yes_no_word(word: str) -> bool | None | object:
+    """True, False or None (unknown) for a word of the yes/no vocabulary (any case); ``NOT_A_WORD`` otherwise."""
+    lower = word.strip().lower()
+    if lower in YES_WORDS:
+        return True
+    if lower in NO_WORDS:
+        return False
+    if lower in UNKNOWN_WORDS:
+        return None
+    return NOT_A_WORD
+
+
+def control_character(text: str) -> str | None:
+    """The first control character in ``text`` (terminal escapes among them), which case files may not hold."""
+    found = _CONTROL.search(text)
+    return found.group() if found else None

@@ -1,0 +1,1 @@
+"""Output formats: one renderer contract, one registry, one view of a determination."""

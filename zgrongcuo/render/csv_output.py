@@ -1,0 +1,54 @@
+"""One CSV row per case, for tallies in a spreadsheet (UTF-8 with BOM, so Excel reads Chinese)."""
+
+from __future__ import annotations
+
+import csv
+import sys
+from typing import IO, Any
+
+from zgrongcuo.errors import ZgError
+from zgrongcuo.model.determination import Determination
+from zgrongcuo.render.contract import Renderer, RenderOptions
+from zgrongcuo.text.catalogue import text
+
+COLUMNS = ("file", "case_id", "title", "outcome", "label", "situations_met", "open_questions")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: str) -> str:
+    """A cell a spreadsheet shows as text: one that would start a formula gets a leading apostrophe.
+
+    A case title such as ``=HYPERLINK(...)`` would otherwise run in Excel
+    (CSV injection); the apostrophe is the spreadsheet's own mark for "text".
+    """
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+class CsvRenderer(Renderer):
+    parallel = True
+
+    def __init__(self, out: IO[Any] | None, options: RenderOptions) -> None:
+        super().__init__(out, options)
+        stream: IO[str] = out if out is not None else sys.stdout
+        stream.write("\ufeff")
+        self.writer = csv.writer(stream, lineterminator="\r\n")
+        # Machine-readable ids in the header row; the label column is in the user's language.
+        self.writer.writerow(COLUMNS)
+
+    def prepare(self, d: Determination) -> tuple[str, ...]:
+        return (
+            d.case.file,
+            d.case.meta.get("id") or "",
+            d.case.meta.get("title") or "",
+            d.outcome.id,
+            d.outcome.label[self.lang],
+            ";".join(d.situations_met),
+            ";".join(d.next_questions),
+        )
+
+    def emit(self, payload: object) -> None:
+        assert isinstance(payload, tuple)
+        self.writer.writerow([_cell(value) for value in payload])
+
+    def failure(self, file: str, error: ZgError) -> None:
+        self.emit((file, "", "", "error", text("load_failed", self.lang) + ": " + error.message(self.lang), "", ""))

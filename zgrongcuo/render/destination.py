@@ -1,0 +1,72 @@
+"""Where output goes: standard output, a file written at the end, or a folder of reports.
+
+A file named with ``-o`` is written only when the output is complete, through a
+temporary file, never over an existing one without ``--force``.
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from zgrongcuo.errors import UsageError, ZgError
+from zgrongcuo.load.files import write_new
+from zgrongcuo.render.contract import Renderer, RenderOptions
+from zgrongcuo.render.registry import OutputFormat, document_format, make_renderer
+from zgrongcuo.text.catalogue import text
+
+
+class Destination:
+    """The renderer for ``--format`` and ``-o``, and what to do when it is closed."""
+
+    def __init__(
+        self,
+        fmt: OutputFormat,
+        output: str | None,
+        options: RenderOptions,
+        *,
+        force: bool,
+        say: Callable[[str], None],
+    ) -> None:
+        self.output, self.force, self.say, self.lang = output, force, say, options.lang
+        self.sink: io.StringIO | io.BytesIO | None = None
+        self.folder = None
+        to_stdout = output == "-"  # explicitly standard output, e.g. a Word document into a pipe
+        if to_stdout:
+            self.output = output = None
+        if fmt is OutputFormat.docx:
+            from zgrongcuo.render.word import require
+
+            require()
+            if options.batch and output is None:
+                raise UsageError("docx_batch_needs_output")
+            if output is None and (not to_stdout or sys.stdout.isatty()):
+                raise UsageError("docx_needs_output")
+        self.renderer: Renderer
+        if output is None:
+            self.renderer = make_renderer(fmt, None, options)
+            return
+        target = Path(output)
+        if fmt.is_report and (options.batch or target.is_dir()):
+            if target.exists() and not target.is_dir():
+                raise UsageError("output_not_folder", file=output)
+            from zgrongcuo.render.folder import FolderWriter
+
+            # One case into an existing folder is named as in a batch, without a summary.
+            self.folder = FolderWriter(document_format(fmt), target, options, force=force, say=say, summary=options.batch)
+            self.renderer = self.folder
+            return
+        if target.exists() and not force and not target.is_dir():
+            raise ZgError("file_exists", file=output)
+        self.sink = io.BytesIO() if fmt.binary else io.StringIO()
+        self.renderer = make_renderer(fmt, self.sink, options)
+
+    def finish(self) -> list[ZgError]:
+        """Write the output file, if there is one; the files that could not be written."""
+        errors = list(self.folder.errors) if self.folder is not None else []
+        if self.sink is not None and self.output is not None:
+            write_new(self.output, self.sink.getvalue(), force=self.force)
+            self.say(text("wrote", self.lang, file=self.output))
+        return errors

@@ -1,0 +1,377 @@
+"""The JSON of a determination, written in one place: the field list, the object, the line encoder, the schema.
+
+``FIELDS`` is the single list of a determination's JSON fields, in the order
+SPEC.md fixes them, each with its value and its schema.  The object
+(:func:`determination_json`), the fast JSONL encoder (:class:`LineEncoder`)
+and the published schema (:func:`determination_schema`) are all made from
+it; a test holds the encoder's text equal to ``json.dumps`` of the object.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from zgrongcuo import __version__
+from zgrongcuo.errors import ZgError
+from zgrongcuo.model.conditions import AnswerValue
+from zgrongcuo.model.criteria import Criteria
+from zgrongcuo.model.determination import Determination, ElementResult
+from zgrongcuo.text.catalogue import text
+from zgrongcuo.text.explanation import counterfactual_text
+from zgrongcuo.text.wording import reason, reason_base
+
+DRAFT = "https://json-schema.org/draft/2020-12/schema"
+
+Schema = dict[str, Any]
+
+
+# ------------------------------------------------------------------ values
+
+
+def _plain(value: AnswerValue | None) -> bool | list[str] | None:
+    return list(value) if isinstance(value, tuple) else value
+
+
+def _element_json(result: ElementResult, lang: str, *, exclusion: bool = False) -> dict[str, object]:
+    element = result.element
+    answer = result.answer
+    return {
+        "fact": result.fact,
+        "status": result.status,
+        "answer": _plain(answer.value) if answer is not None else None,
+        "note": answer.note if answer else None,
+        "reason": reason(result, lang, exclusion=exclusion),
+        "quote": element.quote,
+        "basis": element.basis,
+    }
+
+
+def _criteria_json(d: Determination, lang: str) -> dict[str, object]:
+    criteria = d.criteria
+    return {"id": criteria.id, "title": criteria.title[lang], "version": criteria.version, "sha256": criteria.sha256}
+
+
+def _situations_json(d: Determination, lang: str) -> list[dict[str, object]]:
+    return [
+        {
+            "id": s.situation.id,
+            "status": s.status,
+            "label": s.situation.label[lang],
+            "quote": s.situation.quote,
+            "basis": s.situation.basis,
+            "elements": [_element_json(e, lang) for e in s.elements],
+        }
+        for s in d.situations
+    ]
+
+
+def _counterfactuals_json(d: Determination, lang: str) -> list[dict[str, object]]:
+    return [
+        {
+            "changes": [{"fact": ch.fact.id, "from": _plain(ch.before), "to": _plain(ch.after)} for ch in cf.changes],
+            "outcome": cf.outcome.id,
+            "outcome_label": cf.outcome.label[lang],
+            "situations_met": list(cf.situations_met),
+            "bottom_line": cf.bottom_line,
+            "text": counterfactual_text(cf, d, lang),
+        }
+        for cf in d.counterfactuals or ()
+    ]
+
+
+# ------------------------------------------------------------------ schemas
+
+
+def _nullable(schema: Schema) -> Schema:
+    return {"anyOf": [schema, {"type": "null"}]}
+
+
+def _closed(properties: Schema, *, optional: tuple[str, ...] = ()) -> Schema:
+    return {
+        "type": "object",
+        "properties": properties,
+        "required": [k for k in properties if k not in optional],
+        "additionalProperties": False,
+    }
+
+
+_STRING: Schema = {"type": "string"}
+_STATUS: Schema = {"enum": ["met", "not_met", "unknown"]}
+_ANSWER: Schema = {
+    "anyOf": [{"type": "boolean"}, {"type": "array", "items": _STRING, "uniqueItems": True}, {"type": "null"}]
+}
+
+
+def _fact_ids(c: Criteria) -> Schema:
+    return {"enum": [f.id for f in c.facts]}
+
+
+def _fact_list(c: Criteria) -> Schema:
+    return {"type": "array", "items": _fact_ids(c), "uniqueItems": True}
+
+
+def _situation_list(c: Criteria) -> Schema:
+    return {"type": "array", "items": {"enum": [s.id for s in c.situations]}, "uniqueItems": True}
+
+
+def _element_schema(c: Criteria) -> Schema:
+    return _closed(
+        {
+            "fact": _fact_ids(c),
+            "status": _STATUS,
+            "answer": _ANSWER,
+            "note": _nullable(_STRING),
+            "reason": _STRING,
+            "quote": _nullable(_STRING),
+            "basis": _nullable(_STRING),
+        }
+    )
+
+
+def _counterfactual_schema(c: Criteria) -> Schema:
+    change = _closed({"fact": _fact_ids(c), "from": _ANSWER, "to": _ANSWER})
+    return _closed(
+        {
+            "changes": {"type": "array", "items": change, "minItems": 1},
+            "outcome": {"enum": list(c.outcomes)},
+            "outcome_label": _STRING,
+            "situations_met": {"type": "array", "items": {"enum": [s.id for s in c.situations]}},
+            "bottom_line": {"type": "boolean"},
+            "text": _STRING,
+        }
+    )
+
+
+def _elements_ref(c: Criteria) -> Schema:
+    return {"type": "array", "items": {"$ref": "#/$defs/element"}}
+
+
+# ------------------------------------------------------------------ the list
+
+
+class Field:
+    """One field of a determination's JSON: its name, its value, and its schema."""
+
+    __slots__ = ("name", "value", "schema", "optional")
+
+    def __init__(
+        self,
+        name: str,
+        value: Callable[[Determination, str], object],
+        schema: Callable[[Criteria], Schema],
+        *,
+        optional: bool = False,
+    ) -> None:
+        self.name = name
+        self.value = value
+        self.schema = schema
+        self.optional = optional  # present only when asked for (--explain)
+
+
+def _const(schema: Schema) -> Callable[[Criteria], Schema]:
+    return lambda c: schema
+
+
+FIELDS: tuple[Field, ...] = (
+    Field("file", lambda d, lang: d.case.file, _const(_STRING)),
+    Field(
+        "case",
+        lambda d, lang: dict(d.case.meta),
+        _const(_closed({k: _nullable(_STRING) for k in ("id", "title", "subject", "summary")})),
+    ),
+    Field("lang", lambda d, lang: lang, lambda c: {"enum": list(c.languages)}),
+    Field("tool_version", lambda d, lang: __version__, _const(_STRING)),
+    Field(
+        "criteria",
+        _criteria_json,
+        _const(
+            _closed(
+                {
+                    "id": _STRING,
+                    "title": _STRING,
+                    "version": _STRING,
+                    "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
+                }
+            )
+        ),
+    ),
+    Field("outcome", lambda d, lang: d.outcome.id, lambda c: {"enum": list(c.outcomes)}),
+    Field("outcome_label", lambda d, lang: d.outcome.label[lang], _const(_STRING)),
+    Field(
+        "rule", lambda d, lang: d.rule.number if d.rule else None, _const(_nullable({"type": "integer", "minimum": 1}))
+    ),
+    Field(
+        "situations",
+        _situations_json,
+        lambda c: {
+            "type": "array",
+            "items": _closed(
+                {
+                    "id": {"enum": [s.id for s in c.situations]},
+                    "status": _STATUS,
+                    "label": _STRING,
+                    "quote": _nullable(_STRING),
+                    "basis": _nullable(_STRING),
+                    "elements": _elements_ref(c),
+                }
+            ),
+        },
+    ),
+    Field("preconditions", lambda d, lang: [_element_json(e, lang) for e in d.preconditions], _elements_ref),
+    Field("exclusions", lambda d, lang: [_element_json(e, lang, exclusion=True) for e in d.exclusions], _elements_ref),
+    Field("next_questions", lambda d, lang: list(d.next_questions), _fact_list),
+    Field("unchecked_exclusions", lambda d, lang: list(d.unchecked_exclusions), _fact_list),
+    Field("favourable", lambda d, lang: d.outcome.favourable, _const({"type": ["boolean", "null"]})),
+    Field("situations_met", lambda d, lang: list(d.situations_met), _situation_list),
+    Field(
+        "warnings",
+        lambda d, lang: [text(n.msg_id, lang, **n.params) for n in d.case.notices],
+        _const({"type": "array", "items": _STRING}),
+    ),
+    Field(
+        "counterfactuals",
+        _counterfactuals_json,
+        lambda c: {"type": "array", "items": {"$ref": "#/$defs/counterfactual"}},
+        optional=True,
+    ),
+)
+
+
+def determination_json(d: Determination, lang: str, *, explain: bool = False) -> dict[str, object]:
+    """The determination as a JSON-ready dict: the fields SPEC.md fixes, then the extras.
+
+    ``explain`` adds ``counterfactuals`` (the engine must have computed them: ``evaluate(..., explain=True)``).
+    """
+    return {f.name: f.value(d, lang) for f in FIELDS if explain or not f.optional}
+
+
+def error_json(file: str, error: ZgError, lang: str) -> dict[str, object]:
+    """What a case that could not be loaded gives instead of a determination."""
+    return {"file": file, "error": error.to_json(lang)}
+
+
+def dumps(obj: object, *, indent: int | None = None) -> str:
+    return json.dumps(obj, ensure_ascii=False, indent=indent)
+
+
+def determination_schema(criteria: Criteria, lang: str) -> Schema:
+    """JSON Schema (draft 2020-12) of a determination, or of the error object of a case that could not be loaded."""
+    determination = _closed(
+        {f.name: f.schema(criteria) for f in FIELDS}, optional=tuple(f.name for f in FIELDS if f.optional)
+    )
+    failure = _closed(
+        {
+            "file": _STRING,
+            "error": _closed(
+                {
+                    "message": _STRING,
+                    "line": _nullable({"type": "integer", "minimum": 1}),
+                    "column": _nullable({"type": "integer", "minimum": 1}),
+                    "key": _nullable(_STRING),
+                }
+            ),
+        }
+    )
+    return {
+        "$schema": DRAFT,
+        "title": text("schema.determination_title", lang, title=criteria.title[lang]),
+        "oneOf": [{"$ref": "#/$defs/determination"}, {"$ref": "#/$defs/failure"}],
+        "$defs": {
+            "determination": determination,
+            "failure": failure,
+            "element": _element_schema(criteria),
+            "counterfactual": _counterfactual_schema(criteria),
+        },
+    }
+
+
+# ------------------------------------------------------------ the fast line
+
+_string = json.encoder.encode_basestring  # type: ignore[attr-defined]  # a str as json.dumps(ensure_ascii=False) writes it
+
+
+class LineEncoder:
+    """The text of ``dumps(determination_json(d, lang))``, assembled from cached pieces.
+
+    A batch repeats the same criteria, labels, quotes and reasons in every
+    line; encoding them once per criteria (rather than once per case) is
+    most of the time a JSONL batch takes.  The fields and their order come
+    from ``FIELDS``: the fields below have a faster way to the same text, the
+    others are encoded as they are.  A test holds the two equal.
+    """
+
+    _CACHE_LIMIT = 8192  # distinct (element, answer) pairs kept; bounds memory on any batch
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self._pieces: dict[tuple[object, ...], tuple[str, str, str]] = {}
+        self._constants: dict[tuple[object, ...], str] = {}
+        self._enc = json.JSONEncoder(ensure_ascii=False).encode
+        # The fields whose text is the same for every case of a criteria (or an outcome) are kept.
+        self._fast: dict[str, Callable[[Determination], str]] = {
+            "lang": lambda d: self._constant(("lang",), lambda: self._enc(lang)),
+            "tool_version": lambda d: self._constant(("version",), lambda: self._enc(__version__)),
+            "criteria": lambda d: self._constant(("criteria", id(d.criteria)), lambda: self._enc(_criteria_json(d, lang))),
+            "outcome_label": lambda d: self._constant(
+                ("outcome_label", id(d.criteria), d.outcome.id), lambda: self._enc(d.outcome.label[lang])
+            ),
+            "situations": self._situations,
+            "preconditions": lambda d: "[" + ", ".join(self._element(e, False) for e in d.preconditions) + "]",
+            "exclusions": lambda d: "[" + ", ".join(self._element(e, True) for e in d.exclusions) + "]",
+        }
+        # Each field's key as written, and the way to its value's text: the plan every line follows.
+        self._plan: tuple[tuple[str, Callable[[Determination], str]], ...] = tuple(
+            (f"{_string(f.name)}: ", self._fast.get(f.name) or self._plain_way(f)) for f in FIELDS if not f.optional
+        )
+
+    def _plain_way(self, field: Field) -> Callable[[Determination], str]:
+        enc, value, lang = self._enc, field.value, self.lang
+        return lambda d: enc(value(d, lang))
+
+    def _constant(self, key: tuple[object, ...], make: Callable[[], str]) -> str:
+        found = self._constants.get(key)
+        if found is None:
+            found = self._constants[key] = make()
+        return found
+
+    def _element(self, r: ElementResult, exclusion: bool) -> str:
+        answer = r.answer
+        value = answer.value if answer is not None else None
+        key = (r.element, value, exclusion)
+        pieces = self._pieces.get(key)
+        if pieces is None:
+            enc = self._enc
+            element = r.element
+            head = (
+                f'{{"fact": {enc(element.fact.id)}, "status": {enc(r.status)}, '
+                f'"answer": {enc(_plain(value))}, "note": '
+            )
+            tail = f', "quote": {enc(element.quote)}, "basis": {enc(element.basis)}}}'
+            pieces = (head, reason_base(element, value, self.lang, exclusion), tail)
+            if len(self._pieces) < self._CACHE_LIMIT:
+                self._pieces[key] = pieces
+        head, base, tail = pieces
+        note = answer.note if answer is not None else None
+        if note is None:
+            return f'{head}null, "reason": {_string(base)}{tail}'
+        if note:
+            base += " " + text("note", self.lang, note=note)
+        return f'{head}{_string(note)}, "reason": {_string(base)}{tail}'
+
+    def _situations(self, d: Determination) -> str:
+        enc, lang = self._enc, self.lang
+        out = []
+        for s in d.situations:
+            opening = self._constant(
+                ("situation", id(s.situation), s.status),
+                lambda s=s: f'{{"id": {enc(s.situation.id)}, "status": {enc(s.status)}, '  # type: ignore[misc]
+                f'"label": {enc(s.situation.label[lang])}, "quote": {enc(s.situation.quote)}, '
+                f'"basis": {enc(s.situation.basis)}, "elements": [',
+            )
+            out.append(opening + ", ".join(self._element(e, False) for e in s.elements) + "]}")
+        return "[" + ", ".join(out) + "]"
+
+    def encode(self, d: Determination) -> str:
+        return "{" + ", ".join([key + way(d) for key, way in self._plan]) + "}"

@@ -1,0 +1,97 @@
+"""Reports into a folder: one file per case, named from the case, and a summary file for a batch."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from zgrongcuo.errors import ZgError
+from zgrongcuo.load.files import write_new
+from zgrongcuo.model.determination import Determination
+from zgrongcuo.render.contract import DocumentFormat, Renderer, RenderOptions
+from zgrongcuo.render.view import Tally, build
+from zgrongcuo.text.catalogue import text
+
+_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]+')
+_RESERVED = re.compile(r"^(con|prn|aux|nul|com[1-9]|lpt[1-9])$", re.IGNORECASE)
+MAX_NAME = 80
+SUMMARY_STEM = "summary"
+
+
+def safe_stem(name: str) -> str:
+    """``name`` made safe as a file name on Windows, macOS and Linux (Chinese kept)."""
+    stem = _UNSAFE.sub("_", name).strip().strip(".").strip()
+    stem = re.sub(r"\s+", " ", stem)[:MAX_NAME].rstrip(" .")
+    if not stem or _RESERVED.match(stem):
+        stem = f"_{stem}"
+    return stem
+
+
+def report_stem(d_or_file: Determination | str) -> str:
+    """A report's file name without suffix: the case id, else the case file's stem."""
+    if isinstance(d_or_file, str):
+        file, case_id = d_or_file, None
+    else:
+        file, case_id = d_or_file.case.file, d_or_file.case.meta.get("id")
+    if case_id:
+        return safe_stem(case_id)
+    return safe_stem("stdin" if file == "-" else Path(file).stem)
+
+
+class FolderWriter(Renderer):
+    """Writes one report per case into a folder, and the summary at the end of a batch."""
+
+    explains = True
+
+    def __init__(
+        self,
+        document_format: DocumentFormat,
+        folder: Path,
+        options: RenderOptions,
+        *,
+        force: bool,
+        say: Callable[[str], None],
+        summary: bool = True,
+    ) -> None:
+        super().__init__(None, options)
+        self.format = document_format
+        self.folder = folder
+        self.force = force
+        self.say = say
+        self.summary = summary
+        self.tally = Tally(options.lang)
+        self.used = {SUMMARY_STEM.lower()}
+        self.errors: list[ZgError] = []
+
+    def _name(self, stem: str) -> Path:
+        # Two cases with the same id in one batch get -2, -3…; a rerun names them the same way.
+        candidate, n = stem, 2
+        while candidate.lower() in self.used:
+            candidate = f"{stem}-{n}"
+            n += 1
+        self.used.add(candidate.lower())
+        return self.folder / f"{candidate}{self.format.SUFFIX}"
+
+    def _write(self, path: Path, data: str | bytes) -> bool:
+        try:
+            write_new(path, data, force=self.force)
+        except ZgError as error:
+            self.errors.append(error.at(file=str(path)))
+            return False
+        self.say(text("wrote", self.lang, file=str(path)))
+        return True
+
+    def emit(self, payload: object) -> None:
+        assert isinstance(payload, Determination)
+        path = self._name(report_stem(payload))
+        data = self.format.document(build(payload, self.lang, generated=self.options.generated))
+        self.tally.add(payload, path.name if self._write(path, data) else "")
+
+    def failure(self, file: str, error: ZgError) -> None:
+        self.tally.fail(file)
+
+    def close(self) -> None:
+        if self.summary and self.tally.total:
+            data = self.format.summary_document(self.tally, self.options.generated)
+            self._write(self.folder / f"{SUMMARY_STEM}{self.format.SUFFIX}", data)

@@ -1,0 +1,79 @@
+"""Determinations as JSON for scripts: one object (or an array) with ``json``, one line each with ``jsonl``."""
+
+from __future__ import annotations
+
+import sys
+from typing import IO, Any
+
+from zgrongcuo.errors import ZgError
+from zgrongcuo.model.determination import Determination
+from zgrongcuo.render.contract import Renderer, RenderOptions
+from zgrongcuo.render.fields import LineEncoder, determination_json, dumps, error_json
+
+
+class JsonRenderer(Renderer):
+    """One object for a single case, else a JSON array, written as cases come."""
+
+    parallel = True
+
+    def __init__(self, out: IO[Any] | None, options: RenderOptions) -> None:
+        super().__init__(out, options)
+        self.out: IO[str] = out if out is not None else sys.stdout
+        self.explains = options.explain
+        self.count = 0
+
+    def prepare(self, d: Determination) -> str:
+        return dumps(determination_json(d, self.lang, explain=self.explains), indent=2)
+
+    def emit(self, payload: object) -> None:
+        assert isinstance(payload, str)
+        if self.options.batch:
+            payload = ("[\n" if self.count == 0 else ",\n") + "\n".join("  " + line for line in payload.splitlines())
+        self.out.write(payload)
+        self.count += 1
+
+    def failure(self, file: str, error: ZgError) -> None:
+        self.emit(dumps(error_json(file, error, self.lang), indent=2))
+
+    def close(self) -> None:
+        if self.options.batch:
+            self.out.write("[]\n" if self.count == 0 else "\n]\n")
+        elif self.count:
+            self.out.write("\n")
+
+
+class JsonlRenderer(Renderer):
+    """One compact JSON object per line, flushed as each case is done.
+
+    Lines travel as UTF-8 bytes: encoded once where they are made (in a worker
+    with --jobs) and written to the byte stream beneath standard output as they are.
+    """
+
+    parallel = True
+
+    def __init__(self, out: IO[Any] | None, options: RenderOptions) -> None:
+        super().__init__(out, options)
+        self.out: IO[str] = out if out is not None else sys.stdout
+        self.explains = options.explain
+        self.encoder = LineEncoder(self.lang)
+        self.buffer: IO[bytes] | None = getattr(self.out, "buffer", None)
+
+    def prepare(self, d: Determination) -> bytes:
+        if self.explains:
+            return (dumps(determination_json(d, self.lang, explain=True)) + "\n").encode()
+        return (self.encoder.encode(d) + "\n").encode()
+
+    def emit(self, payload: object) -> None:
+        assert isinstance(payload, (bytes, memoryview))
+        if self.buffer is None:
+            self.out.write(bytes(payload).decode())
+        else:
+            self.out.flush()  # anything written as text goes first
+            self.buffer.write(payload)
+
+    def failure(self, file: str, error: ZgError) -> None:
+        self.emit((dumps(error_json(file, error, self.lang)) + "\n").encode())
+
+    def close(self) -> None:
+        if self.buffer is not None:
+            self.buffer.flush()

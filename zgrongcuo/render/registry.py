@@ -1,0 +1,68 @@
+"""Output formats by name, each mapped to the module that renders it, imported only when chosen.
+
+Built-in formats are entered here like any other would be: a name, the
+module and the renderer class in it, and for report formats the module that
+makes whole documents.  A test holds every member of ``OutputFormat`` to a
+renderer that keeps the contract.
+"""
+
+from __future__ import annotations
+
+import enum
+import importlib
+from typing import IO, cast
+
+from zgrongcuo.render.contract import DocumentFormat, Renderer, RenderOptions
+
+
+class OutputFormat(enum.StrEnum):
+    text = "text"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    markdown = "markdown"
+    html = "html"
+    docx = "docx"
+
+    @property
+    def is_report(self) -> bool:
+        """A document format: one file per case with ``-o FOLDER``, and a summary file."""
+        return self.value in _DOCUMENTS
+
+    @property
+    def binary(self) -> bool:
+        """Bytes, not text: never written to a terminal."""
+        return self is OutputFormat.docx
+
+
+# format name -> (module, renderer class)
+_RENDERERS: dict[str, tuple[str, str]] = {
+    "text": ("zgrongcuo.render.terminal", "TextRenderer"),
+    "json": ("zgrongcuo.render.json_output", "JsonRenderer"),
+    "jsonl": ("zgrongcuo.render.json_output", "JsonlRenderer"),
+    "csv": ("zgrongcuo.render.csv_output", "CsvRenderer"),
+    "markdown": ("zgrongcuo.render.markdown", "MarkdownRenderer"),
+    "html": ("zgrongcuo.render.html", "HtmlRenderer"),
+    "docx": ("zgrongcuo.render.word", "WordRenderer"),
+}
+# report format name -> the module that makes whole documents (a DocumentFormat)
+_DOCUMENTS: dict[str, str] = {
+    "markdown": "zgrongcuo.render.markdown",
+    "html": "zgrongcuo.render.html",
+    "docx": "zgrongcuo.render.word",
+}
+
+
+def renderer_class(fmt: OutputFormat) -> type[Renderer]:
+    module, name = _RENDERERS[fmt.value]
+    return cast(type[Renderer], getattr(importlib.import_module(module), name))
+
+
+def make_renderer(fmt: OutputFormat, out: IO[str] | IO[bytes] | None, options: RenderOptions) -> Renderer:
+    """The renderer for ``fmt`` writing to ``out`` (None: standard output as it is when written)."""
+    return renderer_class(fmt)(out, options)
+
+
+def document_format(fmt: OutputFormat) -> DocumentFormat:
+    """The module that makes whole documents of a report format."""
+    return cast(DocumentFormat, importlib.import_module(_DOCUMENTS[fmt.value]))

@@ -1,0 +1,222 @@
+"""Determinations for people: Rich tables in the terminal (with ``authoring.console``, the only modules that import Rich)."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator
+from typing import IO, Any
+
+from rich.console import Console, Group
+from rich.markup import escape
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from zgrongcuo.errors import ZgError
+from zgrongcuo.model.determination import MET, NOT_MET, Determination
+from zgrongcuo.render.contract import Renderer, RenderOptions
+from zgrongcuo.render.view import DeterminationView, ElementRow, Tally, bar, build
+from zgrongcuo.text.catalogue import text
+
+_STATUS_STYLE = {MET: "green", NOT_MET: "red", "unknown": "yellow"}
+_EXCLUSION_STYLE = {MET: "bold red", NOT_MET: "green", "unknown": "yellow"}
+_ICON = {MET: "✓", NOT_MET: "✗", "unknown": "?"}
+_EXCLUSION_ICON = {MET: "✗", NOT_MET: "✓", "unknown": "?"}  # touching a bottom line is the bad case
+
+
+def outcome_style(favourable: bool | None) -> str:
+    return "green" if favourable else "yellow" if favourable is None else "red"
+
+
+class TextRenderer(Renderer):
+    """A determination per case as it comes; for a batch, a summary and counts at the end."""
+
+    explains = True
+
+    def __init__(self, out: IO[Any] | None, options: RenderOptions) -> None:
+        super().__init__(out, options)
+        self.console = make_console(out)
+        self.tally = Tally(self.lang) if options.batch else None
+
+    def emit(self, payload: object) -> None:
+        assert isinstance(payload, Determination)
+        render_determination(self.console, build(payload, self.lang))
+        if self.tally is not None:
+            self.tally.add(payload)
+
+    def failure(self, file: str, error: ZgError) -> None:
+        # The error itself went to stderr; the summary notes the file.
+        if self.tally is not None:
+            self.tally.fail(file)
+
+    def close(self) -> None:
+        if self.tally is None or not self.tally.rows:
+            return
+        lang = self.lang
+        table = Table(title=text("heading.summary", lang), title_justify="left", expand=False)
+        for col in ("col.file", "col.case_id", "col.outcome", "col.code", "col.situations_met"):
+            table.add_column(text(col, lang), overflow="fold")
+        for row in self.tally.rows:
+            # Cells are Text, never markup: a case id or file name is shown as written.
+            label = Text(row.outcome, style=outcome_style(row.favourable))
+            table.add_row(Text(row.file), Text(row.case_id), label, Text(row.code), Text(row.situations))
+        self.console.print(table)
+        self.console.print(Text(self.tally.counts_line()))
+        render_tally(self.console, self.tally)
+
+
+def _bar_table(lang: str, title: str, first: str, rows: list[tuple[str, str, int, str]]) -> Table:
+    """Counts with a bar each: the table and the chart in one."""
+    table = Table(title=title, title_justify="left", expand=False)
+    table.add_column(text("col.code", lang), no_wrap=True)
+    table.add_column(text("col.count", lang), justify="right", no_wrap=True)
+    table.add_column(text("col.chart", lang), no_wrap=True)
+    table.add_column(text(first, lang), overflow="fold")
+    most = max((n for _, _, n, _ in rows), default=0)
+    for label, code, n, style in rows:
+        table.add_row(escape(code), str(n), f"[{style}]{bar(n, most, 24)}[/]" if n else "", escape(label))
+    return table
+
+
+def render_tally(console: Console, tally: Tally) -> None:
+    """A batch's counts by outcome and by situation met, as tables with bar charts."""
+    lang = tally.lang
+    outcomes = [(label, code, n, outcome_style(fav)) for label, code, n, fav in tally.by_outcome()]
+    console.print(_bar_table(lang, text("summary.by_outcome", lang), "col.outcome", outcomes))
+    situations = [(label, sid, n, "cyan") for label, sid, n in tally.by_situation()]
+    if situations:
+        console.print(_bar_table(lang, text("summary.by_situation", lang), "col.situation", situations))
+        console.print(text("summary.several", lang), style="dim")
+
+
+def _element_rows(table: Table, rows: list[ElementRow], *, exclusion: bool = False, indent: str = "") -> None:
+    # Cells are Text, not markup: nothing a case file says is parsed as markup, and it renders faster.
+    styles, icons = (_EXCLUSION_STYLE, _EXCLUSION_ICON) if exclusion else (_STATUS_STYLE, _ICON)
+    for r in rows:
+        table.add_row(
+            Text(indent + r.label),
+            Text(f"{icons[r.status]} {r.status_text}", style=styles[r.status]),
+            Text(r.clause),
+        )
+
+
+def _widths(total: int, *shares: int) -> list[int]:
+    """Column widths that fill ``total`` cells (borders and padding taken off) in these shares.
+
+    Fixed widths spare Rich from measuring every cell to lay a table out: most of
+    the time a determination takes to print.
+    """
+    room = max(total - 1 - 3 * len(shares), 8 * len(shares))
+    widths = [max(room * share // sum(shares), 6) for share in shares]
+    widths[-1] += room - sum(widths)
+    return widths
+
+
+_STATUS_WIDTH = 10  # "✓ 未触及", "✗ not touched" fold at worst
+
+
+def _table(console: Console, lang: str, title: str) -> Table:
+    item, reason = _widths(console.width - _STATUS_WIDTH - 3, 2, 5)
+    table = Table(title=title, title_justify="left", show_lines=False)
+    table.add_column(text("col.item", lang), width=item, overflow="fold")
+    table.add_column(text("col.status", lang), width=_STATUS_WIDTH, overflow="fold")
+    table.add_column(text("col.reason", lang), width=reason, overflow="fold")
+    return table
+
+
+def render_determination(console: Console, v: DeterminationView) -> None:
+    """Print one determination: headline, situations, preconditions, bottom lines, open questions."""
+    lang = v.lang
+    style = outcome_style(v.favourable)
+
+    head = Text()
+    head.append(v.outcome, style=f"bold {style}")
+    head.append(f"  ({v.outcome_code})", style=style)
+    lines: list[Text] = [head, Text(v.how)]
+    if v.subject:
+        lines.append(Text(text("subject_line", lang, subject=v.subject), style="dim"))
+    title = v.case_title
+    console.print(Panel(Group(*lines), title=escape(title), subtitle=escape(v.file), border_style=style))
+
+    table = _table(console, lang, text("heading.situations", lang))
+    for s in v.situations:
+        st = _STATUS_STYLE[s.status]
+        table.add_row(
+            Text(f"{s.id} {s.label}", style="bold"),
+            Text(f"{_ICON[s.status]} {s.status_text}", style=f"bold {st}"),
+            Text(s.quote, style="dim italic"),
+        )
+        _element_rows(table, s.elements, indent="  ")
+        table.add_section()
+    console.print(table)
+
+    if v.preconditions:
+        table = _table(console, lang, text("heading.preconditions", lang))
+        _element_rows(table, v.preconditions)
+        console.print(table)
+    if v.exclusions:
+        table = _table(console, lang, text("heading.exclusions", lang))
+        _element_rows(table, v.exclusions, exclusion=True)
+        console.print(table)
+
+    if v.answers:
+        widths = _widths(console.width, 2, 2, 4)
+        table = Table(title=text("heading.answers", lang), title_justify="left")
+        for header, width in zip(("col.question", "col.answer", "col.note"), widths, strict=True):
+            table.add_column(text(header, lang), width=width, overflow="fold")
+        for label, answer, note in v.answers:
+            table.add_row(Text(label), Text(answer), Text(note))
+        console.print(table)
+
+    if v.open_questions:
+        console.print(Text(text("heading.open_questions", lang), style="bold yellow"))
+        for i, (question, fact_id) in enumerate(v.open_questions, 1):
+            line = Text(f"  {i}. {question} ")
+            line.append(f"({fact_id})", style="dim")
+            console.print(line)
+    for n, line in enumerate(v.unchecked):
+        console.print(Text(line, style="bold yellow" if n == 0 else "yellow"))
+    _render_explanation(console, v)
+
+    console.print(Text(v.criteria_line, style="dim"))
+    console.print(Panel(Text(v.reminder), border_style="dim"))
+    console.print()
+
+
+def _render_explanation(console: Console, v: DeterminationView) -> None:
+    ex = v.explanation
+    if not ex:
+        return
+    console.print(Text(text("cf.heading", v.lang), style="bold"))
+    for intro, lines in ((ex.intro, ex.lines), (ex.bottom_heading, ex.bottom_lines)):
+        if intro:
+            console.print(Text(intro))
+        if lines:
+            # A grid keeps a wrapped sentence beside its bullet: Chinese has no spaces to break at.
+            grid = Table.grid(padding=(0, 1))
+            grid.add_column(no_wrap=True)
+            grid.add_column(overflow="fold")
+            for line in lines:
+                grid.add_row("  •", Text(line))
+            console.print(grid)
+    for line in ex.closing:
+        console.print(Text(line, style="dim"))
+
+
+def make_console(out: IO[str] | None = None, *, stderr: bool = False) -> Console:
+    """A console on ``out`` (None: whatever sys.stdout is when it writes); honours NO_COLOR and COLUMNS.
+
+    Emoji codes and highlighting are off: case files are printed as written.
+    """
+    return Console(file=out, stderr=stderr, highlight=False, soft_wrap=False, emoji=False)
+
+
+@contextlib.contextmanager
+def progress_bar(total: int, description: str) -> Iterator[Callable[[], None]]:
+    """A bar on stderr; what is printed to stdout meanwhile appears above it."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=make_console(stderr=True), transient=True, redirect_stdout=True) as progress:
+        task = progress.add_task(description, total=total)
+        yield lambda: progress.advance(task)

@@ -1,0 +1,37 @@
+"""Laying text out in a fixed width: Chinese breaks between characters, other text at spaces."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_TOKEN = re.compile(r"\s+|[\x21-\x7e]+|.", re.DOTALL)
+# Closing punctuation stays on the line before it (避头点).
+_NO_LINE_START = set("，。、；：？！）》」』”’,.;:?!)]}")
+_NO_LINE_END = set("（《「『“‘")  # and opening punctuation stays with what follows (避尾点)
+
+
+def columns(value: str) -> int:
+    """Terminal columns ``value`` takes: East Asian wide characters take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in value)
+
+
+def wrap(value: str, width: int) -> list[str]:
+    """Lines of at most ``width`` columns: Chinese breaks between characters, other text at spaces."""
+    lines, line = [], ""
+    for token in _TOKEN.findall(value):
+        if token.isspace():
+            if line:
+                line += " "
+            continue
+        if line and columns(line) + columns(token) > width and token not in _NO_LINE_START:
+            carry = ""
+            while line and line[-1] in _NO_LINE_END:
+                carry, line = line[-1] + carry, line[:-1]
+            if line.strip():
+                lines.append(line.rstrip())
+            line = carry
+        line += token
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines or [""]
