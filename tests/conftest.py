@@ -42,7 +42,7 @@ def write(tmp_path):
 from hypothesis import HealthCheck, settings  # noqa: E402
 
 settings.register_profile("default", max_examples=60, deadline=None)
-settings.register_profile("ci", max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("ci", max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 # The suite never writes the user's cache; tests of the cache set their own folder.

@@ -1,4 +1,8 @@
-"""Answer sets for the Zigui measure used across the tests."""
+"""Answer sets, strategies and a made-up measure used across the tests."""
+
+from pathlib import Path
+
+from hypothesis import strategies as st
 
 from zgrongcuo.model.case import Answer, Case
 
@@ -112,3 +116,19 @@ def quoted_items(criteria):
         yield where, e.quote, e.basis
     for r in criteria.rules:
         yield f"rule {r.number}", r.quote, r.basis
+
+
+# A made-up measure for a lending library: not Zigui, and not a real policy.
+MEASURE = (Path(__file__).parent / "data" / "library-fines.yaml").read_text(encoding="utf-8")
+
+
+def answer_strategy(fact):
+    """Any answer to ``fact``: yes, no or unknown; a list of its options or unknown."""
+    if fact.type == "yesno":
+        return st.sampled_from([True, False, None])
+    return st.one_of(st.none(), st.lists(st.sampled_from(fact.option_ids), unique=True).map(tuple))
+
+
+def answer_sets(criteria):
+    """Every fact of ``criteria`` answered somehow."""
+    return st.fixed_dictionaries({f.id: answer_strategy(f) for f in criteria.facts})

@@ -9,8 +9,8 @@ import textwrap
 import zipfile
 from pathlib import Path
 
-import pytest
 import click
+import pytest
 from click.testing import CliRunner
 
 import zgrongcuo

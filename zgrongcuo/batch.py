@@ -91,13 +91,16 @@ _worker: dict[str, object] = {}
 
 
 def _init_worker(criteria_spec: str | None, renderer: type[Renderer], options: RenderOptions, max_bytes: int) -> None:
+    import io
+
     from zgrongcuo.load.criteria_builder import load
 
-    made = renderer(_Discard(), options)
+    # Its stream takes only what a renderer writes when made (a CSV header); what it prepares goes back as payloads.
+    made = renderer(io.StringIO(), options)
     _worker.update(criteria=load(criteria_spec), prepare=made.prepare, explain=made.explains, max_bytes=max_bytes)
 
 
-def _work(tasks: list[Task]) -> tuple[list[tuple[object, ...]], bytes]:
+def _work(tasks: list[Task]) -> tuple[list[tuple[str, ZgError | None, bool | None, object, tuple[Notice, ...]]], bytes]:
     """Process a chunk of tasks: small tuples per case, and the byte payloads joined into one.
 
     One joined bytes object crosses the pipe far faster than many small ones;
@@ -119,16 +122,6 @@ def _chunks(tasks: Iterable[Task], size: int) -> Iterator[list[Task]]:
     iterator = iter(tasks)
     while chunk := list(itertools.islice(iterator, size)):
         yield chunk
-
-
-class _Discard:
-    """A stream for renderers in workers, whose output goes back as payloads instead."""
-
-    def write(self, text: str) -> int:
-        return len(text)
-
-    def flush(self) -> None:
-        pass
 
 
 def run(
@@ -159,9 +152,10 @@ def run(
         for rows, blob in pool.imap(_work, _chunks(tasks, CHUNK)):
             view, offset = memoryview(blob), 0
             for file, failure, favourable, payload, notices in rows:
-                if type(payload) is int:  # a length into the chunk's joined bytes
-                    payload, offset = view[offset : offset + payload], offset + payload
-                yield CaseResult(file, failure, favourable, payload, notices)  # type: ignore[arg-type]
+                if isinstance(payload, int):  # a length into the chunk's joined bytes
+                    end = offset + payload
+                    payload, offset = view[offset:end], end
+                yield CaseResult(file, failure, favourable, payload, notices)
 
 
 def tasks_for(paths: list[str], *, max_bytes: int = MAX_BYTES) -> Iterator[Task]:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from typing import Any
 
 from zgrongcuo.text import catalogue
 
@@ -25,7 +27,7 @@ class ZgError(Exception):
         key: str | None = None,
         suggestion: str | None = None,
         excerpt: str | None = None,
-        **params: object,
+        **params: Any,
     ) -> None:
         self.msg_id = msg_id
         self.file = file
@@ -40,7 +42,7 @@ class ZgError(Exception):
     def __str__(self) -> str:
         return self.render("en")
 
-    def __reduce__(self):
+    def __reduce__(self) -> tuple[object, ...]:
         # Errors travel from worker processes (--jobs) with all their fields.
         return (_rebuild, (type(self), self.msg_id, self.__dict__))
 
@@ -90,7 +92,7 @@ class ZgError(Exception):
         return self
 
 
-def _rebuild(cls: type[ZgError], msg_id: str, fields: dict) -> ZgError:
+def _rebuild(cls: type[ZgError], msg_id: str, fields: dict[str, object]) -> ZgError:
     error = cls.__new__(cls)
     Exception.__init__(error, msg_id)
     error.__dict__.update(fields)
@@ -149,7 +151,7 @@ class UsageError(ZgError):
     """The command line asks for something that cannot be done."""
 
 
-def suggest(word: str, candidates: object) -> str | None:
+def suggest(word: str, candidates: Iterable[object]) -> str | None:
     """The closest candidate to a misspelt ``word``, if one is close."""
     import difflib
 

@@ -75,7 +75,7 @@ def test_report(console: Console, criteria: Criteria, results: list[ExpectationR
                 console.print("  " + escape(difference_text(criteria, d, lang)))
             for line in failure_reasons(r, lang):
                 console.print("    [dim]" + escape(line) + "[/]")
-        elif r.status == ERROR:
+        elif r.status == ERROR and r.error is not None:
             console.print(f"[bold red]! {escape(r.file)}[/]")
             console.print("  " + escape(r.error.render(lang)))
     n = counts(results)
@@ -93,8 +93,9 @@ def diff_report(console: Console, report: ImpactReport, lang: str) -> None:
     if changed:
         console.print(f"[bold]{text('diff.heading', lang)}[/]")
     for e in changed:
-        old, new = e.old, e.new
-        title = " ".join(p for p in (e.case.meta.get("id"), e.case.meta.get("title")) if p)
+        old, new = e.both()
+        meta = e.case.meta if e.case else {}
+        title = " ".join(p for p in (meta.get("id"), meta.get("title")) if p)
         console.print(f"[bold]{escape(e.file)}[/]" + (f"  {escape(title)}" if title else ""))
         line = text(
             "diff.transition",
@@ -119,7 +120,7 @@ def diff_report(console: Console, report: ImpactReport, lang: str) -> None:
         console.print(f"[bold red]{text('diff.failures', lang)}[/]")
         for e in report.failed:
             console.print(f"[bold red]! {escape(e.file)}[/]")
-            if e.old_error is e.new_error:
+            if e.old_error is e.new_error and e.old_error is not None:
                 console.print("  " + escape(e.old_error.render(lang)))
                 continue
             for side, error in (("old", e.old_error), ("new", e.new_error)):

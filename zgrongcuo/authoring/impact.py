@@ -70,10 +70,15 @@ class ImpactEntry(Record):
             return False
         return self.old.outcome.id != self.new.outcome.id or self.old.situations_met != self.new.situations_met
 
+    def both(self) -> tuple[Determination, Determination]:
+        """The old and the new determination of a case that loaded under both criteria."""
+        assert self.old is not None and self.new is not None
+        return self.old, self.new
+
     @property
     def transition(self) -> tuple[str, str]:
-        assert self.old is not None and self.new is not None
-        return self.old.outcome.id, self.new.outcome.id
+        old, new = self.both()
+        return old.outcome.id, new.outcome.id
 
 
 class ImpactReport(Record):

@@ -82,8 +82,8 @@ def write_diff(out: TextIO, report: ImpactReport, lang: str) -> None:
             {
                 "file": e.file,
                 "case": {"id": e.case.meta.get("id"), "title": e.case.meta.get("title")} if e.case else None,
-                "old": _side(e.old),
-                "new": _side(e.new),
+                "old": _side(e.both()[0]),
+                "new": _side(e.both()[1]),
                 "reasons": [
                     {
                         "where": r.where,

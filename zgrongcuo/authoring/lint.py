@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import itertools
 from pathlib import Path
+from typing import Any
 
 from zgrongcuo.errors import CriteriaError, ZgError
 from zgrongcuo.model import conditions as c
 from zgrongcuo.model.base import Record
+from zgrongcuo.model.conditions import AnswerValue
 from zgrongcuo.model.criteria import Criteria, Fact
 
 ERROR, WARNING = "error", "warning"
@@ -62,7 +64,7 @@ class _Linter:
         self.criteria = criteria
         self.found: list[Finding] = []
 
-    def warn(self, msg_id: str, line: int | None, key: str, **params: object) -> None:
+    def warn(self, msg_id: str, line: int | None, key: str, **params: Any) -> None:
         self.found.append(Finding(WARNING, CriteriaError(msg_id, file=self.criteria.path, line=line, key=key, **params)))
 
     def run(self) -> None:
@@ -213,7 +215,7 @@ def _walk(condition: c.Condition, reached: set[tuple[str, str]], facts: set[str]
 # ------------------------------------------------------------- answer spaces
 
 
-def _answers_for(fact: Fact, elements: list[c.Element]) -> list[object]:
+def _answers_for(fact: Fact, elements: list[c.Element]) -> list[AnswerValue]:
     """Definite answers to ``fact`` that differ for ``elements``: one per distinct result of the tests.
 
     Only the options the tests name matter; answers that give every test the
@@ -221,10 +223,10 @@ def _answers_for(fact: Fact, elements: list[c.Element]) -> list[object]:
     """
     if fact.type == "yesno":
         return [True, False]
-    named = sorted({o for e in elements if isinstance(e.operand, tuple) for o in e.operand}, key=fact.option_ids.index)
+    named = sorted({o for e in elements for o in e.options}, key=fact.option_ids.index)
     if len(named) > MAX_OPTIONS_ENUMERATED:
-        return [()] + [(o,) for o in named] + [tuple(named)]  # a sample, not every subset
-    seen: dict[tuple, tuple[str, ...]] = {}
+        return [(), *((o,) for o in named), tuple(named)]  # a sample, not every subset
+    seen: dict[tuple[bool | None, ...], tuple[str, ...]] = {}
     for size in range(len(named) + 1):
         for subset in itertools.combinations(named, size):
             signature = tuple(e.evaluate({fact.id: subset}) for e in elements)
@@ -272,15 +274,17 @@ def _search(criteria: Criteria, target: c.Condition, earlier: tuple[c.Condition,
     for element in elements:
         by_fact.setdefault(element.fact.id, []).append(element)
     facts = [f for f in criteria.facts if f.id in by_fact]
-    exhaustive = all(f.type == "yesno" or len(set().union(*(e.operand for e in by_fact[f.id]))) <= MAX_OPTIONS_ENUMERATED for f in facts)
+    exhaustive = all(
+        f.type == "yesno" or len({o for e in by_fact[f.id] for o in e.options}) <= MAX_OPTIONS_ENUMERATED for f in facts
+    )
     # Facts of the target first: the target's truth is settled soonest.
     target_facts = {e.fact.id for e in c.elements_of(target)}
     facts.sort(key=lambda f: (f.id not in target_facts, f.index))
     # Definite answers first: a rule that can fire usually does so on a full
     # answer set, found at the first descent; unknown is tried last.
-    choices = [[*_answers_for(f, by_fact[f.id]), None] for f in facts]
+    choices: list[list[AnswerValue | None]] = [[*_answers_for(f, by_fact[f.id]), None] for f in facts]
     visited = 0
-    answers: dict[str, object] = {}
+    answers: dict[str, AnswerValue] = {}
 
     def step(i: int) -> bool | None:
         nonlocal visited

@@ -121,6 +121,7 @@ def change_text(change: StatusChange, lang: str) -> str:
     old, new = status_change(change.old, change.new, lang, exclusion=exclusion)
     where = text("diff.where." + ("situation" if change.where == "element" else change.where), lang, id=change.situation)
     result = change.result
+    assert result is not None  # an element's change carries the element's result
     return text(
         "diff.element",
         lang,

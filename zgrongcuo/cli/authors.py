@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 import click
 
@@ -27,11 +28,11 @@ def _help(lang: str, name: str) -> str:
     return text(f"cli.{name}", lang) + "\n\n" + text(f"cli.{name}_more", lang)
 
 
-def _path_argument(lang: str) -> common.Decorator[object]:
+def _path_argument(lang: str) -> common.Decorator[Any]:
     return click.argument("path", required=False, metavar="[PATH]", cls=Argument, help=text("cli.arg.criteria_path", lang))
 
 
-def _paths_argument(lang: str, name: str = "paths", metavar: str = "PATH...") -> common.Decorator[object]:
+def _paths_argument(lang: str, name: str = "paths", metavar: str = "PATH...") -> common.Decorator[Any]:
     return click.argument(name, nargs=-1, required=True, metavar=metavar, cls=Argument, help=text("cli.arg.paths", lang))
 
 

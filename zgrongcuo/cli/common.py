@@ -75,7 +75,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 Decorator = Callable[[F], F]
 
 
-class Choice(click.Choice):  # type: ignore[type-arg]
+class Choice(click.Choice):
     """A choice whose refusal is worded in the command's language."""
 
     def __init__(self, choices: Iterable[str], lang: str) -> None:
@@ -172,7 +172,7 @@ def guarded(func: F) -> F:
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        lang = kwargs.get("lang") if kwargs.get("lang") in LANGUAGES else DEFAULT_LANGUAGE
+        lang = str(kwargs.get("lang")) if kwargs.get("lang") in LANGUAGES else DEFAULT_LANGUAGE
         try:
             return func(*args, **kwargs)
         except (click.exceptions.Exit, click.Abort, click.UsageError):

@@ -13,7 +13,7 @@ from __future__ import annotations
 import importlib
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import click
@@ -66,7 +66,7 @@ class _Formatter(click.HelpFormatter):
             for line in wrap(" ".join(paragraph.split("\n")), max(self.width - self.current_indent, 20)):
                 self.write(f"{indent}{line}\n")
 
-    def write_dl(self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
+    def write_dl(self, rows: Iterable[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
         rows = list(rows)
         first = min(max((columns(term) for term, _ in rows), default=0), col_max)
         indent = " " * self.current_indent
@@ -101,13 +101,13 @@ class _Worded:
     """Help and usage in the command's language: headings, the help option, and the arguments' help."""
 
     lang: str = DEFAULT_LANGUAGE
-    context_class = _Context
+    context_class: type[click.Context] = _Context
 
     def get_help_option(self, ctx: click.Context) -> click.Option | None:
-        option = super().get_help_option(ctx)  # type: ignore[misc]
+        option: click.Option | None = super().get_help_option(ctx)  # type: ignore[misc]
         if option is not None:
             option.help = text("cli.help_option", self.lang)
-        return option  # type: ignore[no-any-return]
+        return option
 
     def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         # Written out rather than inherited: Click's own sections differ between its versions.

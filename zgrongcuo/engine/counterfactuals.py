@@ -194,7 +194,7 @@ def open_answers(
     """For an undetermined case: each single answer to an open question that decides the case alone."""
     known = dict(values)
     bottom = criteria.exclusion_facts()
-    found = []
+    found: list[Counterfactual] = []
     spent = _Budget(criteria, budget)
     for fact_id in questions:
         fact = criteria.fact_by_id[fact_id]

@@ -50,7 +50,9 @@ def command_word(word: str) -> str | None:
 def yes_no(word: str) -> bool | None | Invalid:
     """``True``/``False``/``None`` (unknown) for a yes/no word, or ``Invalid``."""
     value = yes_no_word(word)
-    return Invalid("ask.hint_yesno") if value is NOT_A_WORD else value  # type: ignore[return-value]
+    if value is NOT_A_WORD or not (value is None or isinstance(value, bool)):
+        return Invalid("ask.hint_yesno")
+    return value
 
 
 def choices(fact: Fact, word: str) -> tuple[str, ...] | None | Invalid:

@@ -100,10 +100,10 @@ class Interview:
                 continue
             if self.should_offer(d):
                 self.offered = True
-                reply = self.offer(io, d)
-                if reply == BACK:
+                going_on = self.offer(io, d)
+                if going_on == BACK:
                     self.back(io)
-                elif reply:
+                elif going_on:
                     self.going_on = True
                 continue
             io.say("")

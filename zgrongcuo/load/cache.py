@@ -19,14 +19,16 @@ from zgrongcuo import __version__
 
 def sha256_hex(data: bytes) -> str:
     """Hex SHA-256 of ``data``."""
-    try:  # the built-in module starts faster than hashlib's OpenSSL binding
-        from _sha256 import sha256  # Python 3.11
-    except ImportError:
+    import importlib
+
+    # The built-in module starts faster than hashlib's OpenSSL binding (3.11: _sha256, 3.12+: _sha2).
+    for name in ("_sha256", "_sha2", "hashlib"):
         try:
-            from _sha2 import sha256  # Python 3.12+
-        except ImportError:  # pragma: no cover - unusual builds
-            from hashlib import sha256
-    return sha256(data).hexdigest()
+            digest: str = importlib.import_module(name).sha256(data).hexdigest()
+            return digest
+        except ImportError:
+            continue
+    raise AssertionError("hashlib always has sha256")  # pragma: no cover
 
 
 def folder() -> Path | None:

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 
-from zgrongcuo.errors import CaseError, suggest
+from zgrongcuo.errors import CaseError, ZgError, suggest
 from zgrongcuo.load.document import Mapping, Node, Reader, Scalar, Sequence, decode, join, kind_name, parse
 from zgrongcuo.load.files import MAX_BYTES, read_bytes
 from zgrongcuo.model.case import META_KEYS, Answer, Case, Expect, Notice
 from zgrongcuo.model.criteria import Criteria, Fact
-from zgrongcuo.model.vocabulary import NO_WORDS, NOT_A_WORD, UNKNOWN_WORDS, YES_WORDS, control_character, yes_no_word
+from zgrongcuo.model.vocabulary import NO_WORDS, UNKNOWN_WORDS, YES_WORDS, control_character, yes_no_word
 
 TOP_KEYS = ("case", "answers", "expect")
 EXPECT_KEYS = ("outcome", "situations", "next_questions")
@@ -70,7 +70,7 @@ class _CaseReader:
         if not isinstance(root, Mapping):
             raise r.error("top_not_mapping", root, "", got=kind_name(root))
         top = r.mapping(root, "", TOP_KEYS)
-        meta = {k: None for k in META_KEYS}
+        meta: dict[str, str | None] = dict.fromkeys(META_KEYS)
         for k, v in r.mapping(top.get("case"), "case", META_KEYS, null_ok=True).items():
             meta[k] = self.meta_text(v, join("case", k))
         answers: dict[str, Answer] = {}
@@ -97,7 +97,7 @@ class _CaseReader:
             return node.value
         raise self.r.wrong_type(node, key, "text")
 
-    def unknown_fact(self, key_node: Scalar) -> CaseError:
+    def unknown_fact(self, key_node: Scalar) -> ZgError:
         name = key_node.value
         ids = list(self.criteria.fact_by_id)
         hint = suggest(name, ids)
@@ -105,7 +105,7 @@ class _CaseReader:
             for fact in self.criteria.facts:
                 if name in fact.label.values():
                     hint = fact.id
-        return self.r.error("unknown_fact", key_node, join("answers", name), name=name).at(suggestion=hint)  # type: ignore[return-value]
+        return self.r.error("unknown_fact", key_node, join("answers", name), name=name).at(suggestion=hint)
 
     def answer(self, fact: Fact, node: Node, key: str) -> Answer:
         note = None
@@ -128,8 +128,8 @@ class _CaseReader:
             return None
         word = node.value.strip()
         value = yes_no_word(word)
-        if value is not NOT_A_WORD:
-            return value  # type: ignore[return-value]
+        if value is None or isinstance(value, bool):
+            return value
         lower = word.lower()
         if node.plain and lower in _ON_OFF:
             raise self.r.error("on_off_not_answer", node, key, value=word)
@@ -174,7 +174,7 @@ class _CaseReader:
             name = self.r.text(v["outcome"], "expect.outcome")
             if name not in self.criteria.outcomes:
                 raise self.r.error("unknown_outcome", v["outcome"], "expect.outcome", name=name).at(
-                    suggestion=suggest(name, self.criteria.outcomes)  # type: ignore[arg-type]
+                    suggestion=suggest(name, self.criteria.outcomes)
                 )
             out.outcome = name
         if "situations" in v:
@@ -187,11 +187,11 @@ class _CaseReader:
         return out
 
     def id_list(self, node: Node, key: str, known: list[str], msg_id: str) -> tuple[str, ...]:
-        out = []
+        out: list[str] = []
         for i, item in enumerate(self.r.sequence(node, key), 1):
             name = self.r.text(item, join(key, i))
             if name not in known:
-                raise self.r.error(msg_id, item, join(key, i), name=name).at(suggestion=suggest(name, known))  # type: ignore[arg-type]
+                raise self.r.error(msg_id, item, join(key, i), name=name).at(suggestion=suggest(name, known))
             if name in out:
                 raise self.r.error("repeated_option", item, join(key, i), name=name, first=out.index(name) + 1)
             out.append(name)

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
-from zgrongcuo.errors import CriteriaError, suggest
+from zgrongcuo.errors import CriteriaError, ZgError, suggest
 from zgrongcuo.load.document import Mapping, Node, Reader, Scalar, decode, join, parse
 from zgrongcuo.model import conditions as c
 from zgrongcuo.model.conditions import I18n
@@ -106,23 +107,23 @@ class _Builder:
         self.named: dict[str, c.Condition] = {}
         self.resolving: list[str] = []
 
-    def error(self, msg_id: str, node: Node | None, key: str, **params: object) -> CriteriaError:
-        return self.r.error(msg_id, node, key, **params)  # type: ignore[return-value]
+    def error(self, msg_id: str, node: Node | None, key: str, **params: Any) -> ZgError:
+        return self.r.error(msg_id, node, key, **params)
 
     # -- plain values
 
     def ident(self, node: Node | None, key: str) -> str:
         value = self.r.text(node, key)
-        if not ID_PATTERN.match(value):  # type: ignore[arg-type]
+        if not ID_PATTERN.match(value):
             raise self.error("bad_id", node, key, value=value)
-        return value  # type: ignore[return-value]
+        return value
 
     def i18n(self, node: Node | None, key: str) -> I18n:
         if isinstance(node, Scalar) and not node.is_null:
             raise self.error("needs_translations", node, key, languages=", ".join(self.languages))
         values = self.r.mapping(node, key, self.languages, self.languages)
         out = {lang: self.r.text(values[lang], join(key, lang)) for lang in self.languages}
-        return out  # type: ignore[return-value]
+        return out
 
     def optional_i18n(self, values: dict[str, Node], name: str, key: str) -> I18n | None:
         return self.i18n(values[name], join(key, name)) if name in values else None
@@ -138,7 +139,7 @@ class _Builder:
         if value not in self.bases:
             raise self.error(
                 "undefined_basis", node, join(key, "basis"), name=value, known=", ".join(self.bases)
-            ).at(suggestion=suggest(value, self.bases))  # type: ignore[arg-type]
+            ).at(suggestion=suggest(value, self.bases))
         return value
 
     def items_with_ids(self, node: Node | None, key: str, what: str) -> list[tuple[str, Mapping, str]]:
@@ -191,7 +192,7 @@ class _Builder:
         rules = self.build_rules(top["rules"], outcomes)
         return Criteria(
             id=self.ident(top["id"], "id"),
-            version=r.text(top["version"], "version"),  # type: ignore[arg-type]
+            version=r.text(top["version"], "version"),
             title=self.i18n(top["title"], "title"),
             languages=self.languages,
             facts=facts,
@@ -236,7 +237,7 @@ class _Builder:
                 raise self.error("options_on_yesno", v["options"], join(key, "options"))
             fact = Fact(
                 id=ident,
-                type=ftype,  # type: ignore[arg-type]
+                type=ftype,
                 label=self.i18n(v["label"], join(key, "label")),
                 question=self.i18n(v["question"], join(key, "question")),
                 help=self.i18n(v["help"], join(key, "help")),
@@ -256,10 +257,10 @@ class _Builder:
     def build_element(self, node: Node, key: str) -> c.Element:
         v = self.r.mapping(node, key, _ELEMENT_KEYS, ("fact",))
         fact_name = self.r.text(v["fact"], join(key, "fact"))
-        fact = self.facts.get(fact_name)  # type: ignore[arg-type]
+        fact = self.facts.get(fact_name)
         if fact is None:
             raise self.error("undefined_fact", v["fact"], join(key, "fact"), name=fact_name).at(
-                suggestion=suggest(fact_name, self.facts)  # type: ignore[arg-type]
+                suggestion=suggest(fact_name, self.facts)
             )
         ops = [op for op in (*c.YESNO_OPS, *c.SET_OPS) if op in v]
         allowed = c.YESNO_OPS if fact.type == "yesno" else c.SET_OPS
@@ -305,9 +306,9 @@ class _Builder:
         value = self.r.text(node, key)
         if value not in fact.option_ids:
             raise self.error("undefined_option", node, key, name=value, fact=fact.id).at(
-                suggestion=suggest(value, fact.option_ids)  # type: ignore[arg-type]
+                suggestion=suggest(value, fact.option_ids)
             )
-        return value  # type: ignore[return-value]
+        return value
 
     def build_elements(self, node: Node | None, key: str) -> tuple[c.Element, ...]:
         if node is None or (isinstance(node, Scalar) and node.is_null):
@@ -360,12 +361,12 @@ class _Builder:
             name = self.r.text(v["outcome"], join(key, "outcome"))
             if name not in outcomes or name == UNDETERMINED:
                 raise self.error("undefined_outcome", v["outcome"], join(key, "outcome"), name=name).at(
-                    suggestion=suggest(name, [o for o in outcomes if o != UNDETERMINED])  # type: ignore[arg-type]
+                    suggestion=suggest(name, [o for o in outcomes if o != UNDETERMINED])
                 )
             rules.append(
                 Rule(
                     number=i,
-                    outcome=outcomes[name],  # type: ignore[index]
+                    outcome=outcomes[name],
                     when=self.condition(v["when"], join(key, "when")),
                     quote=self.optional_text(v, "quote", key),
                     basis=self.basis(v, key),
@@ -400,13 +401,13 @@ class _Builder:
             return c.Not(self.condition(value, sub))
         word = self.r.text(value, sub)
         if name == "ref":
-            return c.Ref("ref", word, self.resolve_named(word, value, sub))  # type: ignore[arg-type]
+            return c.Ref("ref", word, self.resolve_named(word, value, sub))
         if name == "situation":
             if word not in self.situations:
                 raise self.error("undefined_situation", value, sub, name=word).at(
-                    suggestion=suggest(word, self.situations)  # type: ignore[arg-type]
+                    suggestion=suggest(word, self.situations)
                 )
-            return c.Ref("situation", word, self.situations[word].condition)  # type: ignore[index]
+            return c.Ref("situation", word, self.situations[word].condition)
         quantifiers = GROUP_KEYS[name]
         if word not in quantifiers:
             raise self.error("bad_quantifier", value, sub, group=name, value=word, known=", ".join(quantifiers))
@@ -415,7 +416,7 @@ class _Builder:
         else:
             parts = self.preconditions if name == "preconditions" else self.exclusions
         target = c.Any(parts) if word == "any" else c.All(parts)
-        return c.Ref(name, word, target)  # type: ignore[arg-type]
+        return c.Ref(name, word, target)
 
     def resolve_named(self, name: str, node: Node | None, key: str) -> c.Condition:
         if name in self.named:

@@ -10,6 +10,7 @@ Nothing in a document can make Python objects or run code.
 from __future__ import annotations
 
 import codecs
+from typing import Any
 
 import yaml
 
@@ -138,7 +139,7 @@ def _parse(text: str, file: str, json_syntax: bool) -> Node | None:
         excerpt = lines[mark.line] if mark and mark.line < len(lines) else None
         if "nesting depth" in problem:
             raise ZgError("too_deep", file=file, line=line, column=column, limit=MAX_DEPTH) from None
-        at_mark = excerpt[mark.column] if excerpt is not None and mark.column < len(excerpt) else ""
+        at_mark = excerpt[mark.column] if mark and excerpt is not None and mark.column < len(excerpt) else ""
         if at_mark == "\t" or "tab" in problem:
             raise ZgError("yaml_tab", file=file, line=line, column=column, excerpt=excerpt) from None
         raise ZgError("yaml_syntax", file=file, line=line, column=column, excerpt=excerpt, problem=problem) from None
@@ -224,7 +225,8 @@ def _build(next_event, file: str) -> Node | None:
             frame.seen[node.value] = node
             frame.pending = node
         else:
-            parent.items.append((frame.pending, node))  # type: ignore[union-attr]
+            assert type(parent) is Mapping
+            parent.items.append((frame.pending, node))
             frame.pending = None
 
     # The parser's own get_event, not yaml.parse(): a generator's frame per event
@@ -298,10 +300,11 @@ class Reader:
         self.file = file
         self.error_class = error
 
-    def error(self, msg_id: str, node: Node | None, key: str, **params: object) -> ZgError:
+    def error(self, msg_id: str, node: Node | None, key: str, **params: Any) -> ZgError:
         line = node.line if node is not None else None
         column = node.column if node is not None else None
-        return self.error_class(msg_id, file=self.file, line=line, column=column, key=key or None, **params)
+        error = self.error_class(msg_id, **params)
+        return error.at(file=self.file, line=line, column=column, key=key or None)
 
     def wrong_type(self, node: Node | None, key: str, expected: str) -> ZgError:
         return self.error("wrong_type", node, key, expected=expected, got=kind_name(node))
@@ -345,16 +348,12 @@ class Reader:
             raise self.wrong_type(node, key, "list")
         return node.items
 
-    def text(self, node: Node | None, key: str, *, null_ok: bool = False) -> str | None:
-        """A scalar's text exactly as written."""
+    def text(self, node: Node | None, key: str) -> str:
+        """A scalar's text exactly as written; an empty value is an error."""
         if isinstance(node, Scalar):
             if node.is_null:
-                if null_ok:
-                    return None
                 raise self.error("empty_value", node, key)
             return node.value
-        if node is None and null_ok:
-            return None
         raise self.wrong_type(node, key, "text")
 
     def boolean(self, node: Node | None, key: str, *, null_ok: bool = False) -> bool | None:

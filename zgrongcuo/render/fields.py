@@ -289,7 +289,7 @@ def determination_schema(criteria: Criteria, lang: str) -> Schema:
 
 # ------------------------------------------------------------ the fast line
 
-_string = json.encoder.encode_basestring  # type: ignore[attr-defined]  # a str as json.dumps(ensure_ascii=False) writes it
+_string = json.encoder.encode_basestring  # a str as json.dumps(ensure_ascii=False) writes it
 
 
 class LineEncoder:

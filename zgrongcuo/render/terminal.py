@@ -174,8 +174,8 @@ def render_determination(console: Console, v: DeterminationView) -> None:
             line = Text(f"  {i}. {question} ")
             line.append(f"({fact_id})", style="dim")
             console.print(line)
-    for n, line in enumerate(v.unchecked):
-        console.print(Text(line, style="bold yellow" if n == 0 else "yellow"))
+    for n, sentence in enumerate(v.unchecked):
+        console.print(Text(sentence, style="bold yellow" if n == 0 else "yellow"))
     _render_explanation(console, v)
 
     console.print(Text(v.criteria_line, style="dim"))

@@ -218,7 +218,7 @@ class WordRenderer(Renderer):
 
     def __init__(self, out: IO[Any] | None, options: RenderOptions) -> None:
         super().__init__(out, options)
-        target = out if out is not None else sys.stdout
+        target: Any = out if out is not None else sys.stdout
         self.out: IO[bytes] = getattr(target, "buffer", target)
         self.data: bytes | None = None
 

@@ -3,10 +3,9 @@
 import shutil
 
 import pytest
-
 from conftest import ROOT
-from zgrongcuo.load import cache
-from zgrongcuo.load import criteria_builder
+
+from zgrongcuo.load import cache, criteria_builder
 
 
 @pytest.fixture

@@ -5,16 +5,13 @@ Whatever it is handed, the loader gives a case or the tool's own error, never an
 
 import json
 
+from conftest import EXAMPLES
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from conftest import EXAMPLES
-from zgrongcuo.load import case_reader
-from zgrongcuo.load import criteria_builder
 from zgrongcuo.errors import ZgError
-from zgrongcuo.model.case import META_KEYS
-from zgrongcuo.model.case import Case
-from zgrongcuo.model.case import Answer
+from zgrongcuo.load import case_reader, criteria_builder
+from zgrongcuo.model.case import META_KEYS, Answer, Case
 
 CRITERIA = criteria_builder.load()
 EXAMPLE_BYTES = [p.read_bytes() for p in sorted(EXAMPLES.glob("*.yaml"))]

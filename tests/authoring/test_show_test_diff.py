@@ -8,8 +8,8 @@ import textwrap
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import ARTICLE_CASE, EXAMPLES, ROOT
+
 from zgrongcuo.cli import app
 from zgrongcuo.cli.authors import REPORT_FORMATS, SHOW_FORMATS
 

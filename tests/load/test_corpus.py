@@ -17,10 +17,10 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
-
 from conftest import ROOT
-from zgrongcuo.load.discovery import CASE_SUFFIXES
+
 from zgrongcuo.cli import app
+from zgrongcuo.load.discovery import CASE_SUFFIXES
 
 runner = CliRunner()
 CORPUS = ROOT / "tests" / "corpus"

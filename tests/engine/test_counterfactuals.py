@@ -1,15 +1,16 @@
 """What would change the outcome: hand-worked cases, wording, and properties of the search."""
 
-from helpers import CLEAN, S2_EXEMPT, make_case
+from helpers import CLEAN, MEASURE, S2_EXEMPT, answer_sets, make_case
 from hypothesis import given
 from hypothesis import strategies as st
-from test_criteria import MEASURE
-from test_properties import CRITERIA, answers
 
-from zgrongcuo.load import criteria_builder
 from zgrongcuo.engine import counterfactuals as search
 from zgrongcuo.engine.evaluation import evaluate as _evaluate
+from zgrongcuo.load import criteria_builder
 from zgrongcuo.text.explanation import counterfactual_text, explanation
+
+CRITERIA = criteria_builder.load()
+answers = answer_sets(CRITERIA)
 
 
 def evaluate(criteria, case):
@@ -243,5 +244,5 @@ def test_undetermined_answers_decide_alone(values, lang):
     for cf in explain(d):
         (ch,) = cf.changes
         assert ch.fact.id in d.next_questions and ch.before is None
-        assert evaluate(CRITERIA, make_case(_apply(values, cf))).outcome.id == cf.outcome.id != "undetermined"
+        assert _evaluate(CRITERIA, make_case(_apply(values, cf))).outcome.id == cf.outcome.id != "undetermined"
     explanation(d, lang)

@@ -1,10 +1,10 @@
 """The engine's truth tables on the bundled Zigui criteria, and its generic semantics."""
 
 import pytest
-
 from helpers import CLEAN, EXCLUSIONS, MEETS, S2_EXEMPT, make_case
-from zgrongcuo.model import conditions as c
+
 from zgrongcuo.engine.evaluation import evaluate
+from zgrongcuo.model import conditions as c
 
 ALL_FACTS = list(S2_EXEMPT)
 

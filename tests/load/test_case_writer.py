@@ -5,12 +5,9 @@ from conftest import EXAMPLES
 from hypothesis import given
 from hypothesis import strategies as st
 
-from zgrongcuo.load import case_reader
-from zgrongcuo.load import criteria_builder
-from zgrongcuo.load import case_writer
-from zgrongcuo.model.case import Answer, Case, Expect
+from zgrongcuo.load import case_reader, case_writer, criteria_builder
+from zgrongcuo.model.case import META_KEYS, Answer, Case, Expect
 from zgrongcuo.model.vocabulary import control_character
-from zgrongcuo.model.case import META_KEYS
 
 CRITERIA = criteria_builder.load()
 

@@ -6,8 +6,8 @@ import sys
 from html.parser import HTMLParser
 
 import pytest
-from conftest import ARTICLE_CASE, EXAMPLES
 from click.testing import CliRunner
+from conftest import ARTICLE_CASE, EXAMPLES
 
 from zgrongcuo.cli import app
 

@@ -4,18 +4,18 @@ import json
 import stat
 
 import pytest
+from click.testing import CliRunner
 from conftest import ARTICLE_CASE
 from helpers import ARTICLE_ASKED, EXCLUSIONS, make_case
 from hypothesis import given
 from hypothesis import strategies as st
-from click.testing import CliRunner
 
-from zgrongcuo.load import case_reader
-from zgrongcuo.interview.dialogue import StreamDialogue
 from zgrongcuo.cli import app
 from zgrongcuo.engine.evaluation import evaluate
+from zgrongcuo.interview.dialogue import StreamDialogue
 from zgrongcuo.interview.replies import BACK, HELP, Invalid, parse_reply
 from zgrongcuo.interview.session import Interview
+from zgrongcuo.load import case_reader
 from zgrongcuo.text.catalogue import text
 
 runner = CliRunner()
@@ -126,7 +126,7 @@ def test_ctrl_c_after_the_third_answer_leaves_a_draft_that_resumes_at_the_fourth
     criteria, article, tmp_path, monkeypatch
 ):
     # CliRunner cannot send a signal; the reader raises what Ctrl-C raises in a terminal.
-    # (tests/test_ask_terminal.py sends a real one.)
+    # (tests/interview/test_terminal.py sends a real one.)
     monkeypatch.chdir(tmp_path)
     real_ask = StreamDialogue.ask
     answers_given = []

@@ -5,10 +5,10 @@ import io
 
 import pytest
 
-from zgrongcuo.load import case_reader
-from zgrongcuo.load.files import read_bytes
 from zgrongcuo.errors import CaseError
+from zgrongcuo.load import case_reader
 from zgrongcuo.load.discovery import discover
+from zgrongcuo.load.files import read_bytes
 
 
 def load(criteria, text: str | bytes, name="case.yaml"):

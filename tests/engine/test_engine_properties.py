@@ -2,24 +2,18 @@
 
 import json
 
+from helpers import answer_sets, answer_strategy, make_case
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers import make_case
-from zgrongcuo.load import criteria_builder
 from zgrongcuo.engine.evaluation import evaluate
+from zgrongcuo.load import criteria_builder
 from zgrongcuo.render.fields import determination_json
 
 CRITERIA = criteria_builder.load()
 
 
-def answer_strategy(fact):
-    if fact.type == "yesno":
-        return st.sampled_from([True, False, None])
-    return st.one_of(st.none(), st.lists(st.sampled_from(fact.option_ids), unique=True).map(tuple))
-
-
-answers = st.fixed_dictionaries({f.id: answer_strategy(f) for f in CRITERIA.facts})
+answers = answer_sets(CRITERIA)
 
 
 def outcome(values):

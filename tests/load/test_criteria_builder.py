@@ -8,16 +8,15 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from helpers import MEASURE, all_elements, quoted_items
 
-from helpers import all_elements, quoted_items
-from zgrongcuo.load import case_reader
-from zgrongcuo.load import criteria_builder
 from zgrongcuo.cli import app
 from zgrongcuo.engine.evaluation import evaluate
 from zgrongcuo.errors import CriteriaError, ZgError
+from zgrongcuo.load import case_reader, criteria_builder
 from zgrongcuo.model.criteria import UNDETERMINED
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "zgrongcuo"
 ARTICLE = (ROOT / "tests" / "sources" / "zigui-2018-simplified.txt").read_text(encoding="utf-8")
 LANGS = ("zh", "en")
@@ -281,124 +280,6 @@ def test_no_code_knows_an_id_of_the_bundled_measure(criteria):
 
 # A lending library's fine waiver: two facts, one situation, one exclusion,
 # a named condition, three rules. Nothing in it is Zigui's.
-MEASURE = """\
-# A made-up measure for a lending library: not Zigui, and not a real policy.
-format: 1
-id: library-fines
-version: "0.1"
-title:
-  zh: 图书馆逾期罚款减免办法
-  en: Library overdue fine waiver
-languages: [zh, en]
-bases:
-  rule:
-    zh: 规定原文
-    en: text of the rule
-  reading:
-    zh: 解释
-    en: interpretation
-
-facts:
-  - id: reason
-    type: set
-    label:
-      zh: 逾期原因
-      en: Reason for the delay
-    question:
-      zh: 图书为什么逾期归还？
-      en: Why was the book returned late?
-    help:
-      zh: 可多选；都不是则选“无”。
-      en: Several may apply; none if none.
-    options:
-      - id: illness
-        label:
-          zh: 生病
-          en: Illness
-        help:
-          zh: 借阅人生病住院。
-          en: The borrower was in hospital.
-      - id: closure
-        label:
-          zh: 闭馆
-          en: Library closed
-        help:
-          zh: 图书馆临时闭馆。
-          en: The library was closed.
-  - id: damaged
-    type: yesno
-    label:
-      zh: 图书损坏
-      en: Book damaged
-    question:
-      zh: 图书是否损坏？
-      en: Was the book damaged?
-    help:
-      zh: 损坏即不予减免。
-      en: A damaged book is never waived.
-
-situations:
-  - id: W1
-    label:
-      zh: 情形一：有正当理由
-      en: "Situation 1: a good reason"
-    quote: 因病或闭馆逾期的
-    basis: rule
-    all:
-      - fact: reason
-        has_any: [illness, closure]
-        basis: reading
-
-exclusions:
-  - fact: damaged
-    is: yes
-    basis: rule
-
-conditions:
-  waivable:
-    all:
-      - not:
-          exclusions: any
-      - situations: any
-
-outcomes:
-  - id: refused
-    label:
-      zh: 不予减免
-      en: Not waived
-    favourable: false
-  - id: outside
-    label:
-      zh: 不属于减免情形
-      en: No ground for a waiver
-    favourable: false
-  - id: waived
-    label:
-      zh: 减免罚款
-      en: Fine waived
-    favourable: true
-  - id: undetermined
-    label:
-      zh: 信息不足
-      en: Not enough information
-    favourable: null
-
-rules:
-  - outcome: refused
-    when:
-      exclusions: any
-  - outcome: outside
-    when:
-      not:
-        situations: any
-  - outcome: waived
-    when:
-      ref: waivable
-
-reminder:
-  zh: 仅供参考。
-  en: For reference only.
-"""
 
 UNDETERMINED_BLOCK = """\
   - id: undetermined

@@ -1,10 +1,10 @@
 """Every shipped example meets its own expect: block."""
 
 import pytest
-
 from conftest import ARTICLE_CASE, EXAMPLES
-from zgrongcuo.load import case_reader
+
 from zgrongcuo.engine.evaluation import evaluate
+from zgrongcuo.load import case_reader
 
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
 

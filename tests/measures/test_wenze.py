@@ -2,18 +2,15 @@
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import ROOT
 from helpers import make_case, quoted_items
-from zgrongcuo.load import case_reader
-from zgrongcuo.load import criteria_builder
+
 from zgrongcuo.cli import app
 from zgrongcuo.engine.evaluation import evaluate
-from zgrongcuo.load import measures
+from zgrongcuo.load import case_reader, criteria_builder, measures
 
 runner = CliRunner()
 MEASURE = ROOT / "measures" / "wenze-2019.yaml"
@@ -199,7 +196,6 @@ def test_diff_between_this_measure_and_an_edited_copy(tmp_path):
 
 from hypothesis import given  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
-
 
 WENZE = criteria_builder.load(MEASURE)
 

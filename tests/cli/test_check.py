@@ -7,8 +7,8 @@ import shutil
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import ARTICLE_CASE, EXAMPLES
+
 from zgrongcuo import __version__
 from zgrongcuo.cli import app
 from zgrongcuo.render.registry import OutputFormat
@@ -269,7 +269,7 @@ def test_internal_errors_apologise_and_exit_70(monkeypatch):
 
 
 def test_every_output_format_has_a_renderer_that_keeps_the_contract():
-    from zgrongcuo.render.contract import RenderOptions, Renderer
+    from zgrongcuo.render.contract import Renderer, RenderOptions
     from zgrongcuo.render.registry import document_format, make_renderer, renderer_class
 
     for member in OutputFormat:

@@ -5,12 +5,11 @@ import json
 import pytest
 import yaml
 from click.testing import CliRunner
-
 from conftest import ROOT
-from zgrongcuo.load import criteria_builder
+
 from zgrongcuo.authoring import lint
 from zgrongcuo.cli import app
-from zgrongcuo.load import measures
+from zgrongcuo.load import criteria_builder, measures
 
 runner = CliRunner()
 CORPUS = ROOT / "tests" / "corpus"
