@@ -1,6 +1,7 @@
 """Files the tool writes: atomic, private, never over an existing file unasked."""
 
 import stat
+from pathlib import Path
 
 import pytest
 
@@ -31,6 +32,6 @@ def test_write_new_refuses_a_folder(tmp_path):
 def test_free_name_never_names_an_existing_file(tmp_path):
     base = tmp_path / "case.yaml"
     first = free_name(base, "draft")
-    assert first.name == "case.draft.yaml"
-    first.write_text("x")
-    assert free_name(base, "draft").name == "case.draft-2.yaml"
+    assert first == str(tmp_path / "case.draft.yaml")
+    Path(first).write_text("x")
+    assert free_name(base, "draft") == str(tmp_path / "case.draft-2.yaml")

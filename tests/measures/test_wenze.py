@@ -2,6 +2,7 @@
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -31,7 +32,7 @@ def run(*args):
 
 
 def test_the_bundled_name_is_the_file_in_measures(wenze):
-    assert measures.resolve("wenze-2019").resolve() == MEASURE.resolve()
+    assert Path(measures.resolve("wenze-2019")).resolve() == MEASURE.resolve()
     assert wenze.id == "wenze-2019" and wenze.languages == ("zh", "en")
 
 

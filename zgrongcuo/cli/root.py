@@ -20,7 +20,6 @@ import click
 
 from zgrongcuo import __version__
 from zgrongcuo.text.catalogue import DEFAULT_LANGUAGE, LANGUAGES, text
-from zgrongcuo.text.layout import columns, wrap
 
 # name -> "module:factory"; each factory takes the language and returns the command.
 COMMANDS: dict[str, str] = {
@@ -54,11 +53,16 @@ def chosen_language(args: Sequence[str]) -> str:
 class _Formatter(click.HelpFormatter):
     """Click's help layout, with Chinese wrapped between characters (Click wraps at spaces only)."""
 
+    # Help is read by people, so its layout is imported only when help is shown.
     def write_heading(self, heading: str) -> None:
+        from zgrongcuo.text.layout import columns
+
         colon = "：" if columns(heading) > len(heading) else ":"  # a Chinese heading takes a Chinese colon
         self.write(f"{'':>{self.current_indent}}{heading}{colon}\n")
 
     def write_text(self, value: str) -> None:
+        from zgrongcuo.text.layout import wrap
+
         indent = " " * self.current_indent
         for n, paragraph in enumerate(value.split("\n\n")):
             if n:
@@ -67,6 +71,8 @@ class _Formatter(click.HelpFormatter):
                 self.write(f"{indent}{line}\n")
 
     def write_dl(self, rows: Iterable[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
+        from zgrongcuo.text.layout import columns, wrap
+
         rows = list(rows)
         first = min(max((columns(term) for term, _ in rows), default=0), col_max)
         indent = " " * self.current_indent

@@ -103,10 +103,10 @@ class Sitting:
         data = case_writer.dumps(case, self.criteria, lang=self.lang, comments=tuple(comments), json_syntax=json_syntax)
         write_new(path, data, force=force)
 
-    def draft_path(self) -> Path:
+    def draft_path(self) -> str:
         """Where a draft goes: the --save path if it is free, else a new name beside it (or beside --case)."""
         if self.save is not None and not Path(self.save).exists():
-            return Path(self.save)
+            return self.save
         base = Path(self.save or self.case_file or "zgrongcuo.yaml")
         # Resuming a draft and stopping again: name.draft-2.yaml, not name.draft.draft.yaml.
         base = base.with_name(re.sub(r"\.draft(-\d+)?$", "", base.stem) + (base.suffix or ".yaml"))

@@ -10,9 +10,7 @@ turns it off.
 from __future__ import annotations
 
 import os
-import pickle
 import sys
-from pathlib import Path
 
 from zgrongcuo import __version__
 
@@ -31,35 +29,36 @@ def sha256_hex(data: bytes) -> str:
     raise AssertionError("hashlib always has sha256")  # pragma: no cover
 
 
-def folder() -> Path | None:
+def folder() -> str | None:
     if os.environ.get("ZGRONGCUO_NO_CACHE"):
         return None
     if os.environ.get("ZGRONGCUO_CACHE_DIR"):
-        return Path(os.environ["ZGRONGCUO_CACHE_DIR"])
+        return os.environ["ZGRONGCUO_CACHE_DIR"]
     if sys.platform == "win32":
         base = os.environ.get("LOCALAPPDATA")
-        return Path(base) / "zgrongcuo" / "cache" if base else None
+        return os.path.join(base, "zgrongcuo", "cache") if base else None
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "zgrongcuo"
+    return os.path.join(base, "zgrongcuo")
 
 
 def _code_stamp() -> str:
     # The pickled classes belong to this code: a different version, or edited
     # sources in a development checkout, must not read old entries.
-    here = Path(__file__).resolve().parent.parent
+    here = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
     stamps = [__version__]
     for name in ("model/criteria.py", "model/conditions.py", "load/criteria_builder.py"):
         try:
-            stat = (here / name).stat()
+            stat = os.stat(os.path.join(here, name))
             stamps.append(f"{stat.st_mtime_ns:x}{stat.st_size:x}")
         except OSError:
             pass
     return "-".join(stamps)
 
 
-def _entry(sha: str) -> Path | None:
+def _entry(sha: str) -> str | None:
     base = folder()
-    return base / f"criteria-{sha[:32]}-{sha256_hex(_code_stamp().encode())[:16]}.pickle" if base else None
+    name = f"criteria-{sha[:32]}-{sha256_hex(_code_stamp().encode())[:16]}.pickle"
+    return os.path.join(base, name) if base else None
 
 
 def get(sha: str):
@@ -67,6 +66,8 @@ def get(sha: str):
     path = _entry(sha)
     if path is None:
         return None
+    import pickle
+
     try:
         with open(path, "rb") as f:
             return pickle.load(f)
@@ -79,9 +80,11 @@ def put(sha: str, compiled) -> None:
     path = _entry(sha)
     if path is None:
         return
+    import pickle
+
     try:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        os.makedirs(os.path.dirname(path), exist_ok=True, mode=0o700)
+        tmp = f"{path}.{os.getpid()}.tmp"
         with open(tmp, "wb") as f:
             pickle.dump(compiled, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)

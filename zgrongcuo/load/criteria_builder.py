@@ -8,8 +8,8 @@ key, with a suggestion where a near name exists.
 
 from __future__ import annotations
 
+import os
 import re
-from pathlib import Path
 from typing import Any
 
 from zgrongcuo.errors import CriteriaError, ZgError, suggest
@@ -25,19 +25,19 @@ GROUP_KEYS = {"exclusions": ("any", "all"), "preconditions": ("all", "any"), "si
 _memo: dict[tuple[str, int, int], Criteria] = {}  # loaded in this process, by file identity
 
 
-def load(spec: str | Path | None = None) -> Criteria:
+def load(spec: str | os.PathLike[str] | None = None) -> Criteria:
     """Load and check a criteria file: a path, a bundled measure's name, or None for the default."""
     from zgrongcuo.load import cache as compiled_cache
     from zgrongcuo.load.measures import resolve
 
-    path = resolve(str(spec) if spec is not None else None)
-    name = str(path)
+    name = resolve(os.fspath(spec) if spec is not None else None)
     try:
-        stat = path.stat()
-        key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+        stat = os.stat(name)
+        key = (os.path.realpath(name), stat.st_mtime_ns, stat.st_size)
         if key in _memo:
             return _memo[key]
-        data = path.read_bytes()
+        with open(name, "rb") as f:
+            data = f.read()
     except FileNotFoundError:
         raise CriteriaError("criteria_not_found", file=name) from None
     except IsADirectoryError:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from pathlib import Path
 
 from zgrongcuo.errors import CaseError
 
@@ -23,15 +22,15 @@ def discover(paths: list[str]) -> Iterator[tuple[str, CaseError | None]]:
             yield arg, None
             continue
         found = False
-        for path in _walk(Path(arg), set()):
+        for path in _walk(arg, set()):
             found = True
             yield path, None
         if not found:
             yield arg, CaseError("no_cases_in_folder", file=arg, suffixes=", ".join(CASE_SUFFIXES))
 
 
-def _walk(folder: Path, seen: set[Path]) -> Iterator[str]:
-    real = folder.resolve()
+def _walk(folder: str, seen: set[str]) -> Iterator[str]:
+    real = os.path.realpath(folder)
     if real in seen:  # a symlink loop
         return
     seen.add(real)
@@ -47,9 +46,8 @@ def _walk(folder: Path, seen: set[Path]) -> Iterator[str]:
             )
     except OSError:
         return
-    base = str(folder)
     for name in names:
         if name.endswith("/"):
-            yield from _walk(folder / name[:-1], seen)
+            yield from _walk(os.path.join(folder, name[:-1]), seen)
         else:
-            yield os.path.join(base, name)
+            yield os.path.join(folder, name)

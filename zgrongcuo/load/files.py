@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
-from pathlib import Path
 from typing import BinaryIO
 
 from zgrongcuo.errors import CaseError, ZgError
@@ -43,23 +41,25 @@ def read_bytes(path: str, *, max_bytes: int = MAX_BYTES, stdin: BinaryIO | None 
     return data
 
 
-def write_new(path: str | Path, data: str | bytes, *, force: bool = False, mode: int = PRIVATE) -> Path:
-    """Write ``data`` to ``path`` through a temporary file and a rename.
+def write_new(path: str | os.PathLike[str], data: str | bytes, *, force: bool = False, mode: int = PRIVATE) -> str:
+    """Write ``data`` to ``path`` through a temporary file and a rename; the path written.
 
     Refuses (``ZgError("file_exists")``) when ``path`` exists, unless ``force``.
     A reader never sees a half-written file, and a crash leaves the old file whole.
     """
-    target = Path(path)
+    target = os.fspath(path)
     if isinstance(data, str):
         data = data.encode("utf-8")
-    if target.is_dir():
-        raise ZgError("is_a_directory", file=str(target))
-    if target.exists() and not force:
-        raise ZgError("file_exists", file=str(target))
-    folder = target.parent if str(target.parent) else Path(".")
+    if os.path.isdir(target):
+        raise ZgError("is_a_directory", file=target)
+    if os.path.lexists(target) and not force:
+        raise ZgError("file_exists", file=target)
+    import tempfile  # only where something is written: every check reads, few write
+
+    folder = os.path.dirname(target) or "."
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        os.makedirs(folder, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.", suffix=".tmp", dir=folder)
     except OSError as exc:
         raise ZgError("write_error", file=str(target), detail=exc.strerror or str(exc)) from None
     try:
@@ -77,7 +77,7 @@ def write_new(path: str | Path, data: str | bytes, *, force: bool = False, mode:
             except FileExistsError:
                 raise ZgError("file_exists", file=str(target)) from None
             except OSError:  # file systems without hard links
-                if target.exists():
+                if os.path.lexists(target):
                     raise ZgError("file_exists", file=str(target)) from None
                 os.replace(tmp, target)
     except OSError as exc:
@@ -88,13 +88,13 @@ def write_new(path: str | Path, data: str | bytes, *, force: bool = False, mode:
     return target
 
 
-def free_name(path: str | Path, tag: str) -> Path:
+def free_name(path: str | os.PathLike[str], tag: str) -> str:
     """A path beside ``path`` that does not exist yet: ``name.TAG.yaml``, then ``name.TAG-2.yaml``…"""
-    target = Path(path)
-    stem, suffix = target.stem, target.suffix or ".yaml"
-    candidate = target.with_name(f"{stem}.{tag}{suffix}")
+    stem, suffix = os.path.splitext(os.fspath(path))
+    suffix = suffix or ".yaml"
+    candidate = f"{stem}.{tag}{suffix}"
     n = 2
-    while candidate.exists():
-        candidate = target.with_name(f"{stem}.{tag}-{n}{suffix}")
+    while os.path.lexists(candidate):
+        candidate = f"{stem}.{tag}-{n}{suffix}"
         n += 1
     return candidate

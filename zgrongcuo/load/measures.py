@@ -2,36 +2,38 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+import os
 
 from zgrongcuo.errors import UsageError, suggest
 
-_HERE = Path(__file__).resolve().parent.parent  # the package folder
+# The package folder (os.path rather than pathlib: this is on the path of every check, and pathlib is slow to import).
+_HERE = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
 
 
-def bundled_path() -> Path:
+def bundled_path() -> str:
     """The default measure's file: inside the package, or the checkout's when installed editable."""
-    inside = _HERE / "criteria.yaml"
-    return inside if inside.is_file() else _HERE.parent / "criteria.yaml"
+    inside = os.path.join(_HERE, "criteria.yaml")
+    return inside if os.path.isfile(inside) else os.path.join(os.path.dirname(_HERE), "criteria.yaml")
 
 
-def bundled_measures() -> dict[str, Path]:
+def bundled_measures() -> dict[str, str]:
     """Measures shipped with the package, by name."""
-    found: dict[str, Path] = {}
-    for folder in (_HERE / "measures", _HERE.parent / "measures"):
-        if folder.is_dir():
-            for path in sorted(folder.glob("*.yaml")):
-                found.setdefault(path.stem, path)
+    found: dict[str, str] = {}
+    for folder in (os.path.join(_HERE, "measures"), os.path.join(os.path.dirname(_HERE), "measures")):
+        if os.path.isdir(folder):
+            for name in sorted(os.listdir(folder)):
+                stem, suffix = os.path.splitext(name)
+                if suffix == ".yaml":
+                    found.setdefault(stem, os.path.join(folder, name))
     return found
 
 
-def resolve(spec: str | None) -> Path:
+def resolve(spec: str | None) -> str:
     """The criteria file named by ``--criteria``: a path, a bundled measure's name, or the default."""
     if spec is None:
         return bundled_path()
-    path = Path(spec)
-    if path.exists() or any(sep in spec for sep in "/\\") or path.suffix:
-        return path
+    if os.path.exists(spec) or any(sep in spec for sep in "/\\") or os.path.splitext(spec)[1]:
+        return spec
     measures = bundled_measures()
     if spec in measures:
         return measures[spec]

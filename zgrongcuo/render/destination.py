@@ -7,9 +7,9 @@ temporary file, never over an existing one without ``--force``.
 from __future__ import annotations
 
 import io
+import os
 import sys
 from collections.abc import Callable
-from pathlib import Path
 
 from zgrongcuo.errors import UsageError, ZgError
 from zgrongcuo.load.files import write_new
@@ -48,17 +48,18 @@ class Destination:
         if output is None:
             self.renderer = make_renderer(fmt, None, options)
             return
-        target = Path(output)
-        if fmt.is_report and (options.batch or target.is_dir()):
-            if target.exists() and not target.is_dir():
+        if fmt.is_report and (options.batch or os.path.isdir(output)):
+            if os.path.exists(output) and not os.path.isdir(output):
                 raise UsageError("output_not_folder", file=output)
+            from pathlib import Path
+
             from zgrongcuo.render.folder import FolderWriter
 
             # One case into an existing folder is named as in a batch, without a summary.
-            self.folder = FolderWriter(document_format(fmt), target, options, force=force, say=say, summary=options.batch)
+            self.folder = FolderWriter(document_format(fmt), Path(output), options, force=force, say=say, summary=options.batch)
             self.renderer = self.folder
             return
-        if target.exists() and not force and not target.is_dir():
+        if os.path.exists(output) and not force and not os.path.isdir(output):
             raise ZgError("file_exists", file=output)
         self.sink = io.BytesIO() if fmt.binary else io.StringIO()
         self.renderer = make_renderer(fmt, self.sink, options)

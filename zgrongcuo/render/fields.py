@@ -19,7 +19,6 @@ from zgrongcuo.model.conditions import AnswerValue
 from zgrongcuo.model.criteria import Criteria
 from zgrongcuo.model.determination import Determination, ElementResult
 from zgrongcuo.text.catalogue import text
-from zgrongcuo.text.explanation import counterfactual_text
 from zgrongcuo.text.wording import reason, reason_base
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -68,6 +67,8 @@ def _situations_json(d: Determination, lang: str) -> list[dict[str, object]]:
 
 
 def _counterfactuals_json(d: Determination, lang: str) -> list[dict[str, object]]:
+    from zgrongcuo.text.explanation import counterfactual_text  # only with --explain
+
     return [
         {
             "changes": [{"fact": ch.fact.id, "from": _plain(ch.before), "to": _plain(ch.after)} for ch in cf.changes],
