@@ -15,7 +15,7 @@ from typing import Any
 from zgrongcuo.errors import CriteriaError, ZgError, suggest
 from zgrongcuo.load.document import Mapping, Node, Reader, Scalar, decode, join, parse
 from zgrongcuo.model import conditions as c
-from zgrongcuo.model.conditions import I18n
+from zgrongcuo.model.base import I18n
 from zgrongcuo.model.criteria import FACT_TYPES, UNDETERMINED, Criteria, Fact, Option, Outcome, Rule, Situation
 
 FORMAT = 1

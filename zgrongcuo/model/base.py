@@ -7,6 +7,8 @@ of every ``check`` that was a sizeable share of start-up.
 
 from __future__ import annotations
 
+I18n = dict[str, str]  # language code -> text
+
 
 class Record:
     """Fields are the ``__slots__`` of the class and its bases; repr shows them."""
@@ -38,6 +40,18 @@ class Value(Record):
 
     def __hash__(self) -> int:
         return hash(tuple(_hashable(getattr(self, n)) for n in self._fields()))
+
+
+class Cited(Record):
+    """What a part of a measure rests on: the measure's words, their basis, a note on the reading, its line."""
+
+    __slots__ = ("quote", "basis", "note", "line")
+
+    def _cite(self, quote: str | None, basis: str | None, note: I18n | None, line: int | None) -> None:
+        self.quote = quote  # the measure's own words, word for word
+        self.basis = basis  # a key of the criteria's bases: the measure, national rules, practice, interpretation
+        self.note = note  # how the words are read, where that needs saying
+        self.line = line  # in the criteria file
 
 
 def _hashable(value: object) -> object:

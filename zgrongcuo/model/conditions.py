@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Union
 
-from zgrongcuo.model.base import Record
+from zgrongcuo.model.base import Cited, I18n, Record
 
 if TYPE_CHECKING:
     from zgrongcuo.model.criteria import Fact
@@ -22,17 +22,16 @@ Truth = Union[bool, None]
 # An answer's value as the engine reads it: a yes/no answer, or the option ids chosen.
 AnswerValue = Union[bool, tuple[str, ...]]
 Values = Mapping[str, AnswerValue]  # fact id -> value, for the facts whose answer is known
-I18n = dict[str, str]  # language code -> text
 
 # The element tests, by the key that writes them in criteria files.
 YESNO_OPS = ("is",)
 SET_OPS = ("has", "has_any", "has_all", "has_none")
 
 
-class Element(Record):
+class Element(Cited):
     """A test on one fact: the building block of situations, preconditions, exclusions."""
 
-    __slots__ = ("fact", "op", "operand", "quote", "basis", "note", "key", "line", "_operand_set")
+    __slots__ = ("fact", "op", "operand", "key", "_operand_set")
 
     def __init__(
         self,
@@ -48,11 +47,8 @@ class Element(Record):
         self.fact = fact
         self.op = op
         self.operand = operand
-        self.quote = quote
-        self.basis = basis
-        self.note = note
-        self.key = key
-        self.line = line
+        self.key = key  # where it is written in the criteria file
+        self._cite(quote, basis, note, line)
         self._operand_set = frozenset(operand) if isinstance(operand, tuple) else frozenset()
 
     def evaluate(self, values: Values) -> Truth:

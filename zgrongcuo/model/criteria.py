@@ -6,15 +6,15 @@ work, and nothing here reads a file or knows any particular measure.
 
 from __future__ import annotations
 
-from zgrongcuo.model.base import Record
-from zgrongcuo.model.conditions import All, Condition, Element, I18n
+from zgrongcuo.model.base import Cited, I18n, Record
+from zgrongcuo.model.conditions import All, Condition, Element
 
 UNDETERMINED = "undetermined"  # the outcome when no rule is definitely true
 FACT_TYPES = ("set", "yesno")
 
 
-class Option(Record):
-    __slots__ = ("id", "label", "help", "quote", "basis", "note", "line")
+class Option(Cited):
+    __slots__ = ("id", "label", "help")
 
     def __init__(
         self,
@@ -29,19 +29,13 @@ class Option(Record):
         self.id = id
         self.label = label
         self.help = help
-        self.quote = quote
-        self.basis = basis
-        self.note = note
-        self.line = line
+        self._cite(quote, basis, note, line)
 
 
-class Fact(Record):
+class Fact(Cited):
     """A question: yes/no, or a closed set of options."""
 
-    __slots__ = (
-        "id", "type", "label", "question", "help", "options", "quote", "basis", "note", "index", "line",
-        "option_ids", "_by_id",
-    )  # fmt: skip
+    __slots__ = ("id", "type", "label", "question", "help", "options", "index", "option_ids", "_by_id")
 
     def __init__(
         self,
@@ -63,11 +57,8 @@ class Fact(Record):
         self.question = question
         self.help = help
         self.options = options
-        self.quote = quote
-        self.basis = basis
-        self.note = note
         self.index = index
-        self.line = line
+        self._cite(quote, basis, note, line)
         self.option_ids: tuple[str, ...] = tuple(o.id for o in options)
         self._by_id = {o.id: o for o in options}
 
@@ -75,10 +66,10 @@ class Fact(Record):
         return self._by_id[option_id]
 
 
-class Situation(Record):
+class Situation(Cited):
     """A situation (情形): met when every element holds."""
 
-    __slots__ = ("id", "label", "elements", "quote", "basis", "note", "line", "condition")
+    __slots__ = ("id", "label", "elements", "condition")
 
     def __init__(
         self,
@@ -93,10 +84,7 @@ class Situation(Record):
         self.id = id
         self.label = label
         self.elements = elements
-        self.quote = quote
-        self.basis = basis
-        self.note = note
-        self.line = line
+        self._cite(quote, basis, note, line)
         self.condition: Condition = All(elements)
 
 
@@ -115,10 +103,10 @@ class Outcome(Record):
         self.line = line
 
 
-class Rule(Record):
+class Rule(Cited):
     """An outcome rule: the first that is definitely true decides."""
 
-    __slots__ = ("number", "outcome", "when", "quote", "basis", "note", "line")
+    __slots__ = ("number", "outcome", "when")
 
     def __init__(
         self,
@@ -133,10 +121,7 @@ class Rule(Record):
         self.number = number
         self.outcome = outcome
         self.when = when
-        self.quote = quote
-        self.basis = basis
-        self.note = note
-        self.line = line
+        self._cite(quote, basis, note, line)
 
 
 class Criteria(Record):
