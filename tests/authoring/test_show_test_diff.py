@@ -52,7 +52,7 @@ def test_show_draws_the_measure_in_plain_words():
     # Bottom lines are worded as bottom lines.
     assert "谋取私利：回答为“是”即触及底线" in out
     # Rules in order, their conditions with references kept as written.
-    positions = [out.index(f"第 {n} 条：") for n in range(1, 6)]
+    positions = [out.index(f"判定规则 {n}：") for n in range(1, 6)]
     assert positions == sorted(positions)
     assert "触及任一底线  exclusions: any" in out
     assert "并非：满足条件“eligible”  not: ref: eligible" in out
@@ -64,7 +64,7 @@ def test_show_in_english():
     result = run("criteria", "show", "--lang", "en")
     assert result.exit_code == 0
     out = result.stdout
-    assert "Rule 1: Not tolerated (a bottom line is touched)" in out
+    assert "Outcome rule 1: Not tolerated (a bottom line is touched)" in out
     assert "Went through a democratic decision procedure: required: “yes”" in out
     assert "basis: text of the measure" in out
     assert "要求为" not in out

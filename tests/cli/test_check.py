@@ -47,24 +47,33 @@ def test_the_article_case_in_text():
     result = check(ARTICLE_CASE)
     assert result.exit_code == 0, result.output
     out = result.stdout
-    assert "建议容错免责（免予责任追究）" in out
-    assert "(exempt)" in out
-    assert "符合情形：S2" in out
-    assert "情形二" in out
+    assert out.rstrip().splitlines()[-1] == "结论：建议容错免责（免予责任追究）  (exempt)"
+    assert "理由：符合情形二；前提条件均满足；未触及底线；后果严重为“否”。" in out
+    assert "情形二  各项要件均符合。" in out
+    assert "申请、受理、核实、认定" in out  # the reminder, as the next step
+    assert "秭归县党员干部容错免责暂行办法（试行）（2018.1）" in out
+    assert "Traceback" not in result.output
+
+
+def test_the_article_case_in_detail():
+    result = check(ARTICLE_CASE, "--detail")
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "建议容错免责（免予责任追究）" in out and "(exempt)" in out
     assert "经过民主决策程序" in out  # an element's reason
     assert "没有谋取私利" in out  # the measure's quoted words
     assert "申请、受理、核实、认定" in out  # the reminder
     assert "版本 2018.1" in out
-    assert "Traceback" not in result.output
 
 
 def test_the_article_case_in_english():
     result = check(ARTICLE_CASE, "--lang", "en")
     assert result.exit_code == 0
-    assert "(exempt)" in result.stdout
-    assert "situations met: S2" in result.stdout
+    lines = result.stdout.rstrip().splitlines()
+    assert lines[-1] == "Outcome: Tolerance recommended (exempt from liability)  (exempt)"
+    assert lines[-2].startswith("Why: Situation 2 met; every precondition is met")
     assert "Situations" in result.stdout
-    assert "符合情形：" not in result.stdout and "情形 / 要件" not in result.stdout
+    assert not any("\u4e00" <= ch <= "\u9fff" for ch in lines[-1] + lines[-2])
 
 
 def test_json_carries_every_fixed_field():
@@ -176,12 +185,16 @@ def test_csv_for_spreadsheets():
     assert result.exit_code == 1
     assert result.stdout.startswith("\ufeff")
     rows = list(csv.reader(io.StringIO(result.stdout.removeprefix("\ufeff"))))
-    assert rows[0] == ["file", "case_id", "title", "outcome", "label", "situations_met", "open_questions"]
+    assert rows[0] == ["文件", "案件编号", "标题", "当事单位或人员", "结论代码", "结论", "符合情形", "待答问题"]
     by_file = {r[0]: r for r in rows[1:]}
     article = by_file[str(ARTICLE_CASE)]
-    assert article[1:6] == ["ZG-2014-57", article[2], "exempt", "建议容错免责（免予责任追究）", "S2"]
+    assert article[1] == "ZG-2014-57" and article[3].startswith("2014年县政府文件的起草者和审批者")
+    assert article[4:7] == ["exempt", "建议容错免责（免予责任追究）", "S2"]
     undetermined = by_file[str(EXAMPLES / "s4-legacy-housing-title-undetermined.yaml")]
-    assert undetermined[3:] == ["undetermined", "信息不足，无法判定", "S4", "private_gain"]
+    assert undetermined[4:] == ["undetermined", "信息不足，无法判定", "S4", "private_gain"]
+    english = check(EXAMPLES, "--format", "csv", "--lang", "en")
+    header = next(csv.reader(io.StringIO(english.stdout.removeprefix("\ufeff"))))
+    assert header == ["file", "case_id", "title", "subject", "outcome", "label", "situations_met", "open_questions"]
 
 
 def test_text_batch_ends_with_a_summary():

@@ -126,10 +126,11 @@ def test_removing_an_option_and_two_steps_on_one_fact():
     assert found(values, library) == {(change(reason=("illness",)), "waived")}
     d = evaluate(library, make_case(values))
     (cf,) = explain(d)
-    assert counterfactual_text(cf, d, "zh") == "若逾期原因还包括“生病”，且逾期原因不包括“闭馆”，则符合W1（情形一：有正当理由），结论为减免罚款。"
+    # The library measure names no situation shortly: a sentence names it by its id.
+    assert counterfactual_text(cf, d, "zh") == "若逾期原因还包括“生病”，且逾期原因不包括“闭馆”，则符合W1，结论为减免罚款。"
     assert counterfactual_text(cf, d, "en") == (
         "If Reason for the delay also included “Illness”, and Reason for the delay did not include “Library closed”, "
-        "W1 (Situation 1: a good reason) would be met and the outcome would be: Fine waived."
+        "W1 would be met and the outcome would be: Fine waived."
     )
 
 
@@ -149,7 +150,7 @@ def test_an_unknown_answer_may_be_filled_in():
 def test_the_issues_sentence_for_the_article_case():
     d = evaluate(CRITERIA, make_case({**S2_EXEMPT, "democratic_decision": False}))
     text = counterfactual_text(explain(d)[0], d, "zh")
-    assert text.startswith("若经过民主决策程序为“是”（现为“否”），则符合S2（情形二：")
+    assert text == "若经过民主决策程序为“是”（现为“否”），则符合情形二，结论为建议容错免责（免予责任追究）。"
     assert text.endswith("结论为建议容错免责（免予责任追究）。")
 
 
@@ -171,9 +172,9 @@ def test_open_questions_say_what_each_answer_alone_leads_to():
     assert d.next_questions == ("private_gain",)
     ex = explanation(d, "zh")
     assert ex.intro == "单独回答一个待答问题即可定案的情况："
-    assert ex.lines == [
-        "谋取私利回答为“是”时，结论为不予容错（触及底线）。",
-        "谋取私利回答为“否”时，则符合S2（情形二：改革创新中经民主决策、未谋私利，因缺乏经验或先行先试出现失误或未达预期），结论为建议容错免责（免予责任追究）。",
+    assert ex.lines == [  # one line per open question, each answer's result side by side
+        "谋取私利回答为“是”时，结论为不予容错（触及底线）。"
+        "谋取私利回答为“否”时，则符合情形二，结论为建议容错免责（免予责任追究）。",
     ]
 
 

@@ -94,7 +94,7 @@ def test_the_article_case_in_text_prints_exempt_like_check(criteria, article):
     result = ask(input=NO_META + lines_for(criteria, article, ARTICLE_ASKED))
     assert result.exit_code == 0, result.output
     assert "建议容错免责（免予责任追究）  (exempt)" in result.stdout
-    assert "符合情形：S2" in result.stdout
+    assert "理由：符合情形二；" in result.stdout
     assert "申请、受理、核实、认定" in result.stdout  # the reminder, as check prints it
     assert "[1] " not in result.stdout  # the dialogue is on stderr, the determination alone on stdout
 
@@ -342,11 +342,11 @@ def test_a_note_after_the_hash_is_kept(criteria, article, tmp_path):
     saved = tmp_path / "note.yaml"
     lines = lines_for(criteria, article, ARTICLE_ASKED[:3], notes=False) + "是 # 见3月5日党组会议纪要\n"
     lines += lines_for(criteria, article, ARTICLE_ASKED[4:], notes=False)
-    result = ask("--no-meta", "--save", saved, input=lines)
+    result = ask("--no-meta", "--save", saved, "--format", "markdown", input=lines)
     assert result.exit_code == 0, result.output
     answer = case_reader.load(str(saved), criteria).answers["democratic_decision"]
     assert (answer.value, answer.note) == (True, "见3月5日党组会议纪要")
-    assert "见3月5日党组会议纪要" in result.stdout  # in the answers table of the determination
+    assert "| 经过民主决策程序 | “是” | 见3月5日党组会议纪要 |" in result.stdout  # the report's answers table
 
 
 def test_unknown_answers_end_undetermined_with_exit_3(criteria, tmp_path):
@@ -366,7 +366,7 @@ def test_english_interview_and_file(criteria, article, tmp_path):
     result = ask("--lang", "en", "--no-meta", "--save", saved, input=lines)
     assert result.exit_code == 0, result.output
     assert headings(criteria, result.stderr, "en") == ARTICLE_ASKED
-    assert "situations met: S2" in result.stdout
+    assert "Why: Situation 2 met;" in result.stdout
     content = saved.read_text(encoding="utf-8")
     assert "democratic_decision: yes" in content and "是" not in content.split("answers:")[1]
 

@@ -168,8 +168,10 @@ def test_any_answer_set_with_notes_renders_in_every_format(answers, lang):
         if member in (OutputFormat.json, OutputFormat.jsonl):
             assert json.loads(written)["outcome"] == determination.outcome.id
         elif member is OutputFormat.csv:
+            from zgrongcuo.render.csv_output import COLUMNS
+
             [header, row] = list(csv.reader(io.StringIO(written.removeprefix("\ufeff"))))
-            assert row[header.index("outcome")] == determination.outcome.id
+            assert len(header) == len(COLUMNS) and row[COLUMNS.index("outcome")] == determination.outcome.id
         elif member is OutputFormat.docx:
             with zipfile.ZipFile(io.BytesIO(written)) as z:
                 assert label in z.read("word/document.xml").decode("utf-8")

@@ -17,7 +17,7 @@ NO_DEMOCRATIC_DECISION = ARTICLE_CASE.read_text(encoding="utf-8").replace(
     "  democratic_decision:\n    value: 是\n", "  democratic_decision:\n    value: 否\n"
 )
 assert NO_DEMOCRATIC_DECISION != ARTICLE_CASE.read_text(encoding="utf-8")
-ISSUE_SENTENCE = "若经过民主决策程序为“是”（现为“否”），则符合S2（情形二："
+ISSUE_SENTENCE = "若经过民主决策程序为“是”（现为“否”），则符合情形二，结论为建议容错免责（免予责任追究）。"
 
 
 def check(*args, input=None):
@@ -115,7 +115,8 @@ def test_markdown_report(no_dd):
     assert md.startswith("# 关于ZG-2014-57 建房户意外伤害保险文件")
     for heading in ("## 一、案件基本情况", "## 二、对照分析", "## 三、初筛意见", "## 四、程序说明", "### 什么会改变结论"):
         assert heading in md
-    assert "### （二）S2 情形二：" in md and "：不符合" in md
+    assert "### （二）情形二：" in md and "：不符合" in md
+    assert "> 理由：不符合任何一种情形。" in md
     assert "经过民主决策程序：回答为“否”；要求为“是”。" in md  # a reason
     assert ISSUE_SENTENCE in md
     assert "申请、受理、核实、认定" in md
@@ -145,8 +146,9 @@ def test_html_report_is_self_contained_and_escaped(write):
     assert page.outside == []
     text = page.all_text
     assert "不符合容错免责的情形或条件" in text and "(not_eligible)" in text
-    for sid in ("S1", "S2", "S3", "S4", "S5"):
-        assert f"{sid} 情形" in text
+    for name in ("情形一：", "情形二：", "情形三：", "情形四：", "情形五："):
+        assert name in text
+    assert "理由：不符合任何一种情形。" in text
     assert "经过民主决策程序：回答为“否”；要求为“是”。" in text
     assert "没有谋取私利" in text  # quoted words of the measure
     assert ISSUE_SENTENCE in text
@@ -165,14 +167,15 @@ def test_docx_report_reads_back(no_dd, tmp_path):
     assert lines[0].startswith("关于ZG-2014-57") and lines[0].endswith("容错免责问题的初筛意见（草稿）")
     order = [text.index(h) for h in ("一、案件基本情况", "二、对照分析", "三、初筛意见", "四、程序说明")]
     assert order == sorted(order)
-    assert "（二）S2 情形二：" in text and "（六）前提条件" in text and "（七）底线（排除情形）" in text
-    assert "初筛结论：不符合容错免责的情形或条件（not_eligible）" in text
+    assert "（二）情形二：" in text and "（六）前提条件" in text and "（七）底线（排除情形）" in text
+    assert "初筛结论：不符合容错免责的情形或条件。" in text and "理由：不符合任何一种情形。" in text
+    assert "not_eligible" not in text and str(no_dd) not in text and "S2" not in text  # a Chinese draft: no codes, no paths
     assert ISSUE_SENTENCE in text
     assert "申请、受理、核实、认定" in text
     import docx
 
-    body = docx.Document(str(out)).paragraphs[0].runs[0]
-    assert body.font.size.pt == 22  # the title in 二号
+    title = docx.Document(str(out)).paragraphs[0]
+    assert title.style.name == "Title" and title.style.font.size.pt == 22  # the title in 二号
 
 
 def test_docx_never_goes_to_a_terminal_or_unnamed_batch(monkeypatch):
@@ -237,13 +240,15 @@ def test_a_batch_writes_one_report_per_case_and_a_summary(tmp_path, fmt):
         text = Page(article.read_text(encoding="utf-8")).all_text
     else:
         text = article.read_text(encoding="utf-8")
-    assert "建议容错免责（免予责任追究）" in text and "exempt" in text
+    assert "建议容错免责（免予责任追究）" in text and ("exempt" in text) == (fmt != "docx")
     assert "经过民主决策程序：回答为“是”；要求为“是”。" in text
     assert "假设：文章没有说明" in text  # the note on an assumed answer
     summary = folder / f"summary{suffix}"
     summary_text = docx_text(summary) if fmt == "docx" else summary.read_text(encoding="utf-8")
     assert "共 8 件" in summary_text and "按结论统计" in summary_text and "按符合情形统计" in summary_text
-    assert f"ZG-2014-57{suffix}" in summary_text
+    assert "建房户意外伤害保险文件" in summary_text  # each case's title
+    if fmt != "docx":
+        assert f"ZG-2014-57{suffix}" in summary_text
     assert (folder / f"ZG-2014-57{suffix}").stat().st_mode & 0o077 == 0  # owner-only, like every file we write
 
     again = check(EXAMPLES, "--format", fmt, "-o", folder)
@@ -307,10 +312,10 @@ def test_text_batch_summary_counts_by_outcome_and_situation_with_bars():
     tail = out[out.index("按结论统计") :]
     assert "按符合情形统计" in tail and "█" in tail
     rows = {line.split("│")[1].strip(): line for line in tail.splitlines() if line.startswith("│") and line.split("│")[1].strip()}
-    assert rows["exempt"].split("│")[2].strip() == "3"
-    assert rows["S2"].split("│")[2].strip() == "2"
+    assert rows["建议容错免责（免予责任追究）"].split("│")[2].strip() == "3"
+    assert rows["情形二"].split("│")[2].strip() == "2"
     # the largest count has the longest bar
-    assert rows["exempt"].count("█") > rows["mitigated"].count("█") > 0
+    assert rows["建议容错免责（免予责任追究）"].count("█") > rows["建议减轻责任追究"].count("█") > 0
 
 
 def test_text_output_can_go_to_a_file(tmp_path):

@@ -27,8 +27,10 @@ def command(lang: str) -> click.Command:
     @common.max_bytes_option(lang)
     @click.option("--jobs", "-j", type=common.Count(lang), default=1, metavar="N", help=text("cli.opt.jobs", lang))
     @click.option("--explain", is_flag=True, help=text("cli.opt.explain", lang))
+    @common.detail_option(lang)
     @common.output_option(lang)
     @common.force_option(lang)
+    @common.quiet_option(lang)
     @common.guarded
     def check(
         cases: tuple[str, ...],
@@ -38,8 +40,10 @@ def command(lang: str) -> click.Command:
         max_bytes: int,
         jobs: int,
         explain: bool,
+        detail: bool,
         output: str | None,
         force: bool,
+        quiet: bool,
     ) -> None:
         from zgrongcuo import batch
         from zgrongcuo.render.contract import RenderOptions
@@ -49,8 +53,9 @@ def command(lang: str) -> click.Command:
         crit = common.load_criteria(criteria, lang)
         paths = list(cases)
         fmt = OutputFormat(format_name)
-        options = RenderOptions(lang, batch=batch.is_batch(paths), explain=explain)
-        destination = Destination(fmt, output, options, force=force, say=common.say)
+        options = RenderOptions(lang, batch=batch.is_batch(paths), explain=explain, detail=detail)
+        notice = common.say if not quiet else common.silent
+        destination = Destination(fmt, output, options, force=force, say=notice)
         renderer = destination.renderer
         tasks = batch.tasks_for(paths, max_bytes=max_bytes)
         total = None  # counted only where a progress bar needs it: a batch keeps no list of its files
@@ -67,8 +72,9 @@ def command(lang: str) -> click.Command:
                     common.report_error(result.failure, lang)
                     renderer.failure(result.file, result.failure)
                 else:
-                    for notice in result.notices:
-                        common.warn(notice, lang)
+                    if not quiet:
+                        for warning in result.notices:
+                            common.warn(warning, lang)
                     favourables.add(result.favourable)
                     renderer.emit(result.payload)
                 sys.stdout.flush()

@@ -59,6 +59,10 @@ def say(message: str) -> None:
     sys.stderr.flush()
 
 
+def silent(message: str) -> None:
+    """What ``--quiet`` makes of a notice."""
+
+
 def report_error(error: ZgError, lang: str) -> None:
     """One paragraph on stderr: where, which key, what is wrong."""
     say(text("error_prefix", lang) + text("location_sep", lang) + error.render(lang))
@@ -124,6 +128,14 @@ def lang_option(lang: str) -> Decorator[Any]:
 
 def format_option(lang: str, choices: Iterable[str], default: str) -> Decorator[Any]:
     return click.option("--format", "-f", "format_name", type=Choice(choices, lang), default=default, help=text("cli.opt.format", lang))
+
+
+def detail_option(lang: str) -> Decorator[Any]:
+    return click.option("--detail", is_flag=True, help=text("cli.opt.detail", lang))
+
+
+def quiet_option(lang: str) -> Decorator[Any]:
+    return click.option("--quiet", "-q", is_flag=True, help=text("cli.opt.quiet", lang))
 
 
 def output_option(lang: str) -> Decorator[Any]:

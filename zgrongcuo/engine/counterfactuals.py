@@ -218,7 +218,7 @@ def explain(determination: Determination, *, budget: int = BUDGET) -> tuple[tupl
     Counterfactuals if unfavourable, deciding answers if undetermined, nothing if favourable.
     """
     criteria = determination.criteria
-    values = determination.case.values()
+    values = determination.values
     favourable = determination.outcome.favourable
     if favourable is False:
         found, complete = counterfactuals(criteria, values, budget=budget)

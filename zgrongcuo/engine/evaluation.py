@@ -84,6 +84,7 @@ def evaluate(criteria: Criteria, case: Case, *, explain: bool = False) -> Determ
         exclusions=exclusions,
         next_questions=() if fired else open_questions(criteria, values, rule_values),
         unchecked_exclusions=tuple(unchecked),
+        values=values,
     )
     if explain:
         from zgrongcuo.engine.counterfactuals import explain as search

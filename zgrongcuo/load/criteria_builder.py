@@ -88,7 +88,7 @@ _TOP_KEYS = (
 _FACT_KEYS = ("id", "type", "label", "question", "help", "options", "quote", "basis", "note")
 _OPTION_KEYS = ("id", "label", "help", "quote", "basis", "note")
 _ELEMENT_KEYS = ("fact", *c.YESNO_OPS, *c.SET_OPS, "quote", "basis", "note")
-_SITUATION_KEYS = ("id", "label", "all", "quote", "basis", "note")
+_SITUATION_KEYS = ("id", "label", "short", "all", "quote", "basis", "note")
 _OUTCOME_KEYS = ("id", "label", "favourable", "help")
 _RULE_KEYS = ("outcome", "when", "quote", "basis", "note")
 _CONDITION_KEYS = ("all", "any", "not", "ref", "situation", *GROUP_KEYS)
@@ -325,6 +325,7 @@ class _Builder:
             situation = Situation(
                 id=ident,
                 label=self.i18n(v["label"], join(key, "label")),
+                short=self.optional_i18n(v, "short", key) or dict.fromkeys(self.languages, ident),
                 elements=elements,
                 quote=self.optional_text(v, "quote", key),
                 basis=self.basis(v, key),

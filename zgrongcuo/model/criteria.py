@@ -69,7 +69,7 @@ class Fact(Cited):
 class Situation(Cited):
     """A situation (情形): met when every element holds."""
 
-    __slots__ = ("id", "label", "elements", "condition")
+    __slots__ = ("id", "label", "short", "elements", "condition")
 
     def __init__(
         self,
@@ -80,12 +80,18 @@ class Situation(Cited):
         basis: str | None = None,
         note: I18n | None = None,
         line: int | None = None,
+        short: I18n | None = None,
     ) -> None:
         self.id = id
         self.label = label
+        self.short = short if short is not None else {}  # a name for sentences: "情形二", "第十七条第（一）项"
         self.elements = elements
         self._cite(quote, basis, note, line)
         self.condition: Condition = All(elements)
+
+    def name(self, lang: str) -> str:
+        """How a sentence names the situation ("情形二"); its id when the criteria give no short name."""
+        return self.short.get(lang) or self.id
 
 
 class Outcome(Record):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from zgrongcuo.model.base import Record, Value
 from zgrongcuo.model.case import Answer, Case
-from zgrongcuo.model.conditions import AnswerValue, Element, Truth
+from zgrongcuo.model.conditions import AnswerValue, Element, Truth, Values
 from zgrongcuo.model.criteria import Criteria, Fact, Outcome, Rule, Situation
 
 MET, NOT_MET, UNKNOWN = "met", "not_met", "unknown"
@@ -84,7 +84,7 @@ class Counterfactual(Value):
 class Determination(Record):
     __slots__ = (
         "case", "criteria", "outcome", "rule", "rule_values", "situations", "preconditions", "exclusions",
-        "next_questions", "unchecked_exclusions", "counterfactuals", "counterfactuals_complete",
+        "next_questions", "unchecked_exclusions", "counterfactuals", "counterfactuals_complete", "values",
     )  # fmt: skip
 
     def __init__(
@@ -101,6 +101,7 @@ class Determination(Record):
         unchecked_exclusions: tuple[str, ...],
         counterfactuals: tuple[Counterfactual, ...] | None = None,
         counterfactuals_complete: bool = True,
+        values: Values | None = None,
     ) -> None:
         self.case = case
         self.criteria = criteria
@@ -115,6 +116,7 @@ class Determination(Record):
         # What would change the outcome; None when it was not asked for (see engine.evaluate).
         self.counterfactuals = counterfactuals
         self.counterfactuals_complete = counterfactuals_complete  # False: the search ran out of its work budget
+        self.values: Values = values if values is not None else case.values()  # the answers the engine read
 
     @property
     def situations_met(self) -> tuple[str, ...]:

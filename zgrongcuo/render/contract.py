@@ -22,12 +22,15 @@ if TYPE_CHECKING:
 class RenderOptions:
     """What every renderer is told: the language, whether a batch is coming, and the report time stamp."""
 
-    __slots__ = ("lang", "batch", "explain", "_generated")
+    __slots__ = ("lang", "batch", "explain", "detail", "_generated")
 
-    def __init__(self, lang: str, *, batch: bool = False, explain: bool = False, generated: str | None = None) -> None:
+    def __init__(
+        self, lang: str, *, batch: bool = False, explain: bool = False, detail: bool = False, generated: str | None = None
+    ) -> None:
         self.lang = lang
         self.batch = batch  # several cases: a summary at the end, an array in JSON
         self.explain = explain  # JSON and JSONL: add what would change the outcome
+        self.detail = detail  # text: every element in full tables, not the one-screen summary
         self._generated = generated
 
     @property

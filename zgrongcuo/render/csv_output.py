@@ -11,7 +11,8 @@ from zgrongcuo.model.determination import Determination
 from zgrongcuo.render.contract import Renderer, RenderOptions
 from zgrongcuo.text.catalogue import text
 
-COLUMNS = ("file", "case_id", "title", "outcome", "label", "situations_met", "open_questions")
+# The columns; the header row names them in the chosen language (with --lang en, by these ids).
+COLUMNS = ("file", "case_id", "title", "subject", "outcome", "label", "situations_met", "open_questions")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -32,14 +33,14 @@ class CsvRenderer(Renderer):
         stream: IO[str] = out if out is not None else sys.stdout
         stream.write("\ufeff")
         self.writer = csv.writer(stream, lineterminator="\r\n")
-        # Machine-readable ids in the header row; the label column is in the user's language.
-        self.writer.writerow(COLUMNS)
+        self.writer.writerow([text(f"csv.{column}", self.lang) for column in COLUMNS])
 
     def prepare(self, d: Determination) -> tuple[str, ...]:
         return (
             d.case.file,
             d.case.meta.get("id") or "",
             d.case.meta.get("title") or "",
+            d.case.meta.get("subject") or "",
             d.outcome.id,
             d.outcome.label[self.lang],
             ";".join(d.situations_met),
@@ -51,4 +52,5 @@ class CsvRenderer(Renderer):
         self.writer.writerow([_cell(value) for value in payload])
 
     def failure(self, file: str, error: ZgError) -> None:
-        self.emit((file, "", "", "error", text("load_failed", self.lang) + ": " + error.message(self.lang), "", ""))
+        problem = text("load_failed", self.lang) + text("location_sep", self.lang) + error.message(self.lang)
+        self.emit((file, "", "", "", "error", problem, "", ""))

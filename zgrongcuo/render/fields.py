@@ -40,6 +40,7 @@ def _element_json(result: ElementResult, lang: str, *, exclusion: bool = False) 
         "fact": result.fact,
         "status": result.status,
         "answer": _plain(answer.value) if answer is not None else None,
+        "answered": answer is not None,  # a case that answers 不确定 has answered; one that does not mention it has not
         "note": answer.note if answer else None,
         "reason": reason(result, lang, exclusion=exclusion),
         "quote": element.quote,
@@ -123,6 +124,7 @@ def _element_schema(c: Criteria) -> Schema:
             "fact": _fact_ids(c),
             "status": _STATUS,
             "answer": _ANSWER,
+            "answered": {"type": "boolean"},
             "note": _nullable(_STRING),
             "reason": _STRING,
             "quote": _nullable(_STRING),
@@ -340,17 +342,18 @@ class LineEncoder:
     def _element(self, r: ElementResult, exclusion: bool) -> str:
         answer = r.answer
         value = answer.value if answer is not None else None
-        key = (r.element, value, exclusion)
+        answered = answer is not None
+        key = (r.element, value, exclusion, answered)
         pieces = self._pieces.get(key)
         if pieces is None:
             enc = self._enc
             element = r.element
             head = (
                 f'{{"fact": {enc(element.fact.id)}, "status": {enc(r.status)}, '
-                f'"answer": {enc(_plain(value))}, "note": '
+                f'"answer": {enc(_plain(value))}, "answered": {enc(answered)}, "note": '
             )
             tail = f', "quote": {enc(element.quote)}, "basis": {enc(element.basis)}}}'
-            pieces = (head, reason_base(element, value, self.lang, exclusion), tail)
+            pieces = (head, reason_base(element, value, self.lang, exclusion, answered), tail)
             if len(self._pieces) < self._CACHE_LIMIT:
                 self._pieces[key] = pieces
         head, base, tail = pieces

@@ -89,7 +89,7 @@ class FolderWriter(Renderer):
         self.tally.add(payload, path.name if self._write(path, data) else "")
 
     def failure(self, file: str, error: ZgError) -> None:
-        self.tally.fail(file)
+        self.tally.fail(file, error)
 
     def close(self) -> None:
         if self.summary and self.tally.total:

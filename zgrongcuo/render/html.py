@@ -28,6 +28,9 @@ th{background:#f3f3f3}.headline{border:2px solid;padding:.6rem 1rem;margin:1rem 
 blockquote{margin:.3rem 0 .6rem;padding:.2rem .8rem;border-left:4px solid #ddd;color:#555}
 .meta{color:#666;font-size:.9rem}.bar{color:#1565c0;white-space:nowrap}code{font-size:.9em}
 article+article{border-top:3px double #999;margin-top:3rem}
+section.summary{max-width:none}.cases{font-size:.95rem}.cases td.outcome{min-width:11em}
+.cases td.file,.cases td.problem{word-break:break-all;font-size:.85rem;color:#555}.cases td.title{min-width:12em}
+@media print{body{max-width:none}}
 """
 
 
@@ -74,7 +77,7 @@ def article(report: DeterminationView) -> str:
     parts = [f"<article>\n<h1>{_e(report.title)}</h1>\n"]
     parts.append(
         f'<div class="headline {_headline_class(report.favourable)}"><strong>{_e(report.outcome)}</strong> '
-        f"<code>({_e(report.outcome_code)})</code><br>{_e(report.how)}</div>\n"
+        f"<code>({_e(report.outcome_code)})</code><br>{_e(text('concise.why', lang) + report.why)}</div>\n"
     )
     parts.append(f"<h2>{_e(h['report.basic'])}</h2>\n")
     parts.append(_table([text("col.field", lang), text("col.value", lang)], [[k, v] for k, v in report.meta]))
@@ -87,7 +90,7 @@ def article(report: DeterminationView) -> str:
     parts.append(
         _table(
             [text("col.situation", lang), text("col.status", lang)],
-            [[f"{s.id} {s.label}", s.status_text] for s in report.situations],
+            [[s.label, s.status_text] for s in report.situations],
             [s.status for s in report.situations],
         )
     )
@@ -103,7 +106,7 @@ def article(report: DeterminationView) -> str:
 
     parts.append(f"<h2>{_e(h['report.conclusion'])}</h2>\n")
     parts.append(f"<p><strong>{_e(text('report.outcome', lang, outcome=report.outcome, code=report.outcome_code))}</strong></p>\n")
-    parts.append(f"<p>{_e(report.how)}</p>\n")
+    parts.append(f"<p>{_e(text('concise.why', lang) + report.why)}</p>\n")
     for line in report.unchecked:
         parts.append(f'<p class="unknown">{_e(line)}</p>\n')
     if report.open_questions:
@@ -113,7 +116,7 @@ def article(report: DeterminationView) -> str:
     if ex:
         parts.append(f"<h3>{_e(h['cf.heading'])}</h3>\n")
         if ex.intro:
-            parts.append(f"<p>{_e(ex.intro)}</p>\n<ul>\n" + "".join(f"<li>{_e(x)}</li>\n" for x in ex.lines) + "</ul>\n")
+            parts.append(f"<p>{_e(ex.intro)}</p>\n<ol>\n" + "".join(f"<li>{_e(x)}</li>\n" for x in ex.lines) + "</ol>\n")
         if ex.bottom_heading:
             parts.append(f"<p>{_e(ex.bottom_heading)}</p>\n<ul>\n" + "".join(f"<li>{_e(x)}</li>\n" for x in ex.bottom_lines) + "</ul>\n")
         for line in ex.closing:
@@ -132,37 +135,42 @@ def document(report: DeterminationView) -> str:
 
 def summary_section(tally: Tally, generated: str) -> str:
     lang = tally.lang
-    parts = [f"<section>\n<h1>{_e(text('summary.title', lang))}</h1>\n<p>{_e(tally.counts_line())}</p>\n"]
+    parts = [f'<section class="summary">\n<h1>{_e(text("summary.title", lang))}</h1>\n<p>{_e(tally.counts_line())}</p>\n']
     outcomes = tally.by_outcome()
     most = max((n for _, _, n, _ in outcomes), default=0)
     parts.append(f"<h2>{_e(text('summary.by_outcome', lang))}</h2>\n")
-    parts.append(_bar_table(lang, "col.outcome", [(label, code, n) for label, code, n, _ in outcomes], most))
+    parts.append(_bar_table(lang, "col.outcome", [(label, n) for label, _, n, _ in outcomes], most))
     situations = tally.by_situation()
     most = max((n for _, _, n in situations), default=0)
     parts.append(f"<h2>{_e(text('summary.by_situation', lang))}</h2>\n<p>{_e(text('summary.several', lang))}</p>\n")
-    parts.append(_bar_table(lang, "col.situation", situations, most))
+    parts.append(_bar_table(lang, "col.situation", [(label, n) for label, _, n in situations], most))
     parts.append(f"<h2>{_e(text('summary.cases', lang))}</h2>\n")
-    with_reports = any(r.report for r in tally.rows)
-    header = [text(k, lang) for k in ("col.file", "col.case_id", "col.outcome", "col.code", "col.situations_met")]
-    if with_reports:
-        header.append(text("col.report", lang))
-    rows = ["<table>", "<tr>" + "".join(f"<th>{_e(x)}</th>" for x in header) + "</tr>"]
-    for r in tally.rows:
-        cells = [_e(r.file), _e(r.case_id), f'<span class="{_headline_class(r.favourable)}">{_e(r.outcome)}</span>', _e(r.code), _e(r.situations)]
-        if with_reports:
-            cells.append(f'<a href="{_e(r.report)}">{_e(r.report)}</a>' if r.report else "")
-        rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
-    rows.append("</table>\n")
-    parts.append("\n".join(rows))
+    header, rows = tally.case_table()
+    # Each column's class, by position: the table's columns are fixed by Tally.case_table.
+    classes = ["id", "title", "subject", "outcome", "situations", "file", *(["report"] if text("col.report", lang) in header else [])]
+    classes += ["problem"] * (len(header) - len(classes))
+    out = ['<table class="cases">', "<tr>" + "".join(f"<th>{_e(x)}</th>" for x in header) + "</tr>"]
+    for r, row in zip(tally.rows, rows, strict=True):
+        cells = []
+        for cls, value in zip(classes, row, strict=True):
+            if cls == "outcome":
+                cells.append(f'<td class="outcome {_headline_class(r.favourable)}">{_e(value)}</td>')
+            elif cls == "report" and value:
+                cells.append(f'<td class="report"><a href="{_e(value)}">{_e(value)}</a></td>')
+            else:
+                cells.append(f'<td class="{cls}">{_e(value)}</td>')
+        out.append("<tr>" + "".join(cells) + "</tr>")
+    out.append("</table>\n")
+    parts.append("\n".join(out))
     parts.append(f'<p class="meta">{_e(text("report.generated", lang, time=generated, version=__version__))}</p>\n</section>\n')
     return "".join(parts)
 
 
-def _bar_table(lang: str, first: str, rows: list[tuple[str, str, int]], most: int) -> str:
-    header = [text(first, lang), text("col.code", lang), text("col.count", lang), text("col.chart", lang)]
+def _bar_table(lang: str, first: str, rows: list[tuple[str, int]], most: int) -> str:
+    header = [text(first, lang), text("col.count", lang), text("col.chart", lang)]
     out = ["<table>", "<tr>" + "".join(f"<th>{_e(x)}</th>" for x in header) + "</tr>"]
-    for label, code, n in rows:
-        out.append(f'<tr><td>{_e(label)}</td><td>{_e(code)}</td><td>{n}</td><td class="bar">{_e(bar(n, most))}</td></tr>')
+    for label, n in rows:
+        out.append(f'<tr><td>{_e(label)}</td><td>{n}</td><td class="bar">{_e(bar(n, most))}</td></tr>')
     out.append("</table>\n")
     return "\n".join(out)
 
@@ -191,7 +199,7 @@ class HtmlRenderer(Renderer):
         self.tally.add(payload)
 
     def failure(self, file: str, error: ZgError) -> None:
-        self.tally.fail(file)
+        self.tally.fail(file, error)
 
     def close(self) -> None:
         if not self.tally.total:

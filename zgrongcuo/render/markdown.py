@@ -33,7 +33,8 @@ def document(report: DeterminationView) -> str:
     """One case's report as a Markdown document."""
     h = report.headings
     out = [f"# {md(report.title)}", ""]
-    out += [f"> **{md(report.outcome)}** (`{report.outcome_code}`)  ", f"> {md(report.how)}", ""]
+    why = text("concise.why", report.lang) + report.why
+    out += [f"> **{md(report.outcome)}** (`{report.outcome_code}`)  ", f"> {md(why)}", ""]
 
     out += [f"## {md(h['report.basic'])}", ""]
     out += _table([text("col.field", report.lang), text("col.value", report.lang)], [[label, value] for label, value in report.meta])
@@ -54,17 +55,17 @@ def document(report: DeterminationView) -> str:
 
     out += [f"## {md(h['report.conclusion'])}", ""]
     out += [f"**{md(text('report.outcome', report.lang, outcome=report.outcome, code=report.outcome_code))}**", ""]
-    out += [md(report.how), ""]
+    out += [md(why), ""]
     for line in report.unchecked:
         out += [md(line), ""]
     if report.open_questions:
         out += [f"**{md(h['heading.open_questions'])}**", ""]
-        out += [f"{i}. {md(f'{q} ({f})')}" for i, (q, f) in enumerate(report.open_questions, 1)] + [""]
+        out += [f"{i}. {md(q)} (`{f}`)" for i, (q, f) in enumerate(report.open_questions, 1)] + [""]
     ex = report.explanation
     if ex:
         out += [f"### {md(h['cf.heading'])}", ""]
         if ex.intro:
-            out += [md(ex.intro), ""] + [f"- {md(line)}" for line in ex.lines] + [""]
+            out += [md(ex.intro), ""] + [f"{i}. {md(line)}" for i, line in enumerate(ex.lines, 1)] + [""]
         if ex.bottom_heading:
             out += [md(ex.bottom_heading), ""] + [f"- {md(line)}" for line in ex.bottom_lines] + [""]
         for line in ex.closing:
@@ -83,28 +84,23 @@ def summary_document(tally: Tally, generated: str) -> str:
     most = max((n for _, _, n, _ in outcomes), default=0)
     out += [f"## {md(text('summary.by_outcome', lang))}", ""]
     out += _table(
-        [text("col.outcome", lang), text("col.code", lang), text("col.count", lang), text("col.chart", lang)],
-        [[label, code, str(n), bar(n, most)] for label, code, n, _ in outcomes],
+        [text("col.outcome", lang), text("col.count", lang), text("col.chart", lang)],
+        [[label, str(n), bar(n, most)] for label, _, n, _ in outcomes],
     )
     situations = tally.by_situation()
     most = max((n for _, _, n in situations), default=0)
     out += [f"## {md(text('summary.by_situation', lang))}", "", md(text("summary.several", lang)), ""]
     out += _table(
-        [text("col.situation", lang), text("col.code", lang), text("col.count", lang), text("col.chart", lang)],
-        [[label, sid, str(n), bar(n, most)] for label, sid, n in situations],
+        [text("col.situation", lang), text("col.count", lang), text("col.chart", lang)],
+        [[label, str(n), bar(n, most)] for label, _, n in situations],
     )
     out += [f"## {md(text('summary.cases', lang))}", ""]
-    header = ["col.file", "col.case_id", "col.outcome", "col.code", "col.situations_met"]
-    with_reports = any(r.report for r in tally.rows)
-    if with_reports:
-        header.append("col.report")
-    rows = []
-    for r in tally.rows:
-        row = [r.file, r.case_id, r.outcome, r.code, r.situations]
-        if with_reports:
-            row.append(f"[{md(r.report)}](<{quote(r.report)}>)" if r.report else "")
-        rows.append(row)
-    out += _table([text(h, lang) for h in header], rows, raw=5 if with_reports else None)
+    header, rows = tally.case_table()
+    report = header.index(text("col.report", lang)) if text("col.report", lang) in header else None
+    if report is not None:
+        for row in rows:
+            row[report] = f"[{md(row[report])}](<{quote(row[report])}>)" if row[report] else ""
+    out += _table(header, rows, raw=report)
     out += [md(text("report.generated", lang, time=generated, version=__version__)), ""]
     return "\n".join(out)
 
@@ -127,7 +123,7 @@ class MarkdownRenderer(Renderer):
         self.tally.add(payload)
 
     def failure(self, file: str, error: ZgError) -> None:
-        self.tally.fail(file)
+        self.tally.fail(file, error)
 
     def close(self) -> None:
         if self.options.batch and self.tally.total:

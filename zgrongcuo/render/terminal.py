@@ -1,15 +1,19 @@
-"""Determinations for people: Rich tables in the terminal (with ``authoring.console``, the only modules that import Rich)."""
+"""Determinations for people in the terminal (with ``authoring.console``, the only modules that import Rich).
+
+By default one determination fits one screen: the case, one line per
+situation with what decides it, the preconditions and bottom lines in a line
+each, what would change the outcome (three lines at most), and at the bottom
+the next step, the reason and the outcome, so that a terminal scrolled to its
+end still shows them.  ``--detail`` draws every element in full tables.
+"""
 
 from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterator
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
-from rich.console import Console, Group
-from rich.markup import escape
-from rich.panel import Panel
-from rich.table import Table
+from rich.console import Console
 from rich.text import Text
 
 from zgrongcuo.errors import ZgError
@@ -17,6 +21,13 @@ from zgrongcuo.model.determination import MET, NOT_MET, Determination
 from zgrongcuo.render.contract import Renderer, RenderOptions
 from zgrongcuo.render.view import DeterminationView, ElementRow, Tally, bar, build
 from zgrongcuo.text.catalogue import text
+from zgrongcuo.text.layout import columns, wrap
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+MAX_POINTS = 3  # lines of "what would change the outcome" in the one-screen summary
+MAX_QUESTIONS = 6  # open questions listed there
 
 _STATUS_STYLE = {MET: "green", NOT_MET: "red", "unknown": "yellow"}
 _EXCLUSION_STYLE = {MET: "bold red", NOT_MET: "green", "unknown": "yellow"}
@@ -40,53 +51,64 @@ class TextRenderer(Renderer):
 
     def emit(self, payload: object) -> None:
         assert isinstance(payload, Determination)
-        render_determination(self.console, build(payload, self.lang))
+        view = build(payload, self.lang)
+        if self.options.detail:
+            render_detail(self.console, view)
+        else:
+            render_summary(self.console, view)
         if self.tally is not None:
             self.tally.add(payload)
 
     def failure(self, file: str, error: ZgError) -> None:
         # The error itself went to stderr; the summary notes the file.
         if self.tally is not None:
-            self.tally.fail(file)
+            self.tally.fail(file, error)
 
     def close(self) -> None:
-        if self.tally is None or not self.tally.rows:
+        # Nothing to sum up when no case was determined: each failure is on stderr already.
+        if self.tally is None or self.tally.failures == self.tally.total:
             return
-        lang = self.lang
-        table = Table(title=text("heading.summary", lang), title_justify="left", expand=False)
-        for col in ("col.file", "col.case_id", "col.outcome", "col.code", "col.situations_met"):
-            table.add_column(text(col, lang), overflow="fold")
-        for row in self.tally.rows:
+        from rich.table import Table
+
+        header, rows = self.tally.case_table()
+        subject = 2  # too wide for a terminal beside the rest; the reports carry it
+        table = Table(title=text("heading.summary", self.lang), title_justify="left", expand=False)
+        for n, heading in enumerate(header):
+            if n != subject:
+                table.add_column(heading, overflow="fold")
+        for row, cells in zip(self.tally.rows, rows, strict=True):
             # Cells are Text, never markup: a case id or file name is shown as written.
-            label = Text(row.outcome, style=outcome_style(row.favourable))
-            table.add_row(Text(row.file), Text(row.case_id), label, Text(row.code), Text(row.situations))
+            shown = [Text(c) for n, c in enumerate(cells) if n != subject]
+            shown[2].stylize(outcome_style(row.favourable))
+            table.add_row(*shown)
         self.console.print(table)
         self.console.print(Text(self.tally.counts_line()))
         render_tally(self.console, self.tally)
 
 
-def _bar_table(lang: str, title: str, first: str, rows: list[tuple[str, str, int, str]]) -> Table:
+def _bar_table(lang: str, title: str, first: str, rows: list[tuple[str, int, str]]) -> Table:
     """Counts with a bar each: the table and the chart in one."""
+    from rich.table import Table
+
     table = Table(title=title, title_justify="left", expand=False)
-    table.add_column(text("col.code", lang), no_wrap=True)
+    table.add_column(text(first, lang), overflow="fold")
     table.add_column(text("col.count", lang), justify="right", no_wrap=True)
     table.add_column(text("col.chart", lang), no_wrap=True)
-    table.add_column(text(first, lang), overflow="fold")
-    most = max((n for _, _, n, _ in rows), default=0)
-    for label, code, n, style in rows:
-        table.add_row(escape(code), str(n), f"[{style}]{bar(n, most, 24)}[/]" if n else "", escape(label))
+    most = max((n for _, n, _ in rows), default=0)
+    for label, n, style in rows:
+        table.add_row(Text(label), str(n), Text(bar(n, most, 24), style=style))
     return table
 
 
 def render_tally(console: Console, tally: Tally) -> None:
     """A batch's counts by outcome and by situation met, as tables with bar charts."""
     lang = tally.lang
-    outcomes = [(label, code, n, outcome_style(fav)) for label, code, n, fav in tally.by_outcome()]
+    outcomes = [(label, n, outcome_style(fav)) for label, _, n, fav in tally.by_outcome()]
     console.print(_bar_table(lang, text("summary.by_outcome", lang), "col.outcome", outcomes))
-    situations = [(label, sid, n, "cyan") for label, sid, n in tally.by_situation()]
+    situations = [(name or label, n, "cyan") for label, name, n in tally.by_situation()]
     if situations:
         console.print(_bar_table(lang, text("summary.by_situation", lang), "col.situation", situations))
-        console.print(text("summary.several", lang), style="dim")
+        console.print(Text(text("summary.several", lang), style="dim"))
 
 
 def _element_rows(table: Table, rows: list[ElementRow], *, exclusion: bool = False, indent: str = "") -> None:
@@ -116,6 +138,8 @@ _STATUS_WIDTH = 10  # "✓ 未触及", "✗ not touched" fold at worst
 
 
 def _table(console: Console, lang: str, title: str) -> Table:
+    from rich.table import Table
+
     item, reason = _widths(console.width - _STATUS_WIDTH - 3, 2, 5)
     table = Table(title=title, title_justify="left", show_lines=False)
     table.add_column(text("col.item", lang), width=item, overflow="fold")
@@ -124,15 +148,94 @@ def _table(console: Console, lang: str, title: str) -> Table:
     return table
 
 
-def render_determination(console: Console, v: DeterminationView) -> None:
-    """Print one determination: headline, situations, preconditions, bottom lines, open questions."""
+def _hanging(console: Console, lead: Text, body: str, body_style: str = "") -> None:
+    """``lead`` then ``body``, wrapped to the console's width with later lines under the body's start.
+
+    Laid out here rather than by Rich: one determination is a few dozen lines, and
+    measuring them in Rich costs more than the rest of the run.
+    """
+    indent = lead.cell_len
+    room = max(console.width - indent, 16)
+    lines = wrap(body, room) if body else [""]
+    first = lead.copy()
+    first.append(lines[0], style=body_style)
+    console.print(first, soft_wrap=True)
+    for line in lines[1:]:
+        console.print(Text(" " * indent + line, style=body_style), soft_wrap=True)
+
+
+def _lead(words: str, style: str = "", width: int = 0) -> Text:
+    lead = Text(words, style=style)
+    if width:
+        lead.append(" " * max(width - columns(words), 1))
+    return lead
+
+
+def render_summary(console: Console, v: DeterminationView) -> None:
+    """Print one determination on one screen, the next step, the reason and the outcome last."""
+    lang = v.lang
+    style = outcome_style(v.favourable)
+    _hanging(console, Text(""), v.case_title, "bold")
+    if v.subject:
+        _hanging(console, Text(""), text("subject_line", lang, subject=v.subject), "dim")
+    _hanging(console, Text(""), text("concise.file", lang, file=v.file, criteria=v.criteria_name), "dim")
+
+    console.print(Text(text("heading.situations", lang), style="bold"))
+    name_width = max((columns(s.name) for s in v.situations), default=0) + 2
+    for s in v.situations:
+        lead = Text("  ")
+        lead.append(f"{_ICON[s.status]} ", style=_STATUS_STYLE[s.status])
+        lead.append_text(_lead(s.name, "bold", name_width))
+        _hanging(console, lead, s.deciding)
+    for heading, line, good in (
+        ("concise.preconditions", v.preconditions_line, v.preconditions_line == text("group.precondition.good", lang)),
+        ("concise.exclusions", v.exclusions_line, v.exclusions_line == text("group.exclusion.good", lang)),
+    ):
+        _hanging(console, _lead(text(heading, lang), "bold"), line, "green" if good else "yellow")
+    for n, sentence in enumerate(v.unchecked):
+        _hanging(console, Text("  "), sentence, "yellow" if n else "bold yellow")
+
+    points = v.explanation.points()
+    if points:
+        console.print(Text(text("cf.heading", lang), style="bold"))
+        for point in points[:MAX_POINTS]:
+            _hanging(console, Text("  • "), point)
+        if len(points) > MAX_POINTS:
+            _hanging(console, Text("    "), text("cf.more", lang, count=len(points) - MAX_POINTS), "dim")
+    elif v.explanation.closing and v.favourable is False:
+        _hanging(console, _lead(text("cf.heading_inline", lang), "bold"), v.explanation.closing[0])
+    if v.open_questions:
+        console.print(Text(text("heading.open_questions", lang), style="bold yellow"))
+        for i, (question, _) in enumerate(v.open_questions[:MAX_QUESTIONS], 1):
+            _hanging(console, Text(f"  {i}. "), question)
+        if len(v.open_questions) > MAX_QUESTIONS:
+            more = text("concise.more_questions", lang, count=len(v.open_questions) - MAX_QUESTIONS)
+            _hanging(console, Text("     "), more, "dim")
+
+    console.print(Text("─" * min(console.width, 60), style="dim"))
+    next_step = text("concise.next_open", lang) if v.open_questions else v.reminder
+    _hanging(console, _lead(text("concise.next", lang), "bold"), next_step)
+    _hanging(console, _lead(text("concise.why", lang), "bold"), v.why)
+    outcome = _lead(text("concise.outcome", lang), f"bold {style}")
+    outcome.append(v.outcome, style=f"bold {style}")
+    outcome.append(f"  ({v.outcome_code})", style=style)
+    console.print(outcome)
+
+
+def render_detail(console: Console, v: DeterminationView) -> None:
+    """Print one determination in full: headline, situations, preconditions, bottom lines, answers, open questions."""
+    from rich.console import Group
+    from rich.markup import escape
+    from rich.panel import Panel
+    from rich.table import Table
+
     lang = v.lang
     style = outcome_style(v.favourable)
 
     head = Text()
     head.append(v.outcome, style=f"bold {style}")
     head.append(f"  ({v.outcome_code})", style=style)
-    lines: list[Text] = [head, Text(v.how)]
+    lines: list[Text] = [head, Text(text("concise.why", lang) + v.why)]
     if v.subject:
         lines.append(Text(text("subject_line", lang, subject=v.subject), style="dim"))
     title = v.case_title
@@ -184,6 +287,8 @@ def render_determination(console: Console, v: DeterminationView) -> None:
 
 
 def _render_explanation(console: Console, v: DeterminationView) -> None:
+    from rich.table import Table
+
     ex = v.explanation
     if not ex:
         return

@@ -12,14 +12,16 @@ from __future__ import annotations
 from collections import Counter
 
 from zgrongcuo import __version__
+from zgrongcuo.errors import ZgError
 from zgrongcuo.model.base import Record
 from zgrongcuo.model.case import META_KEYS
 from zgrongcuo.model.criteria import Criteria
-from zgrongcuo.model.determination import Determination, ElementResult
+from zgrongcuo.model.determination import MET, Determination, ElementResult
 from zgrongcuo.render.contract import generated_at
 from zgrongcuo.text.catalogue import text
 from zgrongcuo.text.explanation import Explanation, explanation
-from zgrongcuo.text.wording import answer_text, case_name, fact_labels, how_text, numeral, reason, status_text
+from zgrongcuo.text.summary import deciding, group_line, why
+from zgrongcuo.text.wording import answer_text, case_name, fact_labels, numeral, reason, status_text
 
 
 class ElementRow(Record):
@@ -36,27 +38,39 @@ class ElementRow(Record):
 
 
 class SituationView(Record):
-    __slots__ = ("id", "label", "status", "status_text", "heading", "quote", "elements")
+    __slots__ = ("id", "name", "label", "status", "status_text", "heading", "quote", "elements", "deciding")
 
     def __init__(
-        self, id: str, label: str, status: str, status_text: str, heading: str, quote: str, elements: list[ElementRow]
+        self,
+        id: str,
+        name: str,
+        label: str,
+        status: str,
+        status_text: str,
+        heading: str,
+        quote: str,
+        elements: list[ElementRow],
+        deciding: str,
     ) -> None:
         self.id = id
+        self.name = name  # for sentences: "情形二"
         self.label = label
         self.status = status
         self.status_text = status_text
-        self.heading = heading  # numbered, for reports: "（一）S1 …：不符合"
+        self.heading = heading  # numbered, for reports: "（一）情形一：…：不符合"
         self.quote = quote
         self.elements = elements
+        self.deciding = deciding  # all elements met, or the first element that is not (or still open)
 
 
 class DeterminationView(Record):
     """Everything shown of one determination, as plain text in one language."""
 
     __slots__ = (
-        "lang", "title", "case_title", "file", "meta", "subject", "outcome", "outcome_code", "favourable", "how",
-        "situations", "preconditions", "exclusions", "answers", "open_questions", "unchecked", "explanation",
-        "criteria_line", "sha_line", "reminder", "generated", "headings",
+        "lang", "title", "case_title", "file", "meta", "subject", "outcome", "outcome_code", "favourable", "why",
+        "situations", "preconditions", "exclusions", "preconditions_line", "exclusions_line", "answers",
+        "open_questions", "unchecked", "explanation",
+        "criteria_line", "criteria_name", "sha_line", "reminder", "generated", "generated_time", "headings",
     )  # fmt: skip
 
     def __init__(self, d: Determination, lang: str, generated: str) -> None:
@@ -72,10 +86,11 @@ class DeterminationView(Record):
         self.outcome = d.outcome.label[lang]
         self.outcome_code = d.outcome.id
         self.favourable = d.outcome.favourable
-        self.how = how_text(d, lang)
+        self.why = why(d, lang)  # one sentence: the reasons, never a rule number
         self.situations = [
             SituationView(
                 id=s.situation.id,
+                name=s.situation.name(lang),
                 label=s.situation.label[lang],
                 status=s.status,
                 status_text=status_text(s.status, lang),
@@ -89,13 +104,16 @@ class DeterminationView(Record):
                 ),
                 quote=s.situation.quote or "",
                 elements=_rows(s.elements, lang),
+                deciding=deciding(s, lang),
             )
             for n, s in enumerate(d.situations, 1)
         ]
         self.preconditions = _rows(d.preconditions, lang)
         self.exclusions = _rows(d.exclusions, lang, exclusion=True)
+        self.preconditions_line = group_line(d.preconditions, lang, exclusion=False)  # "均满足", "不满足：…"
+        self.exclusions_line = group_line(d.exclusions, lang, exclusion=True)  # "均未触及", "触及：…"
         self.answers = [  # (question's label, answer, note), in asking order
-            (fact.label[lang], answer_text(fact, d.case.answers[fact.id].value, lang), d.case.answers[fact.id].note or "")
+            (fact.label[lang], answer_text(fact, d.case.answers[fact.id].value, lang, answered=True), d.case.answers[fact.id].note or "")
             for fact in criteria.facts
             if fact.id in d.case.answers
         ]
@@ -111,9 +129,11 @@ class DeterminationView(Record):
         self.criteria_line = text(
             "criteria_line", lang, title=criteria.title[lang], version=criteria.version, sha=criteria.sha256[:12]
         )
+        self.criteria_name = text("criteria_name", lang, title=criteria.title[lang], version=criteria.version)
         self.sha_line = text("report.sha", lang, sha=criteria.sha256)
         self.reminder = criteria.reminder[lang]
         self.generated = text("report.generated", lang, time=generated, version=__version__)
+        self.generated_time = generated
         self.headings = _Headings(lang)
 
 
@@ -153,25 +173,31 @@ def build(d: Determination, lang: str, *, generated: str | None = None) -> Deter
 class CaseRow(Record):
     """One case of a batch, as the summary lists it."""
 
-    __slots__ = ("file", "case_id", "outcome", "code", "favourable", "situations", "report")
+    __slots__ = ("file", "case_id", "title", "subject", "outcome", "code", "favourable", "situations", "report", "problem")
 
     def __init__(
         self,
         file: str,
         case_id: str,
+        title: str,
+        subject: str,
         outcome: str,  # label, or "could not be loaded"
         code: str,
         favourable: bool | None,
-        situations: str,
+        situations: str,  # the situations met, by name
         report: str = "",  # the report's file name, when written to a folder
+        problem: str = "",  # why the file could not be loaded
     ) -> None:
         self.file = file
         self.case_id = case_id
+        self.title = title
+        self.subject = subject
         self.outcome = outcome
         self.code = code
         self.favourable = favourable
         self.situations = situations
         self.report = report
+        self.problem = problem
 
 
 class Tally:
@@ -188,15 +214,19 @@ class Tally:
 
     def add(self, d: Determination, report: str = "") -> None:
         self.criteria = self.criteria or d.criteria
-        sep = text("list_sep", self.lang)
+        lang = self.lang
+        meta = d.case.meta
+        met = [s.situation.name(lang) for s in d.situations if s.status == MET]
         self.rows.append(
             CaseRow(
                 d.case.file,
-                d.case.meta.get("id") or "",
-                d.outcome.label[self.lang],
+                meta.get("id") or "",
+                meta.get("title") or "",
+                meta.get("subject") or "",
+                d.outcome.label[lang],
                 d.outcome.id,
                 d.outcome.favourable,
-                sep.join(d.situations_met),
+                text("list_sep", lang).join(met),
                 report,
             )
         )
@@ -206,8 +236,10 @@ class Tally:
         if not d.situations_met:
             self.no_situation += 1
 
-    def fail(self, file: str) -> None:
-        self.rows.append(CaseRow(file, "", text("load_failed", self.lang), "error", False, ""))
+    def fail(self, file: str, error: ZgError) -> None:
+        """A file that could not be loaded, with the reason."""
+        problem = error.render(self.lang)
+        self.rows.append(CaseRow(file, "", "", "", text("load_failed", self.lang), "error", False, "", problem=problem))
         self.failures += 1
 
     @property
@@ -231,9 +263,33 @@ class Tally:
         out = []
         if self.criteria is not None:
             for s in self.criteria.situations:
-                out.append((s.label[lang], s.id, self.situations[s.id]))
+                out.append((s.label[lang], s.name(lang), self.situations[s.id]))
             out.append((text("no_situation_met", lang), "", self.no_situation))
         return out
+
+    def case_table(self) -> tuple[list[str], list[list[str]]]:
+        """The row per case every summary shows: headings in the language, then rows of plain text.
+
+        The report's file name is there when reports were written, and a column for
+        why a file could not be loaded when one could not.
+        """
+        lang = self.lang
+        keys = ["col.case_id", "col.title", "col.subject", "col.outcome", "col.situations_met", "col.file"]
+        with_reports = any(r.report for r in self.rows)
+        with_problems = any(r.problem for r in self.rows)
+        if with_reports:
+            keys.append("col.report")
+        if with_problems:
+            keys.append("col.problem")
+        rows = []
+        for r in self.rows:
+            row = [r.case_id, r.title, r.subject, r.outcome, r.situations, r.file]
+            if with_reports:
+                row.append(r.report)
+            if with_problems:
+                row.append(r.problem)
+            rows.append(row)
+        return [text(k, lang) for k in keys], rows
 
     def counts_line(self) -> str:
         counts = text("list_sep", self.lang).join(f"{label} {n}" for label, _, n, _ in self.by_outcome() if n)

@@ -1,19 +1,26 @@
-"""Determinations as Word documents laid out like a Chinese official opinion draft.
+"""Determinations as Word documents: a screening opinion drafted as a 公文 (GB/T 9704-2012).
 
-Title in a heading face, centred; body in 仿宋 at 三号 (16 pt); sections
-一、二、三、四 in 黑体; sub-sections （一）（二） in 楷体 — the usual layout of
-党政机关公文 (GB/T 9704).  Needs python-docx: ``pip install 'zgrongcuo[docx]'``;
-it is imported only when a document is made.
+The layout lives in a template shipped as plain XML beside this module
+(``gongwen/``): A4 portrait, margins 37/35/28/26 mm, title in 2号 方正小标宋简体,
+body in 3号 仿宋_GB2312 on 22 lines to the page, first-level headings in 3号 黑体,
+second-level in 3号 楷体_GB2312, page numbers "— N —", East Asian language zh-CN,
+and for each face the one that stands in for it where it is missing.  This module
+only adds paragraphs in the template's styles, through python-docx's public API;
+a Chinese draft carries no English codes, no local paths and no tool jargon.
+
+Needs python-docx: ``pip install 'zgrongcuo[docx]'``; it is imported only when a document is made.
 """
 
 from __future__ import annotations
 
+import functools
 import io
+import os
 import re
 import sys
+import zipfile
 from typing import IO, Any
 
-from zgrongcuo import __version__
 from zgrongcuo.errors import UsageError
 from zgrongcuo.model.determination import Determination
 from zgrongcuo.render.contract import Renderer, RenderOptions
@@ -22,14 +29,7 @@ from zgrongcuo.text.catalogue import text
 from zgrongcuo.text.wording import numeral
 
 SUFFIX = ".docx"
-
-# East Asian faces of official documents, with the Latin face beside them.
-TITLE_FONT = "方正小标宋简体"
-BODY_FONT = "仿宋_GB2312"
-SECTION_FONT = "黑体"
-SUBSECTION_FONT = "楷体_GB2312"
-LATIN_FONT = "Times New Roman"
-
+TEMPLATE = os.path.join(os.path.dirname(__file__), "gongwen")
 
 # Characters XML 1.0 cannot hold (control characters but tab and line ends);
 # the loaders refuse them in case files, and a document must not fail on one
@@ -49,66 +49,53 @@ def require() -> None:
         raise UsageError("docx_missing") from None
 
 
-class _Writer:
-    def __init__(self) -> None:
+@functools.lru_cache(maxsize=1)
+def template_bytes() -> bytes:
+    """The template's parts zipped into a .docx, as python-docx opens it."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
+        for folder, _, names in sorted(os.walk(TEMPLATE)):
+            for name in sorted(names):
+                path = os.path.join(folder, name)
+                package.write(path, os.path.relpath(path, TEMPLATE).replace(os.sep, "/"))
+    return buffer.getvalue()
+
+
+class _Draft:
+    """A document in the template's styles: a title, headings, paragraphs and tables."""
+
+    def __init__(self, title: str) -> None:
         require()
         import docx
-        from docx.enum.text import WD_ALIGN_PARAGRAPH
-        from docx.oxml.ns import qn
-        from docx.shared import Pt
 
-        self.Pt, self.qn, self.align = Pt, qn, WD_ALIGN_PARAGRAPH
-        self.doc = docx.Document()
-        normal = self.doc.styles["Normal"]
-        self._font(normal.font, normal.element, BODY_FONT, 16)
-        normal.paragraph_format.line_spacing = Pt(28)
+        self.doc = docx.Document(io.BytesIO(template_bytes()))
+        self.doc.core_properties.title = _xml_safe(title)
+        self.doc.add_paragraph(_xml_safe(title), style="Title")
 
-    def _font(self, font, element, east_asian: str, size: float, bold: bool = False) -> None:
-        font.name = LATIN_FONT
-        font.size = self.Pt(size)
-        font.bold = bold
-        rpr = element.get_or_add_rPr()
-        fonts = rpr.find(self.qn("w:rFonts"))
-        if fonts is None:
-            fonts = rpr.makeelement(self.qn("w:rFonts"), {})
-            rpr.append(fonts)
-        fonts.set(self.qn("w:eastAsia"), east_asian)
+    def heading(self, words: str, level: int = 1) -> None:
+        self.doc.add_paragraph(_xml_safe(words), style=f"Heading {level}")
 
-    def para(self, content: str = "", *, face: str = BODY_FONT, size: float = 16, bold: bool = False, center: bool = False, indent: bool = True):
-        p = self.doc.add_paragraph()
-        if center:
-            p.alignment = self.align.CENTER
-        elif indent:
-            p.paragraph_format.first_line_indent = self.Pt(size * 2)
-        run = p.add_run(_xml_safe(content))
-        self._font(run.font, run._element, face, size, bold)
-        return p
-
-    def title(self, content: str) -> None:
-        self.para(content, face=TITLE_FONT, size=22, center=True)
-        self.para("")
-
-    def section(self, content: str) -> None:
-        self.para(content, face=SECTION_FONT)
-
-    def subsection(self, content: str) -> None:
-        self.para(content, face=SUBSECTION_FONT)
+    def para(self, words: str, *, bold: str = "") -> None:
+        """A body paragraph; ``bold`` is a lead-in set in bold before the words."""
+        paragraph = self.doc.add_paragraph()
+        if bold:
+            paragraph.add_run(_xml_safe(bold)).bold = True
+        paragraph.add_run(_xml_safe(words))
 
     def table(self, header: list[str], rows: list[list[str]]) -> None:
         table = self.doc.add_table(rows=1, cols=len(header))
-        table.style = "Table Grid"
+        table.style = self.doc.styles["Table Grid"]
         for cell, value in zip(table.rows[0].cells, header, strict=True):
             self._cell(cell, value, bold=True)
         for row in rows:
-            cells = table.add_row().cells
-            for cell, value in zip(cells, row, strict=True):
+            for cell, value in zip(table.add_row().cells, row, strict=True):
                 self._cell(cell, value)
-        self.para("", indent=False)
 
-    def _cell(self, cell, value: str, *, bold: bool = False) -> None:
-        p = cell.paragraphs[0]
-        run = p.add_run(_xml_safe(value))
-        self._font(run.font, run._element, BODY_FONT, 12, bold)
+    def _cell(self, cell: Any, value: str, *, bold: bool = False) -> None:
+        paragraph = cell.paragraphs[0]
+        paragraph.style = self.doc.styles["Table Text"]
+        run = paragraph.add_run(_xml_safe(value))
+        run.bold = bold or None
 
     def bytes(self) -> bytes:
         buffer = io.BytesIO()
@@ -116,98 +103,94 @@ class _Writer:
         return buffer.getvalue()
 
 
-def _reasons(w: _Writer, rows: list[ElementRow]) -> None:
+def _subheading(n: int, words: str, lang: str) -> str:
+    return ("（{}）" if lang == "zh" else "({}) ").format(numeral(n, lang)) + words
+
+
+def _reasons(w: _Draft, rows: list[ElementRow]) -> None:
     for i, r in enumerate(rows, 1):
         w.para(f"{i}. {r.reason}")
 
 
 def document(report: DeterminationView) -> bytes:
-    """One case's report as the bytes of a .docx file."""
+    """One case's screening opinion as the bytes of a .docx file."""
     h = report.headings
     lang = report.lang
-    w = _Writer()
-    w.title(report.title)
-    w.para(text("report.outcome", lang, outcome=report.outcome, code=report.outcome_code), bold=True)
-    w.para(report.how)
+    w = _Draft(report.title)
+    w.para(report.outcome + text("sentence_end", lang), bold=text("report.result", lang))
+    w.para(report.why, bold=text("concise.why", lang))
 
-    w.section(h["report.basic"])
+    w.heading(h["report.basic"])
     for label, value in report.meta:
-        w.para(text("location_sep", lang).join((label, value)))
+        if label != text("report.file", lang):  # a path on this machine says nothing in a draft
+            w.para(value, bold=label + text("location_sep", lang))
     if report.answers:
-        w.subsection(h["heading.answers"])
+        w.heading(_subheading(1, h["heading.answers"], lang), 2)
         w.table([h["col.question"], h["col.answer"], h["col.note"]], [list(a) for a in report.answers])
 
-    w.section(h["report.analysis"])
+    w.heading(h["report.analysis"])
+    n = 0
     for s in report.situations:
-        w.subsection(s.heading)
+        n += 1
+        w.heading(_subheading(n, f"{s.label}：{s.status_text}" if lang == "zh" else f"{s.label}: {s.status_text}", lang), 2)
         if s.quote:
             w.para(text("report.quote", lang, quote=s.quote))
         _reasons(w, s.elements)
-    n = len(report.situations)
     for key, rows in (("heading.preconditions", report.preconditions), ("heading.exclusions", report.exclusions)):
         if rows:
             n += 1
-            w.subsection(("（{}）" if lang == "zh" else "({}) ").format(numeral(n, lang)) + h[key])
+            w.heading(_subheading(n, h[key], lang), 2)
             _reasons(w, rows)
 
-    w.section(h["report.conclusion"])
-    w.para(text("report.outcome", lang, outcome=report.outcome, code=report.outcome_code), bold=True)
-    w.para(report.how)
+    w.heading(h["report.conclusion"])
+    w.para(report.outcome + text("sentence_end", lang), bold=text("report.result", lang))
+    w.para(report.why, bold=text("concise.why", lang))
     for line in report.unchecked:
         w.para(line)
     if report.open_questions:
-        w.para(h["heading.open_questions"], bold=True)
-        for i, (q, f) in enumerate(report.open_questions, 1):
-            w.para(f"{i}. {q} ({f})")
+        w.para("", bold=h["heading.open_questions"] + text("location_sep", lang))
+        for i, (question, _) in enumerate(report.open_questions, 1):
+            w.para(f"{i}. {question}")
     ex = report.explanation
     if ex:
-        w.subsection(h["cf.heading"])
-        if ex.intro:
-            w.para(ex.intro)
-            for i, line in enumerate(ex.lines, 1):
-                w.para(f"{i}. {line}")
-        if ex.bottom_heading:
-            w.para(ex.bottom_heading)
-            for i, line in enumerate(ex.bottom_lines, 1):
-                w.para(f"{i}. {line}")
+        w.para("", bold=h["cf.heading"] + text("location_sep", lang))
+        for i, point in enumerate(ex.points(), 1):
+            w.para(f"{i}. {point}")
         for line in ex.closing:
             w.para(line)
 
-    w.section(h["report.procedure"])
+    w.heading(h["report.procedure"])
     w.para(report.reminder)
-    w.para("")
-    for line in (report.criteria_line, report.sha_line, report.generated):
-        w.para(line, size=10.5, indent=False)
+    w.para(text("report.remark", lang, criteria=report.criteria_name, time=report.generated_time))
     return w.bytes()
 
 
 def summary_document(tally: Tally, generated: str) -> bytes:
     """A batch's counts by outcome and by situation met, and a row per case."""
     lang = tally.lang
-    w = _Writer()
-    w.title(text("summary.title", lang))
+    w = _Draft(text("summary.title", lang))
     w.para(tally.counts_line())
     outcomes = tally.by_outcome()
     most = max((n for _, _, n, _ in outcomes), default=0)
-    w.section(text("summary.by_outcome", lang))
+    w.heading(text("summary.by_outcome", lang))
     w.table(
-        [text(k, lang) for k in ("col.outcome", "col.code", "col.count", "col.chart")],
-        [[label, code, str(n), bar(n, most, 12)] for label, code, n, _ in outcomes],
+        [text(k, lang) for k in ("col.outcome", "col.count", "col.chart")],
+        [[label, str(n), bar(n, most, 12)] for label, _, n, _ in outcomes],
     )
     situations = tally.by_situation()
     most = max((n for _, _, n in situations), default=0)
-    w.section(text("summary.by_situation", lang))
+    w.heading(text("summary.by_situation", lang))
     w.para(text("summary.several", lang))
     w.table(
-        [text(k, lang) for k in ("col.situation", "col.code", "col.count", "col.chart")],
-        [[label, sid, str(n), bar(n, most, 12)] for label, sid, n in situations],
+        [text(k, lang) for k in ("col.situation", "col.count", "col.chart")],
+        [[label, str(n), bar(n, most, 12)] for label, _, n in situations],
     )
-    w.section(text("summary.cases", lang))
+    w.heading(text("summary.cases", lang))
     w.table(
-        [text(k, lang) for k in ("col.file", "col.case_id", "col.outcome", "col.code", "col.situations_met", "col.report")],
-        [[r.file, r.case_id, r.outcome, r.code, r.situations, r.report] for r in tally.rows],
+        [text(k, lang) for k in ("col.case_id", "col.title", "col.subject", "col.outcome", "col.situations_met")],
+        [[r.case_id, r.title or r.problem, r.subject, r.outcome, r.situations] for r in tally.rows],
     )
-    w.para(text("report.generated", lang, time=generated, version=__version__), size=10.5, indent=False)
+    w.para(text("report.remark_summary", lang, time=generated))
     return w.bytes()
 
 

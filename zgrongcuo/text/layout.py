@@ -17,15 +17,21 @@ def columns(value: str) -> int:
 
 
 def wrap(value: str, width: int) -> list[str]:
-    """Lines of at most ``width`` columns: Chinese breaks between characters, other text at spaces."""
+    """Lines of at most ``width`` columns: Chinese breaks between characters, other text at spaces.
+
+    Closing punctuation never starts a line and opening punctuation never ends
+    one: the character before a closing mark goes down with it.
+    """
     lines, line = [], ""
     for token in _TOKEN.findall(value):
         if token.isspace():
             if line:
                 line += " "
             continue
-        if line and columns(line) + columns(token) > width and token not in _NO_LINE_START:
+        if line and columns(line) + columns(token) > width:
             carry = ""
+            if token in _NO_LINE_START and len(line) > 1 and not line[-1].isspace():
+                carry, line = line[-1], line[:-1]
             while line and line[-1] in _NO_LINE_END:
                 carry, line = line[-1] + carry, line[:-1]
             if line.strip():

@@ -15,10 +15,16 @@ def quoted(value: str, lang: str) -> str:
     return text("quote_marks", lang, text=value)
 
 
-def answer_text(fact: Fact, value: AnswerValue | None, lang: str) -> str:
-    """An answer as a person would say it: 是/否, the chosen options, or 尚未回答."""
+def answer_text(fact: Fact, value: AnswerValue | None, lang: str, *, answered: bool | None = None) -> str:
+    """An answer as a person would say it: 是/否 or the chosen options.
+
+    With no value, ``answered`` tells which statement it is: “不确定” (answered
+    unknown), 未回答 (the case does not mention it), or 未查明 when either may be meant.
+    """
     if value is None:
-        return text("not_answered", lang)
+        if answered is None:
+            return text("unknown_answer", lang)
+        return quoted(text("answered_unknown", lang), lang) if answered else text("not_answered", lang)
     if isinstance(value, bool):
         return quoted(text("yes" if value else "no", lang), lang)
     if not value:
@@ -40,10 +46,11 @@ def reason(
 ) -> str:
     """One sentence: the fact, its answer, what the element requires, and the note if any."""
     value = result.answer.value if result.answer else None
+    answered = result.answer is not None
     if with_label:
-        sentence = reason_base(result.element, value, lang, exclusion)
+        sentence = reason_base(result.element, value, lang, exclusion, answered)
     else:
-        sentence = reason_clause(result.element, value, lang, exclusion)
+        sentence = reason_clause(result.element, value, lang, exclusion, answered)
     note = result.answer.note if result.answer else None
     if note and with_note:
         sentence += " " + text("note", lang, note=note)
@@ -51,16 +58,17 @@ def reason(
 
 
 @functools.lru_cache(maxsize=4096)
-def reason_base(element: Element, value: AnswerValue | None, lang: str, exclusion: bool) -> str:
+def reason_base(element: Element, value: AnswerValue | None, lang: str, exclusion: bool, answered: bool) -> str:
     """The reason without the note; the same few sentences recur across a batch, so they are kept."""
-    return text("reason", lang, label=element.fact.label[lang], clause=reason_clause(element, value, lang, exclusion))
+    clause = reason_clause(element, value, lang, exclusion, answered)
+    return text("reason", lang, label=element.fact.label[lang], clause=clause)
 
 
 @functools.lru_cache(maxsize=4096)
-def reason_clause(element: Element, value: AnswerValue | None, lang: str, exclusion: bool) -> str:
-    """The answer and what the element requires, without naming the fact."""
-    answer = answer_text(element.fact, value, lang)
-    if value is not None:
+def reason_clause(element: Element, value: AnswerValue | None, lang: str, exclusion: bool, answered: bool) -> str:
+    """The answer (or that there is none) and what the element requires, without naming the fact."""
+    answer = answer_text(element.fact, value, lang, answered=answered)
+    if answered:
         answer = text("answered", lang, answer=answer)
     return text("reason_clause", lang, answer=answer, requirement=requirement_text(element, lang, exclusion=exclusion))
 
@@ -78,14 +86,6 @@ def element_text(element: Element, lang: str, *, exclusion: bool = False) -> str
     return text(
         "element_text", lang, label=element.fact.label[lang], requirement=requirement_text(element, lang, exclusion=exclusion)
     )
-
-
-def how_text(d: Determination, lang: str) -> str:
-    """Which rule decided and which situations are met: "依据第 3 条判定规则；符合情形：S2"."""
-    how = text("rule_fired", lang, number=d.rule.number) if d.rule else text("no_rule_fired", lang)
-    how += "；" if lang == "zh" else "; "
-    met = d.situations_met
-    return how + (text("situations_met", lang, ids=text("list_sep", lang).join(met)) if met else text("no_situation_met", lang))
 
 
 def case_name(d: Determination) -> str:
