@@ -58,6 +58,14 @@ def test_the_wheel_carries_the_bundled_measures_byte_for_byte(wheel):
             assert z.read(f"zgrongcuo/measures/{path.name}") == path.read_bytes()
 
 
+def test_the_wheel_carries_the_word_template(wheel):
+    template = ROOT / "zgrongcuo" / "render" / "gongwen"
+    parts = sorted(p.relative_to(ROOT).as_posix() for p in template.rglob("*") if p.is_file())
+    assert "zgrongcuo/render/gongwen/_rels/.rels" in parts and "zgrongcuo/render/gongwen/word/styles.xml" in parts
+    with zipfile.ZipFile(wheel) as z:
+        assert [n for n in sorted(z.namelist()) if n.startswith("zgrongcuo/render/gongwen/")] == parts
+
+
 def test_the_wheel_declares_the_console_script(wheel):
     with zipfile.ZipFile(wheel) as z:
         [entry_points] = [n for n in z.namelist() if n.endswith(".dist-info/entry_points.txt")]

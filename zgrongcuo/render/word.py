@@ -30,6 +30,7 @@ from zgrongcuo.text.wording import numeral
 
 SUFFIX = ".docx"
 TEMPLATE = os.path.join(os.path.dirname(__file__), "gongwen")
+TEXT_WIDTH_MM = 156  # the text block of GB/T 9704: 210 mm less margins of 28 and 26 mm
 
 # Characters XML 1.0 cannot hold (control characters but tab and line ends);
 # the loaders refuse them in case files, and a document must not fail on one
@@ -82,14 +83,24 @@ class _Draft:
             paragraph.add_run(_xml_safe(bold)).bold = True
         paragraph.add_run(_xml_safe(words))
 
-    def table(self, header: list[str], rows: list[list[str]]) -> None:
+    def table(self, header: list[str], rows: list[list[str]], shares: tuple[int, ...] = ()) -> None:
+        """A table across the text block; ``shares`` divide its width among the columns (default: evenly)."""
+        from docx.shared import Mm
+
         table = self.doc.add_table(rows=1, cols=len(header))
         table.style = self.doc.styles["Table Grid"]
+        table.autofit = False
+        shares = shares or (1,) * len(header)
+        widths = [Mm(TEXT_WIDTH_MM * share / sum(shares)) for share in shares]
         for cell, value in zip(table.rows[0].cells, header, strict=True):
             self._cell(cell, value, bold=True)
         for row in rows:
             for cell, value in zip(table.add_row().cells, row, strict=True):
                 self._cell(cell, value)
+        for column, width in zip(table.columns, widths, strict=True):
+            column.width = width
+            for cell in column.cells:
+                cell.width = width  # Word reads the cells' widths, LibreOffice the columns' ones
 
     def _cell(self, cell: Any, value: str, *, bold: bool = False) -> None:
         paragraph = cell.paragraphs[0]
@@ -126,7 +137,7 @@ def document(report: DeterminationView) -> bytes:
             w.para(value, bold=label + text("location_sep", lang))
     if report.answers:
         w.heading(_subheading(1, h["heading.answers"], lang), 2)
-        w.table([h["col.question"], h["col.answer"], h["col.note"]], [list(a) for a in report.answers])
+        w.table([h["col.question"], h["col.answer"], h["col.note"]], [list(a) for a in report.answers], (2, 2, 5))
 
     w.heading(h["report.analysis"])
     n = 0
@@ -176,6 +187,7 @@ def summary_document(tally: Tally, generated: str) -> bytes:
     w.table(
         [text(k, lang) for k in ("col.outcome", "col.count", "col.chart")],
         [[label, str(n), bar(n, most, 12)] for label, _, n, _ in outcomes],
+        (5, 1, 3),
     )
     situations = tally.by_situation()
     most = max((n for _, _, n in situations), default=0)
@@ -184,11 +196,13 @@ def summary_document(tally: Tally, generated: str) -> bytes:
     w.table(
         [text(k, lang) for k in ("col.situation", "col.count", "col.chart")],
         [[label, str(n), bar(n, most, 12)] for label, _, n in situations],
+        (5, 1, 3),
     )
     w.heading(text("summary.cases", lang))
     w.table(
         [text(k, lang) for k in ("col.case_id", "col.title", "col.subject", "col.outcome", "col.situations_met")],
         [[r.case_id, r.title or r.problem, r.subject, r.outcome, r.situations] for r in tally.rows],
+        (2, 3, 3, 3, 2),
     )
     w.para(text("report.remark_summary", lang, time=generated))
     return w.bytes()
