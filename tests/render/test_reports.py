@@ -284,8 +284,16 @@ def test_a_load_failure_is_counted_in_the_summary(tmp_path):
     out = tmp_path / "out"
     result = check(folder, "--format", "html", "-o", out)
     assert result.exit_code == 2
-    text = Page((out / "summary.html").read_text(encoding="utf-8")).all_text
+    source = (out / "summary.html").read_text(encoding="utf-8")
+    text = Page(source).all_text
     assert "共 9 件" in text and "无法读取" in text
+    # The table of cases names each case's title and subject, and says in its row why a file failed.
+    for heading in ("案件编号", "标题", "当事单位或人员", "结论", "说明"):
+        assert f"<th>{heading}</th>" in source
+    assert "建房户意外伤害保险文件（秭政办发〔2014〕57号）" in text and "某街道办事处主任" in text
+    failed = next(row for row in source.split("<tr>") if "zz-broken.yaml" in row)
+    assert "“perhaps”不是有效的答案" in failed and 'class="outcome o-unfav"' in failed
+    assert '<body class="wide">' in source and "table-layout:fixed" in source  # the page may use the window's width
 
 
 def test_markdown_batch_to_standard_output_ends_with_the_summary():

@@ -28,9 +28,10 @@ th{background:#f3f3f3}.headline{border:2px solid;padding:.6rem 1rem;margin:1rem 
 blockquote{margin:.3rem 0 .6rem;padding:.2rem .8rem;border-left:4px solid #ddd;color:#555}
 .meta{color:#666;font-size:.9rem}.bar{color:#1565c0;white-space:nowrap}code{font-size:.9em}
 article+article{border-top:3px double #999;margin-top:3rem}
-section.summary{max-width:none}.cases{font-size:.95rem}.cases td.outcome{min-width:11em}
-.cases td.file,.cases td.problem{word-break:break-all;font-size:.85rem;color:#555}.cases td.title{min-width:12em}
-@media print{body{max-width:none}}
+body.wide{max-width:none;margin:1rem 1.5rem}table.cases{font-size:.95rem;table-layout:fixed}
+.cases td.file,.cases td.problem,.cases td.report{word-break:break-all;font-size:.85rem;color:#555}
+.o-fav{color:#1b5e20}.o-unfav{color:#b71c1c;font-weight:bold}.o-open{color:#8d6e00}
+@media print{body,body.wide{max-width:none}}
 """
 
 
@@ -42,12 +43,14 @@ def _headline_class(favourable: bool | None) -> str:
     return "fav" if favourable else "open" if favourable is None else "unfav"
 
 
-def _page(title: str, lang: str, body: str) -> str:
+def _page(title: str, lang: str, body: str, *, wide: bool = False) -> str:
+    """A whole page; ``wide`` for a summary, whose table of cases wants the window's width."""
     html_lang = "zh-Hans" if lang == "zh" else lang
+    body_tag = '<body class="wide">' if wide else "<body>"
     return (
         f'<!DOCTYPE html>\n<html lang="{_e(html_lang)}">\n<head>\n<meta charset="utf-8">\n'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{_e(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n{body}</body>\n</html>\n"
+        f"<title>{_e(title)}</title>\n<style>{_CSS}</style>\n</head>\n{body_tag}\n{body}</body>\n</html>\n"
     )
 
 
@@ -149,12 +152,14 @@ def summary_section(tally: Tally, generated: str) -> str:
     # Each column's class, by position: the table's columns are fixed by Tally.case_table.
     classes = ["id", "title", "subject", "outcome", "situations", "file", *(["report"] if text("col.report", lang) in header else [])]
     classes += ["problem"] * (len(header) - len(classes))
-    out = ['<table class="cases">', "<tr>" + "".join(f"<th>{_e(x)}</th>" for x in header) + "</tr>"]
+    shares = [_SHARES[cls] for cls in classes]
+    cols = "".join(f'<col style="width:{100 * share / sum(shares):.1f}%">' for share in shares)
+    out = ['<table class="cases">', f"<colgroup>{cols}</colgroup>", "<tr>" + "".join(f"<th>{_e(x)}</th>" for x in header) + "</tr>"]
     for r, row in zip(tally.rows, rows, strict=True):
         cells = []
         for cls, value in zip(classes, row, strict=True):
             if cls == "outcome":
-                cells.append(f'<td class="outcome {_headline_class(r.favourable)}">{_e(value)}</td>')
+                cells.append(f'<td class="outcome o-{_headline_class(r.favourable)}">{_e(value)}</td>')
             elif cls == "report" and value:
                 cells.append(f'<td class="report"><a href="{_e(value)}">{_e(value)}</a></td>')
             else:
@@ -164,6 +169,10 @@ def summary_section(tally: Tally, generated: str) -> str:
     parts.append("\n".join(out))
     parts.append(f'<p class="meta">{_e(text("report.generated", lang, time=generated, version=__version__))}</p>\n</section>\n')
     return "".join(parts)
+
+
+# How the table of cases shares its width: an outcome label or a title must stay readable.
+_SHARES = {"id": 9, "title": 17, "subject": 13, "outcome": 15, "situations": 8, "file": 16, "report": 11, "problem": 18}
 
 
 def _bar_table(lang: str, first: str, rows: list[tuple[str, int]], most: int) -> str:
@@ -176,7 +185,7 @@ def _bar_table(lang: str, first: str, rows: list[tuple[str, int]], most: int) ->
 
 
 def summary_document(tally: Tally, generated: str) -> str:
-    return _page(text("summary.title", tally.lang), tally.lang, summary_section(tally, generated))
+    return _page(text("summary.title", tally.lang), tally.lang, summary_section(tally, generated), wide=True)
 
 
 class HtmlRenderer(Renderer):
