@@ -65,10 +65,13 @@ class ZgError(Exception):
 
     def render(self, lang: str) -> str:
         """One paragraph: where, which key, what is wrong, and the line quoted."""
-        head = self.location()
-        if self.key:
-            head += catalogue.text("key_in_location", lang, key=_shown(self.key))
-        text = head + catalogue.text("location_sep", lang) + self.message(lang)
+        if self.file is None and self.key is None:  # about the command line, not a file: the message alone
+            text = self.message(lang)
+        else:
+            head = self.location()
+            if self.key:
+                head += catalogue.text("key_in_location", lang, key=_shown(self.key))
+            text = head + catalogue.text("location_sep", lang) + self.message(lang)
         if self.excerpt is not None:
             excerpt, column = _window(self.excerpt, self.column)
             text += f"\n    {excerpt}"
