@@ -148,78 +148,82 @@ def _table(console: Console, lang: str, title: str) -> Table:
     return table
 
 
-def _hanging(console: Console, lead: Text, body: str, body_style: str = "") -> None:
-    """``lead`` then ``body``, wrapped to the console's width with later lines under the body's start.
+class _Page:
+    """Lines laid out here and printed at once: Rich measures and wraps nothing.
 
-    Laid out here rather than by Rich: one determination is a few dozen lines, and
-    measuring them in Rich costs more than the rest of the run.
+    A determination on one screen is a few dozen lines; printing them one by one
+    through Rich cost more than the rest of the run.
     """
-    indent = lead.cell_len
-    room = max(console.width - indent, 16)
-    lines = wrap(body, room) if body else [""]
-    first = lead.copy()
-    first.append(lines[0], style=body_style)
-    console.print(first, soft_wrap=True)
-    for line in lines[1:]:
-        console.print(Text(" " * indent + line, style=body_style), soft_wrap=True)
+
+    def __init__(self, width: int) -> None:
+        self.width = width
+        self.text = Text()
+
+    def line(self, *pieces: tuple[str, str]) -> None:
+        for words, style in pieces:
+            self.text.append(words, style=style or None)
+        self.text.append("\n")
+
+    def hanging(self, lead: list[tuple[str, str]], body: str, style: str = "") -> None:
+        """``lead`` then ``body``, wrapped to the width with later lines under the body's start."""
+        indent = sum(columns(words) for words, _ in lead)
+        lines = wrap(body, max(self.width - indent, 16)) if body else [""]
+        self.line(*lead, (lines[0], style))
+        for rest in lines[1:]:
+            self.line((" " * indent + rest, style))
 
 
-def _lead(words: str, style: str = "", width: int = 0) -> Text:
-    lead = Text(words, style=style)
-    if width:
-        lead.append(" " * max(width - columns(words), 1))
-    return lead
+def _padded(words: str, width: int) -> str:
+    return words + " " * max(width - columns(words), 1)
 
 
 def render_summary(console: Console, v: DeterminationView) -> None:
     """Print one determination on one screen, the next step, the reason and the outcome last."""
     lang = v.lang
     style = outcome_style(v.favourable)
-    _hanging(console, Text(""), v.case_title, "bold")
+    page = _Page(console.width)
+    page.hanging([], v.case_title, "bold")
     if v.subject:
-        _hanging(console, Text(""), text("subject_line", lang, subject=v.subject), "dim")
-    _hanging(console, Text(""), text("concise.file", lang, file=v.file, criteria=v.criteria_name), "dim")
+        page.hanging([], text("subject_line", lang, subject=v.subject), "dim")
+    page.hanging([], text("concise.file", lang, file=v.file, criteria=v.criteria_name), "dim")
 
-    console.print(Text(text("heading.situations", lang), style="bold"))
+    page.line((text("heading.situations", lang), "bold"))
     name_width = max((columns(s.name) for s in v.situations), default=0) + 2
     for s in v.situations:
-        lead = Text("  ")
-        lead.append(f"{_ICON[s.status]} ", style=_STATUS_STYLE[s.status])
-        lead.append_text(_lead(s.name, "bold", name_width))
-        _hanging(console, lead, s.deciding)
+        lead = [("  ", ""), (f"{_ICON[s.status]} ", _STATUS_STYLE[s.status]), (_padded(s.name, name_width), "bold")]
+        page.hanging(lead, s.deciding)
     for heading, line, good in (
         ("concise.preconditions", v.preconditions_line, v.preconditions_line == text("group.precondition.good", lang)),
         ("concise.exclusions", v.exclusions_line, v.exclusions_line == text("group.exclusion.good", lang)),
     ):
-        _hanging(console, _lead(text(heading, lang), "bold"), line, "green" if good else "yellow")
+        page.hanging([(text(heading, lang), "bold")], line, "green" if good else "yellow")
     for n, sentence in enumerate(v.unchecked):
-        _hanging(console, Text("  "), sentence, "yellow" if n else "bold yellow")
+        page.hanging([("  ", "")], sentence, "yellow" if n else "bold yellow")
 
     points = v.explanation.points()
     if points:
-        console.print(Text(text("cf.heading", lang), style="bold"))
+        page.line((text("cf.heading", lang), "bold"))
         for point in points[:MAX_POINTS]:
-            _hanging(console, Text("  • "), point)
+            page.hanging([("  • ", "")], point)
         if len(points) > MAX_POINTS:
-            _hanging(console, Text("    "), text("cf.more", lang, count=len(points) - MAX_POINTS), "dim")
+            page.hanging([("    ", "")], text("cf.more", lang, count=len(points) - MAX_POINTS), "dim")
     elif v.explanation.closing and v.favourable is False:
-        _hanging(console, _lead(text("cf.heading_inline", lang), "bold"), v.explanation.closing[0])
+        page.hanging([(text("cf.heading_inline", lang), "bold")], v.explanation.closing[0])
     if v.open_questions:
-        console.print(Text(text("heading.open_questions", lang), style="bold yellow"))
+        page.line((text("heading.open_questions", lang), "bold yellow"))
         for i, (question, _) in enumerate(v.open_questions[:MAX_QUESTIONS], 1):
-            _hanging(console, Text(f"  {i}. "), question)
+            page.hanging([(f"  {i}. ", "")], question)
         if len(v.open_questions) > MAX_QUESTIONS:
             more = text("concise.more_questions", lang, count=len(v.open_questions) - MAX_QUESTIONS)
-            _hanging(console, Text("     "), more, "dim")
+            page.hanging([("     ", "")], more, "dim")
 
-    console.print(Text("─" * min(console.width, 60), style="dim"))
+    page.line(("─" * min(console.width, 60), "dim"))
     next_step = text("concise.next_open", lang) if v.open_questions else v.reminder
-    _hanging(console, _lead(text("concise.next", lang), "bold"), next_step)
-    _hanging(console, _lead(text("concise.why", lang), "bold"), v.why)
-    outcome = _lead(text("concise.outcome", lang), f"bold {style}")
-    outcome.append(v.outcome, style=f"bold {style}")
-    outcome.append(f"  ({v.outcome_code})", style=style)
-    console.print(outcome)
+    page.hanging([(text("concise.next", lang), "bold")], next_step)
+    page.hanging([(text("concise.why", lang), "bold")], v.why)
+    page.line((text("concise.outcome", lang) + v.outcome, f"bold {style}"), (f"  ({v.outcome_code})", style))
+    page.text.rstrip()
+    console.print(page.text, soft_wrap=True)
 
 
 def render_detail(console: Console, v: DeterminationView) -> None:

@@ -13,6 +13,8 @@ _NO_LINE_END = set("（《「『“‘")  # and opening punctuation stays with w
 
 def columns(value: str) -> int:
     """Terminal columns ``value`` takes: East Asian wide characters take two."""
+    if value.isascii():
+        return len(value)
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in value)
 
 
@@ -22,13 +24,15 @@ def wrap(value: str, width: int) -> list[str]:
     Closing punctuation never starts a line and opening punctuation never ends
     one: the character before a closing mark goes down with it.
     """
-    lines, line = [], ""
+    lines, line, used = [], "", 0  # used: the columns ``line`` takes, kept as it grows
     for token in _TOKEN.findall(value):
         if token.isspace():
             if line:
                 line += " "
+                used += 1
             continue
-        if line and columns(line) + columns(token) > width:
+        size = columns(token)
+        if line and used + size > width:
             carry = ""
             if token in _NO_LINE_START and len(line) > 1 and not line[-1].isspace():
                 carry, line = line[-1], line[:-1]
@@ -36,8 +40,9 @@ def wrap(value: str, width: int) -> list[str]:
                 carry, line = line[-1] + carry, line[:-1]
             if line.strip():
                 lines.append(line.rstrip())
-            line = carry
+            line, used = carry, columns(carry)
         line += token
+        used += size
     if line.strip():
         lines.append(line.rstrip())
     return lines or [""]
