@@ -476,6 +476,22 @@ def test_save_to_a_folder_is_refused(tmp_path):
         ("causes", "无 # 都不沾边", ((), "都不沾边")),
         ("causes", "?", (None, None)),
         ("causes", "2 # 见 #3 号文", (("inexperience",), "见 #3 号文")),
+        # The plain words of SPEC.md at a yes/no question ...
+        ("democratic_decision", "有", (True, None)),
+        ("democratic_decision", "经过 # 见纪要", (True, "见纪要")),
+        ("democratic_decision", "对", (True, None)),
+        ("democratic_decision", "没有", (False, None)),
+        ("democratic_decision", "无", (False, None)),
+        ("democratic_decision", "不是", (False, None)),
+        ("democratic_decision", "未", (False, None)),
+        ("democratic_decision", "不对", (False, None)),
+        ("democratic_decision", "不知道", (None, None)),
+        ("democratic_decision", "不清楚", (None, None)),
+        ("democratic_decision", "待核实 # 档案室", (None, "档案室")),
+        # ... and at a multiple-choice question, where 无 and 没有 mean none of them.
+        ("causes", "没有", ((), None)),
+        ("causes", "不知道", (None, None)),
+        ("causes", "待核实", (None, None)),
     ],
 )
 def test_replies_are_read_as_answers_with_notes(criteria, fact, line, expected):
