@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import ARTICLE_CASE
+from conftest import ARTICLE_CASE, ROOT
 from helpers import ARTICLE_ASKED, EXCLUSIONS, make_case
 from hypothesis import given
 from hypothesis import strategies as st
@@ -1173,3 +1173,15 @@ def test_at_a_question_asked_again_the_earlier_answer_and_note_are_kept_unless_r
     assert result.exit_code in (0, 3), result.output
     answer = case_reader.load(str(case), criteria).answers["democratic_decision"]
     assert (answer.value, answer.note) == expected
+
+
+def test_the_piped_example_of_the_interview_page_runs_as_written(tmp_path):
+    page = (ROOT / "docs" / "interview.md").read_text(encoding="utf-8")
+    line = next(x for x in page.splitlines() if x.startswith("printf ") and "ask" in x)
+    typed, command = line.split(" | ")
+    words = shlex.split(command)
+    assert words[:2] == ["zgrongcuo", "ask"]
+    result = runner.invoke(app, words[1:], input=shlex.split(typed)[1].replace("\\n", "\n"))
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["outcome"] == "exempt"
+    assert list(tmp_path.iterdir()) == []  # --no-save, as written
