@@ -775,12 +775,11 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "cli.ask": ("访谈：逐题提问，并输出初筛结论。", "Interview a person, question by question, and print the determination."),
     "cli.ask_more": (
         "只问回答后仍可能改变结论的问题；结论与 check 的输出完全相同，退出码也相同。"
-        "回答总会保存：默认存入当前文件夹的新文件（以案件编号命名），开始和结束时都会显示路径；中断时保存为草稿。"
-        "用法详见 docs/interview.md。",
+        "回答总会保存：默认存入当前文件夹的新文件（以案件编号命名），开始和结束时都会显示路径；中断时保存为草稿。",
         "Only questions whose answer can still change the outcome are asked; the determination is printed exactly "
         "as check prints it, with check's exit codes. The answers are always kept: by default in a new file in the "
         "current folder named after the case id, whose path is shown at the start and the end; a draft if the "
-        "interview stops early. See docs/interview.md.",
+        "interview stops early.",
     ),
     "cli.ask_exit_codes": (
         "退出码：与 check 相同（0 有利；1 不利；3 信息不足）；2 用法错误、无法保存或输入已用完（草稿已保存）；130 被中断（草稿已保存）。",
