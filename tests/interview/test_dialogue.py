@@ -57,3 +57,41 @@ def test_a_typed_line_too_long_is_dropped_whole_and_the_next_one_read():
     with pytest.raises(LineTooLong):
         d.ask("> ")
     assert d.ask("> ") == "否"
+
+
+class _Typing(io.StringIO):
+    """Input during which a signal arrives, as a handler would call the dialogue."""
+
+    def __init__(self, text, dialogue_ref):
+        super().__init__(text)
+        self.dialogue_ref = dialogue_ref
+
+    def readline(self, *args):
+        self.dialogue_ref[0].interrupt()  # the signal comes while the line is awaited
+        return super().readline(*args)
+
+
+def test_an_interruption_while_a_line_is_awaited_stops_the_wait():
+    ref = []
+    d = StreamDialogue(_Typing("是\n", ref), io.StringIO(), interactive=True)
+    ref.append(d)
+    with pytest.raises(KeyboardInterrupt):
+        d.ask("> ")
+    assert not d.reading
+
+
+def test_an_interruption_at_any_other_moment_waits_for_the_next_prompt():
+    d, _ = dialogue("是\n否\n", interactive=True)
+    d.interrupt()  # e.g. while the case is being saved: nothing is raised there
+    with pytest.raises(KeyboardInterrupt):
+        d.ask("> ")
+
+
+def test_a_terminal_that_is_gone_ends_the_input():
+    class Gone(io.StringIO):
+        def readline(self, *args):
+            raise OSError(5, "Input/output error")
+
+    d = StreamDialogue(Gone(), io.StringIO(), interactive=True)
+    with pytest.raises(EOFError):
+        d.ask("> ")

@@ -160,6 +160,31 @@ def test_ctrl_c_then_the_printed_resume_command(criteria, article, tmp_path):
     assert list(case_reader.load(str(draft), criteria).answers) == ARTICLE_ASKED  # the resume saved it
 
 
+@pytest.mark.parametrize("how", ["window closed", "SIGTERM"])
+def test_closing_the_terminal_window_keeps_the_answers_as_a_draft(criteria, article, tmp_path, how):
+    import signal
+
+    child = spawn(tmp_path)
+    metadata(child, "ZG-H", "", "", "")
+    for number, fact_id in enumerate(ARTICLE_ASKED[:4], 1):
+        answer(child, criteria, article, fact_id, number, notes=True)
+    child.expect(question(criteria, ARTICLE_ASKED[4], 5))
+    child.expect_exact(text("ask.prompt_yesno", "zh"))
+    if how == "window closed":  # the terminal goes away: reading fails and SIGHUP comes, in either order
+        os.close(child.child_fd)
+        _, status = os.waitpid(child.pid, 0)
+        child.closed, child.terminated = True, True
+        assert os.waitstatus_to_exitcode(status) in (2, 130)
+    else:
+        child.kill(signal.SIGTERM)
+        child.expect_exact(text("ask.interrupted", "zh"))
+        assert finish(child) == 130
+    draft = case_reader.load(str(tmp_path / "ZG-H.yaml"), criteria)
+    assert {f: (a.value, a.note) for f, a in draft.answers.items()} == {
+        f: (article.answers[f].value, article.answers[f].note) for f in ARTICLE_ASKED[:4]
+    }
+
+
 def test_resuming_to_fill_in_an_unknown_once_verified(criteria, article, tmp_path):
     case = tmp_path / "case.yaml"
     answers = {f: article.answers[f] for f in ARTICLE_ASKED}

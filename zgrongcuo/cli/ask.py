@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import click
 
@@ -10,6 +13,9 @@ from zgrongcuo.cli import common
 from zgrongcuo.cli.root import Command
 from zgrongcuo.render.registry import OutputFormat
 from zgrongcuo.text.catalogue import text
+
+if TYPE_CHECKING:
+    from zgrongcuo.interview.dialogue import StreamDialogue
 
 
 def command(lang: str) -> click.Command:
@@ -97,8 +103,10 @@ def command(lang: str) -> click.Command:
         if hasattr(sys.stdin, "reconfigure"):
             sys.stdin.reconfigure(errors="replace")
         interactive = hasattr(sys.stdin, "isatty") and sys.stdin.isatty()
+        dialogue = StreamDialogue(sys.stdin, sys.stderr, interactive=interactive)
         try:
-            final = sitting.run(StreamDialogue(sys.stdin, sys.stderr, interactive=interactive))
+            with _signals_stop(dialogue):
+                final = sitting.run(dialogue)
         except KeyboardInterrupt:
             common.finish(common.ExitCode.INTERRUPTED)
         except InputEnded:
@@ -134,3 +142,27 @@ def _comments(path: str, max_bytes: int) -> tuple[str, ...]:
 
     source, _ = decode(read_bytes(path, max_bytes=max_bytes), path, CaseError)
     return leading_comments(source)
+
+
+@contextlib.contextmanager
+def _signals_stop(dialogue: StreamDialogue) -> Iterator[None]:
+    """During the interview, Ctrl-C, a closed terminal window (SIGHUP) and SIGTERM stop it with a draft kept.
+
+    The dialogue decides when: at once while it waits for a line, else at the next prompt, so that
+    no signal breaks into the writing of the case or of a draft.
+    """
+    import signal
+
+    def stop(signum: int, frame: object) -> None:
+        dialogue.interrupt()
+
+    wanted = [getattr(signal, name) for name in ("SIGINT", "SIGHUP", "SIGTERM") if hasattr(signal, name)]
+    try:
+        previous = {s: signal.signal(s, stop) for s in wanted}
+    except ValueError:  # not the main thread: leave the signals as they are
+        previous = {}
+    try:
+        yield
+    finally:
+        for s, handler in previous.items():
+            signal.signal(s, handler)

@@ -49,6 +49,18 @@ class StreamDialogue:
             interactive = bool(isatty and isatty())
         self.interactive = interactive
         self.echo = not interactive
+        self.reading = False  # waiting for a line: the moment an interruption may break in
+        self.interrupted = False  # an interruption came while not waiting: it stops the next prompt
+
+    def interrupt(self) -> None:
+        """Stop the interview as Ctrl-C does (for a signal handler): now if it waits for a line, else at the next.
+
+        Outside the wait the interview is thinking or saving, and an exception
+        there could leave the answers unwritten.
+        """
+        if self.reading:
+            raise KeyboardInterrupt
+        self.interrupted = True
 
     def say(self, line: str) -> None:
         self.out.write(line + "\n")
@@ -58,7 +70,15 @@ class StreamDialogue:
         """The next line, without its end; ``EOFError`` at the end of input, ``LineTooLong`` past the limit."""
         self.out.write(prompt)
         self.out.flush()
-        line = self.inp.readline(self.limit + 1)
+        self.reading = True
+        try:
+            if self.interrupted:
+                raise KeyboardInterrupt
+            line = self.inp.readline(self.limit + 1)
+        except OSError:  # EIO: the terminal is gone (its window was closed), which ends the input
+            raise EOFError from None
+        finally:
+            self.reading = False
         if not line:
             if self.echo:
                 self.out.write("\n")

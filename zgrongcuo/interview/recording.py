@@ -161,18 +161,14 @@ class Sitting:
             self.interview.introduce(io)
             self.announce()
             self.interview.run(io)
-        except KeyboardInterrupt:
-            self.say("")
-            self.say(text("ask.interrupted", lang))
-            self._save_draft()
+        except KeyboardInterrupt:  # Ctrl-C; the CLI also turns a hang-up (the window closed) into this
+            self._stopped("", text("ask.interrupted", lang))
             raise
         except LineTooLong:
-            self.say(text("ask.line_too_long_piped", lang, limit=LINE_LIMIT))
-            self._save_draft()
+            self._stopped(text("ask.line_too_long_piped", lang, limit=LINE_LIMIT))
             raise InputEnded from None
         except EOFError:
-            self.say(text("ask.input_ended" if io.interactive else "ask.input_ran_out", lang))
-            self._save_draft()
+            self._stopped(text("ask.input_ended" if io.interactive else "ask.input_ran_out", lang))
             raise InputEnded from None
         final = self.interview.case
         self._save_final(final)
@@ -205,9 +201,23 @@ class Sitting:
             case.file = shown
             return
         self.failed = True
-        draft = self._save_draft(announce=False)
-        if draft is not None:
-            self.closing.append(draft)
+        lines, errors = self._save_draft()
+        for unwritten in errors:
+            self.report(unwritten)
+        self.closing.extend(lines)
+
+    def _stopped(self, *why: str) -> None:
+        """Keep a draft first, then say why and where: after a hang-up there is no terminal left to say it on."""
+        lines, errors = self._save_draft()
+        try:
+            for line in why:
+                self.say(line)
+            for error in errors:
+                self.report(error)
+            for line in lines:
+                self.say(line)
+        except OSError:
+            pass
 
     def _write(self, case: Case, path: str, *, replace: bool, draft_of: str | None = None) -> None:
         import datetime
@@ -272,15 +282,13 @@ class Sitting:
             words.append("--force")
         return shlex.join(words)
 
-    def _save_draft(self, *, announce: bool = True) -> str | None:
-        """Keep what was answered, wherever it can be written; the message naming the draft and the resume command."""
+    def _save_draft(self) -> tuple[list[str], list[ZgError]]:
+        """Keep what was answered, wherever it can be written; what to say about it, and what could not be written."""
         case = self.interview.case
         if not self.interview.changed:
             if self.in_place and self.target is not None:
-                self.say(self.t("ask.unchanged_resume", file=self.target, command=self.resume_command(self.target)))
-            else:
-                self.say(self.t("ask.nothing_to_save"))
-            return None
+                return [self.t("ask.unchanged_resume", file=self.target, command=self.resume_command(self.target))], []
+            return [self.t("ask.nothing_to_save")], []
         errors: list[ZgError] = []
         for path, replace in self.draft_places(case):
             shown = self.target if self.in_place and replace else path
@@ -290,15 +298,7 @@ class Sitting:
             except ZgError as refused:
                 errors.append(refused)
                 continue
-            for error in errors:
-                self.report(error)
-            message = self.t("ask.draft_saved", file=shown, command=command)
-            if announce:
-                self.say(message)
-            return message
-        for error in errors:
-            self.report(error)
+            return [self.t("ask.draft_saved", file=shown, command=command)], errors
         # Nowhere to write: the answers on the screen, to be copied, rather than lost.
-        self.say(self.t("ask.draft_nowhere"))
-        self.say(case_writer.dumps(case, self.criteria, lang=self.lang).rstrip("\n"))
-        return None
+        body = case_writer.dumps(case, self.criteria, lang=self.lang).rstrip("\n")
+        return [self.t("ask.draft_nowhere"), body], errors
