@@ -147,6 +147,11 @@ def test_the_case_schema_refuses_what_check_refuses(case_validator, bad, write, 
         {"answers": {"diligent": " YES "}},
         {"answers": {"diligent": "不确定", "causes": "?", "context": []}},
         {"answers": {"remedied": {"note": "待核实"}}},
+        # Every word of the vocabulary, the plain ones people type among them (SPEC.md).
+        {"answers": {"diligent": "有", "democratic_decision": "经过", "remedied": "对", "private_gain": "没有"}},
+        {"answers": {"knowingly_violated": "无", "persisted_after_prohibition": "不是", "serious_consequence": "未"}},
+        {"answers": {"major_liability_accident": "不对", "diligent": "不知道", "remedied": "待核实"}},
+        {"answers": {"decision_procedure_followed": {"value": "不清楚", "note": "须查会议记录"}}},
         {"case": {"id": "0755"}, "expect": {"outcome": "undetermined"}},
     ],
 )

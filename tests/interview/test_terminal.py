@@ -1,7 +1,11 @@
 """The installed `zgrongcuo ask` in a real pseudo-terminal, typed at as a person would."""
 
 import io
+import json
 import os
+import re
+import shlex
+import subprocess
 import sys
 from pathlib import Path
 
@@ -18,41 +22,74 @@ pexpect = pytest.importorskip("pexpect")
 
 # The console script of the environment running the tests, not whatever is first on PATH.
 SCRIPT = Path(sys.executable).parent / "zgrongcuo"
+RESUME = re.compile(re.escape(text("ask.draft_saved", "zh", file="\0", command="\1").split("\n")[1].split("\1")[0]) + r"(zgrongcuo ask [^\r\n]+)")
 
 
-def spawn(cwd, *args):
+def spawn(cwd, *args, command="ask"):
     assert SCRIPT.exists(), f"the console script is not installed beside {sys.executable}"
     env = {**os.environ, "COLUMNS": "100", "LINES": "40", "NO_COLOR": "1"}
     env.pop("FORCE_COLOR", None)
-    return pexpect.spawn(
-        str(SCRIPT), ["ask", *args], cwd=str(cwd), env=env, encoding="utf-8", timeout=30, dimensions=(40, 100)
+    child = pexpect.spawn(
+        str(SCRIPT), [command, *args], cwd=str(cwd), env=env, encoding="utf-8", timeout=30, dimensions=(40, 100)
     )
+    child.logfile_read = io.StringIO()  # the whole screen, for what a test reads after the end
+    return child
 
 
-def typed(criteria, article, fact_id):
+def spawn_printed(cwd, command_line):
+    """Run a command line the tool printed, as a person would paste it."""
+    words = shlex.split(command_line)
+    assert words[:2] == ["zgrongcuo", "ask"]
+    return spawn(cwd, *words[2:])
+
+
+def screen(child):
+    return child.logfile_read.getvalue()
+
+
+def typed(criteria, article, fact_id, *, notes=False):
     fact = criteria.fact_by_id[fact_id]
-    value = article.answers[fact_id].value
+    answer = article.answers[fact_id]
     if fact.type == "yesno":
-        return "是" if value else "否"
-    return ",".join(str(fact.option_ids.index(o) + 1) for o in value) or "0"
+        word = "是" if answer.value else "否"
+    else:
+        word = ",".join(str(fact.option_ids.index(o) + 1) for o in answer.value) or "0"
+    return f"{word} # {answer.note}" if notes and answer.note else word
 
 
-def answer(child, criteria, article, fact_id, number, *, ask_for_help=False):
+def question(criteria, fact_id, number):
+    return re.compile(rf"\[{number}/约\d+\] " + re.escape(criteria.fact_by_id[fact_id].question["zh"]))
+
+
+def prompt_of(criteria, fact_id):
+    return text("ask.prompt_yesno" if criteria.fact_by_id[fact_id].type == "yesno" else "ask.prompt_set", "zh")
+
+
+def answer(child, criteria, article, fact_id, number, *, ask_for_help=False, notes=False):
     fact = criteria.fact_by_id[fact_id]
-    prompt = text("ask.prompt_yesno" if fact.type == "yesno" else "ask.prompt_set", "zh")
-    child.expect_exact(f"[{number}] {fact.question['zh']}")
-    child.expect_exact(prompt)
+    child.expect(question(criteria, fact_id, number))
+    child.expect_exact(prompt_of(criteria, fact_id))
     if ask_for_help:
         child.sendline("help")
         child.expect_exact(fact.help["zh"])
-        child.expect_exact(prompt)
-    child.sendline(typed(criteria, article, fact_id))
+        child.expect_exact(prompt_of(criteria, fact_id))
+    child.sendline(typed(criteria, article, fact_id, notes=notes))
+
+
+def metadata(child, *values):
+    for key, value in zip(("id", "title", "subject", "summary"), values, strict=True):
+        child.expect_exact(text(f"ask.meta.{key}", "zh"))
+        child.sendline(value)
 
 
 def finish(child):
     child.expect(pexpect.EOF)
     child.close()
     return child.exitstatus
+
+
+def last_line(child):
+    return screen(child).rstrip("\r\n").splitlines()[-1].strip()
 
 
 @pytest.fixture(scope="module")
@@ -62,9 +99,8 @@ def article(criteria):
 
 def test_a_whole_interview_in_a_terminal(criteria, article, tmp_path):
     child = spawn(tmp_path, "--save", "article.yaml")
-    for key in ("id", "title", "subject"):
-        child.expect_exact(text(f"ask.meta.{key}", "zh"))
-        child.sendline("ZG-2014-57" if key == "id" else "")
+    child.expect_exact(text("ask.save_to", "zh", file="article.yaml"))
+    metadata(child, "ZG-2014-57", "", "", "")
     for number, fact_id in enumerate(ARTICLE_ASKED, 1):
         # A person asks for help once.
         answer(child, criteria, article, fact_id, number, ask_for_help=fact_id == "democratic_decision")
@@ -74,33 +110,251 @@ def test_a_whole_interview_in_a_terminal(criteria, article, tmp_path):
     child.expect_exact("建议容错免责（免予责任追究）")
     child.expect_exact("(exempt)")
     assert finish(child) == 0
+    assert last_line(child) == text("ask.saved", "zh", file="article.yaml")
     saved = case_reader.load(str(tmp_path / "article.yaml"), criteria)
     assert list(saved.answers) == ARTICLE_ASKED
     assert saved.meta["id"] == "ZG-2014-57"
 
 
-def test_ctrl_c_after_the_third_answer_and_resuming_at_the_fourth(criteria, article, tmp_path):
+def test_finishing_without_save_keeps_the_case_in_a_file_named_after_its_id(criteria, article, tmp_path):
     child = spawn(tmp_path)
-    for _ in range(3):
-        child.expect_exact(text("ask.meta.id", "zh")[:2])
-        child.sendline("")
+    child.expect_exact(text("ask.save_default", "zh", example="zgrongcuo-")[:20])
+    metadata(child, "ZG-2014-57", "建房户意外伤害保险文件", "", "")
+    child.expect_exact(text("ask.save_to", "zh", file="ZG-2014-57.yaml"))  # before the first question
+    for number, fact_id in enumerate(ARTICLE_ASKED, 1):
+        answer(child, criteria, article, fact_id, number)
+    child.expect_exact("(exempt)")
+    assert finish(child) == 0
+    # The screen ends with the saved file's path, below the outcome.
+    assert last_line(child) == text("ask.saved", "zh", file="ZG-2014-57.yaml")
+    shown = screen(child)
+    assert shown.rindex("(exempt)") < shown.rindex(text("ask.saved", "zh", file="ZG-2014-57.yaml"))
+    saved = case_reader.load(str(tmp_path / "ZG-2014-57.yaml"), criteria)
+    assert list(saved.answers) == ARTICLE_ASKED
+
+
+def test_ctrl_c_then_the_printed_resume_command(criteria, article, tmp_path):
+    child = spawn(tmp_path)
+    metadata(child, "", "", "", "")
     for number, fact_id in enumerate(ARTICLE_ASKED[:3], 1):
         answer(child, criteria, article, fact_id, number)
-    child.expect_exact(f"[4] {criteria.fact_by_id[ARTICLE_ASKED[3]].question['zh']}")
+    child.expect(question(criteria, ARTICLE_ASKED[3], 4))
     child.expect_exact(text("ask.prompt_yesno", "zh"))
     child.sendintr()
     child.expect_exact(text("ask.interrupted", "zh"))
-    child.expect_exact("zgrongcuo ask --case zgrongcuo.draft.yaml")
+    child.expect(RESUME)
+    command = child.match.group(1)
     assert finish(child) == 130
-    draft = tmp_path / "zgrongcuo.draft.yaml"
+    draft = tmp_path / shlex.split(command)[3]
     assert list(case_reader.load(str(draft), criteria).answers) == ARTICLE_ASKED[:3]
 
-    child = spawn(tmp_path, "--case", "zgrongcuo.draft.yaml")
-    child.logfile_read = transcript = io.StringIO()
+    child = spawn_printed(tmp_path, command)
     for number, fact_id in enumerate(ARTICLE_ASKED[3:], 4):
         answer(child, criteria, article, fact_id, number)
     child.expect_exact("(exempt)")
     assert finish(child) == 0
-    shown = transcript.getvalue()
-    assert shown.index("[4] ") < shown.index("[5] ")
+    shown = screen(child)
+    assert shown.index("[4/") < shown.index("[5/")
     assert not any(criteria.fact_by_id[f].question["zh"] in shown for f in ARTICLE_ASKED[:3])
+    assert last_line(child) == text("ask.updated", "zh", file=draft.name)
+    assert list(case_reader.load(str(draft), criteria).answers) == ARTICLE_ASKED  # the resume saved it
+
+
+@pytest.mark.parametrize("how", ["window closed", "SIGTERM"])
+def test_closing_the_terminal_window_keeps_the_answers_as_a_draft(criteria, article, tmp_path, how):
+    import signal
+
+    child = spawn(tmp_path)
+    metadata(child, "ZG-H", "", "", "")
+    for number, fact_id in enumerate(ARTICLE_ASKED[:4], 1):
+        answer(child, criteria, article, fact_id, number, notes=True)
+    child.expect(question(criteria, ARTICLE_ASKED[4], 5))
+    child.expect_exact(text("ask.prompt_yesno", "zh"))
+    if how == "window closed":  # the terminal goes away: reading fails and SIGHUP comes, in either order
+        os.close(child.child_fd)
+        _, status = os.waitpid(child.pid, 0)
+        child.closed, child.terminated = True, True
+        assert os.waitstatus_to_exitcode(status) in (2, 130)
+    else:
+        child.kill(signal.SIGTERM)
+        child.expect_exact(text("ask.interrupted", "zh"))
+        assert finish(child) == 130
+    draft = case_reader.load(str(tmp_path / "ZG-H.yaml"), criteria)
+    assert {f: (a.value, a.note) for f, a in draft.answers.items()} == {
+        f: (article.answers[f].value, article.answers[f].note) for f in ARTICLE_ASKED[:4]
+    }
+
+
+def test_resuming_to_fill_in_an_unknown_once_verified(criteria, article, tmp_path):
+    case = tmp_path / "case.yaml"
+    answers = {f: article.answers[f] for f in ARTICLE_ASKED}
+    lines = ["answers:"]
+    for fact_id, a in answers.items():
+        if fact_id == "democratic_decision":
+            lines.append("  democratic_decision: {value: 待核实, note: 须查阅发文时的会议记录}")
+        elif isinstance(a.value, tuple):
+            lines.append(f"  {fact_id}: [{', '.join(a.value)}]")
+        else:
+            lines.append(f"  {fact_id}: {'是' if a.value else '否'}")
+    case.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    child = spawn(tmp_path, "--case", "case.yaml")
+    child.expect_exact(text("ask.resumed", "zh", answered=11, unknown=1, unanswered=2))
+    child.expect(question(criteria, "democratic_decision", 11))
+    child.expect_exact(text("ask.earlier", "zh", answer="不确定"))
+    child.expect_exact(text("ask.earlier_note", "zh", note="须查阅发文时的会议记录"))
+    child.expect_exact(text("ask.prompt_yesno", "zh"))
+    child.sendline("help")  # help still works at a question asked again
+    child.expect_exact(criteria.fact_by_id["democratic_decision"].help["zh"])
+    child.sendline("经过")
+    child.expect_exact("(exempt)")
+    assert finish(child) == 0
+    assert last_line(child) == text("ask.updated", "zh", file="case.yaml")
+    verified = case_reader.load(str(case), criteria).answers["democratic_decision"]
+    assert (verified.value, verified.note) == (True, "须查阅发文时的会议记录")
+
+
+@pytest.mark.parametrize("kind", ["dangling link", "under a file", "read-only folder"])
+def test_an_unwritable_save_path_is_refused_before_the_first_question(tmp_path, kind):
+    if kind == "dangling link":
+        (tmp_path / "case.yaml").symlink_to(tmp_path / "moved" / "case.yaml")
+        target = "case.yaml"
+    elif kind == "under a file":
+        (tmp_path / "notes.txt").write_text("x", encoding="utf-8")
+        target = "notes.txt/case.yaml"
+    else:
+        (tmp_path / "ro").mkdir()
+        (tmp_path / "ro").chmod(0o555)
+        if os.access(tmp_path / "ro", os.W_OK):
+            pytest.skip("the tests run with privileges that write into read-only folders")
+        target = "ro/case.yaml"
+    child = spawn(tmp_path, "--save", target)
+    assert finish(child) == 2
+    shown = screen(child)
+    assert target in shown
+    assert text("ask.meta.id", "zh") not in shown and "[1/" not in shown
+
+
+def test_back_and_help_at_the_metadata_prompts(criteria, article, tmp_path):
+    child = spawn(tmp_path, "--save", "x.yaml", "--format", "json")
+    child.expect_exact(text("ask.meta.id", "zh"))
+    child.sendline("help")
+    child.expect_exact(text("ask.meta_help.id", "zh"))
+    child.expect_exact(text("ask.meta.id", "zh"))
+    child.sendline("ZG-1")
+    child.expect_exact(text("ask.meta.title", "zh"))
+    child.sendline("back")
+    child.expect_exact(text("ask.meta_earlier", "zh", value="ZG-1"))
+    child.expect_exact(text("ask.meta.id", "zh"))
+    child.sendline("ZG-2")
+    child.expect_exact(text("ask.meta.title", "zh"))
+    child.sendline("标题")
+    child.expect_exact(text("ask.meta.subject", "zh"))
+    child.sendline("")
+    child.expect_exact(text("ask.meta.summary", "zh"))
+    child.sendline("help")
+    child.expect_exact(text("ask.meta_help.summary", "zh")[:20])
+    child.expect_exact(text("ask.meta.summary", "zh"))
+    child.sendline("")
+    child.expect(question(criteria, "context", 1))
+    child.expect_exact(text("ask.prompt_set", "zh"))
+    child.sendline("back")  # from the first question back to the metadata
+    child.expect_exact(text("ask.back_to_meta", "zh"))
+    child.expect_exact(text("ask.meta.summary", "zh"))
+    child.sendline("一段案情")
+    for number, fact_id in enumerate(ARTICLE_ASKED, 1):
+        answer(child, criteria, article, fact_id, number)
+    child.expect_exact('"outcome": "exempt"')
+    assert finish(child) == 0
+    case = case_reader.load(str(tmp_path / "x.yaml"), criteria).meta
+    assert (case["id"], case["title"], case["subject"], case["summary"]) == ("ZG-2", "标题", None, "一段案情")
+
+
+def test_back_over_a_question_answered_before_this_session(criteria, article, tmp_path):
+    draft = tmp_path / "draft.yaml"
+    draft.write_text(
+        "answers:\n  context: [reform_innovation]\n  causes: [inexperience]\n  consequences: {value: [error], note: 见通报}\n",
+        encoding="utf-8",
+    )
+    child = spawn(tmp_path, "--case", "draft.yaml")
+    child.expect(question(criteria, "democratic_decision", 4))
+    child.expect_exact(text("ask.prompt_yesno", "zh"))
+    child.sendline("back")
+    child.expect_exact(text("ask.back_to", "zh", number=3, label=criteria.fact_by_id["consequences"].label["zh"]))
+    child.expect(question(criteria, "consequences", 3))
+    child.expect_exact(text("ask.earlier", "zh", answer="出现失误或偏差"))
+    child.expect_exact(text("ask.earlier_note", "zh", note="见通报"))
+    child.sendline("back")
+    child.expect(question(criteria, "causes", 2))
+    child.expect_exact(text("ask.earlier", "zh", answer="缺乏经验"))
+    child.sendline("3")  # 先行先试, not 缺乏经验
+    child.expect(question(criteria, "consequences", 3))
+    child.expect_exact(text("ask.prompt_set", "zh"))
+    child.sendline("")  # Enter keeps the answer and its note
+    for number, fact_id in enumerate(ARTICLE_ASKED[3:], 4):
+        answer(child, criteria, article, fact_id, number)
+    child.expect_exact("(exempt)")
+    assert finish(child) == 0
+    saved = case_reader.load(str(draft), criteria)
+    assert saved.answers["causes"].value == ("pilot",)
+    assert (saved.answers["consequences"].value, saved.answers["consequences"].note) == (("error",), "见通报")
+
+
+def test_a_word_document_is_refused_on_a_terminal_before_the_first_question(tmp_path):
+    child = spawn(tmp_path, "--format", "docx")
+    assert finish(child) == 2
+    shown = screen(child)
+    assert text("docx_needs_output", "zh")[:10] in shown
+    assert text("ask.meta.id", "zh") not in shown and "PK" not in shown
+
+
+def test_the_offer_to_go_on_with_the_bottom_lines_is_made_at_a_terminal(criteria, tmp_path):
+    child = spawn(tmp_path, "--no-meta", "--no-save", "--format", "json")
+    child.expect(question(criteria, "context", 1))
+    child.expect_exact(text("ask.prompt_set", "zh"))
+    child.sendline("0")
+    child.expect_exact(text("ask.offer_prompt", "zh"))
+    child.sendline("是")
+    # Going on asks every unexamined bottom line, for the record.
+    for number, (fact_id, word) in enumerate(
+        [("private_gain", "有"), ("knowingly_violated", "没有"), ("persisted_after_prohibition", "否"), ("major_liability_accident", "无")], 2
+    ):
+        child.expect(question(criteria, fact_id, number))
+        child.expect_exact(text("ask.prompt_yesno", "zh"))
+        child.sendline(word)
+    child.expect_exact('"outcome": "not_tolerated"')
+    assert finish(child) == 1
+
+
+def test_the_article_case_interviewed_interrupted_and_resumed_is_exempt_under_s2_for_check(
+    criteria, article, tmp_path
+):
+    child = spawn(tmp_path)
+    metadata(child, article.meta["id"], article.meta["title"], article.meta["subject"], article.meta["summary"])
+    for number, fact_id in enumerate(ARTICLE_ASKED[:6], 1):
+        answer(child, criteria, article, fact_id, number, notes=True)
+    child.expect(question(criteria, ARTICLE_ASKED[6], 7))
+    child.expect_exact(text("ask.prompt_yesno", "zh"))
+    child.sendintr()
+    child.expect(RESUME)
+    command = child.match.group(1)
+    assert finish(child) == 130
+
+    child = spawn_printed(tmp_path, command)
+    for number, fact_id in enumerate(ARTICLE_ASKED[6:], 7):
+        answer(child, criteria, article, fact_id, number, notes=True)
+    child.expect_exact("(exempt)")
+    assert finish(child) == 0
+    saved_name = f"{article.meta['id']}.yaml"
+    assert last_line(child) == text("ask.updated", "zh", file=saved_name)
+
+    checked = subprocess.run(
+        [str(SCRIPT), "check", saved_name, "--format", "json"], cwd=tmp_path, capture_output=True, text=True, check=False
+    )
+    assert checked.returncode == 0, checked.stderr
+    d = json.loads(checked.stdout)
+    assert (d["outcome"], d["situations_met"]) == ("exempt", ["S2"])
+    assert d["case"] == {k: article.meta[k] for k in ("id", "title", "subject", "summary")}
+    saved = case_reader.load(str(tmp_path / saved_name), criteria)
+    assert {f: (a.value, a.note) for f, a in saved.answers.items()} == {
+        f: (article.answers[f].value, article.answers[f].note) for f in ARTICLE_ASKED
+    }

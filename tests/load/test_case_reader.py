@@ -45,6 +45,19 @@ def error_of(criteria, text, name="case.yaml") -> CaseError:
         ("null", None),
         ("~", None),
         ("", None),
+        # The plain words people type (SPEC.md), in case files as in the interview.
+        ("有", True),
+        ("对", True),
+        ("经过", True),
+        ("没有", False),
+        ("无", False),
+        ("不是", False),
+        ("未", False),
+        ("不对", False),
+        ("不知道", None),
+        ("不清楚", None),
+        ("待核实", None),
+        ("{value: 待核实, note: 会议记录在档案室}", None),
     ],
 )
 def test_yes_no_vocabulary(criteria, written, value):

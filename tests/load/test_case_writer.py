@@ -115,3 +115,24 @@ def test_a_case_without_answers_is_still_a_case_file():
     data = case_writer.dumps(case, CRITERIA, lang="zh")
     assert data == 'case:\n  id: "A"\nanswers: {}\n'
     assert case_reader.loads(data.encode(), CRITERIA, "x.yaml").answers == {}
+
+
+def test_leading_comments_keep_the_authors_and_drop_the_interviews_own():
+    from zgrongcuo.load.case_writer import leading_comments
+    from zgrongcuo.text.catalogue import text
+
+    criteria = criteria_builder.load()
+    ours = case_writer.header(criteria, "en", "2026-12-02").splitlines()
+    source = "\n".join(
+        [
+            "\ufeff# " + text("ask.draft_header", "zh", command="zgrongcuo ask --case x.yaml"),
+            "# 文中案例：备注区分文章原文与假设。",
+            *(f"# {line}" for line in ours),
+            "",
+            "#   indented, kept as written",
+            "case:",
+            "  id: x  # not at the top: not kept",
+            "# nor this",
+        ]
+    )
+    assert leading_comments(source) == ("文中案例：备注区分文章原文与假设。", "  indented, kept as written")

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-import os
+import contextlib
 import sys
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import click
 
@@ -12,48 +14,72 @@ from zgrongcuo.cli.root import Command
 from zgrongcuo.render.registry import OutputFormat
 from zgrongcuo.text.catalogue import text
 
+if TYPE_CHECKING:
+    from zgrongcuo.interview.dialogue import StreamDialogue
+
 
 def command(lang: str) -> click.Command:
-    @click.command("ask", cls=Command, lang=lang, help=text("cli.ask", lang) + "\n\n" + text("cli.ask_more", lang))
+    @click.command(
+        "ask",
+        cls=Command,
+        lang=lang,
+        help=text("cli.ask", lang) + "\n\n" + text("cli.ask_more", lang),
+        epilog=text("cli.ask_exit_codes", lang),
+    )
     @common.criteria_option(lang)
     @click.option("--case", "case_file", metavar="FILE", default=None, help=text("cli.opt.case", lang))
     @click.option("--save", metavar="FILE", default=None, help=text("cli.opt.save", lang))
+    @click.option("--no-save", is_flag=True, help=text("cli.opt.no_save", lang))
     @common.force_option(lang, "cli.opt.ask_force")
     @click.option("--all", "everything", is_flag=True, help=text("cli.opt.all", lang))
     @click.option("--meta/--no-meta", default=None, help=text("cli.opt.meta", lang))
     @common.format_option(lang, [f.value for f in OutputFormat], "text")
+    @common.output_option(lang)
     @common.lang_option(lang)
+    @common.max_bytes_option(lang)
     @common.guarded
     def ask(
         criteria: str | None,
         case_file: str | None,
         save: str | None,
+        no_save: bool,
         force: bool,
         everything: bool,
         meta: bool | None,
         format_name: str,
+        output: str | None,
         lang: str,
+        max_bytes: int,
     ) -> None:
         from zgrongcuo.engine.evaluation import evaluate
-        from zgrongcuo.errors import UsageError
+        from zgrongcuo.errors import UsageError, ZgError
         from zgrongcuo.interview.dialogue import StreamDialogue
-        from zgrongcuo.interview.recording import InputEnded, Sitting
+        from zgrongcuo.interview.recording import InputEnded, Sitting, same_file
         from zgrongcuo.load import case_reader
         from zgrongcuo.model.case import blank_case
         from zgrongcuo.render.contract import RenderOptions
-        from zgrongcuo.render.registry import make_renderer
+        from zgrongcuo.render.destination import Destination
 
+        # Everything that can be refused is refused here, before the first question.
         crit = common.load_criteria(criteria, lang)
         if case_file == "-":
             raise UsageError("ask_case_stdin")
-        start = case_reader.load(case_file, crit) if case_file is not None else blank_case()
+        if save == "-":
+            raise UsageError("ask_save_stdout")
+        if save is not None and no_save:
+            raise UsageError("ask_save_and_no_save")
+        if output not in (None, "-") and any(p is not None and same_file(output, p) for p in (case_file, save)):
+            raise UsageError("ask_output_is_case", file=output)
+        kept: tuple[str, ...] = ()
+        if case_file is not None:
+            start = case_reader.load(case_file, crit, max_bytes=max_bytes)
+            kept = _comments(case_file, max_bytes)
+        else:
+            start = blank_case()
         for notice in start.notices:
             common.warn(notice, lang)
-        if save is not None and os.path.isdir(save):
-            raise UsageError("is_a_directory", file=save)
-        # Undecodable bytes typed at a prompt are an invalid answer, not a crash.
-        if hasattr(sys.stdin, "reconfigure"):
-            sys.stdin.reconfigure(errors="replace")
+        # A Word document onto a terminal, or an -o file that exists, is refused now, not after the interview.
+        destination = Destination(OutputFormat(format_name), output, RenderOptions(lang), force=force, say=common.say)
         sitting = Sitting(
             crit,
             start,
@@ -63,23 +89,80 @@ def command(lang: str) -> click.Command:
             criteria_spec=criteria,
             case_file=case_file,
             save=save,
+            no_save=no_save,
             force=force,
             everything=everything,
             meta=meta,
             format_name=format_name,
+            output=output,
+            max_bytes=max_bytes,
+            kept_comments=kept,
         )
-        piped = not (hasattr(sys.stdin, "isatty") and sys.stdin.isatty())
+        sitting.prepare()
+        # Undecodable bytes typed at a prompt are an invalid answer, not a crash.
+        if hasattr(sys.stdin, "reconfigure"):
+            sys.stdin.reconfigure(errors="replace")
+        interactive = hasattr(sys.stdin, "isatty") and sys.stdin.isatty()
+        dialogue = StreamDialogue(sys.stdin, sys.stderr, interactive=interactive)
         try:
-            final = sitting.run(StreamDialogue(sys.stdin, sys.stderr), piped=piped)
+            with _signals_stop(dialogue):
+                final = sitting.run(dialogue)
         except KeyboardInterrupt:
             common.finish(common.ExitCode.INTERRUPTED)
         except InputEnded:
             common.finish(common.ExitCode.USAGE)
-        renderer = make_renderer(OutputFormat(format_name), None, RenderOptions(lang))
-        determination = evaluate(crit, final, explain=renderer.explains)
-        renderer.determination(determination)
-        renderer.close()
-        sys.stdout.flush()
+        failures: list[ZgError] = []
+        try:
+            renderer = destination.renderer
+            determination = evaluate(crit, final, explain=renderer.explains)
+            renderer.determination(determination)
+            renderer.close()
+            sys.stdout.flush()
+            try:
+                failures = destination.finish()
+            except ZgError as unwritten:
+                failures = [unwritten]
+            for failure in failures:
+                common.report_error(failure, lang)
+        finally:
+            sitting.close()  # the saved file's path: the last line of the screen
+        if failures or sitting.failed:
+            common.finish(common.ExitCode.USAGE)
         common.finish(common.exit_code_for([determination.outcome.favourable], 0))
 
     return ask
+
+
+def _comments(path: str, max_bytes: int) -> tuple[str, ...]:
+    """The comments at the top of a resumed case file, which its update keeps."""
+    from zgrongcuo.errors import CaseError
+    from zgrongcuo.load.case_writer import leading_comments
+    from zgrongcuo.load.document import decode
+    from zgrongcuo.load.files import read_bytes
+
+    source, _ = decode(read_bytes(path, max_bytes=max_bytes), path, CaseError)
+    return leading_comments(source)
+
+
+@contextlib.contextmanager
+def _signals_stop(dialogue: StreamDialogue) -> Iterator[None]:
+    """During the interview, Ctrl-C, a closed terminal window (SIGHUP) and SIGTERM stop it with a draft kept.
+
+    The dialogue decides when: at once while it waits for a line, else at the next prompt, so that
+    no signal breaks into the writing of the case or of a draft.
+    """
+    import signal
+
+    def stop(signum: int, frame: object) -> None:
+        dialogue.interrupt()
+
+    wanted = [getattr(signal, name) for name in ("SIGINT", "SIGHUP", "SIGTERM") if hasattr(signal, name)]
+    try:
+        previous = {s: signal.signal(s, stop) for s in wanted}
+    except ValueError:  # not the main thread: leave the signals as they are
+        previous = {}
+    try:
+        yield
+    finally:
+        for s, handler in previous.items():
+            signal.signal(s, handler)

@@ -13,7 +13,8 @@ from zgrongcuo.model.vocabulary import NOT_A_WORD, UNKNOWN_WORDS, control_charac
 # a person who types the other language's word should not be told it is wrong.
 HELP_WORDS = frozenset({"help", "h", "帮助", "说明"})
 BACK_WORDS = frozenset({"back", "b", "返回", "上一题"})
-NONE_WORDS = frozenset({"0", "０", "none", "无", "都不是"})
+# At a multiple-choice question "none of them"; at a yes/no question 无 and 没有 are "no" (model.vocabulary).
+NONE_WORDS = frozenset({"0", "０", "none", "无", "都不是", "没有", "都没有"})
 NOTE_MARK = re.compile(r"[#＃]")
 _SEPARATORS = re.compile(r"[\s,，、;；/]+")
 

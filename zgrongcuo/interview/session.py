@@ -2,16 +2,20 @@
 
 The interview knows no terminal.  It talks through a ``Dialogue`` — a way
 to write a line and a way to read one — and raises what reading raises:
-``EOFError`` when the input ends, ``KeyboardInterrupt`` on Ctrl-C.  Its
-``case`` holds every answer given so far at any moment, so the caller can
-keep them whatever happens.
+``EOFError`` when the input ends, ``KeyboardInterrupt`` on Ctrl-C,
+``LineTooLong`` for a line it cannot take from a pipe.  Its ``case`` holds
+every answer known at any moment, so the caller can keep them whatever
+happens: going back to a question asks it again, but its answer stays until
+a new one is given.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from zgrongcuo.engine.evaluation import evaluate
-from zgrongcuo.interview.dialogue import Dialogue
-from zgrongcuo.interview.replies import BACK, HELP, Invalid, command_word, parse_reply, split_note, yes_no
+from zgrongcuo.interview.dialogue import LINE_LIMIT, Dialogue, LineTooLong, escaped
+from zgrongcuo.interview.replies import BACK, HELP, NOTE_MARK, Invalid, command_word, parse_reply, split_note, yes_no
 from zgrongcuo.model.base import Record
 from zgrongcuo.model.case import META_KEYS, Answer, Case
 from zgrongcuo.model.criteria import Criteria, Fact
@@ -19,12 +23,13 @@ from zgrongcuo.model.determination import Determination
 from zgrongcuo.model.vocabulary import control_character
 from zgrongcuo.text.catalogue import text
 
-# The metadata asked for at the start; the summary is too long for one line.
-ASKED_META = tuple(k for k in META_KEYS if k != "summary")
+# The metadata asked for at the start, in this order; the summary (基本案情) is one paragraph on one line.
+ASKED_META = META_KEYS
+_META = "meta"  # where going back from the first question leads, when the metadata was asked
 
 
-class _HistoryEntry(Record):
-    """An answer given in this interview, with the state before it, which ``back`` restores."""
+class _Step(Record):
+    """A question answered, in the order answered, with the state before it, which going back restores."""
 
     __slots__ = ("fact", "offered", "going_on")
 
@@ -35,40 +40,75 @@ class _HistoryEntry(Record):
 
 
 class Interview:
-    """One interview on one case: ``run`` asks until the outcome is decided (or, with ``everything``, all)."""
+    """One interview on one case: ``run`` asks until the outcome is decided (or, with ``everything``, all).
+
+    ``fits`` says whether a case can still be saved and read back (case files
+    have a size limit, ``max_bytes``, which the refusal names); ``after_meta``
+    is called with the case when the metadata has been asked.
+    """
 
     def __init__(
-        self, criteria: Criteria, case: Case, lang: str, *, everything: bool = False, ask_meta: bool | None = None
+        self,
+        criteria: Criteria,
+        case: Case,
+        lang: str,
+        *,
+        everything: bool = False,
+        ask_meta: bool | None = None,
+        fits: Callable[[Case], bool] | None = None,
+        max_bytes: int | None = None,
+        after_meta: Callable[[Case], None] | None = None,
     ) -> None:
         self.criteria, self.lang = criteria, lang
         self.case = case.copy()
         self.everything = everything
-        self.ask_meta = ask_meta  # None: only when no question has been answered yet (not when resuming a draft)
-        self.history: list[_HistoryEntry] = []
-        self.asked: list[str] = []  # every fact asked, in order, including those later undone
+        self.fits, self.max_bytes = fits, max_bytes
+        self.after_meta = after_meta
+        wanted = ask_meta if ask_meta is not None else not case.answers  # None: a new case, not one resumed
+        self.meta_keys = [k for k in ASKED_META if not self.case.meta.get(k)] if wanted else []
+        # The questions answered, in the order answered: those of a resumed file first, so that
+        # going back reaches every question of the case.
+        self.trail = [_Step(f.id, False, False) for f in criteria.facts if f.id in case.answers]
+        self.position: int | None = None  # the step of the trail being asked again after going back
+        self.asked: list[str] = []  # every fact asked, in order, including those asked again
+        self.answered_here: set[str] = set()  # facts answered (or kept) in this interview
         self.offered = False  # the offer to go on with unexamined bottom lines was made
         self.going_on = False  # ... and accepted
-        self.changed = False  # something was given in this interview
+        self.changed = False  # something was given in this interview that the case did not hold
+        self.introduced = False
 
     # -- what to ask next
 
-    def next_fact(self, d: Determination) -> Fact | None:
-        """The first fact, in asking order, that is still unanswered and can change the outcome."""
+    def is_open(self, fact_id: str) -> bool:
+        """Not answered; or answered unknown before this interview and not asked again yet."""
+        answer = self.case.answers.get(fact_id)
+        return answer is None or (answer.value is None and fact_id not in self.answered_here)
+
+    def candidates(self, d: Determination) -> list[str]:
+        """The facts that could be asked now, in asking order, answered or not."""
         if self.everything:
-            candidates = [f.id for f in self.criteria.facts]
-        elif not d.decided:
-            candidates = list(d.next_questions)
-        elif self.going_on:
-            candidates = [f.id for f in self.criteria.facts if f.id in d.unchecked_exclusions]
-        else:
-            return None
-        for fact_id in candidates:
-            if fact_id not in self.case.answers:
+            return [f.id for f in self.criteria.facts]
+        if not d.decided:
+            return list(d.next_questions)
+        if self.going_on:
+            return [f.id for f in self.criteria.facts if f.id in d.unchecked_exclusions]
+        return []
+
+    def next_fact(self, d: Determination) -> Fact | None:
+        """The first fact, in asking order, that is still open and can change the outcome."""
+        for fact_id in self.candidates(d):
+            if self.is_open(fact_id):
                 return self.criteria.fact_by_id[fact_id]
         return None
 
+    def relevant(self, fact_id: str) -> bool:
+        """Whether ``fact_id`` would be asked if it had no answer: after going back, only these are asked again."""
+        without = self.case.copy()
+        without.answers.pop(fact_id, None)
+        return fact_id in self.candidates(evaluate(self.criteria, without))
+
     def unasked_exclusions(self, d: Determination) -> list[str]:
-        return [f for f in d.unchecked_exclusions if f not in self.case.answers]
+        return [f for f in d.unchecked_exclusions if self.is_open(f)]
 
     def should_offer(self, d: Determination) -> bool:
         return (
@@ -79,30 +119,61 @@ class Interview:
             and bool(self.unasked_exclusions(d))
         )
 
+    def progress(self, d: Determination, fact: Fact) -> tuple[int, int]:
+        """The number of the question being asked, and an estimate of how many the interview will have asked."""
+        pending = {f for f in self.candidates(d) if self.is_open(f)} | {fact.id}
+        total = len({s.fact for s in self.trail} | pending)
+        if self.position is not None:
+            return self.position + 1, total
+        settled = [s for s in self.trail if s.fact != fact.id and not self.is_open(s.fact)]
+        return len(settled) + 1, total
+
     # -- the conversation
 
     def run(self, io: Dialogue) -> Determination:
         """Ask until nothing left can change the outcome; the determination on the answers given."""
         t = self.t
-        io.say(t("ask.intro", title=self.criteria.title[self.lang]))
-        wanted = self.ask_meta if self.ask_meta is not None else not self.case.answers
-        if wanted and any(not self.case.meta.get(k) for k in ASKED_META):
-            self.metadata(io)
+        if not self.introduced:
+            self.introduce(io)
+        meta: int | None = 0 if self.meta_keys else None
+        back_in_meta = False  # the metadata is being asked again after going back from the first question
+        if meta is not None:
+            io.say(t("ask.meta_intro"))
         while True:
+            if meta is not None:
+                if meta < len(self.meta_keys):
+                    meta = self.ask_meta(io, meta)
+                    continue
+                meta = None
+                if self.after_meta is not None:
+                    self.after_meta(self.case)
+                if back_in_meta:
+                    back_in_meta = False
+                    self.advance(0)
             d = evaluate(self.criteria, self.case)
-            fact = self.next_fact(d)
+            fact = self.criteria.fact_by_id[self.trail[self.position].fact] if self.position is not None else None
+            if fact is None:
+                fact = self.next_fact(d)
+                if fact is not None:  # an unknown asked again takes its place at the end, as a new answer will
+                    self.trail = [s for s in self.trail if s.fact != fact.id]
             if fact is not None:
-                reply = self.ask_fact(io, fact)
-                if reply == BACK:
-                    self.back(io)
-                else:
+                reply = self.ask_fact(io, fact, d)
+                if reply != BACK:
                     self.record(fact, reply)  # type: ignore[arg-type]
+                elif self.go_back(io) == _META:
+                    meta, back_in_meta = len(self.meta_keys) - 1, True
                 continue
             if self.should_offer(d):
                 self.offered = True
+                if not io.interactive:
+                    # Piped answers cannot see a prompt, so nothing but a question may read a line.
+                    io.say("")
+                    io.say(self.offer_text(d, "ask.offer_piped"))
+                    continue
                 going_on = self.offer(io, d)
                 if going_on == BACK:
-                    self.back(io)
+                    if self.go_back(io) == _META:
+                        meta, back_in_meta = len(self.meta_keys) - 1, True
                 elif going_on:
                     self.going_on = True
                 continue
@@ -115,42 +186,133 @@ class Interview:
                 io.say(t("ask.done_open"))
             return d
 
+    def introduce(self, io: Dialogue) -> None:
+        """How to answer; and, for a resumed case, what it holds."""
+        self.introduced = True
+        io.say(self.t("ask.intro", title=self.criteria.title[self.lang]))
+        if self.case.answers:
+            self.overview(io)
+
     def t(self, msg_id: str, **params: object) -> str:
         return text(msg_id, self.lang, **params)
 
-    def metadata(self, io: Dialogue) -> None:
-        io.say(self.t("ask.meta_intro"))
-        for key in ASKED_META:
-            if self.case.meta.get(key):
-                continue
-            value = io.ask(self.t(f"ask.meta.{key}")).strip()
-            while control_character(value) is not None:
+    def read(self, io: Dialogue, prompt: str) -> str:
+        """A line from the dialogue; a line too long to take is refused at a terminal, and ends a pipe."""
+        while True:
+            try:
+                return io.ask(prompt)
+            except LineTooLong:
+                if not io.interactive:
+                    raise
+                io.say(self.t("ask.line_too_long", limit=LINE_LIMIT))
+
+    def overview(self, io: Dialogue) -> None:
+        """What a resumed case holds: answered (unknown among them) and not answered are different things."""
+        answers = self.case.answers
+        unknown = [f for f in answers if answers[f].value is None]
+        io.say(
+            self.t(
+                "ask.resumed",
+                answered=len(answers),
+                unknown=len(unknown),
+                unanswered=len(self.criteria.facts) - len(answers),
+            )
+        )
+        if unknown:
+            io.say(self.t("ask.resumed_unknown"))
+
+    def ask_meta(self, io: Dialogue, index: int) -> int:
+        """Ask for one field of the metadata; the index of the prompt to go to next."""
+        key = self.meta_keys[index]
+        earlier = self.case.meta.get(key)
+        if earlier:
+            io.say(self.t("ask.meta_earlier", value=escaped(earlier)))
+        while True:
+            value = self.read(io, self.t(f"ask.meta.{key}")).strip()
+            command = command_word(value)
+            if control_character(value) is not None:
                 io.say(self.t("ask.control_character"))
-                value = io.ask(self.t(f"ask.meta.{key}")).strip()
-            if value:
+            elif command == HELP:
+                io.say(self.t(f"ask.meta_help.{key}"))
+            elif command == BACK:
+                if index > 0:
+                    return index - 1
+                io.say(self.t("ask.nothing_to_undo"))
+            elif not value or value == earlier:
+                return index + 1
+            elif not self.fits_after(meta=(key, value)):
+                io.say(self.t("ask.too_big", limit=self.max_bytes))
+            else:
                 self.case.meta[key] = value
                 self.changed = True
+                return index + 1
 
-    def ask_fact(self, io: Dialogue, fact: Fact) -> Answer | str:
+    def ask_fact(self, io: Dialogue, fact: Fact, d: Determination) -> Answer | str:
+        """Ask ``fact``: its answer (the earlier one kept on Enter), or ``BACK``."""
         t, lang = self.t, self.lang
         self.asked.append(fact.id)
+        number, total = self.progress(d, fact)
+        earlier = self.case.answers.get(fact.id)
         io.say("")
-        io.say(t("ask.question", number=len(self.case.answers) + 1, question=fact.question[lang]))
+        io.say(t("ask.question", number=number, total=total, question=fact.question[lang]))
         if fact.type == "set":
-            for number, option in enumerate(fact.options, 1):
-                io.say(t("ask.option", number=number, label=option.label[lang]))
+            for n, option in enumerate(fact.options, 1):
+                io.say(t("ask.option", number=n, label=option.label[lang]))
             io.say(t("ask.none_option"))
+        if earlier is not None:
+            io.say(t("ask.earlier", answer=self.shown(fact, earlier)))
+            if earlier.note:
+                io.say(t("ask.earlier_note", note=escaped(earlier.note)))
         prompt = t("ask.prompt_yesno" if fact.type == "yesno" else "ask.prompt_set")
         while True:
-            reply = parse_reply(fact, io.ask(prompt))
+            line = self.read(io, prompt)
+            word, note = split_note(line)
+            if earlier is not None and not word and control_character(line) is None:
+                if not NOTE_MARK.search(line):
+                    return earlier  # Enter keeps the earlier answer
+                reply: Answer | str | Invalid = Answer(earlier.value, note)  # "# ..." keeps it with a new note
+            else:
+                reply = parse_reply(fact, line)
             if reply == HELP:
                 self.show_help(io, fact)
-            elif reply == BACK and not self.history:
+            elif reply == BACK:
+                if self.back_target() is not None:
+                    return BACK
                 io.say(t("ask.nothing_to_undo"))
             elif isinstance(reply, Invalid):
                 io.say(t(reply.msg_id, **dict(reply.params)))
             else:
-                return reply
+                assert isinstance(reply, Answer)
+                if earlier is not None and NOTE_MARK.search(line) is None:
+                    reply = Answer(reply.value, earlier.note)  # a verified answer keeps the note it had
+                if self.fits_after(answer=(fact.id, reply)):
+                    return reply
+                io.say(t("ask.too_big", limit=self.max_bytes))
+
+    def fits_after(self, *, meta: tuple[str, str] | None = None, answer: tuple[str, Answer] | None = None) -> bool:
+        """Whether the case could still be saved (and read back) with this field or answer in it."""
+        if self.fits is None:
+            return True
+        candidate = self.case.copy()
+        if meta is not None:
+            candidate.meta[meta[0]] = meta[1]
+        if answer is not None:
+            candidate.answers[answer[0]] = answer[1]
+        return self.fits(candidate)
+
+    def shown(self, fact: Fact, answer: Answer | None) -> str:
+        """An answer as the interview shows it: 未回答 (no answer) and 不确定 (answered unknown) are different."""
+        t = self.t
+        if answer is None:
+            return t("ask.answer.not_answered")
+        value = answer.value
+        if value is None:
+            return t("ask.answer.unknown")
+        if isinstance(value, bool):
+            return t("ask.answer.yes" if value else "ask.answer.no")
+        if not value:
+            return t("ask.answer.none")
+        return t("list_sep").join(fact.option(o).label[self.lang] for o in value)
 
     def show_help(self, io: Dialogue, fact: Fact) -> None:
         t, lang = self.t, self.lang
@@ -170,41 +332,74 @@ class Interview:
         elif basis_label:
             io.say(self.t("ask.help_basis", basis=basis_label))
 
+    def offer_text(self, d: Determination, msg_id: str) -> str:
+        facts = self.unasked_exclusions(d)
+        return self.t(
+            msg_id,
+            outcome=d.outcome.label[self.lang],
+            code=d.outcome.id,
+            facts=self.t("list_sep").join(self.criteria.fact_by_id[f].label[self.lang] for f in facts),
+            count=len(facts),
+        )
+
     def offer(self, io: Dialogue, d: Determination) -> bool | str:
         """Say that bottom lines are unexamined; ``True`` to go on with them, ``False`` to stop, or ``BACK``."""
-        t, lang = self.t, self.lang
-        facts = self.unasked_exclusions(d)
-        sep = t("list_sep")
+        t = self.t
         io.say("")
-        io.say(
-            t(
-                "ask.offer",
-                outcome=d.outcome.label[lang],
-                code=d.outcome.id,
-                facts=sep.join(self.criteria.fact_by_id[f].label[lang] for f in facts),
-                count=len(facts),
-            )
-        )
+        io.say(self.offer_text(d, "ask.offer"))
         while True:
-            word, _ = split_note(io.ask(t("ask.offer_prompt")))
+            word, _ = split_note(self.read(io, t("ask.offer_prompt")))
             command = command_word(word)
             if command == BACK:
-                return BACK
+                if self.back_target() is not None:
+                    return BACK
+                io.say(t("ask.nothing_to_undo"))
+                continue
             value = yes_no(word) if word and command is None else Invalid("ask.hint_yesno")
             if isinstance(value, bool):
                 return value
-            io.say(t("ask.hint_yesno"))
+            io.say(t("ask.hint_offer"))
+
+    # -- answers, and going back over them
 
     def record(self, fact: Fact, answer: Answer) -> None:
-        self.history.append(_HistoryEntry(fact.id, self.offered, self.going_on))
-        self.case.answers[fact.id] = answer
-        self.changed = True
+        before = self.case.answers.get(fact.id)
+        if before is None or (before.value, before.note) != (answer.value, answer.note):
+            self.case.answers[fact.id] = Answer(answer.value, answer.note)
+            self.changed = True
+        self.answered_here.add(fact.id)
+        if self.position is not None:
+            self.advance(self.position + 1)
+        else:
+            self.trail = [s for s in self.trail if s.fact != fact.id]
+            self.trail.append(_Step(fact.id, self.offered, self.going_on))
 
-    def back(self, io: Dialogue) -> None:
-        if not self.history:
-            io.say(self.t("ask.nothing_to_undo"))
-            return
-        step = self.history.pop()
-        del self.case.answers[step.fact]
-        self.offered, self.going_on = step.offered, step.going_on
-        io.say(self.t("ask.back_to", label=self.criteria.fact_by_id[step.fact].label[self.lang]))
+    def advance(self, start: int) -> None:
+        """After going back: on to the next step of the trail whose question still matters, else to new questions."""
+        for index in range(start, len(self.trail)):
+            step = self.trail[index]
+            self.offered, self.going_on = step.offered, step.going_on
+            if self.relevant(step.fact):
+                self.position = index
+                return
+        self.position = None
+
+    def back_target(self) -> int | str | None:
+        """Where ``back`` leads from the question being asked: a step of the trail, the metadata, or nowhere."""
+        index = (self.position if self.position is not None else len(self.trail)) - 1
+        if index >= 0:
+            return index
+        return _META if self.meta_keys else None
+
+    def go_back(self, io: Dialogue) -> int | str | None:
+        """Go back: the question before is asked again, its answer kept until replaced; or to the metadata."""
+        target = self.back_target()
+        if target == _META:
+            io.say(self.t("ask.back_to_meta"))
+        elif isinstance(target, int):
+            step = self.trail[target]
+            self.position = target
+            self.offered, self.going_on = step.offered, step.going_on
+            fact = self.criteria.fact_by_id[step.fact]
+            io.say(self.t("ask.back_to", number=target + 1, label=fact.label[self.lang]))
+        return target

@@ -149,3 +149,35 @@ def header(criteria: Criteria, lang: str, date: str) -> str:
             text("ask.file_note", lang),
         )
     )
+
+
+_OWN_COMMENTS = ("ask.file_header", "ask.file_note", "ask.draft_header")
+
+
+def _own_comment(line: str) -> bool:
+    """Whether a comment line is one the interview writes itself (in either language), so it is not kept twice."""
+    import re
+
+    from zgrongcuo.text.catalogue import LANGUAGES
+
+    for msg_id in _OWN_COMMENTS:
+        for lang in LANGUAGES:
+            pattern = re.sub(r"\\\{\w+\\\}", ".*", re.escape(text(msg_id, lang)))
+            if re.fullmatch(pattern, line):
+                return True
+    return False
+
+
+def leading_comments(source: str) -> tuple[str, ...]:
+    """The comment lines at the top of a case file, less the interview's own: kept when the interview rewrites it."""
+    kept = []
+    for line in source.lstrip("\ufeff").splitlines():
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if not stripped.startswith("#"):
+            break
+        comment = stripped[1:].removeprefix(" ")
+        if not _own_comment(comment):
+            kept.append(comment)
+    return tuple(kept)

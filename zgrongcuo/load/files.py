@@ -98,3 +98,62 @@ def free_name(path: str | os.PathLike[str], tag: str) -> str:
         candidate = f"{stem}.{tag}-{n}{suffix}"
         n += 1
     return candidate
+
+
+def unused(path: str | os.PathLike[str]) -> str:
+    """``path`` if nothing is there, else ``name-2.yaml``, ``name-3.yaml``…: a new file never replaces one."""
+    target = os.fspath(path)
+    stem, suffix = os.path.splitext(target)
+    n = 2
+    while os.path.lexists(target):
+        target = f"{stem}-{n}{suffix}"
+        n += 1
+    return target
+
+
+# What a file name made from a text may not hold: path separators, characters Windows refuses, control
+# characters and blanks (shells and mail clients mangle them).
+_NOT_IN_NAMES = frozenset('/\\:*?"<>|') | frozenset(map(chr, range(0x20))) | {"\x7f"}
+_RESERVED = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))})
+NAME_LIMIT = 80  # characters of a text kept in a file name
+
+
+def safe_stem(text: str) -> str:
+    """A file name (without suffix) made from ``text``, e.g. a case id; empty if nothing of it is usable."""
+    chars = ["-" if ch in _NOT_IN_NAMES or ch.isspace() else ch for ch in text.strip()]
+    stem = "-".join(part for part in "".join(chars).split("-") if part)  # no runs of dashes
+    stem = stem[:NAME_LIMIT].strip(". -")  # no hidden files, no names Windows trims
+    if stem.lower().split(".")[0] in _RESERVED:
+        stem = "case-" + stem
+    return stem
+
+
+def unwritable(path: str | os.PathLike[str], *, replace: bool = False) -> tuple[str, str | None] | None:
+    """Why ``write_new(path, ..., force=replace)`` would fail, found before anything is written; None if it would not.
+
+    The reason is ``is_a_directory``, ``dangling_link``, ``file_exists``,
+    ``folder_is_file`` or ``write_error`` with the system's words: the folder
+    is tried with a real temporary file, which answers for read-only file
+    systems and access lists alike.
+    """
+    target = os.fspath(path)
+    if os.path.isdir(target):
+        return "is_a_directory", None
+    if os.path.islink(target) and not os.path.exists(target):
+        return "dangling_link", None
+    if os.path.lexists(target) and not replace:
+        return "file_exists", None
+    folder = os.path.dirname(os.path.abspath(target))
+    while not os.path.lexists(folder):  # write_new makes the missing folders: try the first that exists
+        folder = os.path.dirname(folder)
+    if not os.path.isdir(folder):
+        return "folder_is_file", folder
+    import tempfile
+
+    try:
+        fd, probe = tempfile.mkstemp(prefix=".zgrongcuo-probe.", dir=folder)
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as exc:
+        return "write_error", exc.strerror or str(exc)
+    return None

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 
-YES_WORDS = frozenset({"true", "yes", "y", "是"})
-NO_WORDS = frozenset({"false", "no", "n", "否"})
-UNKNOWN_WORDS = frozenset({"unknown", "不确定", "?", "？"})
+# The plain words people type count as well as the canonical ones (SPEC.md, "Case files").
+# In a multiple-choice question of the interview 无 and 没有 mean "none of them" instead
+# (interview.replies): only a yes/no answer reads these sets.
+YES_WORDS = frozenset({"true", "yes", "y", "是", "有", "对", "经过"})
+NO_WORDS = frozenset({"false", "no", "n", "否", "没有", "无", "不是", "未", "不对"})
+UNKNOWN_WORDS = frozenset({"unknown", "不确定", "?", "？", "不知道", "不清楚", "待核实"})
 
 NOT_A_WORD = object()  # what yes_no_word gives for a word outside the vocabulary
 

@@ -284,29 +284,92 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "ask.intro": (
         ("{title}\n"
-         "· 是非题答 是/否/?（不确定）；多选题输入编号，多个用逗号分开（如 1,3），0 表示都不是，? 表示不确定。\n"
+         "· 是非题答 是/否/?（不确定），也可答 有/没有、不知道、待核实；多选题输入编号，多个用逗号分开（如 1,3），"
+         "0 表示都不是，? 表示不确定。\n"
          "· # 之后的文字作为该题的备注保存，如：是 # 见3月5日党组会议纪要\n"
-         "· help 查看说明和办法原文，back 返回上一题；Ctrl-C 中断时，已答内容保存为草稿。"),
+         "· help 查看说明和办法原文，back 返回上一题（已答的回答会显示出来，直接回车保留）。\n"
+         "· 回答不会丢失：访谈结束时写入案件文件；Ctrl-C 中断时，已答内容保存为草稿，可以继续回答。"),
         ("{title}\n"
          "· Yes/no questions: yes/no/? (unknown). Multiple choice: option numbers separated by commas (e.g. 1,3), "
          "0 for none of them, ? for unknown.\n"
          "· Text after # is kept as a note on the answer, e.g.: yes # see the minutes of 5 March\n"
-         "· help shows the help text and the measure's words, back returns to the previous question; "
-         "on Ctrl-C the answers so far are saved as a draft."),
+         "· help shows the help text and the measure's words, back returns to the previous question "
+         "(its answer is shown; Enter keeps it).\n"
+         "· Nothing is lost: the answers go to a case file at the end; on Ctrl-C they are saved as a draft "
+         "to resume from."),
     ),
-    "ask.meta_intro": ("先填写案件信息（可留空，直接回车跳过）。", "First the case details (press Enter to skip any)."),
+    "ask.meta_intro": (
+        "先填写案件信息（可直接回车跳过；help 说明该项的用途，back 返回上一项）。",
+        "First the case details (Enter skips any; help says what a field is for, back returns to the previous one).",
+    ),
     "ask.meta.id": ("案件编号：", "Case id: "),
     "ask.meta.title": ("案件标题：", "Case title: "),
     "ask.meta.subject": ("当事单位或人员：", "Subject (unit or person): "),
-    "ask.question": ("[{number}] {question}", "[{number}] {question}"),
+    "ask.meta.summary": ("基本案情（一段话，可直接回车跳过）：", "Summary of the facts (one paragraph; Enter skips): "),
+    "ask.meta_help.id": (
+        "案件编号：本单位对此案的编号，如 ZG-2018-001。显示在结论和报告中；未用 --save 时，保存的文件以它命名。",
+        "Case id: your office's number for the case, e.g. ZG-2018-001. Shown in the determination and reports; "
+        "without --save the case file is named after it.",
+    ),
+    "ask.meta_help.title": (
+        "案件标题：一句话说明是什么事，如“建房户意外伤害保险文件”。显示在结论和报告的标题中。",
+        "Case title: what the matter is, in a few words. It heads the determination and reports.",
+    ),
+    "ask.meta_help.subject": (
+        "当事单位或人员：申请容错免责的干部或单位，如“县政府办公室”。写入报告。",
+        "Subject: the cadre or unit the case is about, e.g. the county government office. Shown in reports.",
+    ),
+    "ask.meta_help.summary": (
+        "基本案情：用一段话写明发生了什么、何时、造成了什么后果、当事人的出发点。写入报告的“案件基本情况”。"
+        "一行写完，回车结束；可以留空，以后在案件文件中补写。",
+        "Summary: one paragraph on what happened, when, with what consequences, and why the subject acted. "
+        "It opens reports. Type it on one line and press Enter; it may be left empty and added to the file later.",
+    ),
+    "ask.meta_earlier": ("此前填写：{value}（直接回车保留，或输入新的内容）", "Given before: {value} (Enter keeps it, or type a new one)"),
+    "ask.question": ("[{number}/约{total}] {question}", "[{number}/~{total}] {question}"),
+    "ask.earlier": (
+        "原回答：{answer}（直接回车保留；输入新的回答即替换）",
+        "Earlier answer: {answer} (Enter keeps it; a new answer replaces it)",
+    ),
+    "ask.earlier_note": (
+        "原备注：{note}（新回答不带 # 时保留此备注；# 之后的文字替换它，只写 # 则删除）",
+        "Earlier note: {note} (kept with a new answer that has no #; text after # replaces it, a bare # removes it)",
+    ),
+    "ask.answer.not_answered": ("未回答", "not answered"),
+    "ask.answer.unknown": ("不确定", "unknown"),
+    "ask.answer.yes": ("是", "yes"),
+    "ask.answer.no": ("否", "no"),
+    "ask.answer.none": ("无（以上都不是）", "none of them"),
+    "ask.resumed": (
+        "继续记录此案：已回答 {answered} 题（其中回答为“不确定”的 {unknown} 题），未回答 {unanswered} 题。",
+        "Resuming this case: {answered} questions answered ({unknown} of them answered unknown), {unanswered} not answered.",
+    ),
+    "ask.resumed_unknown": (
+        "回答为“不确定”、且仍可能改变结论的问题会再问一次，可以填入核实后的回答。",
+        "Questions answered unknown that can still change the outcome are asked again, for the verified answer.",
+    ),
+    "ask.line_too_long": (
+        "这一行超过 {limit} 个字符，未予接受；请分成较短的备注，或写入案件文件。",
+        "That line is longer than {limit} characters and was not taken; keep it shorter, or write it into the case file.",
+    ),
+    "ask.line_too_long_piped": (
+        "标准输入中有一行超过 {limit} 个字符，不是回答；访谈停止。",
+        "A line of standard input is longer than {limit} characters and is not an answer; the interview stops.",
+    ),
+    "ask.too_big": (
+        "这样保存的案件文件将超过 {limit} 字节的上限（--max-bytes），之后无法再读取；请缩短这段文字（或加大 --max-bytes）。",
+        "Saved with this, the case file would exceed the limit of {limit} bytes (--max-bytes) and could not be read "
+        "back; shorten the text (or raise --max-bytes).",
+    ),
     "ask.option": ("  {number}. {label}", "  {number}. {label}"),
     "ask.none_option": ("  0. 无（以上都不是）", "  0. none of the above"),
     "ask.prompt_yesno": ("回答（是/否/?）：", "Answer (yes/no/?): "),
     "ask.prompt_set": ("回答（编号，如 1,3；0 无；? 不确定）：", "Answer (numbers, e.g. 1,3; 0 none; ? unknown): "),
     "ask.hint_yesno": (
-        "请回答 是、否 或 ?（不确定）；help 查看说明，back 返回上一题。",
+        "请回答 是、否 或 ?（不确定），也可答 有/没有、不知道；help 查看说明，back 返回上一题。",
         "Please answer yes, no or ? (unknown); help explains, back returns to the previous question.",
     ),
+    "ask.hint_offer": ("请回答 是 或 否；back 返回上一题。", "Please answer yes or no; back returns to the previous question."),
     "ask.hint_set": (
         "请输入选项编号，多个用逗号分开（如 1,3）；0 表示都不是，? 表示不确定；help 查看说明，back 返回上一题。",
         "Please give option numbers separated by commas (e.g. 1,3); 0 for none, ? for unknown; help explains, back goes back.",
@@ -320,8 +383,9 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "ask.help_note": ("解释：{note}", "Reading: {note}"),
     "ask.help_option": ("  {number}. {label}：{help}", "  {number}. {label}: {help}"),
     "ask.help_option_quote": ("       原文：“{quote}”", "       source words: “{quote}”"),
-    "ask.back_to": ("返回上一题：{label}（已撤销原回答）。", "Back to the previous question: {label} (its answer is undone)."),
-    "ask.nothing_to_undo": ("这是本次访谈的第一个问题，无法再返回。", "This is the first question of this interview; there is nothing to go back to."),
+    "ask.back_to": ("返回第 {number} 题：{label}。", "Back to question {number}: {label}."),
+    "ask.back_to_meta": ("返回案件信息。", "Back to the case details."),
+    "ask.nothing_to_undo": ("已经是第一项，无法再返回。", "This is the first item; there is nothing to go back to."),
     "ask.offer": (
         ("已可得出结论：{outcome}（{code}）。但底线情形尚未查明：{facts}。\n"
          "无论如何回答，结论都不会变为有利；为了完整记录，可以继续回答这 {count} 个问题。"),
@@ -329,7 +393,13 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
          "Whatever the answers, the outcome could not become favourable; for a complete record you can answer these {count} questions."),
     ),
     "ask.offer_prompt": ("继续回答吗？（是/否）：", "Go on with them? (yes/no): "),
-    "ask.overwrite_prompt": ("{file} 已存在。访谈结束时覆盖它吗？（是/否）：", "{file} exists. Overwrite it at the end of the interview? (yes/no): "),
+    "ask.offer_piped": (
+        ("已可得出结论：{outcome}（{code}）。但底线情形尚未查明：{facts}。\n"
+         "标准输入不是终端，不询问是否继续；如需一并回答，可在终端中继续此案，或加 --all。"),
+        ("The outcome is reached: {outcome} ({code}). But the bottom lines are not examined: {facts}.\n"
+         "Standard input is not a terminal, so the tool does not ask whether to go on; resume the case in a "
+         "terminal, or use --all, to answer them."),
+    ),
     "ask.done_decided": ("结论已确定，无需再问其他问题。", "The outcome is decided; no further question can change it."),
     "ask.done_all": ("所有问题都已回答。", "Every question has been answered."),
     "ask.done_open": (
@@ -341,6 +411,61 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "ask reads the answers from standard input, so --case cannot be -; give the case file's path.",
     ),
     "ask.saved": ("已保存：{file}", "Saved: {file}"),
+    "ask.updated": ("已更新：{file}", "Updated: {file}"),
+    "ask.unchanged": ("没有新的回答，{file} 未改动。", "Nothing new was answered; {file} is unchanged."),
+    "ask.unchanged_resume": (
+        "没有新的回答，{file} 未改动。\n继续回答：{command}",
+        "Nothing new was answered; {file} is unchanged.\nTo resume: {command}",
+    ),
+    "ask.not_saved": ("未保存案件文件（--no-save）。", "No case file was saved (--no-save)."),
+    "ask.no_save": (
+        "不保存案件文件（--no-save）；中途中断时，已答内容仍保存为草稿。",
+        "No case file will be saved (--no-save); if the interview stops early, the answers are still kept as a draft.",
+    ),
+    "ask.save_to": ("回答将保存到：{file}", "The answers will be saved to: {file}"),
+    "ask.save_in_place": ("回答将更新此文件：{file}", "The answers will update this file: {file}"),
+    "ask.save_over": ("访谈结束时将覆盖：{file}（--force）", "At the end this file will be replaced: {file} (--force)"),
+    "ask.save_default": (
+        "回答将保存到当前文件夹的新文件，以案件编号命名（不填编号则为 {example}）。",
+        "The answers will be saved to a new file in the current folder, named after the case id (without one: {example}).",
+    ),
+    "ask.save_here": (
+        "当前文件夹无法写入（{detail}）；访谈尚未开始，以免回答无处保存。请用 --save 指定可写入的文件，或加 --no-save。",
+        "the current folder cannot be written to ({detail}); the interview did not start, so that no answer is lost. "
+        "Give a file that can be written with --save, or use --no-save.",
+    ),
+    "ask.save_is_a_directory": (
+        "这是一个文件夹；--save 须指定文件。访谈尚未开始。",
+        "this is a folder; --save takes a file. The interview did not start.",
+    ),
+    "ask.save_dangling_link": (
+        "这是一个指向不存在文件的符号链接，无法保存；访谈尚未开始。请用 --save 指定其他文件。",
+        "this is a symbolic link to a file that does not exist, and cannot be saved to; the interview did not start. "
+        "Give another file with --save.",
+    ),
+    "ask.save_file_exists": (
+        "文件已存在；访谈尚未开始。如需在访谈结束时覆盖，请加 --force；或用 --save 指定新文件（继续回答此文件请用 --case）。",
+        "the file exists; the interview did not start. Add --force to replace it at the end, or give a new file "
+        "with --save (to resume this file, use --case).",
+    ),
+    "ask.save_folder_is_file": (
+        "无法保存：{detail} 不是文件夹。访谈尚未开始。",
+        "cannot be saved: {detail} is not a folder. The interview did not start.",
+    ),
+    "ask.save_write_error": (
+        "无法写入（{detail}）；访谈尚未开始，以免回答无处保存。请用 --save 指定可写入的文件，或加 --no-save。",
+        "cannot be written ({detail}); the interview did not start, so that no answer is lost. "
+        "Give a file that can be written with --save, or use --no-save.",
+    ),
+    "ask_save_and_no_save": ("--save 与 --no-save 不能同时使用。", "--save and --no-save cannot be used together."),
+    "ask_save_stdout": (
+        "--save 须指定文件；结论可用 -o - 输出到标准输出。",
+        "--save takes a file; the determination goes to standard output, or to -o.",
+    ),
+    "ask_output_is_case": (
+        "-o 不能与 --case 或 --save 是同一个文件：结论会覆盖回答。",
+        "-o cannot be the --case or --save file: the determination would replace the answers.",
+    ),
     "ask.interrupted": ("访谈已中断。", "Interview interrupted."),
     "ask.input_ran_out": (
         "标准输入不是终端，其中的回答已用完，访谈尚未完成。",
@@ -349,6 +474,11 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "ask.input_ended": ("输入已结束，访谈尚未完成。", "The input ended before the interview was finished."),
     "ask.draft_saved": ("已答内容保存为草稿：{file}\n继续回答：{command}", "The answers so far are saved as a draft: {file}\nTo resume: {command}"),
     "ask.nothing_to_save": ("本次尚未回答任何问题，没有保存草稿。", "Nothing was answered in this interview; no draft was saved."),
+    "ask.draft_nowhere": (
+        "草稿无法写入任何位置（见上）。以下是已答内容，请复制保存为 .yaml 文件，用 zgrongcuo ask --case 继续：",
+        "The draft could not be written anywhere (see above). Here are the answers: copy them into a .yaml file "
+        "and resume with zgrongcuo ask --case:",
+    ),
     "ask.file_header": (
         "zgrongcuo ask 记录的案件（{date}）。标准：{title}（版本 {version}）。",
         "Case recorded by zgrongcuo ask ({date}). Criteria: {title} (version {version}).",
@@ -644,25 +774,43 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "cli.ask": ("访谈：逐题提问，并输出初筛结论。", "Interview a person, question by question, and print the determination."),
     "cli.ask_more": (
-        "只问回答后仍可能改变结论的问题；结论与 check 的输出完全相同，退出码也相同。",
-        "Only questions whose answer can still change the outcome are asked; the determination is printed exactly as check prints it, with check's exit codes.",
+        "只问回答后仍可能改变结论的问题；结论与 check 的输出完全相同，退出码也相同。"
+        "回答总会保存：默认存入当前文件夹的新文件（以案件编号命名），开始和结束时都会显示路径；中断时保存为草稿。",
+        "Only questions whose answer can still change the outcome are asked; the determination is printed exactly "
+        "as check prints it, with check's exit codes. The answers are always kept: by default in a new file in the "
+        "current folder named after the case id, whose path is shown at the start and the end; a draft if the "
+        "interview stops early.",
+    ),
+    "cli.ask_exit_codes": (
+        "退出码：与 check 相同（0 有利；1 不利；3 信息不足）；2 用法错误、无法保存或输入已用完（草稿已保存）；130 被中断（草稿已保存）。",
+        "Exit codes: as check (0 favourable; 1 unfavourable; 3 undetermined); 2 usage error, a file that cannot be "
+        "saved, or input that ran out (the draft is saved); 130 interrupted (the draft is saved).",
     ),
     "cli.opt.case": (
-        "从这个案件文件（完整或部分）开始，只问尚未确定的问题；用于继续未完成的草稿。",
-        "Start from this case file (complete or partial) and ask only what is still open: the way to resume a draft.",
+        "从这个案件文件（完整或部分）继续：只问尚未回答的问题，以及回答为“不确定”、仍可能改变结论的问题；结束时直接更新此文件。",
+        "Resume this case file (complete or partial): ask what is unanswered, and what was answered unknown and can "
+        "still change the outcome; the file is updated in place at the end.",
     ),
     "cli.opt.save": (
-        "访谈结束时把回答、案件信息和备注写入这个案件文件（.yaml 或 .json）。",
-        "Write the answers, metadata and notes to this case file (.yaml, or .json) at the end.",
+        "把回答、案件信息和备注保存到这个案件文件（.yaml 或 .json）。默认：继续的 --case 文件，否则当前文件夹中以案件编号命名的新文件。",
+        "Save the answers, metadata and notes to this case file (.yaml, or .json). Default: the --case file being "
+        "resumed, else a new file in the current folder named after the case id.",
     ),
-    "cli.opt.ask_force": ("--save 的文件已存在时直接覆盖，不再询问。", "Overwrite the --save file if it exists, without asking."),
+    "cli.opt.no_save": (
+        "不保存案件文件（中途中断时仍保存草稿）。",
+        "Save no case file (a draft is still kept if the interview stops early).",
+    ),
+    "cli.opt.ask_force": (
+        "--save 或 -o 的文件已存在时，在结束时覆盖它（不加此项则访谈开始前即拒绝）。",
+        "Replace an existing --save or -o file at the end (without it, the interview refuses to start).",
+    ),
     "cli.opt.all": (
-        "所有问题都问，包括已不能改变结论的问题（完整记录）。",
-        "Ask every question, even those that can no longer change the outcome (a complete record).",
+        "所有问题都问，包括已不能改变结论的问题，以及回答为“不确定”的问题（完整记录）。",
+        "Ask every question, even those that can no longer change the outcome, and those answered unknown (a complete record).",
     ),
     "cli.opt.meta": (
-        "开始时询问缺少的案件编号、标题和当事人（默认：尚未回答任何问题时询问；--meta 在继续草稿时也询问）。",
-        "Ask for a missing case id, title and subject at the start (default: when no question has been answered yet; --meta also when resuming).",
+        "开始时询问缺少的案件编号、标题、当事人和基本案情（默认：新案件询问，用 --case 继续时不问）。",
+        "Ask for a missing case id, title, subject and summary at the start (default: for a new case, not when resuming with --case).",
     ),
     "cli.criteria_show": ("以通俗的文字显示工具所读到的办法。", "Show a measure as the tool reads it, in plain words."),
     "cli.criteria_show_more": (
