@@ -4,7 +4,7 @@ from pathlib import Path
 
 from hypothesis import strategies as st
 
-from zgrongcuo.model.case import Answer, Case
+from zgrongcuo.model.case import META_KEYS, Answer, Case
 
 # A case that clearly meets situation 2 and touches no bottom line.
 S2_EXEMPT = {
@@ -71,7 +71,7 @@ EXCLUSIONS = ("private_gain", "knowingly_violated", "persisted_after_prohibition
 def make_case(answers: dict, **meta) -> Case:
     return Case(
         file="test.yaml",
-        meta={"id": None, "title": None, "subject": None, "summary": None, **meta},
+        meta={**dict.fromkeys(META_KEYS), **meta},
         answers={k: Answer(v) for k, v in answers.items()},
     )
 

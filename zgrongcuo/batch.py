@@ -18,7 +18,7 @@ from zgrongcuo.load import case_reader
 from zgrongcuo.load.files import MAX_BYTES, read_bytes
 from zgrongcuo.model.base import Record
 from zgrongcuo.model.case import Notice
-from zgrongcuo.model.criteria import Criteria
+from zgrongcuo.model.criteria import Questions
 from zgrongcuo.render.contract import Renderer, RenderOptions
 
 # A task: the file's path, its bytes when already read (standard input), or why it cannot be loaded.
@@ -30,19 +30,19 @@ CHUNK = 64  # cases a worker takes at a time; starting a worker costs about as m
 class CaseResult(Record):
     """What became of one case file: its payload for the renderer, or why it could not be loaded."""
 
-    __slots__ = ("file", "failure", "favourable", "payload", "notices")
+    __slots__ = ("file", "failure", "favourables", "payload", "notices")
 
     def __init__(
         self,
         file: str,
         failure: ZgError | None = None,
-        favourable: bool | None = None,
+        favourables: tuple[bool | None, ...] = (),  # of its outcome under each measure, in order
         payload: object = None,  # what the renderer's emit() takes
         notices: tuple[Notice, ...] = (),
     ) -> None:
         self.file = file
         self.failure = failure
-        self.favourable = favourable
+        self.favourables = favourables
         self.payload = payload
         self.notices = notices
 
@@ -70,7 +70,8 @@ def workers_for(jobs: int, tasks: Iterable[Task]) -> tuple[int, Iterator[Task]]:
     return min(jobs, max(len(head) // CHUNK, 1)), itertools.chain(head, tasks)
 
 
-def _process(task: Task, criteria: Criteria, prepare: Callable[..., object], explain: bool, max_bytes: int) -> CaseResult:
+def _process(task: Task, asked: Questions, prepare: Callable[..., object], explain: bool, max_bytes: int) -> CaseResult:
+    """Load one case and evaluate it against every measure: the renderer prepares the determinations together."""
     from zgrongcuo.engine.evaluation import evaluate
 
     path, data, problem = task
@@ -79,28 +80,35 @@ def _process(task: Task, criteria: Criteria, prepare: Callable[..., object], exp
             raise problem
         if data is None:
             data = read_bytes(path, max_bytes=max_bytes)
-        loaded = case_reader.loads(data, criteria, path)
+        loaded = case_reader.loads(data, asked, path)
     except ZgError as error:
         return CaseResult(path, failure=error)
-    d = evaluate(criteria, loaded, explain=explain)
-    return CaseResult(path, favourable=d.outcome.favourable, payload=prepare(d), notices=tuple(loaded.notices))
+    several = asked if len(asked.measures) > 1 else None
+    ds = tuple(evaluate(criteria, loaded, explain=explain, questions=several) for criteria in asked.measures)
+    favourables = tuple(d.outcome.favourable for d in ds)
+    return CaseResult(path, favourables=favourables, payload=prepare(ds), notices=tuple(loaded.notices))
 
 
 # Worker processes keep their criteria and renderer here between tasks.
 _worker: dict[str, object] = {}
 
 
-def _init_worker(criteria_spec: str | None, renderer: type[Renderer], options: RenderOptions, max_bytes: int) -> None:
+def _init_worker(
+    criteria_specs: tuple[str | None, ...], renderer: type[Renderer], options: RenderOptions, max_bytes: int
+) -> None:
     import io
 
-    from zgrongcuo.load.criteria_builder import load
+    from zgrongcuo.load.questions import load_measures, questions
 
     # Its stream takes only what a renderer writes when made (a CSV header); what it prepares goes back as payloads.
     made = renderer(io.StringIO(), options)
-    _worker.update(criteria=load(criteria_spec), prepare=made.prepare, explain=made.explains, max_bytes=max_bytes)
+    asked = questions(load_measures(criteria_specs))
+    _worker.update(asked=asked, prepare=made.prepare, explain=made.explains, max_bytes=max_bytes)
 
 
-def _work(tasks: list[Task]) -> tuple[list[tuple[str, ZgError | None, bool | None, object, tuple[Notice, ...]]], bytes]:
+def _work(
+    tasks: list[Task],
+) -> tuple[list[tuple[str, ZgError | None, tuple[bool | None, ...], object, tuple[Notice, ...]]], bytes]:
     """Process a chunk of tasks: small tuples per case, and the byte payloads joined into one.
 
     One joined bytes object crosses the pipe far faster than many small ones;
@@ -109,12 +117,12 @@ def _work(tasks: list[Task]) -> tuple[list[tuple[str, ZgError | None, bool | Non
     rows, blobs = [], []
     w = _worker
     for task in tasks:
-        r = _process(task, w["criteria"], w["prepare"], w["explain"], w["max_bytes"])  # type: ignore[arg-type]
+        r = _process(task, w["asked"], w["prepare"], w["explain"], w["max_bytes"])  # type: ignore[arg-type]
         payload = r.payload
         if isinstance(payload, bytes):
             blobs.append(payload)
             payload = len(payload)
-        rows.append((r.file, r.failure, r.favourable, payload, r.notices))
+        rows.append((r.file, r.failure, r.favourables, payload, r.notices))
     return rows, b"".join(blobs)
 
 
@@ -126,20 +134,20 @@ def _chunks(tasks: Iterable[Task], size: int) -> Iterator[list[Task]]:
 
 def run(
     tasks: Iterable[Task],
-    criteria: Criteria,
+    asked: Questions,
     renderer: Renderer,
     *,
     jobs: int = 1,
-    criteria_spec: str | None = None,
+    criteria_specs: tuple[str | None, ...] = (),
     max_bytes: int = MAX_BYTES,
 ) -> Iterator[CaseResult]:
-    """Evaluate every task in order; with ``jobs`` > 1 and a parallel renderer, in that many worker processes.
+    """Evaluate every task against every measure, in order; with ``jobs`` > 1 and a parallel renderer, in workers.
 
-    ``criteria_spec`` is how the workers load the same criteria (what ``--criteria`` said).
+    ``criteria_specs`` is how the workers load the same measures (what each ``--criteria`` said).
     """
     if jobs <= 1 or not renderer.parallel:
         for task in tasks:
-            yield _process(task, criteria, renderer.prepare, renderer.explains, max_bytes)
+            yield _process(task, asked, renderer.prepare, renderer.explains, max_bytes)
         return
     import gc
     import multiprocessing
@@ -147,15 +155,15 @@ def run(
     # Forked workers share this process's memory until they write to it; a
     # garbage collection touching every object would copy it all.
     gc.freeze()
-    init = (criteria_spec, type(renderer), renderer.options, max_bytes)
+    init = (criteria_specs, type(renderer), renderer.options, max_bytes)
     with multiprocessing.get_context().Pool(jobs, initializer=_init_worker, initargs=init) as pool:
         for rows, blob in pool.imap(_work, _chunks(tasks, CHUNK)):
             view, offset = memoryview(blob), 0
-            for file, failure, favourable, payload, notices in rows:
+            for file, failure, favourables, payload, notices in rows:
                 if isinstance(payload, int):  # a length into the chunk's joined bytes
                     end = offset + payload
                     payload, offset = view[offset:end], end
-                yield CaseResult(file, failure, favourable, payload, notices)
+                yield CaseResult(file, failure, favourables, payload, notices)
 
 
 def tasks_for(paths: list[str], *, max_bytes: int = MAX_BYTES) -> Iterator[Task]:

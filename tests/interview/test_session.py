@@ -788,7 +788,9 @@ def test_metadata_is_asked_kept_as_text_and_skipped_with_enter(criteria, article
         "--save", saved, "--format", "json", input="0755\nno\n\n\n" + lines_for(criteria, article, ARTICLE_ASKED)
     )
     assert result.exit_code == 0, result.output
-    assert json.loads(result.stdout)["case"] == {"id": "0755", "title": "no", "subject": None, "summary": None}
+    assert json.loads(result.stdout)["case"] == {
+        "id": "0755", "title": "no", "subject": None, "summary": None, "conduct_date": None
+    }  # fmt: skip
     checked = runner.invoke(app, ["check", str(saved), "--format", "json"])
     assert json.loads(checked.stdout)["case"]["id"] == "0755"
     assert 'id: "0755"' in saved.read_text(encoding="utf-8")

@@ -353,7 +353,7 @@ def test_the_article_case_interviewed_interrupted_and_resumed_is_exempt_under_s2
     assert checked.returncode == 0, checked.stderr
     d = json.loads(checked.stdout)
     assert (d["outcome"], d["situations_met"]) == ("exempt", ["S2"])
-    assert d["case"] == {k: article.meta[k] for k in ("id", "title", "subject", "summary")}
+    assert d["case"] == {k: article.meta[k] for k in ("id", "title", "subject", "summary", "conduct_date")}
     saved = case_reader.load(str(tmp_path / saved_name), criteria)
     assert {f: (a.value, a.note) for f, a in saved.answers.items()} == {
         f: (article.answers[f].value, article.answers[f].note) for f in ARTICLE_ASKED

@@ -9,6 +9,7 @@ from zgrongcuo.errors import CaseError
 from zgrongcuo.load import case_reader
 from zgrongcuo.load.discovery import discover
 from zgrongcuo.load.files import read_bytes
+from zgrongcuo.model.case import Expect
 
 
 def load(criteria, text: str | bytes, name="case.yaml"):
@@ -97,20 +98,22 @@ def test_metadata_is_kept_as_written(criteria):
         criteria,
         "case:\n  id: 0755\n  title: 2018-07-02\n  subject: on\n  summary: 1e3\nanswers:\n",
     )
-    assert c.meta == {"id": "0755", "title": "2018-07-02", "subject": "on", "summary": "1e3"}
+    assert c.meta == {"id": "0755", "title": "2018-07-02", "subject": "on", "summary": "1e3", "conduct_date": None}
     assert c.answers == {}
 
 
 def test_every_top_level_key_is_optional(criteria):
     c = load(criteria, "{}\n")
-    assert c.answers == {} and c.expect is None
+    assert c.answers == {} and c.expects == ()
     assert load(criteria, "answers: null\n").answers == {}
-    assert load(criteria, "case:\nanswers:\nexpect:\n").expect is not None
+    assert load(criteria, "case:\nanswers:\nexpect:\n").expects == (Expect(),)
 
 
 def test_expect_block(criteria):
     c = load(criteria, "expect:\n  outcome: exempt\n  situations: [S2]\n  next_questions: [remedied]\n")
-    assert (c.expect.outcome, c.expect.situations, c.expect.next_questions) == ("exempt", ("S2",), ("remedied",))
+    [e] = c.expects
+    assert (e.measure, e.outcome, e.situations, e.next_questions) == (None, "exempt", ("S2",), ("remedied",))
+    assert c.expect_for(criteria.id, primary=True) == e and c.expect_for(criteria.id, primary=False) is None
 
 
 def test_json_case_files(criteria):

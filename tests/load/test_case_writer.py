@@ -27,13 +27,16 @@ def _answers():
 # Case files hold no control characters but tab and line ends (the loader refuses them, and the
 # interview will not take them), so what is written is any other text.
 _TEXTS = st.text(alphabet=st.characters(codec="utf-8").filter(lambda ch: control_character(ch) is None))
-_META = st.fixed_dictionaries({k: st.one_of(st.none(), _TEXTS) for k in META_KEYS})
+_DATES = st.dates().map(lambda d: f"{d:%Y-%m-%d}").filter(lambda t: len(t) == 10)
+_META = st.fixed_dictionaries(
+    {k: st.one_of(st.none(), _DATES if k == "conduct_date" else _TEXTS) for k in META_KEYS}
+)
 
 
 def _same(a: Case, b: Case) -> None:
     assert a.meta == b.meta
     assert {f: (x.value, x.note) for f, x in a.answers.items()} == {f: (x.value, x.note) for f, x in b.answers.items()}
-    assert a.expect == b.expect
+    assert a.expects == b.expects
 
 
 @pytest.mark.parametrize("json_syntax", [False, True], ids=["yaml", "json"])
@@ -90,7 +93,7 @@ def test_answers_are_written_in_asking_order_and_in_the_users_language():
         "x",
         {"id": None, "title": None, "subject": None, "summary": None},
         {"remedied": Answer(False), "causes": Answer(("pilot",)), "democratic_decision": Answer(None, "待查")},
-        Expect(outcome="exempt", situations=("S2",)),
+        (Expect(outcome="exempt", situations=("S2",)),),
     )
     zh = case_writer.dumps(case, CRITERIA, lang="zh", comments=("第一行\n第二行",))
     assert zh.splitlines() == [

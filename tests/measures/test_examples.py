@@ -12,20 +12,21 @@ EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
 def test_there_is_an_example_for_every_outcome(criteria):
     outcomes = set()
     for path in EXAMPLE_FILES:
-        outcomes.add(case_reader.load(str(path), criteria).expect.outcome)
+        outcomes.add(case_reader.load(str(path), criteria).expect_for(criteria.id, primary=True).outcome)
     assert outcomes == set(criteria.outcomes)
 
 
 @pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.name)
 def test_example_meets_its_expectations(criteria, path):
     case = case_reader.load(str(path), criteria)
-    assert case.expect is not None and case.expect.outcome, "every example states what it expects"
+    expect = case.expect_for(criteria.id, primary=True)
+    assert expect is not None and expect.outcome, "every example states what it expects"
     d = evaluate(criteria, case)
-    assert d.outcome.id == case.expect.outcome
-    if case.expect.situations is not None:
-        assert d.situations_met == case.expect.situations
-    if case.expect.next_questions is not None:
-        assert d.next_questions == case.expect.next_questions
+    assert d.outcome.id == expect.outcome
+    if expect.situations is not None:
+        assert d.situations_met == expect.situations
+    if expect.next_questions is not None:
+        assert d.next_questions == expect.next_questions
     assert case.meta["id"] and case.meta["title"], "examples carry their metadata"
 
 

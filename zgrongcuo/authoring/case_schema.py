@@ -12,8 +12,8 @@ import re
 
 from zgrongcuo.load import case_reader
 from zgrongcuo.model import vocabulary
-from zgrongcuo.model.case import META_KEYS
-from zgrongcuo.model.criteria import Criteria
+from zgrongcuo.model.case import CONDUCT_DATE, META_KEYS
+from zgrongcuo.model.criteria import Criteria, Questions
 from zgrongcuo.render.fields import DRAFT
 from zgrongcuo.text.catalogue import text
 
@@ -31,8 +31,10 @@ def _words_pattern(words) -> str:
     return r"^\s*(?:" + "|".join(word(w) for w in sorted(words)) + r")\s*$"
 
 
-def case_schema(criteria: Criteria, lang: str) -> dict:
-    """JSON Schema (draft 2020-12) of a case file for ``criteria``, titled in ``lang``."""
+def case_schema(criteria: Criteria | Questions, lang: str) -> dict:
+    """JSON Schema (draft 2020-12) of a case file for one measure or several (their questions together), in ``lang``."""
+    asked = criteria if isinstance(criteria, Questions) else Questions.single(criteria)
+    measures = asked.measures
     scalar = {"type": ["string", "number", "boolean", "null"]}  # the loader keeps any scalar as text
     unknown = {"anyOf": [{"type": "null"}, {"type": "string", "pattern": _words_pattern(vocabulary.UNKNOWN_WORDS)}]}
     yesno = {
@@ -43,7 +45,7 @@ def case_schema(criteria: Criteria, lang: str) -> dict:
         ]
     }
     answers = {}
-    for fact in criteria.facts:
+    for fact in asked.facts:
         if fact.type == "yesno":
             value: dict = {"$ref": "#/$defs/yesno"}
         else:
@@ -65,27 +67,52 @@ def case_schema(criteria: Criteria, lang: str) -> dict:
             "description": f"{fact.question[lang]}\n\n{fact.help[lang]}",
             "anyOf": [value, with_note],
         }
-    meta = {k: {"title": text(f"meta.{k}", lang), "$ref": "#/$defs/text"} for k in META_KEYS}
-    expect_defs = {
-        "outcome": {"enum": list(criteria.outcomes)},
-        "situations": {"type": "array", "items": {"enum": [s.id for s in criteria.situations]}, "uniqueItems": True},
-        "next_questions": {"type": "array", "items": {"enum": [f.id for f in criteria.facts]}, "uniqueItems": True},
+    meta: dict[str, dict] = {k: {"title": text(f"meta.{k}", lang), "$ref": "#/$defs/text"} for k in META_KEYS}
+    meta["conduct_date"] = {
+        "title": text("meta.conduct_date", lang),
+        "anyOf": [{"type": "string", "pattern": CONDUCT_DATE.pattern}, {"type": "null"}],
     }
+    expect_defs = {
+        "measure": {"enum": _measure_ids(asked)},
+        "outcome": {"enum": _union(list(m.outcomes) for m in measures)},
+        "situations": {
+            "type": "array", "items": {"enum": _union([s.id for s in m.situations] for m in measures)}, "uniqueItems": True,
+        },
+        "next_questions": {"type": "array", "items": {"enum": [f.id for f in asked.facts]}, "uniqueItems": True},
+    }  # fmt: skip
     # Keyed by the loader's own lists: a key added there and not here fails loudly.
-    expect_keys = {k: expect_defs[k] for k in case_reader.EXPECT_KEYS}
+    expect = _closed({k: expect_defs[k] for k in case_reader.EXPECT_KEYS})
     top = {
         "case": {"title": text("template.case", lang), "anyOf": [_closed(meta), {"type": "null"}]},
         "answers": {"title": text("template.answers", lang), "anyOf": [_closed(answers), {"type": "null"}]},
-        "expect": {"title": text("schema.expect", lang), "anyOf": [_closed(expect_keys), {"type": "null"}]},
+        "expect": {
+            "title": text("schema.expect", lang),
+            "anyOf": [expect, {"type": "array", "items": expect}, {"type": "null"}],
+        },
     }
     properties = {k: top[k] for k in case_reader.TOP_KEYS}
+    titles = text("list_sep", lang).join(m.title[lang] for m in measures)
     return {
         "$schema": DRAFT,
-        "title": text("schema.case_title", lang, title=criteria.title[lang]),
-        "description": f"{criteria.id} {criteria.version}",
+        "title": text("schema.case_title", lang, title=titles),
+        "description": "; ".join(f"{m.id} {m.version}" for m in measures),
         **_closed(properties),
         "$defs": {"text": scalar, "unknown": unknown, "yesno": yesno},
     }
+
+
+def _union(lists) -> list[str]:
+    out: list[str] = []
+    for ids in lists:
+        out += [i for i in ids if i not in out]
+    return out
+
+
+def _measure_ids(asked: Questions) -> list[str]:
+    """What ``expect.measure`` may name: the measures selected, and the bundled ones."""
+    from zgrongcuo.load.measures import bundled_measures
+
+    return _union([[m.id for m in asked.measures], list(bundled_measures())])
 
 
 def _closed(properties: dict) -> dict:

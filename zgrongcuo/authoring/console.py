@@ -5,6 +5,8 @@ Imported only for text output, so the Markdown and JSON paths start without Rich
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
@@ -49,30 +51,34 @@ _RESULT_STYLE = {PASSED: "green", FAILED: "bold red", SKIPPED: "dim", ERROR: "bo
 _RESULT_ICON = {PASSED: "✓", FAILED: "✗", SKIPPED: "–", ERROR: "!"}
 
 
-def test_report(console: Console, criteria: Criteria, results: list[ExpectationResult], lang: str) -> None:
-    """A pass/fail table, then what differed and why for every failure."""
+def test_report(console: Console, measures: Sequence[Criteria], results: list[ExpectationResult], lang: str) -> None:
+    """A pass/fail table (a row per case and measure it expects of), then what differed and why for every failure."""
+    several = len(measures) > 1
     table = Table(title=text("test.heading", lang), title_justify="left", expand=False)
     table.add_column(text("col.result", lang), no_wrap=True)
     table.add_column(text("col.file", lang), overflow="fold")
-    for col in ("col.case_id", "col.expected", "col.actual"):
+    columns = ("col.case_id", "col.measure", "col.expected", "col.actual") if several else ("col.case_id", "col.expected", "col.actual")
+    for col in columns:
         table.add_column(text(col, lang), no_wrap=True)
     for r in results:
         style = _RESULT_STYLE[r.status]
         expected = r.expect.outcome if r.expect and r.expect.outcome else ""
         got = r.determination.outcome if r.determination else None
-        table.add_row(
+        cells = [
             f"[{style}]{_RESULT_ICON[r.status]} {text('test.' + r.status, lang)}[/]",
             escape(r.file),
             escape((r.case.meta.get("id") or "") if r.case else ""),
-            escape(expected),
-            f"[{outcome_style(got.favourable)}]{escape(got.id)}[/]" if got else "",
-        )
+        ]
+        if several:
+            cells.append(escape(r.criteria.id) if r.criteria else "")
+        cells += [escape(expected), f"[{outcome_style(got.favourable)}]{escape(got.id)}[/]" if got else ""]
+        table.add_row(*cells)
     console.print(table)
     for r in results:
-        if r.status == FAILED:
-            console.print(f"[bold red]✗ {escape(r.file)}[/]")
+        if r.status == FAILED and r.criteria is not None:
+            console.print(f"[bold red]✗ {escape(r.file)}[/]" + (f" [dim]({escape(r.criteria.id)})[/]" if several else ""))
             for d in r.differences:
-                console.print("  " + escape(difference_text(criteria, d, lang)))
+                console.print("  " + escape(difference_text(r.criteria, d, lang)))
             for line in failure_reasons(r, lang):
                 console.print("    [dim]" + escape(line) + "[/]")
         elif r.status == ERROR and r.error is not None:

@@ -7,6 +7,8 @@ says which of them differed and why.  Pure: results are returned, not printed.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from zgrongcuo.engine.evaluation import evaluate
 from zgrongcuo.errors import ZgError
 from zgrongcuo.load import case_reader
@@ -36,7 +38,7 @@ class FieldDifference(Record):
 class ExpectationResult(Record):
     """How one case file fared: passed, failed (with the differences), skipped, or could not be loaded."""
 
-    __slots__ = ("file", "status", "case", "determination", "differences", "error")
+    __slots__ = ("file", "status", "case", "determination", "differences", "error", "expect", "criteria")
 
     def __init__(
         self,
@@ -46,6 +48,8 @@ class ExpectationResult(Record):
         determination: Determination | None = None,
         differences: tuple[FieldDifference, ...] = (),
         error: ZgError | None = None,
+        expect: Expect | None = None,
+        criteria: Criteria | None = None,
     ) -> None:
         self.file = file
         self.status = status
@@ -53,10 +57,8 @@ class ExpectationResult(Record):
         self.determination = determination
         self.differences = differences
         self.error = error
-
-    @property
-    def expect(self) -> Expect | None:
-        return self.case.expect if self.case else None
+        self.expect = expect
+        self.criteria = criteria  # the measure the expectation was checked against; None when skipped or not loaded
 
 
 def actual(d: Determination) -> dict[str, str | tuple[str, ...]]:
@@ -81,27 +83,41 @@ def differences(expect: Expect, d: Determination) -> tuple[FieldDifference, ...]
     return tuple(out)
 
 
-def check_case(criteria: Criteria, case: Case) -> ExpectationResult:
-    """The result of one loaded case."""
-    if case.expect is None:
-        return ExpectationResult(case.file, SKIPPED, case)
-    d = evaluate(criteria, case)
-    found = differences(case.expect, d)
-    return ExpectationResult(case.file, FAILED if found else PASSED, case, d, found)
+def check_case(measures: Sequence[Criteria], case: Case) -> list[ExpectationResult]:
+    """The results of one loaded case: one per measure it states an expectation for (skipped if none).
+
+    An expectation without ``measure:`` is for the first measure given; one for
+    a measure that was not given is not checked.
+    """
+    out = []
+    for n, criteria in enumerate(measures):
+        expect = case.expect_for(criteria.id, primary=n == 0)
+        if expect is None:
+            continue
+        d = evaluate(criteria, case)
+        found = differences(expect, d)
+        out.append(ExpectationResult(case.file, FAILED if found else PASSED, case, d, found, expect=expect, criteria=criteria))
+    return out or [ExpectationResult(case.file, SKIPPED, case)]
 
 
-def run(criteria: Criteria, paths: list[str], *, max_bytes: int = MAX_BYTES) -> list[ExpectationResult]:
-    """Every case file under ``paths`` (folders recursed as `check` does), in order."""
-    results = []
+def run(
+    criteria: Criteria | Sequence[Criteria], paths: list[str], *, max_bytes: int = MAX_BYTES
+) -> list[ExpectationResult]:
+    """Every case file under ``paths`` (folders recursed as `check` does), in order, against each measure."""
+    from zgrongcuo.load.questions import questions
+
+    measures = (criteria,) if isinstance(criteria, Criteria) else tuple(criteria)
+    asked = questions(measures)
+    results: list[ExpectationResult] = []
     for path, problem in discover(paths):
         try:
             if problem is not None:
                 raise problem
-            loaded = case_reader.load(path, criteria, max_bytes=max_bytes)
+            loaded = case_reader.load(path, asked, max_bytes=max_bytes)
         except ZgError as error:
             results.append(ExpectationResult(path, ERROR, error=error))
             continue
-        results.append(check_case(criteria, loaded))
+        results.extend(check_case(measures, loaded))
     return results
 
 

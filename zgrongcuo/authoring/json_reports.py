@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import TextIO
 
 from zgrongcuo.authoring.expectations import FIELDS, ExpectationResult, actual, counts
@@ -37,6 +38,7 @@ def result_json(result: ExpectationResult, lang: str) -> dict:
     return {
         "file": result.file,
         "case": {"id": case.meta.get("id"), "title": case.meta.get("title")} if case else None,
+        "measure": result.criteria.id if result.criteria else None,
         "status": result.status,
         "expected": (
             {name: _plain(getattr(expect, name)) for name in FIELDS if getattr(expect, name) is not None} if expect else None
@@ -50,10 +52,11 @@ def result_json(result: ExpectationResult, lang: str) -> dict:
     }
 
 
-def write_test(out: TextIO, criteria: Criteria, results: list[ExpectationResult], lang: str) -> None:
-    """The `criteria test` report: the criteria, the counts, then one entry per case file."""
+def write_test(out: TextIO, measures: Sequence[Criteria], results: list[ExpectationResult], lang: str) -> None:
+    """The `criteria test` report: the measures, the counts, then one entry per case file and measure it expects of."""
     report = {
-        "criteria": criteria_json(criteria, lang),
+        "criteria": criteria_json(measures[0], lang),
+        "measures": [criteria_json(m, lang) for m in measures],
         "lang": lang,
         "total": len(results),
         **counts(results),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from zgrongcuo.authoring.case_schema import DEFAULT_URL
 from zgrongcuo.model.case import META_KEYS
-from zgrongcuo.model.criteria import Criteria
+from zgrongcuo.model.criteria import Criteria, Questions
 from zgrongcuo.text.catalogue import text
 from zgrongcuo.text.layout import columns, wrap
 
@@ -21,13 +21,18 @@ def _comment(value: str, lang: str, indent: str, extra: str = "") -> list[str]:
     return [f"{prefix}{part}".rstrip() for paragraph in value.splitlines() or [""] for part in wrap(paragraph, width)]
 
 
-def render(criteria: Criteria, lang: str, *, schema: str = DEFAULT_URL) -> str:
-    """The template's text for ``criteria`` in ``lang``; its first line points editors at ``schema``."""
+def render(criteria: Criteria | Questions, lang: str, *, schema: str = DEFAULT_URL) -> str:
+    """The template's text for one measure, or several (their questions together), in ``lang``.
+
+    Its first line points editors at ``schema``.
+    """
+    asked = criteria if isinstance(criteria, Questions) else Questions.single(criteria)
     out = [f"# yaml-language-server: $schema={schema}"]
-    out += _comment(text("template.head", lang, title=criteria.title[lang], version=criteria.version), lang, "")
+    for measure in asked.measures:
+        out += _comment(text("template.head", lang, title=measure.title[lang], version=measure.version), lang, "")
     for key in ("template.how", "template.yesno_how"):
         out += _comment(text(key, lang), lang, "")
-    example = next((f.options[0].id for f in criteria.facts if f.type == "set"), "")
+    example = next((f.options[0].id for f in asked.facts if f.type == "set"), "")
     if example:
         out += _comment(text("template.set_how", lang, example=example), lang, "")
     for key in ("template.note_how", "template.schema_how"):
@@ -37,7 +42,7 @@ def render(criteria: Criteria, lang: str, *, schema: str = DEFAULT_URL) -> str:
     for key in META_KEYS:
         out.append(f"  {key}:{' ' * (width - len(key))}  # {text(f'meta.{key}', lang)}")
     out += ["", *(_comment(text("template.answers", lang), lang, "")), "answers:"]
-    for n, fact in enumerate(criteria.facts, 1):
+    for n, fact in enumerate(asked.facts, 1):
         kind = text("template.set" if fact.type == "set" else "template.yesno", lang)
         sep = "（" if lang == "zh" else " ("
         end = "）" if lang == "zh" else ")"

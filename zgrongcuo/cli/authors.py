@@ -66,28 +66,28 @@ def _show(lang: str) -> click.Command:
 def _test(lang: str) -> click.Command:
     @click.command("test", cls=Command, lang=lang, help=_help(lang, "criteria_test"))
     @_paths_argument(lang)
-    @common.criteria_option(lang)
+    @common.criteria_option(lang, several=True)
     @common.format_option(lang, REPORT_FORMATS, "text")
     @common.lang_option(lang)
     @common.max_bytes_option(lang)
     @common.guarded
-    def test(paths: tuple[str, ...], criteria: str | None, format_name: str, lang: str, max_bytes: int) -> None:
+    def test(paths: tuple[str, ...], criteria: tuple[str, ...], format_name: str, lang: str, max_bytes: int) -> None:
         from zgrongcuo.authoring import expectations
         from zgrongcuo.errors import UsageError
 
-        crit = common.load_criteria(criteria, lang)
+        measures = common.load_questions(criteria, lang).measures
         if paths.count("-") > 1:
             raise UsageError("stdin_twice")
-        results = expectations.run(crit, list(paths), max_bytes=max_bytes)
+        results = expectations.run(measures, list(paths), max_bytes=max_bytes)
         if format_name == "json":
             from zgrongcuo.authoring.json_reports import write_test
 
-            write_test(sys.stdout, crit, results, lang)
+            write_test(sys.stdout, measures, results, lang)
         else:
             from zgrongcuo.authoring.console import test_report
             from zgrongcuo.render.terminal import make_console
 
-            test_report(make_console(sys.stdout), crit, results, lang)
+            test_report(make_console(sys.stdout), measures, results, lang)
         sys.stdout.flush()
         for r in results:
             if r.error is not None:
@@ -174,16 +174,16 @@ def diff_command(lang: str) -> click.Command:
 
 def template_command(lang: str) -> click.Command:
     @click.command("template", cls=Command, lang=lang, help=_help(lang, "template"))
-    @common.criteria_option(lang)
+    @common.criteria_option(lang, several=True)
     @common.lang_option(lang)
     @common.output_option(lang)
     @common.force_option(lang)
     @click.option("--schema", "schema_url", metavar="URL", default="case.schema.json", help=text("cli.opt.schema_url", lang))
     @common.guarded
-    def template(criteria: str | None, lang: str, output: str | None, force: bool, schema_url: str) -> None:
+    def template(criteria: tuple[str, ...], lang: str, output: str | None, force: bool, schema_url: str) -> None:
         from zgrongcuo.authoring.template import render
 
-        _emit(render(common.load_criteria(criteria, lang), lang, schema=schema_url), output, force, lang)
+        _emit(render(common.load_questions(criteria, lang), lang, schema=schema_url), output, force, lang)
 
     return template
 
@@ -194,23 +194,23 @@ def schema_command(lang: str) -> click.Command:
         "kind", required=False, default="case", type=common.Choice(SCHEMA_KINDS, lang), metavar="[case|determination]",
         cls=Argument, help=text("cli.arg.schema_kind", lang),
     )  # fmt: skip
-    @common.criteria_option(lang)
+    @common.criteria_option(lang, several=True)
     @common.lang_option(lang)
     @common.output_option(lang)
     @common.force_option(lang)
     @common.guarded
-    def schema(kind: str, criteria: str | None, lang: str, output: str | None, force: bool) -> None:
+    def schema(kind: str, criteria: tuple[str, ...], lang: str, output: str | None, force: bool) -> None:
         import json
 
-        crit = common.load_criteria(criteria, lang)
+        asked = common.load_questions(criteria, lang)
         if kind == "case":
             from zgrongcuo.authoring.case_schema import case_schema
 
-            data = case_schema(crit, lang)
+            data = case_schema(asked, lang)
         else:
             from zgrongcuo.render.fields import determination_schema
 
-            data = determination_schema(crit, lang)
+            data = determination_schema(asked.measures, lang)
         _emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n", output, force, lang)
 
     return schema

@@ -21,7 +21,7 @@ def command(lang: str) -> click.Command:
         epilog=text("cli.exit_codes", lang),
     )
     @click.argument("cases", nargs=-1, required=True, metavar="CASE...", cls=Argument, help=text("cli.arg.cases", lang))
-    @common.criteria_option(lang)
+    @common.criteria_option(lang, several=True)
     @common.format_option(lang, [f.value for f in OutputFormat], "text")
     @common.lang_option(lang)
     @common.max_bytes_option(lang)
@@ -34,7 +34,7 @@ def command(lang: str) -> click.Command:
     @common.guarded
     def check(
         cases: tuple[str, ...],
-        criteria: str | None,
+        criteria: tuple[str, ...],
         format_name: str,
         lang: str,
         max_bytes: int,
@@ -50,10 +50,11 @@ def command(lang: str) -> click.Command:
         from zgrongcuo.render.destination import Destination
         from zgrongcuo.render.progress import progress, wanted
 
-        crit = common.load_criteria(criteria, lang)
+        asked = common.load_questions(criteria, lang)
         paths = list(cases)
         fmt = OutputFormat(format_name)
-        options = RenderOptions(lang, batch=batch.is_batch(paths), explain=explain, detail=detail)
+        measures = len(asked.measures)
+        options = RenderOptions(lang, batch=batch.is_batch(paths), explain=explain, detail=detail, measures=measures)
         notice = common.say if not quiet else common.silent
         destination = Destination(fmt, output, options, force=force, say=notice)
         renderer = destination.renderer
@@ -66,7 +67,7 @@ def command(lang: str) -> click.Command:
         favourables: set[bool | None] = set()  # which kinds of outcome occurred, for the exit code
         failures = 0
         with progress(total, lang) as advance:
-            for result in batch.run(tasks, crit, renderer, jobs=jobs, criteria_spec=criteria, max_bytes=max_bytes):
+            for result in batch.run(tasks, asked, renderer, jobs=jobs, criteria_specs=criteria, max_bytes=max_bytes):
                 if result.failure is not None:
                     failures += 1
                     common.report_error(result.failure, lang)
@@ -75,7 +76,7 @@ def command(lang: str) -> click.Command:
                     if not quiet:
                         for warning in result.notices:
                             common.warn(warning, lang)
-                    favourables.add(result.favourable)
+                    favourables.update(result.favourables)
                     renderer.emit(result.payload)
                 sys.stdout.flush()
                 advance()

@@ -18,7 +18,7 @@ from zgrongcuo import __version__
 from zgrongcuo.errors import UsageError, ZgError
 from zgrongcuo.load.files import MAX_BYTES
 from zgrongcuo.model.case import Notice
-from zgrongcuo.model.criteria import Criteria
+from zgrongcuo.model.criteria import Criteria, Questions
 from zgrongcuo.text.catalogue import DEFAULT_LANGUAGE, LANGUAGES, text
 
 
@@ -112,7 +112,12 @@ class Count(click.ParamType):
         return number
 
 
-def criteria_option(lang: str) -> Decorator[Any]:
+def criteria_option(lang: str, *, several: bool = False) -> Decorator[Any]:
+    """``--criteria``; with ``several``, it may be given more than once (each case checked against every one)."""
+    if several:
+        return click.option(
+            "--criteria", "criteria", metavar="PATH", multiple=True, help=text("cli.opt.criteria_several", lang)
+        )
     return click.option("--criteria", metavar="PATH", default=None, help=text("cli.opt.criteria", lang))
 
 
@@ -174,6 +179,17 @@ def load_criteria(spec: str | None, lang: str) -> Criteria:
     criteria = load(spec)
     checked_language(lang, criteria)
     return criteria
+
+
+def load_questions(specs: tuple[str, ...], lang: str) -> Questions:
+    """The measures each ``--criteria`` names (none: the default), checked to speak ``lang``, and their questions."""
+    from zgrongcuo.load.questions import load_measures, questions
+
+    checked_language(lang)
+    measures = load_measures(specs)
+    for criteria in measures:
+        checked_language(lang, criteria)
+    return questions(measures)
 
 
 # ------------------------------------------------------------------ the guard

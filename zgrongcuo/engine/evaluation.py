@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from zgrongcuo.model.case import Answer, Case
+from zgrongcuo.model.case import Answer, Case, Notice
 from zgrongcuo.model.conditions import All, Any, Condition, Element, Not, Ref, Truth, Values
-from zgrongcuo.model.criteria import Criteria, Rule
+from zgrongcuo.model.criteria import Criteria, Questions, Rule
 from zgrongcuo.model.determination import Determination, ElementResult, SituationResult, status_of
 
 
@@ -59,8 +59,70 @@ def _results(elements: Iterable[Element], values: Values, answers: Mapping[str, 
     return tuple(ElementResult(e, status_of(e.evaluate(values)), answers.get(e.fact.id)) for e in elements)
 
 
-def evaluate(criteria: Criteria, case: Case, *, explain: bool = False) -> Determination:
-    """The determination for one case; with ``explain``, also what would change its outcome."""
+def project(criteria: Criteria, case: Case) -> tuple[Case, tuple[str, ...], dict[str, tuple[str, ...]]]:
+    """The case as ``criteria`` reads it, the facts it does not ask, and the options of a shared list it does not offer.
+
+    A case file can serve several measures (SPEC.md, "Several measures"): a
+    measure ignores what it does not ask, and reads a shared list as the
+    options it knows, the list staying closed (naming only options it does
+    not use means "none of its options").
+    """
+    facts = criteria.fact_by_id
+    unused: list[str] = []
+    dropped: dict[str, tuple[str, ...]] = {}
+    kept: dict[str, Answer] = {}
+    for fact_id, answer in case.answers.items():
+        fact = facts.get(fact_id)
+        if fact is None:
+            unused.append(fact_id)
+            continue
+        value = answer.value
+        if isinstance(value, tuple) and not fact.option_set.issuperset(value):
+            dropped[fact_id] = tuple(o for o in value if o not in fact.option_set)
+            answer = Answer(tuple(o for o in value if o in fact.option_set), answer.note, answer.line)
+        kept[fact_id] = answer
+    if not unused and not dropped:
+        return case, (), {}
+    return Case(case.file, case.meta, kept, case.expects, case.notices), tuple(unused), dropped
+
+
+def _span(date: str) -> tuple[str, str]:
+    """The first and last day a YYYY, YYYY-MM or YYYY-MM-DD date can mean, as text that sorts as dates do."""
+    if len(date) == 4:
+        return date + "-01-01", date + "-12-31"
+    if len(date) == 7:
+        return date + "-01", date + "-31"
+    return date, date
+
+
+def date_notices(criteria: Criteria, case: Case) -> tuple[Notice, ...]:
+    """A warning when the case's conduct date falls, or may fall, outside the dates the measure was in force."""
+    date = case.meta.get("conduct_date")
+    force = criteria.in_force
+    if not date or (force.start is None and force.end is None):
+        return ()
+    first, last = _span(date)
+    period = f"{force.start or '…'} – {force.end or '…'}"
+    params: dict[str, object] = {"date": date, "start": force.start or "", "end": force.end or "", "period": period}
+    if force.start is not None and last < force.start:
+        return (Notice("conduct_before_force", params),)
+    if force.end is not None and first > force.end:
+        return (Notice("conduct_after_force", params),)
+    if (force.start is not None and first < force.start) or (force.end is not None and last > force.end):
+        return (Notice("conduct_maybe_outside", params),)
+    return ()
+
+
+def evaluate(
+    criteria: Criteria, case: Case, *, explain: bool = False, questions: Questions | None = None
+) -> Determination:
+    """The determination for one case; with ``explain``, also what would change its outcome.
+
+    The case may answer questions of other measures too: those are set aside
+    (``unused_answers``) and the rest read as this measure reads them.
+    ``questions`` are those the case was read against, to name what is set aside.
+    """
+    case, unused, dropped = project(criteria, case)
     values = case.values()
     answers = case.answers
     fired, rule_values = decide(criteria, values)
@@ -85,6 +147,10 @@ def evaluate(criteria: Criteria, case: Case, *, explain: bool = False) -> Determ
         next_questions=() if fired else open_questions(criteria, values, rule_values),
         unchecked_exclusions=tuple(unchecked),
         values=values,
+        unused_answers=unused,
+        unused_options=dropped,
+        notices=date_notices(criteria, case),
+        questions=questions,
     )
     if explain:
         from zgrongcuo.engine.counterfactuals import explain as search

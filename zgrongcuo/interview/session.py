@@ -17,13 +17,14 @@ from zgrongcuo.engine.evaluation import evaluate
 from zgrongcuo.interview.dialogue import LINE_LIMIT, Dialogue, LineTooLong, escaped
 from zgrongcuo.interview.replies import BACK, HELP, NOTE_MARK, Invalid, command_word, parse_reply, split_note, yes_no
 from zgrongcuo.model.base import Record
-from zgrongcuo.model.case import META_KEYS, Answer, Case
+from zgrongcuo.model.case import CONDUCT_DATE, META_KEYS, Answer, Case
 from zgrongcuo.model.criteria import Criteria, Fact
 from zgrongcuo.model.determination import Determination
 from zgrongcuo.model.vocabulary import control_character
 from zgrongcuo.text.catalogue import text
 
 # The metadata asked for at the start, in this order; the summary (基本案情) is one paragraph on one line.
+# The date of the conduct is asked only of a measure that says when it was in force: it is there to check that.
 ASKED_META = META_KEYS
 _META = "meta"  # where going back from the first question leads, when the metadata was asked
 
@@ -65,7 +66,10 @@ class Interview:
         self.fits, self.max_bytes = fits, max_bytes
         self.after_meta = after_meta
         wanted = ask_meta if ask_meta is not None else not case.answers  # None: a new case, not one resumed
-        self.meta_keys = [k for k in ASKED_META if not self.case.meta.get(k)] if wanted else []
+        dated = criteria.in_force.start is not None or criteria.in_force.end is not None
+        self.meta_keys = [
+            k for k in ASKED_META if not self.case.meta.get(k) and (k != "conduct_date" or dated)
+        ] if wanted else []  # fmt: skip
         # The questions answered, in the order answered: those of a resumed file first, so that
         # going back reaches every question of the case.
         self.trail = [_Step(f.id, False, False) for f in criteria.facts if f.id in case.answers]
@@ -240,6 +244,8 @@ class Interview:
                 io.say(self.t("ask.nothing_to_undo"))
             elif not value or value == earlier:
                 return index + 1
+            elif key == "conduct_date" and not CONDUCT_DATE.match(value):
+                io.say(self.t("ask.bad_conduct_date", value=escaped(value)))
             elif not self.fits_after(meta=(key, value)):
                 io.say(self.t("ask.too_big", limit=self.max_bytes))
             else:

@@ -12,12 +12,13 @@ import re
 from zgrongcuo.errors import CaseError, ZgError, suggest
 from zgrongcuo.load.document import Mapping, Node, Reader, Scalar, Sequence, decode, join, kind_name, parse
 from zgrongcuo.load.files import MAX_BYTES, read_bytes
-from zgrongcuo.model.case import META_KEYS, Answer, Case, Expect, Notice
-from zgrongcuo.model.criteria import Criteria, Fact
+from zgrongcuo.model.case import CONDUCT_DATE, META_KEYS, Answer, Case, Expect, Notice
+from zgrongcuo.model.criteria import Criteria, Fact, Questions
 from zgrongcuo.model.vocabulary import NO_WORDS, UNKNOWN_WORDS, YES_WORDS, control_character, yes_no_word
 
 TOP_KEYS = ("case", "answers", "expect")
-EXPECT_KEYS = ("outcome", "situations", "next_questions")
+ID = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")  # what an id of a fact, option or measure looks like
+EXPECT_KEYS = ("measure", "outcome", "situations", "next_questions")
 ANSWER_KEYS = ("value", "note")
 
 _ON_OFF = frozenset({"on", "off"})
@@ -25,14 +26,14 @@ _NUMBER = re.compile(r"^[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?|0x[0-9a-fA-F_]+|
 _DATE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}([Tt ].*)?$")
 
 
-def load(path: str, criteria: Criteria, *, max_bytes: int = MAX_BYTES) -> Case:
-    """Read and check one case file (``-`` for standard input)."""
+def load(path: str, criteria: Criteria | Questions, *, max_bytes: int = MAX_BYTES) -> Case:
+    """Read and check one case file (``-`` for standard input) against a measure, or the questions of several."""
     data = read_bytes(path, max_bytes=max_bytes)
     return loads(data, criteria, path)
 
 
-def loads(data: bytes, criteria: Criteria, file: str = "-") -> Case:
-    """Check a case from the bytes of a case file."""
+def loads(data: bytes, criteria: Criteria | Questions, file: str = "-") -> Case:
+    """Check a case from the bytes of a case file, against a measure or the questions of several."""
     text, encoding = decode(data, file, CaseError)
     notices = []
     if encoding == "gb18030":
@@ -58,10 +59,10 @@ def _looks_like_json(text: str) -> bool:
 
 
 class _CaseReader:
-    def __init__(self, file: str, criteria: Criteria) -> None:
+    def __init__(self, file: str, criteria: Criteria | Questions) -> None:
         self.r = Reader(file, CaseError)
         self.file = file
-        self.criteria = criteria
+        self.questions = criteria if isinstance(criteria, Questions) else Questions.single(criteria)
 
     def read(self, root: Node | None) -> Case:
         r = self.r
@@ -73,18 +74,20 @@ class _CaseReader:
         meta: dict[str, str | None] = dict.fromkeys(META_KEYS)
         for k, v in r.mapping(top.get("case"), "case", META_KEYS, null_ok=True).items():
             meta[k] = self.meta_text(v, join("case", k))
+            if k == "conduct_date" and meta[k] is not None and not CONDUCT_DATE.match(meta[k] or ""):
+                raise r.error("bad_conduct_date", v, "case.conduct_date", value=meta[k])
         answers: dict[str, Answer] = {}
         answers_node = top.get("answers")
         if answers_node is not None and not (isinstance(answers_node, Scalar) and answers_node.is_null):
             if not isinstance(answers_node, Mapping):
                 raise r.wrong_type(answers_node, "answers", "mapping")
             for key_node, value in answers_node.items:
-                fact = self.criteria.fact_by_id.get(key_node.value)
+                fact = self.questions.fact_by_id.get(key_node.value)
                 if fact is None:
                     raise self.unknown_fact(key_node)
                 answers[fact.id] = self.answer(fact, value, join("answers", fact.id))
-        expect = self.expect(top["expect"]) if "expect" in top else None
-        return Case(self.file, meta, answers, expect)
+        expects = self.expects(top["expect"]) if "expect" in top else ()
+        return Case(self.file, meta, answers, expects)
 
     def meta_text(self, node: Node, key: str) -> str | None:
         # Metadata is text exactly as written: an id 0755 stays "0755".
@@ -99,13 +102,20 @@ class _CaseReader:
 
     def unknown_fact(self, key_node: Scalar) -> ZgError:
         name = key_node.value
-        ids = list(self.criteria.fact_by_id)
+        ids = list(self.questions.fact_by_id)
         hint = suggest(name, ids)
         if hint is None:  # someone wrote the question's label instead of its id
-            for fact in self.criteria.facts:
+            for fact in self.questions.facts:
                 if name in fact.label.values():
                     hint = fact.id
-        return self.r.error("unknown_fact", key_node, join("answers", name), name=name).at(suggestion=hint)
+        key = join("answers", name)
+        if hint is None and ID.match(name):
+            from zgrongcuo.load.questions import elsewhere
+
+            measure = elsewhere(name, self.questions.measures)
+            if measure is not None:  # a question of a bundled measure not selected
+                return self.r.error("fact_of_other_measure", key_node, key, name=name, measure=measure)
+        return self.r.error("unknown_fact", key_node, key, name=name).at(suggestion=hint)
 
     def answer(self, fact: Fact, node: Node, key: str) -> Answer:
         note = None
@@ -160,6 +170,14 @@ class _CaseReader:
                 for option in fact.options:
                     if value in option.label.values():
                         hint = option.id
+                if hint is None and ID.match(value):
+                    from zgrongcuo.load.questions import elsewhere
+
+                    measure = elsewhere(value, self.questions.measures, option_of=fact.id)
+                    if measure is not None:  # an option of a bundled measure not selected
+                        raise self.r.error(
+                            "option_of_other_measure", item, item_key, name=value, fact=fact.id, measure=measure
+                        )
                 raise self.r.error("unknown_option", item, item_key, name=value, fact=fact.id).at(suggestion=hint)
             if value in seen:
                 raise self.r.error("repeated_option", item, item_key, name=value, first=seen[value])
@@ -167,30 +185,70 @@ class _CaseReader:
             chosen.append(value)
         return tuple(chosen)
 
-    def expect(self, node: Node) -> Expect:
-        v = self.r.mapping(node, "expect", EXPECT_KEYS, null_ok=True)
+    def expects(self, node: Node) -> tuple[Expect, ...]:
+        """``expect:``: one expectation, or a list of them, one per measure (``measure:`` names it)."""
+        if isinstance(node, Sequence):
+            out: list[Expect] = []
+            for i, item in enumerate(node.items, 1):
+                expect = self.expect(item, join("expect", i))
+                for earlier in out:
+                    if earlier.measure == expect.measure:
+                        raise self.r.error("expect_twice", item, join("expect", i), measure=expect.measure or "-")
+                out.append(expect)
+            return tuple(out)
+        return (self.expect(node, "expect"),)
+
+    def expect(self, node: Node, key: str) -> Expect:
+        v = self.r.mapping(node, key, EXPECT_KEYS, null_ok=True)
         out = Expect()
+        criteria: Criteria | None = self.questions.primary
+        if "measure" in v:
+            out.measure = self.measure_id(v["measure"], join(key, "measure"))
+            criteria = self.questions.measure(out.measure)
+        if criteria is None:
+            # For a measure not selected: kept for when it is, its ids checked then.
+            out.outcome = self.r.text(v["outcome"], join(key, "outcome")) if "outcome" in v else None
+            for name in ("situations", "next_questions"):
+                if name in v:
+                    setattr(out, name, self.id_list(v[name], join(key, name), None, ""))
+            return out
         if "outcome" in v:
-            name = self.r.text(v["outcome"], "expect.outcome")
-            if name not in self.criteria.outcomes:
-                raise self.r.error("unknown_outcome", v["outcome"], "expect.outcome", name=name).at(
-                    suggestion=suggest(name, self.criteria.outcomes)
+            name = self.r.text(v["outcome"], join(key, "outcome"))
+            if name not in criteria.outcomes:
+                raise self.r.error("unknown_outcome", v["outcome"], join(key, "outcome"), name=name).at(
+                    suggestion=suggest(name, criteria.outcomes)
                 )
             out.outcome = name
         if "situations" in v:
-            known = [s.id for s in self.criteria.situations]
-            out.situations = self.id_list(v["situations"], "expect.situations", known, "unknown_situation")
+            known = [s.id for s in criteria.situations]
+            out.situations = self.id_list(v["situations"], join(key, "situations"), known, "unknown_situation")
         if "next_questions" in v:
             out.next_questions = self.id_list(
-                v["next_questions"], "expect.next_questions", list(self.criteria.fact_by_id), "unknown_fact"
+                v["next_questions"], join(key, "next_questions"), list(criteria.fact_by_id), "unknown_fact"
             )
         return out
 
-    def id_list(self, node: Node, key: str, known: list[str], msg_id: str) -> tuple[str, ...]:
+    def measure_id(self, node: Node, key: str) -> str:
+        """A measure's id: one of those selected, or a bundled one."""
+        from zgrongcuo.load.measures import bundled_measures
+
+        name = self.r.text(node, key)
+        known = [m.id for m in self.questions.measures]
+        if name in known:
+            return name
+        known += [m for m in bundled_measures() if m not in known]
+        if name not in known:
+            raise self.r.error("unknown_measure_id", node, key, name=name, known=", ".join(known)).at(
+                suggestion=suggest(name, known)
+            )
+        return name
+
+    def id_list(self, node: Node, key: str, known: list[str] | None, msg_id: str) -> tuple[str, ...]:
+        """A list of ids, each one of ``known`` (None: any id)."""
         out: list[str] = []
         for i, item in enumerate(self.r.sequence(node, key), 1):
             name = self.r.text(item, join(key, i))
-            if name not in known:
+            if known is not None and name not in known:
                 raise self.r.error(msg_id, item, join(key, i), name=name).at(suggestion=suggest(name, known))
             if name in out:
                 raise self.r.error("repeated_option", item, join(key, i), name=name, first=out.index(name) + 1)

@@ -11,9 +11,9 @@ from __future__ import annotations
 import json
 import re
 
-from zgrongcuo.model.case import META_KEYS, Answer, Case
+from zgrongcuo.model.case import META_KEYS, Answer, Case, Expect
 from zgrongcuo.model.conditions import AnswerValue
-from zgrongcuo.model.criteria import Criteria, Fact
+from zgrongcuo.model.criteria import Criteria, Fact, Questions
 from zgrongcuo.text.catalogue import text
 
 # What a YAML reader takes for something other than text when written plain.
@@ -78,12 +78,16 @@ def _json_value(fact: Fact, value: AnswerValue | None, lang: str) -> object:
     return list(value)
 
 
-def _ordered(case: Case, criteria: Criteria) -> list[tuple[Fact, Answer]]:
-    return [(f, case.answers[f.id]) for f in criteria.facts if f.id in case.answers]
+def _ordered(case: Case, criteria: Criteria | Questions) -> list[tuple[Fact, Answer]]:
+    """The answers in asking order. Every answered fact must be one of ``criteria``'s: none is dropped."""
+    ordered = [(f, case.answers[f.id]) for f in criteria.facts if f.id in case.answers]
+    if len(ordered) != len(case.answers):
+        raise ValueError(f"answers to questions the criteria do not ask: {sorted(set(case.answers) - set(criteria.fact_by_id))}")
+    return ordered
 
 
 def dumps(
-    case: Case, criteria: Criteria, *, lang: str, comments: tuple[str, ...] = (), json_syntax: bool = False
+    case: Case, criteria: Criteria | Questions, *, lang: str, comments: tuple[str, ...] = (), json_syntax: bool = False
 ) -> str:
     """The text of a case file holding ``case``'s metadata, answers (in asking order), notes and expectations."""
     if json_syntax:
@@ -106,21 +110,41 @@ def dumps(
                 lines.append(f"  {_key(fact.id)}:")
                 lines.append(f"    value: {value}")
                 lines.append(f"    note: {quote(answer.note)}")
-    expect = case.expect
-    if expect is not None:
-        parts = []
-        if expect.outcome is not None:
-            parts.append(f"  outcome: {_key(expect.outcome)}")
-        for name in ("situations", "next_questions"):
-            ids = getattr(expect, name)
-            if ids is not None:
-                parts.append(f"  {name}: [" + ", ".join(_key(i) for i in ids) + "]")
+    if len(case.expects) == 1 and case.expects[0].measure is None:
+        parts = _expect_lines(case.expects[0], "  ")
         lines.append("expect:" if parts else "expect: {}")
         lines.extend(parts)
+    elif case.expects:  # one per measure
+        lines.append("expect:")
+        for expect in case.expects:
+            parts = _expect_lines(expect, "    ") or ["    {}"]
+            lines.append("  - " + parts[0].lstrip())
+            lines.extend(parts[1:])
     return "\n".join(lines) + "\n"
 
 
-def _dumps_json(case: Case, criteria: Criteria, lang: str) -> str:
+def _expect_lines(expect: Expect, indent: str) -> list[str]:
+    parts = []
+    if expect.measure is not None:
+        parts.append(f"{indent}measure: {_key(expect.measure)}")
+    if expect.outcome is not None:
+        parts.append(f"{indent}outcome: {_key(expect.outcome)}")
+    for name in ("situations", "next_questions"):
+        ids = getattr(expect, name)
+        if ids is not None:
+            parts.append(f"{indent}{name}: [" + ", ".join(_key(i) for i in ids) + "]")
+    return parts
+
+
+def _expect_json(expect: Expect) -> dict[str, object]:
+    return {
+        name: (list(v) if isinstance(v, tuple) else v)
+        for name in ("measure", "outcome", "situations", "next_questions")
+        if (v := getattr(expect, name)) is not None
+    }
+
+
+def _dumps_json(case: Case, criteria: Criteria | Questions, lang: str) -> str:
     doc: dict[str, object] = {}
     meta = {k: case.meta.get(k) for k in META_KEYS if case.meta.get(k) is not None}
     if meta:
@@ -130,12 +154,10 @@ def _dumps_json(case: Case, criteria: Criteria, lang: str) -> str:
         value = _json_value(fact, answer.value, lang)
         answers[fact.id] = value if answer.note is None else {"value": value, "note": answer.note}
     doc["answers"] = answers
-    if case.expect is not None:
-        doc["expect"] = {
-            name: (list(v) if isinstance(v, tuple) else v)
-            for name in ("outcome", "situations", "next_questions")
-            if (v := getattr(case.expect, name)) is not None
-        }
+    if len(case.expects) == 1 and case.expects[0].measure is None:
+        doc["expect"] = _expect_json(case.expects[0])
+    elif case.expects:
+        doc["expect"] = [_expect_json(e) for e in case.expects]
     data = json.dumps(doc, ensure_ascii=False, indent=2)
     # JSON leaves DEL, C1 controls and line separators raw; the strict reader refuses them.
     return "".join(ch if _printable(ch) or ch == "\n" else _escape(ch) for ch in data) + "\n"

@@ -16,7 +16,18 @@ from zgrongcuo.errors import CriteriaError, ZgError, suggest
 from zgrongcuo.load.document import Mapping, Node, Reader, Scalar, decode, join, parse
 from zgrongcuo.model import conditions as c
 from zgrongcuo.model.base import I18n
-from zgrongcuo.model.criteria import FACT_TYPES, UNDETERMINED, Criteria, Fact, Option, Outcome, Rule, Situation
+from zgrongcuo.model.criteria import (
+    FACT_TYPES,
+    LEVELS,
+    UNDETERMINED,
+    Criteria,
+    Fact,
+    InForce,
+    Option,
+    Outcome,
+    Rule,
+    Situation,
+)
 
 FORMAT = 1
 ID_PATTERN = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
@@ -84,7 +95,13 @@ _TOP_KEYS = (
     "outcomes",
     "rules",
     "reminder",
+    "short",
+    "level",
+    "issuer",
+    "effective",
 )
+_EFFECTIVE_KEYS = ("from", "until", "note")
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _FACT_KEYS = ("id", "type", "label", "question", "help", "options", "quote", "basis", "note")
 _OPTION_KEYS = ("id", "label", "help", "quote", "basis", "note")
 _ELEMENT_KEYS = ("fact", *c.YESNO_OPS, *c.SET_OPS, "quote", "basis", "note")
@@ -205,7 +222,40 @@ class _Builder:
             reminder=self.i18n(top["reminder"], "reminder"),
             bases=self.bases,
             source=self.optional_i18n(top, "source", ""),
+            short=self.optional_i18n(top, "short", ""),
+            level=self.level(top),
+            issuer=self.optional_i18n(top, "issuer", ""),
+            in_force=self.in_force(top.get("effective")),
         )
+
+    def level(self, top: dict[str, Node]) -> str | None:
+        if "level" not in top:
+            return None
+        value = self.r.text(top["level"], "level")
+        if value not in LEVELS:
+            raise self.error("bad_level", top["level"], "level", value=value, known=", ".join(LEVELS)).at(
+                suggestion=suggest(value, LEVELS)
+            )
+        return value
+
+    def in_force(self, node: Node | None) -> InForce:
+        """``effective: {from, until, note}``: dates as YYYY-MM-DD, null where the source is silent."""
+        if node is None:
+            return InForce()
+        v = self.r.mapping(node, "effective", _EFFECTIVE_KEYS, ("from", "until"))
+        days: list[str | None] = []
+        for name in ("from", "until"):
+            value = v[name]
+            if isinstance(value, Scalar) and value.is_null:
+                days.append(None)
+                continue
+            day = self.r.text(value, join("effective", name))
+            if not _DAY.match(day):
+                raise self.error("bad_day", value, join("effective", name), value=day)
+            days.append(day)
+        if days[0] and days[1] and days[0] > days[1]:
+            raise self.error("days_reversed", v["until"], "effective.until", start=days[0], end=days[1])
+        return InForce(days[0], days[1], self.optional_i18n(v, "note", "effective"))
 
     def build_facts(self, node: Node) -> tuple[Fact, ...]:
         out = []

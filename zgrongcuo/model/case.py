@@ -6,10 +6,14 @@ Types only; ``zgrongcuo.load.case_reader`` builds them from case files and
 
 from __future__ import annotations
 
+import re
+
 from zgrongcuo.model.base import Record, Value
 from zgrongcuo.model.conditions import AnswerValue
 
-META_KEYS = ("id", "title", "subject", "summary")
+META_KEYS = ("id", "title", "subject", "summary", "conduct_date")  # conduct_date: YYYY-MM-DD as text
+# case.conduct_date: a day, or a month or a year when that is all the file says.
+CONDUCT_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 
 
 class Answer(Value):
@@ -36,35 +40,44 @@ class Notice(Value):
 class Expect(Value):
     """What a regression test expects of a case's determination; None fields are not checked."""
 
-    __slots__ = ("outcome", "situations", "next_questions")
+    __slots__ = ("outcome", "situations", "next_questions", "measure")
 
     def __init__(
         self,
         outcome: str | None = None,
         situations: tuple[str, ...] | None = None,
         next_questions: tuple[str, ...] | None = None,
+        measure: str | None = None,
     ) -> None:
         self.outcome = outcome
         self.situations = situations
         self.next_questions = next_questions
+        self.measure = measure  # the measure's id; None: the first measure the case is checked against
 
 
 class Case(Record):
-    __slots__ = ("file", "meta", "answers", "expect", "notices")
+    __slots__ = ("file", "meta", "answers", "expects", "notices")
 
     def __init__(
         self,
         file: str,
         meta: dict[str, str | None],
         answers: dict[str, Answer],
-        expect: Expect | None = None,
+        expects: tuple[Expect, ...] = (),
         notices: list[Notice] | None = None,
     ) -> None:
         self.file = file
         self.meta = meta
         self.answers = answers
-        self.expect = expect
+        self.expects = expects  # what regression tests expect, one per measure at most
         self.notices = notices if notices is not None else []
+
+    def expect_for(self, measure_id: str, *, primary: bool) -> Expect | None:
+        """The expectation for a measure: the one naming it, else (for the first measure given) the unnamed one."""
+        named = next((e for e in self.expects if e.measure == measure_id), None)
+        if named is not None or not primary:
+            return named
+        return next((e for e in self.expects if e.measure is None), None)
 
     def values(self) -> dict[str, AnswerValue]:
         """Fact id -> answer value, for the facts whose answer is known: what the engine reads."""
@@ -72,14 +85,7 @@ class Case(Record):
 
     def copy(self) -> Case:
         """A copy whose metadata and answers can change without touching this one."""
-        expect = self.expect
-        return Case(
-            self.file,
-            dict(self.meta),
-            dict(self.answers),
-            Expect(expect.outcome, expect.situations, expect.next_questions) if expect else None,
-            list(self.notices),
-        )
+        return Case(self.file, dict(self.meta), dict(self.answers), self.expects, list(self.notices))
 
 
 def blank_case(file: str = "-") -> Case:

@@ -11,6 +11,24 @@ from zgrongcuo.model.conditions import All, Condition, Element
 
 UNDETERMINED = "undetermined"  # the outcome when no rule is definitely true
 FACT_TYPES = ("set", "yesno")
+LEVELS = ("county", "city", "province", "national")  # who issued a measure, for `criteria list`
+
+
+class InForce(Record):
+    """When a measure was in force: dates as YYYY-MM-DD text, None where its source does not say."""
+
+    __slots__ = ("start", "end", "note")
+
+    def __init__(self, start: str | None = None, end: str | None = None, note: I18n | None = None) -> None:
+        self.start = start
+        self.end = end
+        self.note = note  # where the dates come from
+
+    def covers(self, day: str) -> bool | None:
+        """Whether ``day`` (YYYY-MM-DD) falls within; None when no date is known to test it against."""
+        if self.start is None and self.end is None:
+            return None
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
 
 
 class Option(Cited):
@@ -35,7 +53,7 @@ class Option(Cited):
 class Fact(Cited):
     """A question: yes/no, or a closed set of options."""
 
-    __slots__ = ("id", "type", "label", "question", "help", "options", "index", "option_ids", "_by_id")
+    __slots__ = ("id", "type", "label", "question", "help", "options", "index", "option_ids", "option_set", "_by_id")
 
     def __init__(
         self,
@@ -60,6 +78,7 @@ class Fact(Cited):
         self.index = index
         self._cite(quote, basis, note, line)
         self.option_ids: tuple[str, ...] = tuple(o.id for o in options)
+        self.option_set = frozenset(self.option_ids)
         self._by_id = {o.id: o for o in options}
 
     def option(self, option_id: str) -> Option:
@@ -136,6 +155,7 @@ class Criteria(Record):
     __slots__ = (
         "id", "version", "title", "languages", "facts", "situations", "preconditions", "exclusions",
         "conditions", "outcomes", "rules", "reminder", "bases", "source", "path", "sha256", "fact_by_id",
+        "short", "level", "issuer", "in_force",
     )  # fmt: skip
 
     def __init__(
@@ -156,6 +176,10 @@ class Criteria(Record):
         source: I18n | None = None,
         path: str = "",
         sha256: str = "",
+        short: I18n | None = None,
+        level: str | None = None,
+        issuer: I18n | None = None,
+        in_force: InForce | None = None,
     ) -> None:
         self.id = id
         self.version = version
@@ -174,6 +198,14 @@ class Criteria(Record):
         self.path = path  # where it was loaded from, as the user named it
         self.sha256 = sha256  # of the file's bytes
         self.fact_by_id: dict[str, Fact] = {f.id: f for f in facts}
+        self.short = short if short is not None else {}  # a name for tables: "秭归县办法（2018）"
+        self.level = level  # one of LEVELS, or None
+        self.issuer = issuer
+        self.in_force = in_force if in_force is not None else InForce()
+
+    def name(self, lang: str) -> str:
+        """How a table names the measure: its short name, else its title."""
+        return self.short.get(lang) or self.title.get(lang) or self.id
 
     @property
     def undetermined(self) -> Outcome:
@@ -185,3 +217,31 @@ class Criteria(Record):
     def exclusion_facts(self) -> frozenset[str]:
         """Facts the bottom lines test."""
         return frozenset(e.fact.id for e in self.exclusions)
+
+
+class Questions(Record):
+    """The questions one case file answers for the measures it is checked against, and those measures.
+
+    Measures that ask the same question use the same fact id, so a case file
+    answers each question once: a set fact shared by several measures offers
+    the union of their options (each measure reads the options it knows).
+    Made by ``zgrongcuo.load.measures.questions``, which checks that shared ids agree.
+    """
+
+    __slots__ = ("measures", "facts", "fact_by_id")
+
+    def __init__(self, measures: tuple[Criteria, ...], facts: tuple[Fact, ...]) -> None:
+        self.measures = measures  # in the order given; the first is the one an expectation without `measure` is for
+        self.facts = facts  # in asking order: the first measure's, then each next measure's new ones
+        self.fact_by_id: dict[str, Fact] = {f.id: f for f in facts}
+
+    @classmethod
+    def single(cls, criteria: Criteria) -> Questions:
+        return cls((criteria,), criteria.facts)
+
+    @property
+    def primary(self) -> Criteria:
+        return self.measures[0]
+
+    def measure(self, measure_id: str) -> Criteria | None:
+        return next((m for m in self.measures if m.id == measure_id), None)

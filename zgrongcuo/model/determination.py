@@ -7,9 +7,9 @@ and none recomputes it.  Wording is the ``text`` layer's.
 from __future__ import annotations
 
 from zgrongcuo.model.base import Record, Value
-from zgrongcuo.model.case import Answer, Case
+from zgrongcuo.model.case import Answer, Case, Notice
 from zgrongcuo.model.conditions import AnswerValue, Element, Truth, Values
-from zgrongcuo.model.criteria import Criteria, Fact, Outcome, Rule, Situation
+from zgrongcuo.model.criteria import Criteria, Fact, Outcome, Questions, Rule, Situation
 
 MET, NOT_MET, UNKNOWN = "met", "not_met", "unknown"
 
@@ -85,6 +85,7 @@ class Determination(Record):
     __slots__ = (
         "case", "criteria", "outcome", "rule", "rule_values", "situations", "preconditions", "exclusions",
         "next_questions", "unchecked_exclusions", "counterfactuals", "counterfactuals_complete", "values",
+        "unused_answers", "unused_options", "notices", "questions",
     )  # fmt: skip
 
     def __init__(
@@ -102,6 +103,10 @@ class Determination(Record):
         counterfactuals: tuple[Counterfactual, ...] | None = None,
         counterfactuals_complete: bool = True,
         values: Values | None = None,
+        unused_answers: tuple[str, ...] = (),
+        unused_options: dict[str, tuple[str, ...]] | None = None,
+        notices: tuple[Notice, ...] = (),
+        questions: Questions | None = None,
     ) -> None:
         self.case = case
         self.criteria = criteria
@@ -117,6 +122,12 @@ class Determination(Record):
         self.counterfactuals = counterfactuals
         self.counterfactuals_complete = counterfactuals_complete  # False: the search ran out of its work budget
         self.values: Values = values if values is not None else case.values()  # the answers the engine read
+        # Answers in the case file that this measure does not read (the file serves several measures):
+        # facts it does not ask, and options of a shared question it does not offer.
+        self.unused_answers = unused_answers
+        self.unused_options: dict[str, tuple[str, ...]] = unused_options if unused_options is not None else {}
+        self.notices = notices  # warnings about this measure and this case (e.g. the conduct outside its dates)
+        self.questions = questions  # what the case file was read against, when several measures (names unused answers)
 
     @property
     def situations_met(self) -> tuple[str, ...]:

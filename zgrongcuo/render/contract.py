@@ -2,10 +2,11 @@
 
 A renderer formats determinations; it never computes them.  The batch asks
 the engine for counterfactuals when ``explains`` is true, so they are
-computed once, where the case is evaluated.  ``prepare`` turns a
-determination into a payload (in a worker process with ``--jobs``, for the
-formats that can: ``parallel``), and ``emit`` writes payloads in the order of
-the cases, in the main process.
+computed once, where the case is evaluated.  ``prepare`` turns a case's
+determinations — one per measure, in the order the measures were given —
+into a payload (in a worker process with ``--jobs``, for the formats that
+can: ``parallel``), and ``emit`` writes payloads in the order of the cases,
+in the main process.
 """
 
 from __future__ import annotations
@@ -22,16 +23,29 @@ if TYPE_CHECKING:
 class RenderOptions:
     """What every renderer is told: the language, whether a batch is coming, and the report time stamp."""
 
-    __slots__ = ("lang", "batch", "explain", "detail", "_generated")
+    __slots__ = ("lang", "batch", "explain", "detail", "measures", "_generated")
 
     def __init__(
-        self, lang: str, *, batch: bool = False, explain: bool = False, detail: bool = False, generated: str | None = None
+        self,
+        lang: str,
+        *,
+        batch: bool = False,
+        explain: bool = False,
+        detail: bool = False,
+        generated: str | None = None,
+        measures: int = 1,
     ) -> None:
         self.lang = lang
         self.batch = batch  # several cases: a summary at the end, an array in JSON
+        self.measures = measures  # how many measures each case is checked against
         self.explain = explain  # JSON and JSONL: add what would change the outcome
         self.detail = detail  # text: every element in full tables, not the one-screen summary
         self._generated = generated
+
+    @property
+    def several(self) -> bool:
+        """Several determinations are coming: several cases, or one case under several measures."""
+        return self.batch or self.measures > 1
 
     @property
     def generated(self) -> str:
@@ -65,16 +79,20 @@ class Renderer:
         self.options = options
         self.lang = options.lang
 
-    def prepare(self, d: Determination) -> object:
-        """The payload ``emit`` writes; by default the determination itself."""
-        return d
+    def prepare(self, ds: tuple[Determination, ...]) -> object:
+        """The payload ``emit`` writes for one case's determinations (one per measure); by default they themselves."""
+        return ds
 
     def emit(self, payload: object) -> None:
         raise NotImplementedError
 
+    def determinations(self, ds: tuple[Determination, ...]) -> None:
+        """Format one case's determinations now (``emit(prepare(ds))``)."""
+        self.emit(self.prepare(ds))
+
     def determination(self, d: Determination) -> None:
-        """Format one determination now (``emit(prepare(d))``)."""
-        self.emit(self.prepare(d))
+        """Format one case's only determination now."""
+        self.emit(self.prepare((d,)))
 
     def failure(self, file: str, error: ZgError) -> None:
         """A case file that could not be loaded (the error itself goes to stderr)."""
@@ -84,10 +102,10 @@ class Renderer:
 
 
 class DocumentFormat(Protocol):
-    """A report format's module: whole documents, one per case, and a batch summary."""
+    """A report format's module: whole documents, one per case (a view per measure), and a batch summary."""
 
     SUFFIX: str
 
-    def document(self, view: DeterminationView) -> str | bytes: ...
+    def document(self, views: list[DeterminationView]) -> str | bytes: ...
 
     def summary_document(self, tally: Tally, generated: str) -> str | bytes: ...

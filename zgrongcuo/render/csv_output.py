@@ -1,4 +1,4 @@
-"""One CSV row per case, for tallies in a spreadsheet (UTF-8 with BOM, so Excel reads Chinese)."""
+"""One CSV row per case and measure, for tallies in a spreadsheet (UTF-8 with BOM, so Excel reads Chinese)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from zgrongcuo.render.contract import Renderer, RenderOptions
 from zgrongcuo.text.catalogue import text
 
 # The columns; the header row names them in the chosen language (with --lang en, by these ids).
-COLUMNS = ("file", "case_id", "title", "subject", "outcome", "label", "situations_met", "open_questions")
+COLUMNS = ("file", "case_id", "title", "subject", "measure", "outcome", "label", "situations_met", "open_questions")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -35,22 +35,27 @@ class CsvRenderer(Renderer):
         self.writer = csv.writer(stream, lineterminator="\r\n")
         self.writer.writerow([text(f"csv.{column}", self.lang) for column in COLUMNS])
 
-    def prepare(self, d: Determination) -> tuple[str, ...]:
-        return (
-            d.case.file,
-            d.case.meta.get("id") or "",
-            d.case.meta.get("title") or "",
-            d.case.meta.get("subject") or "",
-            d.outcome.id,
-            d.outcome.label[self.lang],
-            ";".join(d.situations_met),
-            ";".join(d.next_questions),
+    def prepare(self, ds: tuple[Determination, ...]) -> tuple[tuple[str, ...], ...]:
+        return tuple(
+            (
+                d.case.file,
+                d.case.meta.get("id") or "",
+                d.case.meta.get("title") or "",
+                d.case.meta.get("subject") or "",
+                d.criteria.id,
+                d.outcome.id,
+                d.outcome.label[self.lang],
+                ";".join(d.situations_met),
+                ";".join(d.next_questions),
+            )
+            for d in ds
         )
 
     def emit(self, payload: object) -> None:
         assert isinstance(payload, tuple)
-        self.writer.writerow([_cell(value) for value in payload])
+        for row in payload:
+            self.writer.writerow([_cell(value) for value in row])
 
     def failure(self, file: str, error: ZgError) -> None:
         problem = text("load_failed", self.lang) + text("location_sep", self.lang) + error.message(self.lang)
-        self.emit((file, "", "", "", "error", problem, "", ""))
+        self.emit(((file, "", "", "", "", "error", problem, "", ""),))

@@ -10,11 +10,12 @@ it; a test holds the encoder's text equal to ``json.dumps`` of the object.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from zgrongcuo import __version__
 from zgrongcuo.errors import ZgError
+from zgrongcuo.model.case import META_KEYS
 from zgrongcuo.model.conditions import AnswerValue
 from zgrongcuo.model.criteria import Criteria
 from zgrongcuo.model.determination import Determination, ElementResult
@@ -181,8 +182,8 @@ FIELDS: tuple[Field, ...] = (
     Field("file", lambda d, lang: d.case.file, _const(_STRING)),
     Field(
         "case",
-        lambda d, lang: dict(d.case.meta),
-        _const(_closed({k: _nullable(_STRING) for k in ("id", "title", "subject", "summary")})),
+        lambda d, lang: {k: d.case.meta.get(k) for k in META_KEYS},
+        _const(_closed({k: _nullable(_STRING) for k in META_KEYS})),
     ),
     Field("lang", lambda d, lang: lang, lambda c: {"enum": list(c.languages)}),
     Field("tool_version", lambda d, lang: __version__, _const(_STRING)),
@@ -230,8 +231,16 @@ FIELDS: tuple[Field, ...] = (
     Field("situations_met", lambda d, lang: list(d.situations_met), _situation_list),
     Field(
         "warnings",
-        lambda d, lang: [text(n.msg_id, lang, **n.params) for n in d.case.notices],
+        lambda d, lang: [text(n.msg_id, lang, **n.params) for n in (*d.case.notices, *d.notices)],
         _const({"type": "array", "items": _STRING}),
+    ),
+    # Answers in the case file this measure does not read: questions it does not ask, and
+    # options of a shared question it does not offer (the file serves several measures).
+    Field("unused_answers", lambda d, lang: list(d.unused_answers), _const({"type": "array", "items": _STRING})),
+    Field(
+        "unused_options",
+        lambda d, lang: {fact: list(options) for fact, options in d.unused_options.items()},
+        _const({"type": "object", "additionalProperties": {"type": "array", "items": _STRING}}),
     ),
     Field(
         "counterfactuals",
@@ -259,10 +268,25 @@ def dumps(obj: object, *, indent: int | None = None) -> str:
     return json.dumps(obj, ensure_ascii=False, indent=indent)
 
 
-def determination_schema(criteria: Criteria, lang: str) -> Schema:
-    """JSON Schema (draft 2020-12) of a determination, or of the error object of a case that could not be loaded."""
+class _Union:
+    """Several measures as the schema sees them: any of their facts, situations, outcomes and languages."""
+
+    def __init__(self, measures: Sequence[Criteria]) -> None:
+        self.facts = tuple({f.id: f for m in measures for f in m.facts}.values())
+        self.situations = tuple({s.id: s for m in measures for s in m.situations}.values())
+        self.outcomes = {k: v for m in measures for k, v in m.outcomes.items()}
+        self.languages = tuple(lang for lang in measures[0].languages if all(lang in m.languages for m in measures))
+
+
+def determination_schema(criteria: Criteria | Sequence[Criteria], lang: str) -> Schema:
+    """JSON Schema (draft 2020-12) of a determination, or of the error object of a case that could not be loaded.
+
+    For several measures, of a determination under any of them.
+    """
+    measures = (criteria,) if isinstance(criteria, Criteria) else tuple(criteria)
+    shape: Any = measures[0] if len(measures) == 1 else _Union(measures)  # what the schema's enums list
     determination = _closed(
-        {f.name: f.schema(criteria) for f in FIELDS}, optional=tuple(f.name for f in FIELDS if f.optional)
+        {f.name: f.schema(shape) for f in FIELDS}, optional=tuple(f.name for f in FIELDS if f.optional)
     )
     failure = _closed(
         {
@@ -279,13 +303,13 @@ def determination_schema(criteria: Criteria, lang: str) -> Schema:
     )
     return {
         "$schema": DRAFT,
-        "title": text("schema.determination_title", lang, title=criteria.title[lang]),
+        "title": text("schema.determination_title", lang, title=text("list_sep", lang).join(m.title[lang] for m in measures)),
         "oneOf": [{"$ref": "#/$defs/determination"}, {"$ref": "#/$defs/failure"}],
         "$defs": {
             "determination": determination,
             "failure": failure,
-            "element": _element_schema(criteria),
-            "counterfactual": _counterfactual_schema(criteria),
+            "element": _element_schema(shape),
+            "counterfactual": _counterfactual_schema(shape),
         },
     }
 

@@ -83,9 +83,9 @@ class FolderWriter(Renderer):
         return True
 
     def emit(self, payload: object) -> None:
-        assert isinstance(payload, Determination)
-        path = self._name(report_stem(payload))
-        data = self.format.document(build(payload, self.lang, generated=self.options.generated))
+        assert isinstance(payload, tuple)
+        path = self._name(report_stem(payload[0]))
+        data = self.format.document([build(d, self.lang, generated=self.options.generated) for d in payload])
         self.tally.add(payload, path.name if self._write(path, data) else "")
 
     def failure(self, file: str, error: ZgError) -> None:

@@ -11,9 +11,8 @@ from typing import IO, Any
 
 from zgrongcuo import __version__
 from zgrongcuo.errors import ZgError
-from zgrongcuo.model.determination import Determination
 from zgrongcuo.render.contract import Renderer, RenderOptions
-from zgrongcuo.render.view import DeterminationView, ElementRow, Tally, bar, build
+from zgrongcuo.render.view import DeterminationView, ElementRow, Tally, bar, build, comparison
 from zgrongcuo.text.catalogue import text
 
 SUFFIX = ".html"
@@ -73,23 +72,26 @@ def _elements(report: DeterminationView, rows: list[ElementRow], *, exclusion: b
     return "\n".join(out) + "\n"
 
 
-def article(report: DeterminationView) -> str:
-    """One case's report as an <article> element."""
+def _measure_body(report: DeterminationView, level: int, *, with_meta: bool) -> str:
+    """One measure's part of a report; ``level`` is the rank of its section headings (<h2> is 2)."""
     h = report.headings
     lang = report.lang
-    parts = [f"<article>\n<h1>{_e(report.title)}</h1>\n"]
-    parts.append(
-        f'<div class="headline {_headline_class(report.favourable)}"><strong>{_e(report.outcome)}</strong> '
-        f"<code>({_e(report.outcome_code)})</code><br>{_e(text('concise.why', lang) + report.why)}</div>\n"
-    )
-    parts.append(f"<h2>{_e(h['report.basic'])}</h2>\n")
-    parts.append(_table([text("col.field", lang), text("col.value", lang)], [[k, v] for k, v in report.meta]))
-    if report.answers:
-        parts.append(f"<h3>{_e(h['heading.answers'])}</h3>\n")
-        parts.append(_table([h["col.question"], h["col.answer"], h["col.note"]], [list(a) for a in report.answers]))
+    h2, h3 = f"h{level}", f"h{level + 1}"
 
-    parts.append(f"<h2>{_e(h['report.analysis'])}</h2>\n")
-    parts.append(f"<h3>{_e(h['heading.situations'])}</h3>\n")
+    def head(key: str, n: int) -> str:  # numbered in a one-measure report; within a measure's part, not
+        return h.numbered(n, f"section.{key}") if with_meta else h[f"section.{key}"]
+
+    parts = [f'<p class="unknown">⚠ {_e(line)}</p>\n' for line in report.warnings]
+    if with_meta:
+        parts.append(f"<{h2}>{_e(head('basic', 1))}</{h2}>\n")
+        parts.append(_table([text("col.field", lang), text("col.value", lang)], [[k, v] for k, v in report.meta]))
+    if report.answers:
+        parts.append(f"<{h3}>{_e(h['heading.answers'])}</{h3}>\n")
+        parts.append(_table([h["col.question"], h["col.answer"], h["col.note"]], [list(a) for a in report.answers]))
+    parts += [f'<p class="meta">{_e(line)}</p>\n' for line in report.unused]
+
+    parts.append(f"<{h2}>{_e(head('analysis', 2))}</{h2}>\n")
+    parts.append(f"<{h3}>{_e(h['heading.situations'])}</{h3}>\n")
     parts.append(
         _table(
             [text("col.situation", lang), text("col.status", lang)],
@@ -98,16 +100,16 @@ def article(report: DeterminationView) -> str:
         )
     )
     for s in report.situations:
-        parts.append(f'<h3 class="{_e(s.status)}">{_e(s.heading)}</h3>\n')
+        parts.append(f'<{h3} class="{_e(s.status)}">{_e(s.heading)}</{h3}>\n')
         if s.quote:
             parts.append(f"<blockquote>{_e(s.quote)}</blockquote>\n")
         parts.append(_elements(report, s.elements))
     if report.preconditions:
-        parts.append(f"<h3>{_e(h['heading.preconditions'])}</h3>\n" + _elements(report, report.preconditions))
+        parts.append(f"<{h3}>{_e(h['heading.preconditions'])}</{h3}>\n" + _elements(report, report.preconditions))
     if report.exclusions:
-        parts.append(f"<h3>{_e(h['heading.exclusions'])}</h3>\n" + _elements(report, report.exclusions, exclusion=True))
+        parts.append(f"<{h3}>{_e(h['heading.exclusions'])}</{h3}>\n" + _elements(report, report.exclusions, exclusion=True))
 
-    parts.append(f"<h2>{_e(h['report.conclusion'])}</h2>\n")
+    parts.append(f"<{h2}>{_e(head('conclusion', 3))}</{h2}>\n")
     parts.append(f"<p><strong>{_e(text('report.outcome', lang, outcome=report.outcome, code=report.outcome_code))}</strong></p>\n")
     parts.append(f"<p>{_e(text('concise.why', lang) + report.why)}</p>\n")
     for line in report.unchecked:
@@ -117,41 +119,80 @@ def article(report: DeterminationView) -> str:
         parts.append("".join(f"<li>{_e(q)} ({_e(f)})</li>\n" for q, f in report.open_questions) + "</ol>\n")
     ex = report.explanation
     if ex:
-        parts.append(f"<h3>{_e(h['cf.heading'])}</h3>\n")
+        parts.append(f"<{h3}>{_e(h['cf.heading'])}</{h3}>\n")
         if ex.intro:
             parts.append(f"<p>{_e(ex.intro)}</p>\n<ol>\n" + "".join(f"<li>{_e(x)}</li>\n" for x in ex.lines) + "</ol>\n")
         if ex.bottom_heading:
             parts.append(f"<p>{_e(ex.bottom_heading)}</p>\n<ul>\n" + "".join(f"<li>{_e(x)}</li>\n" for x in ex.bottom_lines) + "</ul>\n")
         for line in ex.closing:
             parts.append(f"<p>{_e(line)}</p>\n")
-    parts.append(f"<h2>{_e(h['report.procedure'])}</h2>\n<p>{_e(report.reminder)}</p>\n")
-    parts.append(
-        f'<hr>\n<p class="meta">{_e(report.criteria_line)}<br>{_e(report.sha_line)}<br>{_e(report.generated)}</p>\n</article>\n'
-    )
+    parts.append(f"<{h2}>{_e(head('procedure', 4))}</{h2}>\n<p>{_e(report.reminder)}</p>\n")
     return "".join(parts)
 
 
-def document(report: DeterminationView) -> str:
+def _headline(outcome: str, code: str, favourable: bool | None, line: str) -> str:
+    return (
+        f'<div class="headline {_headline_class(favourable)}"><strong>{_e(outcome)}</strong> '
+        f"<code>({_e(code)})</code><br>{_e(line)}</div>\n"
+    )
+
+
+def article(views: list[DeterminationView]) -> str:
+    """One case's report as an <article> element: with several measures, a comparison and then each measure."""
+    first = views[0]
+    lang = first.lang
+    h = first.headings
+    parts = [f"<article>\n<h1>{_e(first.title)}</h1>\n"]
+    if len(views) == 1:
+        parts.append(_headline(first.outcome, first.outcome_code, first.favourable, text("concise.why", lang) + first.why))
+        parts.append(_measure_body(first, 2, with_meta=True))
+        parts.append(
+            f'<hr>\n<p class="meta">{_e(first.criteria_line)}<br>{_e(first.sha_line)}<br>{_e(first.generated)}</p>\n</article>\n'
+        )
+        return "".join(parts)
+    rows = comparison(views)
+    for r in rows:
+        parts.append(_headline(r.outcome, r.code, r.favourable, r.name))
+    parts.append(f"<h2>{_e(h.numbered(1, 'section.basic'))}</h2>\n")
+    parts.append(_table([text("col.field", lang), text("col.value", lang)], [[k, v] for k, v in first.meta]))
+    intro = text("compare.intro", lang, count=len(views))
+    parts.append(f"<h2>{_e(h.numbered(2, 'section.compare'))}</h2>\n<p>{_e(intro)}</p>\n")
+    parts.append(
+        _table(
+            [h["col.measure"], h["col.level"], h["col.outcome"], h["col.situations_met"], h["col.open_count"]],
+            [[r.name, r.level, f"{r.outcome} ({r.code})", r.situations, r.open] for r in rows],
+        )
+    )
+    for n, v in enumerate(views, 3):
+        parts.append(f'<section class="measure">\n<h2>{_e(h.numbered(n, "section.under", measure=v.measure_name))}</h2>\n')
+        parts.append(_measure_body(v, 3, with_meta=False) + "</section>\n")
+    meta = "<br>".join([*(_e(v.criteria_line) for v in views), _e(first.generated)])
+    parts.append(f'<hr>\n<p class="meta">{meta}</p>\n</article>\n')
+    return "".join(parts)
+
+
+def document(views: list[DeterminationView]) -> str:
     """One case's report as a complete HTML page."""
-    return _page(report.title, report.lang, article(report))
+    return _page(views[0].title, views[0].lang, article(views))
 
 
 def summary_section(tally: Tally, generated: str) -> str:
     lang = tally.lang
     parts = [f'<section class="summary">\n<h1>{_e(text("summary.title", lang))}</h1>\n<p>{_e(tally.counts_line())}</p>\n']
-    outcomes = tally.by_outcome()
-    most = max((n for _, _, n, _ in outcomes), default=0)
-    parts.append(f"<h2>{_e(text('summary.by_outcome', lang))}</h2>\n")
-    parts.append(_bar_table(lang, "col.outcome", [(label, n) for label, _, n, _ in outcomes], most))
-    situations = tally.by_situation()
-    most = max((n for _, _, n in situations), default=0)
-    parts.append(f"<h2>{_e(text('summary.by_situation', lang))}</h2>\n<p>{_e(text('summary.several', lang))}</p>\n")
-    parts.append(_bar_table(lang, "col.situation", [(label, n) for label, _, n in situations], most))
+    for measure in tally.groups():
+        outcomes = tally.by_outcome(measure)
+        most = max((n for _, _, n, _ in outcomes), default=0)
+        parts.append(f"<h2>{_e(tally.heading('summary.by_outcome', measure))}</h2>\n")
+        parts.append(_bar_table(lang, "col.outcome", [(label, n) for label, _, n, _ in outcomes], most))
+    for measure in tally.groups():
+        situations = tally.by_situation(measure)
+        most = max((n for _, _, n in situations), default=0)
+        heading = tally.heading("summary.by_situation", measure)
+        parts.append(f"<h2>{_e(heading)}</h2>\n<p>{_e(text('summary.several', lang))}</p>\n")
+        parts.append(_bar_table(lang, "col.situation", [(label, n) for label, _, n in situations], most))
     parts.append(f"<h2>{_e(text('summary.cases', lang))}</h2>\n")
     header, rows = tally.case_table()
-    # Each column's class, by position: the table's columns are fixed by Tally.case_table.
-    classes = ["id", "title", "subject", "outcome", "situations", "file", *(["report"] if text("col.report", lang) in header else [])]
-    classes += ["problem"] * (len(header) - len(classes))
+    classes = [_CLASS.get(c, c) for c in tally.columns()]
     shares = [_SHARES[cls] for cls in classes]
     cols = "".join(f'<col style="width:{100 * share / sum(shares):.1f}%">' for share in shares)
     out = ['<table class="cases">', f"<colgroup>{cols}</colgroup>", "<tr>" + "".join(f"<th>{_e(x)}</th>" for x in header) + "</tr>"]
@@ -172,7 +213,11 @@ def summary_section(tally: Tally, generated: str) -> str:
 
 
 # How the table of cases shares its width: an outcome label or a title must stay readable.
-_SHARES = {"id": 9, "title": 17, "subject": 13, "outcome": 15, "situations": 8, "file": 16, "report": 11, "problem": 18}
+_SHARES = {
+    "id": 9, "title": 17, "subject": 13, "measure": 12, "outcome": 15, "situations": 8, "file": 16, "report": 11,
+    "problem": 18,
+}  # fmt: skip
+_CLASS = {"case_id": "id", "situations_met": "situations"}  # a column's class, where it differs from its name
 
 
 def _bar_table(lang: str, first: str, rows: list[tuple[str, int]], most: int) -> str:
@@ -201,10 +246,10 @@ class HtmlRenderer(Renderer):
         self.title = ""
 
     def emit(self, payload: object) -> None:
-        assert isinstance(payload, Determination)
-        report = build(payload, self.lang, generated=self.options.generated)
-        self.title = self.title or report.title
-        self.articles.append(article(report))
+        assert isinstance(payload, tuple)
+        views = [build(d, self.lang, generated=self.options.generated) for d in payload]
+        self.title = self.title or views[0].title
+        self.articles.append(article(views))
         self.tally.add(payload)
 
     def failure(self, file: str, error: ZgError) -> None:

@@ -1,4 +1,8 @@
-"""Determinations as JSON for scripts: one object (or an array) with ``json``, one line each with ``jsonl``."""
+"""Determinations as JSON for scripts: one object (or an array) with ``json``, one line each with ``jsonl``.
+
+With several cases or several measures there is one determination per case
+and measure, cases outermost, measures in the order given.
+"""
 
 from __future__ import annotations
 
@@ -22,21 +26,22 @@ class JsonRenderer(Renderer):
         self.explains = options.explain
         self.count = 0
 
-    def prepare(self, d: Determination) -> str:
-        return dumps(determination_json(d, self.lang, explain=self.explains), indent=2)
+    def prepare(self, ds: tuple[Determination, ...]) -> tuple[str, ...]:
+        return tuple(dumps(determination_json(d, self.lang, explain=self.explains), indent=2) for d in ds)
 
     def emit(self, payload: object) -> None:
-        assert isinstance(payload, str)
-        if self.options.batch:
-            payload = ("[\n" if self.count == 0 else ",\n") + "\n".join("  " + line for line in payload.splitlines())
-        self.out.write(payload)
-        self.count += 1
+        assert isinstance(payload, tuple)
+        for item in payload:
+            if self.options.several:
+                item = ("[\n" if self.count == 0 else ",\n") + "\n".join("  " + line for line in item.splitlines())
+            self.out.write(item)
+            self.count += 1
 
     def failure(self, file: str, error: ZgError) -> None:
-        self.emit(dumps(error_json(file, error, self.lang), indent=2))
+        self.emit((dumps(error_json(file, error, self.lang), indent=2),))
 
     def close(self) -> None:
-        if self.options.batch:
+        if self.options.several:
             self.out.write("[]\n" if self.count == 0 else "\n]\n")
         elif self.count:
             self.out.write("\n")
@@ -58,10 +63,10 @@ class JsonlRenderer(Renderer):
         self.encoder = LineEncoder(self.lang)
         self.buffer: IO[bytes] | None = getattr(self.out, "buffer", None)
 
-    def prepare(self, d: Determination) -> bytes:
+    def prepare(self, ds: tuple[Determination, ...]) -> bytes:
         if self.explains:
-            return (dumps(determination_json(d, self.lang, explain=True)) + "\n").encode()
-        return (self.encoder.encode(d) + "\n").encode()
+            return "".join(dumps(determination_json(d, self.lang, explain=True)) + "\n" for d in ds).encode()
+        return "".join(self.encoder.encode(d) + "\n" for d in ds).encode()
 
     def emit(self, payload: object) -> None:
         assert isinstance(payload, (bytes, memoryview))

@@ -8,10 +8,9 @@ from urllib.parse import quote
 
 from zgrongcuo import __version__
 from zgrongcuo.errors import ZgError
-from zgrongcuo.model.determination import Determination
 from zgrongcuo.render.contract import Renderer, RenderOptions
 from zgrongcuo.render.escape import markdown as md
-from zgrongcuo.render.view import DeterminationView, ElementRow, Tally, bar, build
+from zgrongcuo.render.view import DeterminationView, ElementRow, Tally, bar, build, comparison
 from zgrongcuo.text.catalogue import text
 
 SUFFIX = ".md"
@@ -29,31 +28,39 @@ def _element_table(report: DeterminationView, rows: list[ElementRow]) -> list[st
     return _table([h["report.elements"], h["col.status"], h["col.reason"]], [[r.label, r.status_text, r.reason] for r in rows])
 
 
-def document(report: DeterminationView) -> str:
-    """One case's report as a Markdown document."""
+def _measure_body(report: DeterminationView, level: int, *, with_meta: bool) -> list[str]:
+    """One measure's part of a report; ``level`` is the depth of its section headings (## is 2)."""
     h = report.headings
-    out = [f"# {md(report.title)}", ""]
+    hh, hhh = "#" * level, "#" * (level + 1)
+
+    def head(key: str, n: int) -> str:  # numbered in a one-measure report; within a measure's part, not
+        return h.numbered(n, f"section.{key}") if with_meta else h[f"section.{key}"]
+
     why = text("concise.why", report.lang) + report.why
-    out += [f"> **{md(report.outcome)}** (`{report.outcome_code}`)  ", f"> {md(why)}", ""]
-
-    out += [f"## {md(h['report.basic'])}", ""]
-    out += _table([text("col.field", report.lang), text("col.value", report.lang)], [[label, value] for label, value in report.meta])
+    out: list[str] = []
+    for line in report.warnings:
+        out += [f"> ⚠ {md(line)}", ""]
+    if with_meta:
+        out += [f"{hh} {md(head('basic', 1))}", ""]
+        out += _table([text("col.field", report.lang), text("col.value", report.lang)], [[label, value] for label, value in report.meta])
     if report.answers:
-        out += [f"### {md(h['heading.answers'])}", ""]
+        out += [f"{hhh} {md(h['heading.answers'])}", ""]
         out += _table([h["col.question"], h["col.answer"], h["col.note"]], [list(a) for a in report.answers])
+    for line in report.unused:
+        out += [md(line), ""]
 
-    out += [f"## {md(h['report.analysis'])}", ""]
+    out += [f"{hh} {md(head('analysis', 2))}", ""]
     for s in report.situations:
-        out += [f"### {md(s.heading)}", ""]
+        out += [f"{hhh} {md(s.heading)}", ""]
         if s.quote:
             out += [f"> {md(s.quote)}", ""]
         out += _element_table(report, s.elements)
     if report.preconditions:
-        out += [f"### {md(h['heading.preconditions'])}", ""] + _element_table(report, report.preconditions)
+        out += [f"{hhh} {md(h['heading.preconditions'])}", ""] + _element_table(report, report.preconditions)
     if report.exclusions:
-        out += [f"### {md(h['heading.exclusions'])}", ""] + _element_table(report, report.exclusions)
+        out += [f"{hhh} {md(h['heading.exclusions'])}", ""] + _element_table(report, report.exclusions)
 
-    out += [f"## {md(h['report.conclusion'])}", ""]
+    out += [f"{hh} {md(head('conclusion', 3))}", ""]
     out += [f"**{md(text('report.outcome', report.lang, outcome=report.outcome, code=report.outcome_code))}**", ""]
     out += [md(why), ""]
     for line in report.unchecked:
@@ -63,7 +70,7 @@ def document(report: DeterminationView) -> str:
         out += [f"{i}. {md(q)} (`{f}`)" for i, (q, f) in enumerate(report.open_questions, 1)] + [""]
     ex = report.explanation
     if ex:
-        out += [f"### {md(h['cf.heading'])}", ""]
+        out += [f"{hhh} {md(h['cf.heading'])}", ""]
         if ex.intro:
             out += [md(ex.intro), ""] + [f"{i}. {md(line)}" for i, line in enumerate(ex.lines, 1)] + [""]
         if ex.bottom_heading:
@@ -71,8 +78,37 @@ def document(report: DeterminationView) -> str:
         for line in ex.closing:
             out += [md(line), ""]
 
-    out += [f"## {md(h['report.procedure'])}", "", md(report.reminder), "", "---", ""]
-    out += [md(report.criteria_line) + "  ", md(report.sha_line) + "  ", md(report.generated), ""]
+    out += [f"{hh} {md(head('procedure', 4))}", "", md(report.reminder), ""]
+    return out
+
+
+def document(views: list[DeterminationView]) -> str:
+    """One case's report as a Markdown document: with several measures, a comparison and then each measure."""
+    first = views[0]
+    lang = first.lang
+    out = [f"# {md(first.title)}", ""]
+    if len(views) == 1:
+        why = text("concise.why", lang) + first.why
+        out += [f"> **{md(first.outcome)}** (`{first.outcome_code}`)  ", f"> {md(why)}", ""]
+        out += _measure_body(first, 2, with_meta=True)
+        out += ["---", "", md(first.criteria_line) + "  ", md(first.sha_line) + "  ", md(first.generated), ""]
+        return "\n".join(out)
+    h = first.headings
+    rows = comparison(views)
+    out += [f"> **{md(r.name)}**：{md(r.outcome)} (`{r.code}`)  " for r in rows] + [""]
+    out += [f"## {md(h.numbered(1, 'section.basic'))}", ""]
+    out += _table([text("col.field", lang), text("col.value", lang)], [[label, value] for label, value in first.meta])
+    out += [f"## {md(h.numbered(2, 'section.compare'))}", "", md(text("compare.intro", lang, count=len(views))), ""]
+    out += _table(
+        [h["col.measure"], h["col.level"], h["col.outcome"], h["col.situations_met"], h["col.open_count"]],
+        [[r.name, r.level, f"{r.outcome} ({r.code})", r.situations, r.open] for r in rows],
+    )
+    for n, v in enumerate(views, 3):
+        out += [f"## {md(h.numbered(n, 'section.under', measure=v.measure_name))}", ""]
+        out += _measure_body(v, 3, with_meta=False)
+    out += ["---", ""]
+    out += [md(v.criteria_line) + "  " for v in views]
+    out += [md(first.generated), ""]
     return "\n".join(out)
 
 
@@ -80,20 +116,22 @@ def summary_document(tally: Tally, generated: str) -> str:
     """A batch's counts by outcome and by situation met, and a row per case."""
     lang = tally.lang
     out = [f"# {md(text('summary.title', lang))}", "", md(tally.counts_line()), ""]
-    outcomes = tally.by_outcome()
-    most = max((n for _, _, n, _ in outcomes), default=0)
-    out += [f"## {md(text('summary.by_outcome', lang))}", ""]
-    out += _table(
-        [text("col.outcome", lang), text("col.count", lang), text("col.chart", lang)],
-        [[label, str(n), bar(n, most)] for label, _, n, _ in outcomes],
-    )
-    situations = tally.by_situation()
-    most = max((n for _, _, n in situations), default=0)
-    out += [f"## {md(text('summary.by_situation', lang))}", "", md(text("summary.several", lang)), ""]
-    out += _table(
-        [text("col.situation", lang), text("col.count", lang), text("col.chart", lang)],
-        [[label, str(n), bar(n, most)] for label, _, n in situations],
-    )
+    for measure in tally.groups():
+        outcomes = tally.by_outcome(measure)
+        most = max((n for _, _, n, _ in outcomes), default=0)
+        out += [f"## {md(tally.heading('summary.by_outcome', measure))}", ""]
+        out += _table(
+            [text("col.outcome", lang), text("col.count", lang), text("col.chart", lang)],
+            [[label, str(n), bar(n, most)] for label, _, n, _ in outcomes],
+        )
+    for measure in tally.groups():
+        situations = tally.by_situation(measure)
+        most = max((n for _, _, n in situations), default=0)
+        out += [f"## {md(tally.heading('summary.by_situation', measure))}", "", md(text("summary.several", lang)), ""]
+        out += _table(
+            [text("col.situation", lang), text("col.count", lang), text("col.chart", lang)],
+            [[label, str(n), bar(n, most)] for label, _, n in situations],
+        )
     out += [f"## {md(text('summary.cases', lang))}", ""]
     header, rows = tally.case_table()
     report = header.index(text("col.report", lang)) if text("col.report", lang) in header else None
@@ -116,10 +154,10 @@ class MarkdownRenderer(Renderer):
         self.tally = Tally(self.lang)
 
     def emit(self, payload: object) -> None:
-        assert isinstance(payload, Determination)
+        assert isinstance(payload, tuple)
         if self.tally.total:
             self.out.write("\n---\n\n")
-        self.out.write(document(build(payload, self.lang, generated=self.options.generated)))
+        self.out.write(document([build(d, self.lang, generated=self.options.generated) for d in payload]))
         self.tally.add(payload)
 
     def failure(self, file: str, error: ZgError) -> None:

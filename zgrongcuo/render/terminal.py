@@ -17,9 +17,9 @@ from rich.console import Console
 from rich.text import Text
 
 from zgrongcuo.errors import ZgError
-from zgrongcuo.model.determination import MET, NOT_MET, Determination
+from zgrongcuo.model.determination import MET, NOT_MET
 from zgrongcuo.render.contract import Renderer, RenderOptions
-from zgrongcuo.render.view import DeterminationView, ElementRow, Tally, bar, build
+from zgrongcuo.render.view import DeterminationView, ElementRow, Tally, bar, build, comparison
 from zgrongcuo.text.catalogue import text
 from zgrongcuo.text.layout import columns, wrap
 
@@ -50,12 +50,21 @@ class TextRenderer(Renderer):
         self.tally = Tally(self.lang) if options.batch else None
 
     def emit(self, payload: object) -> None:
-        assert isinstance(payload, Determination)
-        view = build(payload, self.lang)
-        if self.options.detail:
-            render_detail(self.console, view)
-        else:
-            render_summary(self.console, view)
+        assert isinstance(payload, tuple)
+        views = [build(d, self.lang) for d in payload]
+        several = len(views) > 1
+        if several:
+            render_comparison(self.console, views)
+        for view in views:
+            if several:
+                self.console.print()
+                self.console.print(Text(text("compare.under", self.lang, measure=view.measure_name), style="bold reverse"))
+            if self.options.detail:
+                render_detail(self.console, view)
+            else:
+                render_summary(self.console, view, heading=not several)
+        if several:
+            render_closing(self.console, views)
         if self.tally is not None:
             self.tally.add(payload)
 
@@ -71,16 +80,17 @@ class TextRenderer(Renderer):
         from rich.table import Table
 
         header, rows = self.tally.case_table()
-        subject = 2  # too wide for a terminal beside the rest; the reports carry it
+        columns = self.tally.columns()
+        subject = columns.index("subject")  # too wide for a terminal beside the rest; the reports carry it
+        outcome = columns.index("outcome")
         table = Table(title=text("heading.summary", self.lang), title_justify="left", expand=False)
         for n, heading in enumerate(header):
             if n != subject:
                 table.add_column(heading, overflow="fold")
         for row, cells in zip(self.tally.rows, rows, strict=True):
             # Cells are Text, never markup: a case id or file name is shown as written.
-            shown = [Text(c) for n, c in enumerate(cells) if n != subject]
-            shown[2].stylize(outcome_style(row.favourable))
-            table.add_row(*shown)
+            shown = [Text(c, style=outcome_style(row.favourable) if n == outcome else "") for n, c in enumerate(cells)]
+            table.add_row(*(cell for n, cell in enumerate(shown) if n != subject))
         self.console.print(table)
         self.console.print(Text(self.tally.counts_line()))
         render_tally(self.console, self.tally)
@@ -103,11 +113,14 @@ def _bar_table(lang: str, title: str, first: str, rows: list[tuple[str, int, str
 def render_tally(console: Console, tally: Tally) -> None:
     """A batch's counts by outcome and by situation met, as tables with bar charts."""
     lang = tally.lang
-    outcomes = [(label, n, outcome_style(fav)) for label, _, n, fav in tally.by_outcome()]
-    console.print(_bar_table(lang, text("summary.by_outcome", lang), "col.outcome", outcomes))
-    situations = [(name or label, n, "cyan") for label, name, n in tally.by_situation()]
-    if situations:
-        console.print(_bar_table(lang, text("summary.by_situation", lang), "col.situation", situations))
+    for measure in tally.groups():
+        outcomes = [(label, n, outcome_style(fav)) for label, _, n, fav in tally.by_outcome(measure)]
+        console.print(_bar_table(lang, tally.heading("summary.by_outcome", measure), "col.outcome", outcomes))
+    for measure in tally.groups():
+        situations = [(name or label, n, "cyan") for label, name, n in tally.by_situation(measure)]
+        if situations:
+            console.print(_bar_table(lang, tally.heading("summary.by_situation", measure), "col.situation", situations))
+    if any(tally.by_situation(m) for m in tally.groups()):
         console.print(Text(text("summary.several", lang), style="dim"))
 
 
@@ -177,26 +190,74 @@ def _padded(words: str, width: int) -> str:
     return words + " " * max(width - columns(words), 1)
 
 
-def render_summary(console: Console, v: DeterminationView) -> None:
-    """Print one determination on one screen, the next step, the reason and the outcome last."""
+def render_comparison(console: Console, views: list[DeterminationView]) -> None:
+    """The case under each measure, a few lines per measure: outcome, what is met, what is still open."""
+    first = views[0]
+    lang = first.lang
+    page = _Page(console.width)
+    page.hanging([], first.case_title, "bold")
+    if first.subject:
+        page.hanging([], text("subject_line", lang, subject=first.subject), "dim")
+    page.line((text("compare.heading", lang), "bold"))
+    for row in comparison(views):
+        style = outcome_style(row.favourable)
+        level = f"（{row.level}）" if row.level and lang == "zh" else f" ({row.level})" if row.level else ""
+        page.hanging([("  ", "")], row.name + level, "bold")
+        page.line(("    ", ""), (row.outcome, f"bold {style}"), (f"  ({row.code})", style))
+        met = text("compare.met", lang, situations=row.situations)
+        if row.open:
+            met += text("list_sep", lang) + text("compare.open_line", lang, count=row.open)
+        page.hanging([("    ", "")], met)
+        for warning in row.warnings:
+            page.hanging([("    ", "")], warning, "yellow")
+    page.hanging([], text("compare.intro", lang, count=len(views)), "dim")
+    page.text.rstrip()
+    console.print(page.text, soft_wrap=True)
+    console.print()
+
+
+def render_closing(console: Console, views: list[DeterminationView]) -> None:
+    """The outcome under each measure, last, so that a scrolled terminal still shows them all."""
+    lang = views[0].lang
+    console.print()
+    page = _Page(console.width)
+    page.line(("═" * min(console.width, 60), "dim"))
+    page.line((text("compare.closing", lang), "bold"))
+    for row in comparison(views):
+        style = outcome_style(row.favourable)
+        page.hanging([("  " + row.name + text("location_sep", lang), "bold")], f"{row.outcome}  ({row.code})", f"bold {style}")
+    page.text.rstrip()
+    console.print(page.text, soft_wrap=True)
+
+
+def render_summary(console: Console, v: DeterminationView, *, heading: bool = True) -> None:
+    """Print one determination on one screen, the next step, the reason and the outcome last.
+
+    ``heading`` false leaves out the case's title and subject (the comparison above gave them).
+    """
     lang = v.lang
     style = outcome_style(v.favourable)
     page = _Page(console.width)
-    page.hanging([], v.case_title, "bold")
-    if v.subject:
-        page.hanging([], text("subject_line", lang, subject=v.subject), "dim")
+    if heading:
+        page.hanging([], v.case_title, "bold")
+        if v.subject:
+            page.hanging([], text("subject_line", lang, subject=v.subject), "dim")
     page.hanging([], text("concise.file", lang, file=v.file, criteria=v.criteria_name), "dim")
+    for warning in v.warnings:
+        page.hanging([("! ", "bold yellow")], warning, "yellow")
+    for sentence in v.unused:
+        page.hanging([], sentence, "dim")
 
     page.line((text("heading.situations", lang), "bold"))
     name_width = max((columns(s.name) for s in v.situations), default=0) + 2
     for s in v.situations:
         lead = [("  ", ""), (f"{_ICON[s.status]} ", _STATUS_STYLE[s.status]), (_padded(s.name, name_width), "bold")]
         page.hanging(lead, s.deciding)
-    for heading, line, good in (
+    for key, line, good in (
         ("concise.preconditions", v.preconditions_line, v.preconditions_line == text("group.precondition.good", lang)),
         ("concise.exclusions", v.exclusions_line, v.exclusions_line == text("group.exclusion.good", lang)),
     ):
-        page.hanging([(text(heading, lang), "bold")], line, "green" if good else "yellow")
+        page.hanging([(text(key, lang), "bold")], line, "green" if good else "yellow")
     for n, sentence in enumerate(v.unchecked):
         page.hanging([("  ", "")], sentence, "yellow" if n else "bold yellow")
 
@@ -242,6 +303,8 @@ def render_detail(console: Console, v: DeterminationView) -> None:
     lines: list[Text] = [head, Text(text("concise.why", lang) + v.why)]
     if v.subject:
         lines.append(Text(text("subject_line", lang, subject=v.subject), style="dim"))
+    lines += [Text(warning, style="yellow") for warning in v.warnings]
+    lines += [Text(sentence, style="dim") for sentence in v.unused]
     title = v.case_title
     console.print(Panel(Group(*lines), title=escape(title), subtitle=escape(v.file), border_style=style))
 

@@ -71,6 +71,7 @@ class DeterminationView(Record):
         "situations", "preconditions", "exclusions", "preconditions_line", "exclusions_line", "answers",
         "open_questions", "unchecked", "explanation",
         "criteria_line", "criteria_name", "sha_line", "reminder", "generated", "generated_time", "headings",
+        "measure_id", "measure_name", "measure_level", "warnings", "unused",
     )  # fmt: skip
 
     def __init__(self, d: Determination, lang: str, generated: str) -> None:
@@ -135,6 +136,11 @@ class DeterminationView(Record):
         self.generated = text("report.generated", lang, time=generated, version=__version__)
         self.generated_time = generated
         self.headings = _Headings(lang)
+        self.measure_id = criteria.id
+        self.measure_name = criteria.name(lang)  # "秭归县办法（2018）"
+        self.measure_level = text(f"level.{criteria.level}", lang) if criteria.level else ""
+        self.warnings = [text(n.msg_id, lang, **n.params) for n in d.notices]  # e.g. conduct outside the measure's dates
+        self.unused = unused_sentences(d, lang)  # what the case answers that this measure does not read
 
 
 class _Headings:
@@ -147,6 +153,56 @@ class _Headings:
 
     def __getitem__(self, key: str) -> str:
         return text(key, self.lang)
+
+    def numbered(self, n: int, key: str, **params: object) -> str:
+        """A first-level heading of a report: "一、案件基本情况", "1. The case"."""
+        return text("section.numbered", self.lang, number=numeral(n, self.lang), words=text(key, self.lang, **params))
+
+
+def unused_sentences(d: Determination, lang: str) -> list[str]:
+    """What the case file answers that this measure does not read: questions it does not ask, options it lacks."""
+    out = []
+    facts = d.questions.fact_by_id if d.questions is not None else {}
+    sep = text("list_sep", lang)
+
+    def label(fact_id: str) -> str:
+        fact = facts.get(fact_id)
+        return fact.label[lang] if fact is not None else fact_id
+
+    if d.unused_answers:
+        out.append(text("unused.facts", lang, facts=sep.join(label(f) for f in d.unused_answers)))
+    if d.unused_options:
+        items = []
+        for fact_id, options in d.unused_options.items():
+            fact = facts.get(fact_id)
+            names = [fact.option(o).label[lang] if fact is not None and o in fact.option_set else o for o in options]
+            items.append(text("unused.option_item", lang, fact=label(fact_id), options=sep.join(f"“{n}”" for n in names)))
+        out.append(text("unused.options", lang, items=sep.join(items)))
+    return out
+
+
+class MeasureRow(Record):
+    """One measure in the comparison of a case checked against several."""
+
+    __slots__ = ("name", "id", "level", "outcome", "code", "favourable", "situations", "open", "warnings")
+
+    def __init__(self, v: DeterminationView) -> None:
+        lang = v.lang
+        self.name = v.measure_name
+        self.id = v.measure_id
+        self.level = v.measure_level
+        self.outcome = v.outcome
+        self.code = v.outcome_code
+        self.favourable = v.favourable
+        met = [s.name for s in v.situations if s.status == MET]
+        self.situations = text("list_sep", lang).join(met) or text("compare.none_met", lang)
+        self.open = text("compare.open", lang, count=len(v.open_questions)) if v.open_questions else ""
+        self.warnings = v.warnings
+
+
+def comparison(views: list[DeterminationView]) -> list[MeasureRow]:
+    """A row per measure: its outcome, the situations or articles met, the questions still open."""
+    return [MeasureRow(v) for v in views]
 
 
 def _rows(results: tuple[ElementResult, ...], lang: str, *, exclusion: bool = False) -> list[ElementRow]:
@@ -171,9 +227,12 @@ def build(d: Determination, lang: str, *, generated: str | None = None) -> Deter
 
 
 class CaseRow(Record):
-    """One case of a batch, as the summary lists it."""
+    """One case of a batch under one measure, as the summary lists it (a file that failed has one row)."""
 
-    __slots__ = ("file", "case_id", "title", "subject", "outcome", "code", "favourable", "situations", "report", "problem")
+    __slots__ = (
+        "file", "case_id", "title", "subject", "outcome", "code", "favourable", "situations", "report", "problem",
+        "measure",
+    )  # fmt: skip
 
     def __init__(
         self,
@@ -187,6 +246,7 @@ class CaseRow(Record):
         situations: str,  # the situations met, by name
         report: str = "",  # the report's file name, when written to a folder
         problem: str = "",  # why the file could not be loaded
+        measure: str = "",  # the measure's short name
     ) -> None:
         self.file = file
         self.case_id = case_id
@@ -198,102 +258,146 @@ class CaseRow(Record):
         self.situations = situations
         self.report = report
         self.problem = problem
+        self.measure = measure
+
+
+class _MeasureCounts:
+    """One measure's counts in a batch: cases by outcome and by situation met."""
+
+    __slots__ = ("criteria", "outcomes", "situations", "no_situation")
+
+    def __init__(self, criteria: Criteria) -> None:
+        self.criteria = criteria
+        self.outcomes: Counter[str] = Counter()  # outcome id -> cases
+        self.situations: Counter[str] = Counter()  # situation id -> cases
+        self.no_situation = 0
+
+
+# The summary's columns, in order; "measure" only when the cases were checked against several measures.
+CASE_COLUMNS = ("case_id", "title", "subject", "measure", "outcome", "situations_met", "file", "report", "problem")
 
 
 class Tally:
-    """Counts of a batch by outcome and by situation met, in the criteria's order, and a row per case."""
+    """Counts of a batch by outcome and by situation met, per measure in the criteria's order, and a row per case."""
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
         self.rows: list[CaseRow] = []
-        self.outcomes: Counter[str] = Counter()  # outcome id -> cases
-        self.situations: Counter[str] = Counter()  # situation id -> cases
-        self.no_situation = 0
+        self.measures: dict[str, _MeasureCounts] = {}  # by criteria id, in the order met
+        self.cases = 0
         self.failures = 0
-        self.criteria: Criteria | None = None
 
-    def add(self, d: Determination, report: str = "") -> None:
-        self.criteria = self.criteria or d.criteria
+    def add(self, ds: Determination | tuple[Determination, ...], report: str = "") -> None:
+        """One case: its determination under each measure."""
         lang = self.lang
-        meta = d.case.meta
-        met = [s.situation.name(lang) for s in d.situations if s.status == MET]
-        self.rows.append(
-            CaseRow(
-                d.case.file,
-                meta.get("id") or "",
-                meta.get("title") or "",
-                meta.get("subject") or "",
-                d.outcome.label[lang],
-                d.outcome.id,
-                d.outcome.favourable,
-                text("list_sep", lang).join(met),
-                report,
+        self.cases += 1
+        for d in ds if isinstance(ds, tuple) else (ds,):
+            counts = self.measures.get(d.criteria.id)
+            if counts is None:
+                counts = self.measures[d.criteria.id] = _MeasureCounts(d.criteria)
+            meta = d.case.meta
+            met = [s.situation.name(lang) for s in d.situations if s.status == MET]
+            self.rows.append(
+                CaseRow(
+                    d.case.file,
+                    meta.get("id") or "",
+                    meta.get("title") or "",
+                    meta.get("subject") or "",
+                    d.outcome.label[lang],
+                    d.outcome.id,
+                    d.outcome.favourable,
+                    text("list_sep", lang).join(met),
+                    report,
+                    measure=d.criteria.name(lang),
+                )
             )
-        )
-        self.outcomes[d.outcome.id] += 1
-        for sid in d.situations_met:
-            self.situations[sid] += 1
-        if not d.situations_met:
-            self.no_situation += 1
+            counts.outcomes[d.outcome.id] += 1
+            for sid in d.situations_met:
+                counts.situations[sid] += 1
+            if not d.situations_met:
+                counts.no_situation += 1
 
     def fail(self, file: str, error: ZgError) -> None:
         """A file that could not be loaded, with the reason."""
         problem = error.render(self.lang)
         self.rows.append(CaseRow(file, "", "", "", text("load_failed", self.lang), "error", False, "", problem=problem))
+        self.cases += 1
         self.failures += 1
 
     @property
     def total(self) -> int:
-        return len(self.rows)
+        """Cases, loaded or not (a case checked against several measures counts once)."""
+        return self.cases
 
-    def by_outcome(self) -> list[tuple[str, str, int, bool | None]]:
-        """(label, code, count, favourable) for every outcome the criteria declare, then load failures."""
+    @property
+    def several(self) -> bool:
+        return len(self.measures) > 1
+
+    def groups(self) -> list[str | None]:
+        """The measures to count by, in the order given (None for a batch where no case loaded)."""
+        return list(self.measures) or [None]
+
+    def heading(self, key: str, measure: str | None) -> str:
+        """A counting table's title; with several measures, naming the measure it counts by."""
+        title = text(key, self.lang)
+        if self.several and measure is not None:
+            title = text("summary.in_measure", self.lang, measure=self.measures[measure].criteria.name(self.lang), label=title)
+        return title
+
+    def by_outcome(self, measure: str | None = None) -> list[tuple[str, str, int, bool | None]]:
+        """(label, code, count, favourable) for every outcome a measure declares (default: the first), then load failures."""
         lang = self.lang
         out = []
-        if self.criteria is not None:
-            for outcome in self.criteria.outcomes.values():
-                out.append((outcome.label[lang], outcome.id, self.outcomes[outcome.id], outcome.favourable))
+        counts = self.measures.get(measure or next(iter(self.measures), ""))
+        if counts is not None:
+            for outcome in counts.criteria.outcomes.values():
+                out.append((outcome.label[lang], outcome.id, counts.outcomes[outcome.id], outcome.favourable))
         if self.failures:
             out.append((text("load_failed", lang), "error", self.failures, False))
         return out
 
-    def by_situation(self) -> list[tuple[str, str, int]]:
-        """(label, id, count) for every situation, then cases that meet none."""
+    def by_situation(self, measure: str | None = None) -> list[tuple[str, str, int]]:
+        """(label, name, count) for every situation of a measure (default: the first), then cases that meet none."""
         lang = self.lang
         out = []
-        if self.criteria is not None:
-            for s in self.criteria.situations:
-                out.append((s.label[lang], s.name(lang), self.situations[s.id]))
-            out.append((text("no_situation_met", lang), "", self.no_situation))
+        counts = self.measures.get(measure or next(iter(self.measures), ""))
+        if counts is not None:
+            for s in counts.criteria.situations:
+                out.append((s.label[lang], s.name(lang), counts.situations[s.id]))
+            out.append((text("no_situation_met", lang), "", counts.no_situation))
         return out
 
-    def case_table(self) -> tuple[list[str], list[list[str]]]:
-        """The row per case every summary shows: headings in the language, then rows of plain text.
+    def columns(self) -> list[str]:
+        """The summary's columns (of CASE_COLUMNS): the measure's when several, the report's and the problem's when any."""
+        shown = {"measure": self.several, "report": any(r.report for r in self.rows), "problem": any(r.problem for r in self.rows)}
+        return [c for c in CASE_COLUMNS if shown.get(c, True)]
 
-        The report's file name is there when reports were written, and a column for
-        why a file could not be loaded when one could not.
-        """
-        lang = self.lang
-        keys = ["col.case_id", "col.title", "col.subject", "col.outcome", "col.situations_met", "col.file"]
-        with_reports = any(r.report for r in self.rows)
-        with_problems = any(r.problem for r in self.rows)
-        if with_reports:
-            keys.append("col.report")
-        if with_problems:
-            keys.append("col.problem")
+    def case_table(self) -> tuple[list[str], list[list[str]]]:
+        """The row per case (and measure) every summary shows: headings in the language, then rows of plain text."""
+        columns = self.columns()
         rows = []
         for r in self.rows:
-            row = [r.case_id, r.title, r.subject, r.outcome, r.situations, r.file]
-            if with_reports:
-                row.append(r.report)
-            if with_problems:
-                row.append(r.problem)
-            rows.append(row)
-        return [text(k, lang) for k in keys], rows
+            values = {
+                "case_id": r.case_id, "title": r.title, "subject": r.subject, "measure": r.measure,
+                "outcome": r.outcome, "situations_met": r.situations, "file": r.file, "report": r.report,
+                "problem": r.problem,
+            }  # fmt: skip
+            rows.append([values[c] for c in columns])
+        return [text(f"col.{c}", self.lang) for c in columns], rows
 
     def counts_line(self) -> str:
-        counts = text("list_sep", self.lang).join(f"{label} {n}" for label, _, n, _ in self.by_outcome() if n)
-        return text("summary_counts", self.lang, total=self.total, counts=counts)
+        """How many cases, and how many of them got each outcome (under each measure, when several)."""
+        sep = text("list_sep", self.lang)
+        parts = []
+        for measure in self.groups():
+            counts = sep.join(f"{label} {n}" for label, code, n, _ in self.by_outcome(measure) if n and code != "error")
+            if self.several and measure is not None:
+                counts = text("summary.in_measure", self.lang, measure=self.measures[measure].criteria.name(self.lang), label=counts)
+            if counts:
+                parts.append(counts)
+        if self.failures:
+            parts.append(f"{text('load_failed', self.lang)} {self.failures}")
+        return text("summary_counts", self.lang, total=self.total, counts=text("summary.measures_sep", self.lang).join(parts))
 
 
 def bar(count: int, most: int, width: int = 24) -> str:

@@ -22,9 +22,8 @@ import zipfile
 from typing import IO, Any
 
 from zgrongcuo.errors import UsageError
-from zgrongcuo.model.determination import Determination
 from zgrongcuo.render.contract import Renderer, RenderOptions
-from zgrongcuo.render.view import DeterminationView, ElementRow, Tally, bar, build
+from zgrongcuo.render.view import DeterminationView, ElementRow, Tally, bar, build, comparison
 from zgrongcuo.text.catalogue import text
 from zgrongcuo.text.wording import numeral
 
@@ -123,39 +122,43 @@ def _reasons(w: _Draft, rows: list[ElementRow]) -> None:
         w.para(f"{i}. {r.reason}")
 
 
-def document(report: DeterminationView) -> bytes:
-    """One case's screening opinion as the bytes of a .docx file."""
+def _analysis(w: _Draft, report: DeterminationView, *, with_answers: bool) -> int:
+    """Each situation, precondition and bottom line as a second-level heading (first the answers, when asked).
+
+    Returns how many second-level headings it made.
+    """
     h = report.headings
     lang = report.lang
-    w = _Draft(report.title)
-    w.para(report.outcome + text("sentence_end", lang), bold=text("report.result", lang))
-    w.para(report.why, bold=text("concise.why", lang))
-
-    w.heading(h["report.basic"])
-    for label, value in report.meta:
-        if label != text("report.file", lang):  # a path on this machine says nothing in a draft
-            w.para(value, bold=label + text("location_sep", lang))
-    if report.answers:
-        w.heading(_subheading(1, h["heading.answers"], lang), 2)
-        w.table([h["col.question"], h["col.answer"], h["col.note"]], [list(a) for a in report.answers], (2, 2, 5))
-
-    w.heading(h["report.analysis"])
+    level = 2
     n = 0
+    if report.answers and with_answers:  # within a measure's part: the answers it reads head the analysis
+        n += 1
+        w.heading(_subheading(n, h["heading.answers"], lang), level)
+        w.table([h["col.question"], h["col.answer"], h["col.note"]], [list(a) for a in report.answers], (2, 2, 5))
+        for sentence in report.unused:
+            w.para(sentence)
     for s in report.situations:
         n += 1
-        w.heading(_subheading(n, f"{s.label}：{s.status_text}" if lang == "zh" else f"{s.label}: {s.status_text}", lang), 2)
+        w.heading(_subheading(n, f"{s.label}：{s.status_text}" if lang == "zh" else f"{s.label}: {s.status_text}", lang), level)
         if s.quote:
             w.para(text("report.quote", lang, quote=s.quote))
         _reasons(w, s.elements)
     for key, rows in (("heading.preconditions", report.preconditions), ("heading.exclusions", report.exclusions)):
         if rows:
             n += 1
-            w.heading(_subheading(n, h[key], lang), 2)
+            w.heading(_subheading(n, h[key], lang), level)
             _reasons(w, rows)
+    return n
 
-    w.heading(h["report.conclusion"])
+
+def _opinion(w: _Draft, report: DeterminationView) -> None:
+    """The outcome, why, what is still open and what would change it."""
+    h = report.headings
+    lang = report.lang
     w.para(report.outcome + text("sentence_end", lang), bold=text("report.result", lang))
     w.para(report.why, bold=text("concise.why", lang))
+    for line in report.warnings:
+        w.para(line)
     for line in report.unchecked:
         w.para(line)
     if report.open_questions:
@@ -170,10 +173,65 @@ def document(report: DeterminationView) -> bytes:
         for line in ex.closing:
             w.para(line)
 
-    w.heading(h["report.procedure"])
-    w.para(report.reminder)
-    w.para(text("report.remark", lang, criteria=report.criteria_name, time=report.generated_time))
+
+def _basic(w: _Draft, report: DeterminationView, heading: str) -> None:
+    lang = report.lang
+    w.heading(heading)
+    for label, value in report.meta:
+        if label != text("report.file", lang):  # a path on this machine says nothing in a draft
+            w.para(value, bold=label + text("location_sep", lang))
+
+
+def document(views: list[DeterminationView]) -> bytes:
+    """One case's screening opinion as the bytes of a .docx file; with several measures, compared and then each."""
+    first = views[0]
+    h = first.headings
+    lang = first.lang
+    w = _Draft(first.title)
+    if len(views) == 1:
+        w.para(first.outcome + text("sentence_end", lang), bold=text("report.result", lang))
+        w.para(first.why, bold=text("concise.why", lang))
+        _basic(w, first, h.numbered(1, "section.basic"))
+        if first.answers:
+            w.heading(_subheading(1, h["heading.answers"], lang), 2)
+            w.table([h["col.question"], h["col.answer"], h["col.note"]], [list(a) for a in first.answers], (2, 2, 5))
+        w.heading(h.numbered(2, "section.analysis"))
+        _analysis(w, first, with_answers=False)
+        w.heading(h.numbered(3, "section.conclusion"))
+        _opinion(w, first)
+        w.heading(h.numbered(4, "section.procedure"))
+        w.para(first.reminder)
+        w.para(text("report.remark", lang, criteria=first.criteria_name, time=first.generated_time))
+        return w.bytes()
+
+    rows = comparison(views)
+    for r in rows:
+        w.para(r.outcome + text("sentence_end", lang), bold=r.name + text("location_sep", lang))
+    _basic(w, first, h.numbered(1, "section.basic"))
+    w.heading(h.numbered(2, "section.compare"))
+    w.para(text("compare.intro", lang, count=len(views)))
+    w.table(
+        [h["col.measure"], h["col.level"], h["col.outcome"], h["col.situations_met"], h["col.open_count"]],
+        [[r.name, r.level, r.outcome, r.situations, r.open] for r in rows],
+        (4, 2, 3, 4, 2),
+    )
+    n = 2
+    for v in views:
+        n += 1
+        w.heading(h.numbered(n, "section.under", measure=v.measure_name))
+        done = _analysis(w, v, with_answers=True)
+        w.heading(_subheading(done + 1, h["section.conclusion"], lang), 2)
+        _opinion(w, v)
+    w.heading(h.numbered(n + 1, "section.procedure"))
+    for v in views:
+        w.para(v.reminder, bold=v.measure_name + text("location_sep", lang))
+    names = text("list_sep", lang).join(v.criteria_name for v in views)
+    w.para(text("report.remark", lang, criteria=names, time=first.generated_time))
     return w.bytes()
+
+
+def _in(measure: str, outcome: str, lang: str) -> str:
+    return text("summary.in_measure", lang, measure=measure, label=outcome) if measure else outcome
 
 
 def summary_document(tally: Tally, generated: str) -> bytes:
@@ -181,27 +239,29 @@ def summary_document(tally: Tally, generated: str) -> bytes:
     lang = tally.lang
     w = _Draft(text("summary.title", lang))
     w.para(tally.counts_line())
-    outcomes = tally.by_outcome()
-    most = max((n for _, _, n, _ in outcomes), default=0)
-    w.heading(text("summary.by_outcome", lang))
-    w.table(
-        [text(k, lang) for k in ("col.outcome", "col.count", "col.chart")],
-        [[label, str(n), bar(n, most, 12)] for label, _, n, _ in outcomes],
-        (5, 1, 3),
-    )
-    situations = tally.by_situation()
-    most = max((n for _, _, n in situations), default=0)
-    w.heading(text("summary.by_situation", lang))
-    w.para(text("summary.several", lang))
-    w.table(
-        [text(k, lang) for k in ("col.situation", "col.count", "col.chart")],
-        [[label, str(n), bar(n, most, 12)] for label, _, n in situations],
-        (5, 1, 3),
-    )
+    for measure in tally.groups():
+        outcomes = tally.by_outcome(measure)
+        most = max((n for _, _, n, _ in outcomes), default=0)
+        w.heading(tally.heading("summary.by_outcome", measure))
+        w.table(
+            [text(k, lang) for k in ("col.outcome", "col.count", "col.chart")],
+            [[label, str(n), bar(n, most, 12)] for label, _, n, _ in outcomes],
+            (5, 1, 3),
+        )
+    for measure in tally.groups():
+        situations = tally.by_situation(measure)
+        most = max((n for _, _, n in situations), default=0)
+        w.heading(tally.heading("summary.by_situation", measure))
+        w.para(text("summary.several", lang))
+        w.table(
+            [text(k, lang) for k in ("col.situation", "col.count", "col.chart")],
+            [[label, str(n), bar(n, most, 12)] for label, _, n in situations],
+            (5, 1, 3),
+        )
     w.heading(text("summary.cases", lang))
     w.table(
         [text(k, lang) for k in ("col.case_id", "col.title", "col.subject", "col.outcome", "col.situations_met")],
-        [[r.case_id, r.title or r.problem, r.subject, r.outcome, r.situations] for r in tally.rows],
+        [[r.case_id, r.title or r.problem, r.subject, _in(r.measure if tally.several else "", r.outcome, lang), r.situations] for r in tally.rows],
         (2, 3, 3, 3, 2),
     )
     w.para(text("report.remark_summary", lang, time=generated))
@@ -220,8 +280,8 @@ class WordRenderer(Renderer):
         self.data: bytes | None = None
 
     def emit(self, payload: object) -> None:
-        assert isinstance(payload, Determination)
-        self.data = document(build(payload, self.lang, generated=self.options.generated))
+        assert isinstance(payload, tuple)
+        self.data = document([build(d, self.lang, generated=self.options.generated) for d in payload])
 
     def close(self) -> None:
         if self.data is not None:
