@@ -35,6 +35,6 @@ def test_a_wrong_name_lists_every_bundled_name_and_suggests_the_nearest():
 def test_the_command_line_says_so_without_a_stray_location():
     result = runner.invoke(app, ["check", str(ARTICLE_CASE), "--criteria", "zigui"])
     assert result.exit_code == 2
-    assert result.stderr.startswith("错误：没有名为“zigui”的内置标准（可用：zigui-2018, wenze-2019）")
+    assert result.stderr.startswith("错误：没有名为“zigui”的内置标准（可用：zigui-2018, hubei-2020, wenze-2019）")
     assert runner.invoke(app, ["check", str(ARTICLE_CASE), "--criteria", "zigui-2018"]).exit_code == 0
     assert (ROOT / "criteria.yaml").is_file()
