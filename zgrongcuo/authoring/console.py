@@ -54,12 +54,12 @@ _RESULT_ICON = {PASSED: "✓", FAILED: "✗", SKIPPED: "–", ERROR: "!"}
 def test_report(console: Console, measures: Sequence[Criteria], results: list[ExpectationResult], lang: str) -> None:
     """A pass/fail table (a row per case and measure it expects of), then what differed and why for every failure."""
     several = len(measures) > 1
-    table = Table(title=text("test.heading", lang), title_justify="left", expand=False)
+    table = Table(title=text("test.heading", lang), title_justify="left", expand=True)
     table.add_column(text("col.result", lang), no_wrap=True)
-    table.add_column(text("col.file", lang), overflow="fold")
+    table.add_column(text("col.file", lang), overflow="fold", min_width=16, ratio=3)
     columns = ("col.case_id", "col.measure", "col.expected", "col.actual") if several else ("col.case_id", "col.expected", "col.actual")
     for col in columns:
-        table.add_column(text(col, lang), no_wrap=True)
+        table.add_column(text(col, lang), overflow="fold", ratio=2)
     for r in results:
         style = _RESULT_STYLE[r.status]
         expected = r.expect.outcome if r.expect and r.expect.outcome else ""
