@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, TextIO
+from typing import TextIO
 
 from zgrongcuo.load.measures import DEFAULT_MEASURE, bundled_measures
 from zgrongcuo.model.criteria import Criteria
 from zgrongcuo.text.catalogue import text
-from zgrongcuo.text.layout import columns, wrap
-
-if TYPE_CHECKING:
-    from rich.console import Console
 
 
 def bundled() -> list[Criteria]:
@@ -51,34 +47,14 @@ def write_json(out: TextIO, measures: list[Criteria], lang: str) -> None:
     out.write(json.dumps([entry(c, lang) for c in measures], ensure_ascii=False, indent=2) + "\n")
 
 
-def write_text(console: Console, measures: list[Criteria], lang: str) -> None:
-    """A block per measure: how to name it, then its title, level and issuer, dates, source."""
-    from rich.text import Text
-
-    for n, c in enumerate(measures):
-        if n:
-            console.print()
-        head = Text(c.id, style="bold")
-        head.append(f"  {c.name(lang)}", style="bold cyan")
-        if c.id == DEFAULT_MEASURE:
-            head.append(text("list.default", lang), style="green")
-        console.print(head)
-        rows = [
-            ("list.title", c.title.get(lang, "")),
-            ("list.level", text(f"level.{c.level}", lang) if c.level else ""),
-            ("list.issuer", (c.issuer or {}).get(lang, "")),
-            ("list.effective", _dates(c, lang)),
-            ("list.effective_note", (c.in_force.note or {}).get(lang, "")),
-            ("list.source", (c.source or {}).get(lang, "")),
-        ]
-        for key, value in rows:
-            if value:
-                lead = "  " + text(key, lang)
-                indent = columns(lead)
-                for i, part in enumerate(wrap(value, max(console.width - indent - 1, 16))):
-                    line = Text(lead if i == 0 else " " * indent, style="dim")
-                    line.append(part)
-                    console.print(line, soft_wrap=True)
-    console.print()
-    for part in wrap(text("list.how", lang), max(console.width - 1, 16)):
-        console.print(Text(part, style="dim"), soft_wrap=True)
+def rows(c: Criteria, lang: str) -> list[tuple[str, str]]:
+    """(label, value) lines describing a measure for people, those with a value only."""
+    rows = [
+        ("list.title", c.title.get(lang, "")),
+        ("list.level", text(f"level.{c.level}", lang) if c.level else ""),
+        ("list.issuer", (c.issuer or {}).get(lang, "")),
+        ("list.effective", _dates(c, lang)),
+        ("list.effective_note", (c.in_force.note or {}).get(lang, "")),
+        ("list.source", (c.source or {}).get(lang, "")),
+    ]
+    return [(text(key, lang), value) for key, value in rows if value]

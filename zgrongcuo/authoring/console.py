@@ -149,3 +149,29 @@ def diff_report(console: Console, report: ImpactReport, lang: str) -> None:
             errors=len(report.failed),
         )
     )
+
+
+def measures_list(console: Console, measures: Sequence[Criteria], lang: str) -> None:
+    """`criteria list`: a block per measure, how to name it first, then its title, level, issuer, dates and source."""
+    from zgrongcuo.authoring.catalogue_of_measures import rows
+    from zgrongcuo.load.measures import DEFAULT_MEASURE
+    from zgrongcuo.text.layout import columns, wrap
+
+    for n, c in enumerate(measures):
+        if n:
+            console.print()
+        head = Text(c.id, style="bold")
+        head.append(f"  {c.name(lang)}", style="bold cyan")
+        if c.id == DEFAULT_MEASURE:
+            head.append(text("list.default", lang), style="green")
+        console.print(head)
+        for label, value in rows(c, lang):
+            lead = "  " + label
+            indent = columns(lead)
+            for i, part in enumerate(wrap(value, max(console.width - indent - 1, 16))):
+                line = Text(lead if i == 0 else " " * indent, style="dim")
+                line.append(part)
+                console.print(line, soft_wrap=True)
+    console.print()
+    for part in wrap(text("list.how", lang), max(console.width - 1, 16)):
+        console.print(Text(part, style="dim"), soft_wrap=True)

@@ -42,16 +42,17 @@ def _list(lang: str) -> click.Command:
     @common.lang_option(lang)
     @common.guarded
     def list_measures(format_name: str, lang: str) -> None:
-        from zgrongcuo.authoring.catalogue_of_measures import bundled, write_json, write_text
+        from zgrongcuo.authoring.catalogue_of_measures import bundled, write_json
 
         common.checked_language(lang)
         measures = bundled()
         if format_name == "json":
             write_json(sys.stdout, measures, lang)
         else:
+            from zgrongcuo.authoring.console import measures_list
             from zgrongcuo.render.terminal import make_console
 
-            write_text(make_console(sys.stdout), measures, lang)
+            measures_list(make_console(sys.stdout), measures, lang)
         sys.stdout.flush()
 
     return list_measures
