@@ -68,6 +68,23 @@ def _situations_json(d: Determination, lang: str) -> list[dict[str, object]]:
     ]
 
 
+def _decision_json(d: Determination, lang: str) -> dict[str, object] | None:
+    decision = d.case.decision
+    if decision is None:
+        return None
+    return {
+        "outcome": decision.outcome,
+        "outcome_label": decision.label.get(lang, decision.outcome),
+        "measure": decision.measure,
+        "by": decision.by,
+        "date": decision.date,
+        "document": decision.document,
+        "source": decision.source,
+        "note": decision.note,
+        "favourable": decision.favourable,
+    }
+
+
 def _counterfactuals_json(d: Determination, lang: str) -> list[dict[str, object]]:
     from zgrongcuo.text.explanation import counterfactual_text  # only with --explain
 
@@ -102,6 +119,18 @@ def _closed(properties: Schema, *, optional: tuple[str, ...] = ()) -> Schema:
 
 _STRING: Schema = {"type": "string"}
 _STATUS: Schema = {"enum": ["met", "not_met", "unknown"]}
+_DECISION: Schema = {
+    "type": "object",
+    "properties": {
+        "outcome": {"type": "string"},
+        "outcome_label": {"type": "string"},
+        "measure": {"type": "string"},
+        **{k: {"type": ["string", "null"]} for k in ("by", "date", "document", "source", "note")},
+        "favourable": {"type": "boolean"},
+    },
+    "required": ["outcome", "outcome_label", "measure", "by", "date", "document", "source", "note", "favourable"],
+    "additionalProperties": False,
+}
 _ANSWER: Schema = {
     "anyOf": [{"type": "boolean"}, {"type": "array", "items": _STRING, "uniqueItems": True}, {"type": "null"}]
 }
@@ -242,6 +271,9 @@ FIELDS: tuple[Field, ...] = (
         lambda d, lang: {fact: list(options) for fact, options in d.unused_options.items()},
         _const({"type": "object", "additionalProperties": {"type": "array", "items": _STRING}}),
     ),
+    Field("decision", lambda d, lang: _decision_json(d, lang), _const(_nullable(_DECISION))),
+    Field("agrees", lambda d, lang: d.agrees, _const({"type": ["boolean", "null"]})),
+    Field("agrees_on", lambda d, lang: d.agrees_on, _const({"enum": ["outcome", "favourable", None]})),
     Field(
         "counterfactuals",
         _counterfactuals_json,

@@ -117,6 +117,10 @@ def _measure_body(report: DeterminationView, level: int, *, with_meta: bool) -> 
     if report.open_questions:
         parts.append(f"<p><strong>{_e(h['heading.open_questions'])}</strong></p>\n<ol>\n")
         parts.append("".join(f"<li>{_e(q)} ({_e(f)})</li>\n" for q, f in report.open_questions) + "</ol>\n")
+    if report.decision:
+        cls = "unknown" if report.agrees is None else "met" if report.agrees else "not_met"
+        lines = "<br>".join(_e(line) for line in report.decision)
+        parts.append(f"<{h3}>{_e(h['decision.heading'])}</{h3}>\n<p class=\"{cls}\">{lines}</p>\n")
     ex = report.explanation
     if ex:
         parts.append(f"<{h3}>{_e(h['cf.heading'])}</{h3}>\n")
@@ -190,6 +194,14 @@ def summary_section(tally: Tally, generated: str) -> str:
         heading = tally.heading("summary.by_situation", measure)
         parts.append(f"<h2>{_e(heading)}</h2>\n<p>{_e(text('summary.several', lang))}</p>\n")
         parts.append(_bar_table(lang, "col.situation", [(label, n) for label, _, n in situations], most))
+    for measure in tally.groups():
+        if tally.agreement(measure):
+            heading = tally.heading("agreement.heading", measure)
+            parts.append(f"<h2>{_e(heading)}</h2>\n<p>{_e(tally.agreement_line(measure))}</p>\n")
+            parts.append(_table(*tally.agreement_table(measure)))
+            if tally.differing(measure):
+                parts.append(f"<h3>{_e(tally.heading('agreement.differing', measure))}</h3>\n")
+                parts.append(_table(*tally.differing_table(measure)))
     parts.append(f"<h2>{_e(text('summary.cases', lang))}</h2>\n")
     header, rows = tally.case_table()
     classes = [_CLASS.get(c, c) for c in tally.columns()]

@@ -94,6 +94,7 @@ class TextRenderer(Renderer):
         self.console.print(table)
         self.console.print(Text(self.tally.counts_line()))
         render_tally(self.console, self.tally)
+        render_agreement(self.console, self.tally)
 
 
 def _bar_table(lang: str, title: str, first: str, rows: list[tuple[str, int, str]]) -> Table:
@@ -122,6 +123,33 @@ def render_tally(console: Console, tally: Tally) -> None:
             console.print(_bar_table(lang, tally.heading("summary.by_situation", measure), "col.situation", situations))
     if any(tally.by_situation(m) for m in tally.groups()):
         console.print(Text(text("summary.several", lang), style="dim"))
+
+
+def render_agreement(console: Console, tally: Tally) -> None:
+    """For the decided cases of a batch: how often the screening agrees with the decision, and where it does not."""
+    from rich.table import Table
+
+    if not tally.decided:
+        return
+    for measure in tally.groups():
+        if not tally.agreement(measure):
+            continue
+        header, rows = tally.agreement_table(measure)
+        table = Table(title=tally.heading("agreement.heading", measure), title_justify="left", expand=False)
+        for n, heading in enumerate(header):
+            table.add_column(heading, overflow="fold", justify="left" if n == 0 else "right")
+        for row in rows:
+            table.add_row(*(Text(cell) for cell in row))
+        console.print(table)
+        console.print(Text(tally.agreement_line(measure)))
+        if tally.differing(measure):
+            header, rows = tally.differing_table(measure)
+            table = Table(title=tally.heading("agreement.differing", measure), title_justify="left", expand=False)
+            for heading in header[:4]:  # the file is in the table of cases above
+                table.add_column(heading, overflow="fold")
+            for row in rows:
+                table.add_row(*(Text(cell, style="red" if n == 3 else "") for n, cell in enumerate(row[:4])))
+            console.print(table)
 
 
 def _element_rows(table: Table, rows: list[ElementRow], *, exclusion: bool = False, indent: str = "") -> None:
@@ -278,6 +306,10 @@ def render_summary(console: Console, v: DeterminationView, *, heading: bool = Tr
             more = text("concise.more_questions", lang, count=len(v.open_questions) - MAX_QUESTIONS)
             page.hanging([("     ", "")], more, "dim")
 
+    if v.decision:
+        page.line((text("decision.heading", lang), "bold"))
+        for n, sentence in enumerate(v.decision):
+            page.hanging([("  ", "")], sentence, _agreement_style(v.agrees) if n == 1 else "")
     page.line(("─" * min(console.width, 60), "dim"))
     next_step = text("concise.next_open", lang) if v.open_questions else v.reminder
     page.hanging([(text("concise.next", lang), "bold")], next_step)
@@ -285,6 +317,10 @@ def render_summary(console: Console, v: DeterminationView, *, heading: bool = Tr
     page.line((text("concise.outcome", lang) + v.outcome, f"bold {style}"), (f"  ({v.outcome_code})", style))
     page.text.rstrip()
     console.print(page.text, soft_wrap=True)
+
+
+def _agreement_style(agrees: bool | None) -> str:
+    return "yellow" if agrees is None else "green" if agrees else "bold red"
 
 
 def render_detail(console: Console, v: DeterminationView) -> None:
@@ -347,6 +383,10 @@ def render_detail(console: Console, v: DeterminationView) -> None:
     for n, sentence in enumerate(v.unchecked):
         console.print(Text(sentence, style="bold yellow" if n == 0 else "yellow"))
     _render_explanation(console, v)
+    if v.decision:
+        console.print(Text(text("decision.heading", lang), style="bold"))
+        for n, sentence in enumerate(v.decision):
+            console.print(Text("  " + sentence, style=_agreement_style(v.agrees) if n == 1 else ""))
 
     console.print(Text(v.criteria_line, style="dim"))
     console.print(Panel(Text(v.reminder), border_style="dim"))

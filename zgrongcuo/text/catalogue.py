@@ -124,6 +124,51 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "行为发生日期应写成 YYYY-MM-DD（只知年月或年份时写 YYYY-MM 或 YYYY）；这里是“{value}”。",
         "the conduct date is written YYYY-MM-DD (YYYY-MM or YYYY when only the month or year is known); found '{value}'.",
     ),
+    "bad_measure_id": ("“{name}”不是办法的名称（字母开头，只含字母、数字、-、_）。", "'{name}' is not a measure's name (a letter, then letters, digits, - and _)."),
+    "unknown_decision_outcome": (
+        "办法 {measure} 没有结论“{name}”；决定的结论应为：{known}。",
+        "measure {measure} has no outcome '{name}'; a decision's outcome is one of: {known}.",
+    ),
+    "decision.line": ("已作决定：{who}{when}决定{outcome}（依据：{measure}）。", "Decision{who}{when}: {outcome} (under {measure})."),
+    "decision.who": ("{by}", " by {by}"),
+    "decision.when": ("于{date}", " of {date}"),
+    "decision.open": ("本初筛尚无结论，无法与决定对照。", "This screening has no outcome yet to set beside the decision."),
+    "decision.same": ("本初筛与决定一致（同一办法，结论相同）。", "This screening agrees with the decision (same measure, same outcome)."),
+    "decision.differs": ("本初筛与决定不一致：本初筛为“{outcome}”。", "This screening differs from the decision: it gives '{outcome}'."),
+    "decision.same_direction": (
+        "决定依据的是另一办法，只能对照是否给予减免：本初筛（“{outcome}”）与决定一致。",
+        "The decision is under another measure, so only the direction can be compared: this screening ('{outcome}') agrees.",
+    ),
+    "decision.other_direction": (
+        "决定依据的是另一办法，只能对照是否给予减免：本初筛（“{outcome}”）与决定不一致。",
+        "The decision is under another measure, so only the direction can be compared: this screening ('{outcome}') differs.",
+    ),
+    "decision.document": ("决定文书：{document}", "Decision document: {document}"),
+    "decision.source": ("来源：{source}", "Source: {source}"),
+    "decision.heading": ("已作出的决定", "The decision taken"),
+    "agreement.heading": ("与已作决定对照", "Screening beside the decisions taken"),
+    "agreement.differing": ("与决定不一致的案件", "Cases where the screening differs from the decision"),
+    "agreement.total": ("合计", "Total"),
+    "agreement.line": (
+        "已作决定的 {cases} 件中，初筛与决定一致 {agree} 件、不一致 {differ} 件、无法对照 {open} 件（可对照者一致率 {share}）。",
+        "Of {cases} decided cases, the screening agrees with {agree}, differs from {differ}, and cannot be compared for {open} (agreement where comparable: {share}).",
+    ),
+    "col.decision": ("决定", "Decision"),
+    "col.agree": ("一致", "Agree"),
+    "col.differ": ("不一致", "Differ"),
+    "col.not_comparable": ("无法对照", "Not comparable"),
+    "col.screening": ("初筛结论", "Screening"),
+    "decision.generic.relief_full": ("免责（免予问责、容错免责）", "Relief in full (exempted)"),
+    "decision.generic.relief_partial": ("减责（从轻、减轻处理）", "Relief in part (mitigated)"),
+    "decision.generic.no_relief": ("不予减免（不予容错、问责或处分）", "No relief (not tolerated, held accountable or disciplined)"),
+    "decision_measure_unknown": (
+        "{file}：决定所依据的办法“{measure}”不在本工具之中，其结论应为通用的三种之一（relief_full 免责、relief_partial 减责、no_relief 不予减免）。",
+        "{file}: the decision's measure '{measure}' is not one this tool has; its outcome is one of the three generic ones (relief_full, relief_partial, no_relief).",
+    ),
+    "decision_measure_close": (
+        "{file}：决定所依据的办法“{measure}”不在本工具之中（是否想写“{hint}”？），其结论应为通用的三种之一（relief_full 免责、relief_partial 减责、no_relief 不予减免）。",
+        "{file}: the decision's measure '{measure}' is not one this tool has (did you mean '{hint}'?); its outcome is one of the three generic ones (relief_full, relief_partial, no_relief).",
+    ),
     "expect_twice": ("同一办法（{measure}）有两条预期。", "two expectations for the same measure ({measure})."),
     "unknown_measure_id": ("未知的办法“{name}”（可用：{known}）。", "unknown measure '{name}' (known: {known})."),
     "unknown_situation": ("未知的情形“{name}”。", "unknown situation '{name}'."),
@@ -649,6 +694,14 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "schema.determination_title": ("判定结果：{title}", "Determination: {title}"),
     "schema.unknown_answer": ("不确定（未知）", "unknown"),
     "schema.with_note": ("带备注的回答", "An answer with a note"),
+    "schema.decision": ("有权机关实际作出的决定（可选）", "What the competent body actually decided (optional)"),
+    "schema.decision.outcome": ("决定的结论：所依据办法的结论编号（本工具没有的办法：relief_full 免责、relief_partial 减责、no_relief 不予减免）", "The decision's outcome: an outcome id of its measure (for a measure the tool lacks: relief_full, relief_partial, no_relief)"),
+    "schema.decision.measure": ("决定所依据的办法名称，如 zigui-2018", "The name of the measure it was taken under, e.g. zigui-2018"),
+    "schema.decision.by": ("作出决定的机关", "The body that decided"),
+    "schema.decision.date": ("决定日期（照来源原样）", "The date of the decision, as the source gives it"),
+    "schema.decision.document": ("决定文书的文号或标题", "The decision's number or title"),
+    "schema.decision.source": ("公开来源（网址或出处）", "Where it was published (address or citation)"),
+    "schema.decision.note": ("来源写明了什么、哪些是推断", "What the source states, and what is inferred"),
     "schema.expect": ("回归测试的预期结果（可选）", "What a regression test expects (optional)"),
     "output_not_folder": (
         "多个案件的报告写入一个文件夹，而这里是一个已有的文件。",
@@ -718,6 +771,9 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "csv.title": ("标题", "title"),
     "csv.subject": ("当事单位或人员", "subject"),
     "csv.measure": ("办法", "measure"),
+    "csv.decision": ("已作决定", "decision"),
+    "csv.decision_measure": ("决定依据", "decision_measure"),
+    "csv.agrees": ("与决定一致", "agrees"),
     "csv.outcome": ("结论代码", "outcome"),
     "csv.label": ("结论", "label"),
     "csv.situations_met": ("符合情形", "situations_met"),
@@ -975,6 +1031,12 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "cli.not_an_integer": ("“{value}”不是整数。", "'{value}' is not a whole number."),
     "cli.below_minimum": ("{value} 小于允许的最小值 {minimum}。", "{value} is below the minimum of {minimum}."),
 }
+
+
+def labels_of(msg_id: str) -> dict[str, str]:
+    """A catalogue sentence in every language, as a measure's labels are kept: {"zh": ..., "en": ...}."""
+    zh, en = _CATALOGUE[msg_id]
+    return {"zh": zh, "en": en}
 
 
 def text(msg_id: str, lang: str, /, **params: object) -> str:
