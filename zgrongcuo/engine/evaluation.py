@@ -67,6 +67,8 @@ def project(criteria: Criteria, case: Case) -> tuple[Case, tuple[str, ...], dict
     options it knows, the list staying closed (naming only options it does
     not use means "none of its options").
     """
+    if case.read_for == criteria.id:
+        return case, (), {}
     facts = criteria.fact_by_id
     unused: list[str] = []
     dropped: dict[str, tuple[str, ...]] = {}

@@ -98,6 +98,8 @@ class _CaseReader:
                 answers[fact.id] = self.answer(fact, value, join("answers", fact.id))
         expects = self.expects(top["expect"]) if "expect" in top else ()
         case = Case(self.file, meta, answers, expects)
+        if len(self.questions.measures) == 1:
+            case.read_for = self.questions.primary.id  # every answer is one of its questions and options
         if "decision" in top and not (isinstance(top["decision"], Scalar) and top["decision"].is_null):
             case.decision = self.decision(top["decision"], case.notices)
         return case

@@ -100,7 +100,7 @@ class Decision(Value):
 
 
 class Case(Record):
-    __slots__ = ("file", "meta", "answers", "expects", "notices", "decision")
+    __slots__ = ("file", "meta", "answers", "expects", "notices", "decision", "read_for")
 
     def __init__(
         self,
@@ -117,6 +117,7 @@ class Case(Record):
         self.expects = expects  # what regression tests expect, one per measure at most
         self.notices = notices if notices is not None else []
         self.decision = decision
+        self.read_for: str | None = None  # the one measure the file was read against, when only one (its id)
 
     def expect_for(self, measure_id: str, *, primary: bool) -> Expect | None:
         """The expectation for a measure: the one naming it, else (for the first measure given) the unnamed one."""

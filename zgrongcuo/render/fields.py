@@ -377,6 +377,13 @@ class LineEncoder:
                 ("outcome_label", id(d.criteria), d.outcome.id), lambda: self._enc(d.outcome.label[lang])
             ),
             "situations": self._situations,
+            # Fields that are empty for most cases: their usual text is a constant.
+            "warnings": lambda d: self._enc(self._field("warnings")(d)) if d.case.notices or d.notices else "[]",
+            "unused_answers": lambda d: self._enc(list(d.unused_answers)) if d.unused_answers else "[]",
+            "unused_options": lambda d: self._enc(self._field("unused_options")(d)) if d.unused_options else "{}",
+            "decision": lambda d: self._enc(self._field("decision")(d)) if d.case.decision else "null",
+            "agrees": lambda d: "null" if d.agrees is None else "true" if d.agrees else "false",
+            "agrees_on": lambda d: "null" if d.agrees_on is None else self._enc(d.agrees_on),
             "preconditions": lambda d: "[" + ", ".join(self._element(e, False) for e in d.preconditions) + "]",
             "exclusions": lambda d: "[" + ", ".join(self._element(e, True) for e in d.exclusions) + "]",
         }
@@ -384,6 +391,11 @@ class LineEncoder:
         self._plan: tuple[tuple[str, Callable[[Determination], str]], ...] = tuple(
             (f"{_string(f.name)}: ", self._fast.get(f.name) or self._plain_way(f)) for f in FIELDS if not f.optional
         )
+
+    def _field(self, name: str) -> Callable[[Determination], object]:
+        field = next(f for f in FIELDS if f.name == name)
+        lang = self.lang
+        return lambda d: field.value(d, lang)
 
     def _plain_way(self, field: Field) -> Callable[[Determination], str]:
         enc, value, lang = self._enc, field.value, self.lang

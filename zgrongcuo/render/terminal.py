@@ -26,6 +26,8 @@ from zgrongcuo.text.layout import columns, wrap
 if TYPE_CHECKING:
     from rich.table import Table
 
+    from zgrongcuo.render.similar_view import SearchView
+
 MAX_POINTS = 3  # lines of "what would change the outcome" in the one-screen summary
 MAX_QUESTIONS = 6  # open questions listed there
 
@@ -63,6 +65,12 @@ class TextRenderer(Renderer):
                 render_detail(self.console, view)
             else:
                 render_summary(self.console, view, heading=not several)
+        nearest = self.options.precedents
+        if nearest is not None:
+            self.console.print()
+            render_similar(self.console, nearest, heading=text("similar.nearest", self.lang), brief=True)  # type: ignore[arg-type]
+            if not several:  # the outcome stays on the last line
+                render_closing(self.console, views)
         if several:
             render_closing(self.console, views)
         if self.tally is not None:
@@ -250,6 +258,12 @@ def render_closing(console: Console, views: list[DeterminationView]) -> None:
     console.print()
     page = _Page(console.width)
     page.line(("═" * min(console.width, 60), "dim"))
+    if len(views) == 1:  # after the precedents: the outcome again, last
+        v = views[0]
+        page.line((text("concise.outcome", lang) + v.outcome, f"bold {outcome_style(v.favourable)}"), (f"  ({v.outcome_code})", ""))
+        page.text.rstrip()
+        console.print(page.text, soft_wrap=True)
+        return
     page.line((text("compare.closing", lang), "bold"))
     for row in comparison(views):
         style = outcome_style(row.favourable)
@@ -413,6 +427,46 @@ def _render_explanation(console: Console, v: DeterminationView) -> None:
             console.print(grid)
     for line in ex.closing:
         console.print(Text(line, style="dim"))
+
+
+MAX_DIFFERENCES = 3  # differing answers listed per case in the terminal
+
+
+def render_similar(console: Console, v: SearchView, *, heading: str | None = None, brief: bool = False) -> None:
+    """The nearest decided cases, a few lines each: name and similarity, the decision, how they differ, the source.
+
+    ``brief`` (after a determination, with --precedents) leaves out the counts and the weighing.
+    """
+    lang = v.lang
+    page = _Page(console.width)
+    page.hanging([], heading or v.heading, "bold")
+    if v.library:
+        page.hanging([], text("similar.library", lang), "dim")
+    if not brief:
+        page.hanging([], v.counts_line(), "dim")
+        page.hanging([], v.weights_line(), "dim")
+    if not v.matches:
+        page.hanging([], text("similar.none", lang, read=v.read), "yellow")
+    for m in v.matches:
+        lead = f"{m.rank}. "
+        page.hanging([(lead, "bold")], m.name + text("similar.after_name", lang, percent=m.percent), "bold")
+        indent = " " * columns(lead)
+        page.hanging([(indent, "")], m.decision)
+        if m.differences:
+            shown = m.differences if not brief else m.differences[:1]
+            limit = MAX_DIFFERENCES if not brief else 1
+            page.hanging([(indent + text("similar.differences", lang), "dim")], shown[0].sentence)
+            pad = indent + " " * columns(text("similar.differences", lang))
+            for d in m.differences[1:limit]:
+                page.hanging([(pad, "")], d.sentence)
+            if len(m.differences) > limit:
+                page.hanging([(pad, "")], text("similar.more_differences", lang, count=len(m.differences) - limit), "dim")
+        else:
+            page.hanging([(indent, "")], text("similar.no_difference", lang), "dim")
+        if m.source:
+            page.hanging([(indent, "")], text("decision.source", lang, source=m.source), "dim")
+    page.text.rstrip()
+    console.print(page.text, soft_wrap=True)
 
 
 def make_console(out: IO[str] | None = None, *, stderr: bool = False) -> Console:

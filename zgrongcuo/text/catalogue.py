@@ -146,6 +146,27 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "decision.document": ("决定文书：{document}", "Decision document: {document}"),
     "decision.source": ("来源：{source}", "Source: {source}"),
     "decision.heading": ("已作出的决定", "The decision taken"),
+    "similar.heading": ("与 {case} 相近的已决案件", "Decided cases nearest to {case}"),
+    "similar.counts": (
+        "在 {decided} 件已作决定的案件中（共读取 {read} 件）按相似度排列，列出前 {shown} 件。",
+        "Ranked among {decided} decided cases ({read} read); the nearest {shown} shown.",
+    ),
+    "similar.weights": (
+        "相似度按这些办法的判定规则加权：{measures}。规则检验的问题和选项权重为 1，规则不检验的为 0.1；任一方未知的问题不计入。",
+        "Similarity is weighted by the rules of: {measures}. Questions and options a rule tests weigh 1, others 0.1; a question unknown on either side does not count.",
+    ),
+    "similar.library": (
+        "以下是随工具提供的公开案例，依据各自的办法作出，仅供参照，不是裁决；事实以来源所载为准，推断和假设见各案件文件的说明。",
+        "These are the published cases shipped with the tool, decided under their own measures: for reference, not rulings. The facts are as their sources state; inferences and assumptions are marked in each case file.",
+    ),
+    "similar.similarity": ("相似度 {percent}", "similarity {percent}"),
+    "similar.after_name": ("（相似度 {percent}）", " (similarity {percent})"),
+    "similar.difference": ("{label}：本案{mine}，该案{theirs}", "{label}: here {mine}, there {theirs}"),
+    "similar.differences": ("不同之处：", "Differs in: "),
+    "similar.no_difference": ("双方都回答的问题，答案均相同。", "Every question both answer is answered alike."),
+    "similar.more_differences": ("另有 {count} 处不同。", "{count} more differences."),
+    "similar.none": ("没有找到已作决定的案件（共读取 {read} 件）。", "No decided case found ({read} read)."),
+    "similar.nearest": ("相近的公开案例（仅供参照）", "Nearest published cases (for reference)"),
     "agreement.heading": ("与已作决定对照", "Screening beside the decisions taken"),
     "agreement.differing": ("与决定不一致的案件", "Cases where the screening differs from the decision"),
     "agreement.total": ("合计", "Total"),
@@ -949,6 +970,38 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "开始时询问缺少的案件编号、标题、当事人和基本案情（默认：新案件询问，用 --case 继续时不问）。",
         "Ask for a missing case id, title, subject and summary at the start (default: for a new case, not when resuming with --case).",
     ),
+    "cli.similar": (
+        "找出与一个案件最相近的已决案件：默认在随工具提供的公开案例中找，或用 --in 指定本单位的案件文件夹。",
+        "Find the decided cases nearest to a case: among the published cases shipped with the tool, or in your own folders with --in.",
+    ),
+    "cli.similar_more": (
+        "已决案件是带 decision: 块的案件文件。相似度只看双方都已回答的问题：是否题的答案、多选题的每个选项（选或不选）各算一项；"
+        "所选办法（--criteria，默认全部内置办法）的判定规则检验的问题和选项权重为 1，规则不检验的为 0.1；任一方未回答或不确定的问题不计入，既不算相同也不算不同。"
+        "相似度 =（相同项的权重 + 1）÷（比较项的权重 + 2），没有可比较的问题时为 50%。每个结果列出不同之处、决定及其来源。"
+        "公开案例依据各自的办法作出，仅供参照，不是裁决。",
+        "Decided cases are case files with a decision: block. Only questions both cases answer count: a yes/no answer, and each option of a list (chosen or not), is one item; "
+        "items the rules of the measures weighed (--criteria, default every bundled one) test weigh 1, others 0.1; a question unanswered or unknown on either side counts neither as alike nor as different. "
+        "Similarity = (weight alike + 1) / (weight compared + 2): 50% when nothing can be compared. Each result lists the differences, the decision and its source. "
+        "Published cases were decided under their own measures: for reference, not rulings.",
+    ),
+    "cli.similar_exit": (
+        "退出码：0 完成；2 案件文件无法读取（其余文件仍会比较）或用法错误。",
+        "Exit codes: 0 done; 2 a case file could not be read (the others are still compared) or a usage error.",
+    ),
+    "cli.arg.similar_case": ("要比较的案件文件（- 为标准输入）。", "The case file to compare (- for standard input)."),
+    "cli.opt.similar_in": (
+        "在这个文件夹（或文件）的已决案件中找，可多次给出；默认：随工具提供的公开案例。",
+        "Search the decided cases in this folder (or file); may be given several times; default: the published cases shipped with the tool.",
+    ),
+    "cli.opt.precedents": (
+        "结论之后再列出最相近的三件公开案例（仅文字输出的单个案件；案例依据各自的办法作出，仅供参照）。",
+        "After the outcome, show the three nearest published cases (text output of a single case only; they were decided under their own measures: for reference).",
+    ),
+    "precedents_text_only": (
+        "--precedents 只用于文字输出到屏幕的单个案件；其他情况请用 zgrongcuo similar。",
+        "--precedents is for a single case shown as text on the screen; otherwise use zgrongcuo similar.",
+    ),
+    "cli.opt.top": ("列出最相近的 N 件（默认 5）。", "Show the N nearest (default 5)."),
     "cli.criteria_list": ("列出随工具提供的办法：名称、标题、层级、发文机关、施行日期和来源。", "List the measures shipped with the tool: name, title, level, issuer, dates in force and source."),
     "cli.criteria_list_more": (
         "名称可直接用于 --criteria（可多次给出，逐一对照）；--format json 供脚本读取。",
