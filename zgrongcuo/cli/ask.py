@@ -26,7 +26,7 @@ def command(lang: str) -> click.Command:
         help=text("cli.ask", lang) + "\n\n" + text("cli.ask_more", lang),
         epilog=text("cli.ask_exit_codes", lang),
     )
-    @common.criteria_option(lang)
+    @common.criteria_option(lang, several=True)
     @click.option("--case", "case_file", metavar="FILE", default=None, help=text("cli.opt.case", lang))
     @click.option("--save", metavar="FILE", default=None, help=text("cli.opt.save", lang))
     @click.option("--no-save", is_flag=True, help=text("cli.opt.no_save", lang))
@@ -39,7 +39,7 @@ def command(lang: str) -> click.Command:
     @common.max_bytes_option(lang)
     @common.guarded
     def ask(
-        criteria: str | None,
+        criteria: tuple[str, ...],
         case_file: str | None,
         save: str | None,
         no_save: bool,
@@ -61,7 +61,7 @@ def command(lang: str) -> click.Command:
         from zgrongcuo.render.destination import Destination
 
         # Everything that can be refused is refused here, before the first question.
-        crit = common.load_criteria(criteria, lang)
+        asked = common.load_questions(criteria, lang)
         if case_file == "-":
             raise UsageError("ask_case_stdin")
         if save == "-":
@@ -72,21 +72,23 @@ def command(lang: str) -> click.Command:
             raise UsageError("ask_output_is_case", file=output)
         kept: tuple[str, ...] = ()
         if case_file is not None:
-            start = case_reader.load(case_file, crit, max_bytes=max_bytes)
+            # Against every measure named: a file with answers for a measure not named is refused, never cut down.
+            start = case_reader.load(case_file, asked, max_bytes=max_bytes)
             kept = _comments(case_file, max_bytes)
         else:
             start = blank_case()
         for notice in start.notices:
             common.warn(notice, lang)
         # A Word document onto a terminal, or an -o file that exists, is refused now, not after the interview.
-        destination = Destination(OutputFormat(format_name), output, RenderOptions(lang), force=force, say=common.say)
+        options = RenderOptions(lang, measures=len(asked.measures))
+        destination = Destination(OutputFormat(format_name), output, options, force=force, say=common.say)
         sitting = Sitting(
-            crit,
+            asked,
             start,
             lang,
             say=common.say,
             report=lambda error: common.report_error(error, lang),
-            criteria_spec=criteria,
+            criteria_specs=criteria,
             case_file=case_file,
             save=save,
             no_save=no_save,
@@ -114,8 +116,9 @@ def command(lang: str) -> click.Command:
         failures: list[ZgError] = []
         try:
             renderer = destination.renderer
-            determination = evaluate(crit, final, explain=renderer.explains)
-            renderer.determination(determination)
+            several = asked if len(asked.measures) > 1 else None
+            ds = tuple(evaluate(m, final, explain=renderer.explains, questions=several) for m in asked.measures)
+            renderer.determinations(ds)
             renderer.close()
             sys.stdout.flush()
             try:
@@ -128,7 +131,7 @@ def command(lang: str) -> click.Command:
             sitting.close()  # the saved file's path: the last line of the screen
         if failures or sitting.failed:
             common.finish(common.ExitCode.USAGE)
-        common.finish(common.exit_code_for([determination.outcome.favourable], 0))
+        common.finish(common.exit_code_for([d.outcome.favourable for d in ds], 0))
 
     return ask
 

@@ -163,17 +163,20 @@ def _dumps_json(case: Case, criteria: Criteria | Questions, lang: str) -> str:
     return "".join(ch if _printable(ch) or ch == "\n" else _escape(ch) for ch in data) + "\n"
 
 
-def header(criteria: Criteria, lang: str, date: str) -> str:
-    """The comment that opens a case file written by the interview."""
-    return "\n".join(
-        (
-            text("ask.file_header", lang, date=date, title=criteria.title[lang], version=criteria.version),
-            text("ask.file_note", lang),
+def header(criteria: Criteria | Questions, lang: str, date: str) -> str:
+    """The comment that opens a case file written by the interview: the measures it was asked for, and how to read it."""
+    measures = criteria.measures if isinstance(criteria, Questions) else (criteria,)
+    if len(measures) == 1:
+        first = text("ask.file_header", lang, date=date, title=measures[0].title[lang], version=measures[0].version)
+    else:
+        names = text("summary.measures_sep", lang).join(
+            text("criteria_name", lang, title=m.title[lang], version=m.version) for m in measures
         )
-    )
+        first = text("ask.file_header_several", lang, date=date, measures=names)
+    return "\n".join((first, text("ask.file_note", lang)))
 
 
-_OWN_COMMENTS = ("ask.file_header", "ask.file_note", "ask.draft_header")
+_OWN_COMMENTS = ("ask.file_header", "ask.file_header_several", "ask.file_note", "ask.draft_header")
 
 
 def _own_comment(line: str) -> bool:

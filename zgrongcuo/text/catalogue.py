@@ -628,6 +628,11 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "zgrongcuo ask 记录的案件（{date}）。标准：{title}（版本 {version}）。",
         "Case recorded by zgrongcuo ask ({date}). Criteria: {title} (version {version}).",
     ),
+    "ask.file_header_several": (
+        "zgrongcuo ask 记录的案件（{date}）。标准：{measures}。继续回答或检查时，请给出全部这些办法（--criteria）。",
+        "Case recorded by zgrongcuo ask ({date}). Criteria: {measures}. Resume or check it with every one of these "
+        "measures (--criteria).",
+    ),
     "ask.draft_header": (
         "草稿：访谈尚未完成。继续回答：{command}",
         "Draft: the interview is not finished. To resume: {command}",
@@ -994,8 +999,9 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Replace an existing --save or -o file at the end (without it, the interview refuses to start).",
     ),
     "cli.opt.all": (
-        "所有问题都问，包括已不能改变结论的问题，以及回答为“不确定”的问题（完整记录）。",
-        "Ask every question, even those that can no longer change the outcome, and those answered unknown (a complete record).",
+        "所有问题都问（多个办法时，为各办法的全部问题），包括已不能改变结论的问题，以及回答为“不确定”的问题（完整记录）。",
+        "Ask every question (of every measure, when several), even those that can no longer change the outcome, and "
+        "those answered unknown (a complete record).",
     ),
     "cli.opt.meta": (
         "开始时询问缺少的案件编号、标题、当事人和基本案情（默认：新案件询问，用 --case 继续时不问）。",
