@@ -134,6 +134,19 @@ def test_the_article_case_under_two_measures_ends_with_both_determinations_and_a
     assert check("article.yaml", "--criteria", "wenze-2019").exit_code == 2
 
 
+def test_text_output_is_what_check_prints_for_several_measures_with_and_without_detail(two, article):
+    typed = article_lines(two, article, ARTICLE_ASKED) + "否\n" + article_lines(two, article, ["remedied"])
+    plain = ask(*TWO, "--save", "a.yaml", input=NO_META_DATED + typed)
+    assert plain.exit_code == 0, plain.output
+    assert plain.stdout == check("a.yaml", *TWO).stdout
+    assert text("compare.heading", "zh") in plain.stdout  # the comparison first, as check prints it
+
+    detailed = ask(*TWO, "--save", "b.yaml", "--detail", input=NO_META_DATED + typed)
+    assert detailed.exit_code == 0, detailed.output
+    assert detailed.stdout == check("b.yaml", *TWO, "--detail").stdout
+    assert detailed.stdout != plain.stdout.replace("a.yaml", "b.yaml")
+
+
 def test_a_measure_decided_at_the_first_answer_is_asked_nothing_more(two):
     # 推进改革 is the regulation's option only: to Zigui's measure the context is none of its own,
     # so it is not eligible whatever follows, and the questions only it asks are never put.
@@ -295,6 +308,35 @@ def test_resuming_an_option_of_a_measure_not_named_fails_naming_the_option(tmp_p
     assert "reform.yaml:2:" in result.stderr and "answers.context[2]" in result.stderr
     assert "--criteria wenze-2019" in result.stderr
     assert case.read_text(encoding="utf-8") == "answers:\n  context: [reform_innovation, reform]\n"
+
+
+# ============================================================ --quiet
+
+
+def test_quiet_silences_check_s_notices_but_not_the_interview(two, article, tmp_path):
+    case = tmp_path / "gb.yaml"
+    case.write_bytes("case:\n  title: 建房户保险\nanswers:\n  context: [reform_innovation]\n".encode("gb18030"))
+    rest = article_lines(two, article, ARTICLE_ASKED[1:]) + "否\n" + article_lines(two, article, ["remedied"])
+    gb_warning = text("read_as_gb18030", "zh", file="gb.yaml")
+    wrote = text("wrote", "zh", file="out.json")
+
+    loud = ask("--case", case.name, *TWO, "--no-save", "-o", "out.json", "--format", "json", input=rest)
+    assert loud.exit_code == 0, loud.output
+    assert gb_warning in loud.stderr and wrote in loud.stderr
+
+    quiet = ask("--case", case.name, *TWO, "--no-save", "-o", "out.json", "--force", "--quiet", "--format", "json", input=rest)
+    assert quiet.exit_code == 0, quiet.output
+    assert gb_warning not in quiet.stderr and wrote not in quiet.stderr
+    assert len(headings(two, quiet.stderr)) == len(ARTICLE_BOTH_ASKED) - 1  # the questions are still shown
+    assert text("ask.not_saved", "zh") in quiet.stderr
+    assert [d["outcome"] for d in json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))] == ["exempt", "mitigated"]
+
+
+def test_an_interrupted_quiet_detailed_interview_resumes_with_the_same_options(two, article):
+    result = ask(*TWO, "--no-meta", "--detail", "--quiet", input=article_lines(two, article, ARTICLE_ASKED[:2]))
+    assert result.exit_code == 2, result.output
+    command = printed_resume_command(result.stderr)
+    assert command[3:] == [*TWO, "--detail", "--quiet"]
 
 
 # ============================================================ the interview itself, on any answers

@@ -34,9 +34,11 @@ def command(lang: str) -> click.Command:
     @click.option("--all", "everything", is_flag=True, help=text("cli.opt.all", lang))
     @click.option("--meta/--no-meta", default=None, help=text("cli.opt.meta", lang))
     @common.format_option(lang, [f.value for f in OutputFormat], "text")
+    @common.detail_option(lang)
     @common.output_option(lang)
     @common.lang_option(lang)
     @common.max_bytes_option(lang)
+    @common.quiet_option(lang, "cli.opt.ask_quiet")
     @common.guarded
     def ask(
         criteria: tuple[str, ...],
@@ -47,9 +49,11 @@ def command(lang: str) -> click.Command:
         everything: bool,
         meta: bool | None,
         format_name: str,
+        detail: bool,
         output: str | None,
         lang: str,
         max_bytes: int,
+        quiet: bool,
     ) -> None:
         from zgrongcuo.engine.evaluation import evaluate
         from zgrongcuo.errors import UsageError, ZgError
@@ -77,11 +81,13 @@ def command(lang: str) -> click.Command:
             kept = _comments(case_file, max_bytes)
         else:
             start = blank_case()
-        for notice in start.notices:
-            common.warn(notice, lang)
+        if not quiet:
+            for notice in start.notices:
+                common.warn(notice, lang)
         # A Word document onto a terminal, or an -o file that exists, is refused now, not after the interview.
-        options = RenderOptions(lang, measures=len(asked.measures))
-        destination = Destination(OutputFormat(format_name), output, options, force=force, say=common.say)
+        options = RenderOptions(lang, detail=detail, measures=len(asked.measures))
+        notify = common.say if not quiet else common.silent
+        destination = Destination(OutputFormat(format_name), output, options, force=force, say=notify)
         sitting = Sitting(
             asked,
             start,
@@ -97,6 +103,8 @@ def command(lang: str) -> click.Command:
             meta=meta,
             format_name=format_name,
             output=output,
+            detail=detail,
+            quiet=quiet,
             max_bytes=max_bytes,
             kept_comments=kept,
         )

@@ -69,6 +69,8 @@ class Sitting:
         meta: bool | None = None,
         format_name: str = "text",
         output: str | None = None,
+        detail: bool = False,
+        quiet: bool = False,
         max_bytes: int = MAX_BYTES,
         kept_comments: tuple[str, ...] = (),
         started: datetime | None = None,
@@ -79,6 +81,7 @@ class Sitting:
         self.criteria_specs = criteria_specs
         self.case_file, self.save, self.no_save, self.force = case_file, save, no_save, force
         self.everything, self.format_name, self.output = everything, format_name, output
+        self.detail, self.quiet = detail, quiet  # how the determination is shown: the resume command repeats them
         self.max_bytes, self.kept_comments = max_bytes, kept_comments
         self.started = started or datetime.now()
         # Where the case goes: a path named before the interview, or None for a new file named after the case id.
@@ -281,6 +284,10 @@ class Sitting:
             words += ["--format", self.format_name]
         if self.output is not None:
             words += ["-o", self.output]
+        if self.detail:
+            words.append("--detail")
+        if self.quiet:
+            words.append("--quiet")
         if self.max_bytes != MAX_BYTES:
             words += ["--max-bytes", str(self.max_bytes)]
         named_elsewhere = self.replaces and self.target is not None and not same_file(draft, self.target)

@@ -961,6 +961,11 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "不显示提示（如“已写入”、按 GB18030 读取的提示）；错误照常显示。",
         "No notices (such as 'wrote …' or a file read as GB18030); errors are still shown.",
     ),
+    "cli.opt.ask_quiet": (
+        "不显示提示（如“已写入”、按 GB18030 读取的提示）；问题、保存位置和继续的命令、错误照常显示。",
+        "No notices (such as 'wrote …' or a file read as GB18030); the questions, where the answers are kept, the "
+        "resume command and errors are still shown.",
+    ),
     "cli.opt.jobs": ("批量处理时的工作进程数（0：每个 CPU 核一个）。", "Worker processes for a batch (0: one per core)."),
     "cli.opt.explain": (
         "JSON 和 JSONL：加上 counterfactuals，即什么会改变结论（文本和报告总会显示）。",
