@@ -409,3 +409,17 @@ def test_with_two_measures_only_questions_that_can_change_an_outcome_are_asked_a
             assert d.outcome.favourable == whole.outcome.favourable
             if d.outcome.favourable or go_on:
                 assert d.outcome is whole.outcome
+
+
+def test_the_interview_page_shows_the_refusal_of_too_few_measures_as_the_tool_prints_it(two, article):
+    from conftest import ROOT
+
+    page = (ROOT / "docs" / "interview.md").read_text(encoding="utf-8")
+    block = page.split("$ zgrongcuo ask --case ZG-2014-57.yaml\n", 1)[1].split("\n```", 1)[0]
+    # The draft the page speaks of: Zigui's questions answered, then the regulation's first, then the input ends.
+    typed = "".join(line_for(two, f, article.answers[f].value) + "\n" for f in ARTICLE_ASKED) + "否\n"
+    stopped = ask(*TWO, input="ZG-2014-57\n\n\n\n\n" + typed)
+    assert stopped.exit_code == 2, stopped.output
+    refused = ask("--case", "ZG-2014-57.yaml")
+    assert refused.exit_code == 2
+    assert refused.stderr.rstrip("\n") == block
