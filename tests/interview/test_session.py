@@ -1188,3 +1188,22 @@ def test_the_piped_example_of_the_interview_page_runs_as_written(tmp_path):
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["outcome"] == "exempt"
     assert list(tmp_path.iterdir()) == []  # --no-save, as written
+
+
+def test_resuming_a_case_that_records_a_decision_keeps_it(criteria, write):
+    case = write(
+        "decided.yaml",
+        "answers:\n  context: [reform_innovation]\n"
+        "decision:\n  outcome: exempt\n  measure: zigui-2018\n  by: 县委常委会\n  date: 2018-06\n",
+    )
+    result = ask("--case", case, "--format", "json", input="3\n1\n是\n否\n是\n是\n否\n否\n否\n否\n")
+    assert result.exit_code == 0, result.output
+    saved = case_reader.load(str(case), criteria)
+    assert len(saved.answers) > 1  # the interview did rewrite the file
+    assert (saved.decision.outcome, saved.decision.measure, saved.decision.by, saved.decision.date) == (
+        "exempt",
+        "zigui-2018",
+        "县委常委会",
+        "2018-06",
+    )
+    assert json.loads(result.stdout)["decision"]["by"] == "县委常委会"
