@@ -1036,7 +1036,8 @@ def interview_on(criteria, answers, *, go_on=False, everything=False):
     iv = Interview(criteria, make_case({}), "zh", everything=everything, ask_meta=False)
     dialogue = Scripted(criteria, answers, go_on=go_on)
     dialogue.interview = iv
-    return iv, iv.run(dialogue), dialogue
+    (d,) = iv.run(dialogue)  # one measure: one determination
+    return iv, d, dialogue
 
 
 def answer_sets(criteria):
@@ -1109,14 +1110,14 @@ class Typed:
 
 def test_at_a_terminal_the_early_stop_offers_the_bottom_lines_and_stops_when_declined(criteria):
     iv = Interview(criteria, make_case({}), "zh", ask_meta=False)
-    d = iv.run(Typed("0", "否"))
+    (d,) = iv.run(Typed("0", "否"))
     assert iv.asked == ["context"] and iv.offered and not iv.going_on
     assert d.outcome.id == "not_eligible"
 
 
 def test_at_a_terminal_going_on_with_the_bottom_lines_asks_them_and_can_change_the_outcome(criteria):
     iv = Interview(criteria, make_case({}), "zh", ask_meta=False)
-    d = iv.run(Typed("0", "是", "否", "是 # 曾被明确告知不得这样做", "否", "否"))
+    (d,) = iv.run(Typed("0", "是", "否", "是 # 曾被明确告知不得这样做", "否", "否"))
     assert iv.asked == ["context", *EXCLUSIONS]
     assert d.outcome.id == "not_tolerated"
     assert iv.case.answers["knowingly_violated"].note == "曾被明确告知不得这样做"
@@ -1125,7 +1126,7 @@ def test_at_a_terminal_going_on_with_the_bottom_lines_asks_them_and_can_change_t
 def test_at_a_terminal_back_at_the_offer_returns_to_the_answer_that_decided(criteria):
     iv = Interview(criteria, make_case({}), "zh", ask_meta=False)
     dialogue = Typed("0", "b", "2", "3", "1", *["?"] * 10)
-    d = iv.run(dialogue)
+    (d,) = iv.run(dialogue)
     assert iv.asked[:3] == ["context", "context", "causes"]
     assert text("ask.earlier", "zh", answer=text("ask.answer.none", "zh")) in dialogue.said
     assert d.outcome.id == "undetermined"
@@ -1137,7 +1138,7 @@ def test_a_line_too_long_at_a_terminal_is_refused_and_asked_again(criteria):
     typed = io.StringIO("x" * (LINE_LIMIT + 5) + "\n0\n否\n")
     out = io.StringIO()
     iv = Interview(criteria, make_case({}), "zh", ask_meta=False)
-    d = iv.run(StreamDialogue(typed, out, interactive=True))
+    (d,) = iv.run(StreamDialogue(typed, out, interactive=True))
     assert text("ask.line_too_long", "zh", limit=LINE_LIMIT) in out.getvalue()
     assert d.outcome.id == "not_eligible" and iv.asked == ["context"]
 
@@ -1154,7 +1155,7 @@ def test_going_back_and_keeping_every_answer_ends_where_not_going_back_does(crit
     lines += ["back"] * steps_back + [""] * min(steps_back, n - 1) + [line_for(criteria, straight.asked[-1], answers.get(straight.asked[-1]))]
     iv = Interview(criteria, make_case({}), "zh", ask_meta=False)
     dialogue = Typed(*lines, *["否"] * 3)
-    d2 = iv.run(dialogue)
+    (d2,) = iv.run(dialogue)
     assert {f: a.value for f, a in iv.case.answers.items()} == {f: a.value for f, a in straight.case.answers.items()}
     assert d2.outcome is d1.outcome
 
@@ -1187,3 +1188,22 @@ def test_the_piped_example_of_the_interview_page_runs_as_written(tmp_path):
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["outcome"] == "exempt"
     assert list(tmp_path.iterdir()) == []  # --no-save, as written
+
+
+def test_resuming_a_case_that_records_a_decision_keeps_it(criteria, write):
+    case = write(
+        "decided.yaml",
+        "answers:\n  context: [reform_innovation]\n"
+        "decision:\n  outcome: exempt\n  measure: zigui-2018\n  by: 县委常委会\n  date: 2018-06\n",
+    )
+    result = ask("--case", case, "--format", "json", input="3\n1\n是\n否\n是\n是\n否\n否\n否\n否\n")
+    assert result.exit_code == 0, result.output
+    saved = case_reader.load(str(case), criteria)
+    assert len(saved.answers) > 1  # the interview did rewrite the file
+    assert (saved.decision.outcome, saved.decision.measure, saved.decision.by, saved.decision.date) == (
+        "exempt",
+        "zigui-2018",
+        "县委常委会",
+        "2018-06",
+    )
+    assert json.loads(result.stdout)["decision"]["by"] == "县委常委会"

@@ -14,6 +14,8 @@ from conftest import ARTICLE_CASE
 from helpers import ARTICLE_ASKED
 
 from zgrongcuo.load import case_reader
+from zgrongcuo.load.questions import load_measures, questions
+from zgrongcuo.model.case import Answer
 from zgrongcuo.text.catalogue import text
 
 if sys.platform == "win32":  # pexpect.spawn needs a POSIX pseudo-terminal
@@ -358,3 +360,101 @@ def test_the_article_case_interviewed_interrupted_and_resumed_is_exempt_under_s2
     assert {f: (a.value, a.note) for f, a in saved.answers.items()} == {
         f: (article.answers[f].value, article.answers[f].note) for f in ARTICLE_ASKED
     }
+
+
+# ------------------------------------------------------------ several measures
+
+BOTH = ("--criteria", "zigui-2018", "--criteria", "wenze-2019")
+# The article's case under both: Zigui's questions as alone, then what the regulation still needs.
+BOTH_ASKED = [*ARTICLE_ASKED, "superior_decision_clearly_unlawful", "remedied"]
+
+
+@pytest.fixture(scope="module")
+def two():
+    return questions(load_measures(("zigui-2018", "wenze-2019")))
+
+
+def test_two_measures_in_a_terminal_interrupted_resumed_and_read_back_by_check(two, tmp_path):
+    article = case_reader.load(str(ARTICLE_CASE), two)
+    article.answers["superior_decision_clearly_unlawful"] = Answer(False)  # no superior decision is involved
+    child = spawn(tmp_path, *BOTH)
+    child.expect_exact(text("ask.intro_several", "zh", count=2))
+    metadata(child, "ZG-2014-57", "", "", "")
+    child.expect_exact(text("ask.meta.conduct_date", "zh"))  # the regulation says when it came into force
+    child.sendline("2014-06-01")
+    for number, fact_id in enumerate(BOTH_ASKED[:5], 1):
+        answer(child, two, article, fact_id, number, notes=True)
+    assert BOTH_ASKED[5] == "diligent"  # a question both measures ask: help gives each one's words, each named
+    child.expect(question(two, "diligent", 6))
+    child.expect_exact(text("ask.prompt_yesno", "zh"))
+    child.sendline("help")
+    child.expect_exact(text("ask.help_measure", "zh", measure="秭归县办法（2018）"))
+    child.expect_exact(text("ask.help_measure", "zh", measure="问责条例第十七、十八条（2019）"))
+    child.expect_exact(text("ask.prompt_yesno", "zh"))
+    child.sendline(typed(two, article, "diligent", notes=True))
+    child.expect(question(two, BOTH_ASKED[6], 7))
+    child.expect_exact(text("ask.prompt_yesno", "zh"))
+    child.sendintr()
+    child.expect(RESUME)
+    command = child.match.group(1)
+    assert finish(child) == 130
+    assert shlex.split(command)[2:] == ["--case", "ZG-2014-57.yaml", *BOTH]
+
+    child = spawn_printed(tmp_path, command)
+    for number, fact_id in enumerate(BOTH_ASKED[6:], 7):
+        answer(child, two, article, fact_id, number, notes=True)
+    child.expect_exact(text("ask.done_decided_several", "zh"))
+    child.expect_exact(text("compare.closing", "zh"))  # the outcomes compared, last, as check prints them
+    child.expect_exact("(exempt)")
+    child.expect_exact("(mitigated)")
+    assert finish(child) == 0
+    assert last_line(child) == text("ask.updated", "zh", file="ZG-2014-57.yaml")
+    shown = screen(child)
+    assert "[7/" in shown and "[1/" not in shown  # the resumed interview starts where it stopped
+
+    checked = subprocess.run(
+        [str(SCRIPT), "check", "ZG-2014-57.yaml", *BOTH, "--format", "json"],
+        cwd=tmp_path, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert checked.returncode == 0, checked.stderr
+    assert [(d["criteria"]["id"], d["outcome"]) for d in json.loads(checked.stdout)] == [
+        ("zigui-2018", "exempt"),
+        ("wenze-2019", "mitigated"),
+    ]
+    saved = case_reader.load(str(tmp_path / "ZG-2014-57.yaml"), two)
+    assert {f: (a.value, a.note) for f, a in saved.answers.items()} == {
+        f: (article.answers[f].value, article.answers[f].note) for f in BOTH_ASKED
+    }
+    assert saved.meta["conduct_date"] == "2014-06-01"
+
+
+def test_the_offer_names_the_measure_decided_early_and_going_on_asks_only_its_bottom_line(two, tmp_path):
+    child = spawn(tmp_path, *BOTH, "--no-meta", "--no-save", "--format", "json")
+    reform = two.fact_by_id["context"].option_ids.index("reform") + 1  # the regulation's option alone
+    for number, (fact_id, word) in enumerate(
+        [
+            ("context", str(reform)),
+            ("causes", "2"),
+            ("consequences", "1"),
+            ("superior_decision_clearly_unlawful", "否"),
+            ("private_gain", "否"),
+            ("knowingly_violated", "没有"),
+            ("persisted_after_prohibition", "否"),
+        ],
+        1,
+    ):
+        child.expect(question(two, fact_id, number))
+        child.expect_exact(prompt_of(two, fact_id))
+        child.sendline(word)
+    outcome = text("ask.offer_outcome", "zh", measure="秭归县办法（2018）", outcome="不符合容错免责的情形或条件", code="not_eligible")
+    child.expect_exact(outcome)
+    child.expect_exact(text("ask.offer_prompt", "zh"))
+    child.sendline("是")
+    child.expect(question(two, "major_liability_accident", 8))
+    child.expect_exact(text("ask.prompt_yesno", "zh"))
+    child.sendline("否")
+    child.expect_exact('"outcome": "not_eligible"')
+    child.expect_exact('"outcome": "exempt"')
+    assert finish(child) == 1  # one outcome unfavourable
+    shown = screen(child)
+    assert not any(two.fact_by_id[f].question["zh"] in shown for f in ("democratic_decision", "serious_consequence"))

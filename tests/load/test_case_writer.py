@@ -139,3 +139,38 @@ def test_leading_comments_keep_the_authors_and_drop_the_interviews_own():
         ]
     )
     assert leading_comments(source) == ("文中案例：备注区分文章原文与假设。", "  indented, kept as written")
+
+
+DECISION_FILE = """answers:
+  context: [reform_innovation]
+decision:
+  outcome: {outcome}
+  measure: {measure}
+  by: 县委常委会
+  date: 2018-06
+  document: "秭政办发〔2014〕57号"
+  source: https://example.org/report
+  note: "报道称: 县委常委会决定容错免责"
+"""
+
+
+@pytest.mark.parametrize("json_syntax", [False, True], ids=["yaml", "json"])
+@pytest.mark.parametrize(
+    ("outcome", "measure"), [("exempt", "zigui-2018"), ("relief_partial", "lichuan-2019")], ids=["known", "unknown measure"]
+)
+def test_a_recorded_decision_reads_back_to_itself(json_syntax, outcome, measure):
+    text = DECISION_FILE.format(outcome=outcome, measure=measure)
+    case = case_reader.loads(text.encode("utf-8"), CRITERIA, "d.yaml")
+    assert case.decision is not None
+    data = case_writer.dumps(case, CRITERIA, lang="zh", json_syntax=json_syntax)
+    back = case_reader.loads(data.encode("utf-8"), CRITERIA, "x.json" if json_syntax else "x.yaml")
+    _same(back, case)
+    fields = ("outcome", "measure", "by", "date", "document", "source", "note", "favourable", "known")
+    assert {k: getattr(back.decision, k) for k in fields} == {k: getattr(case.decision, k) for k in fields}
+    assert back.decision.date == "2018-06"  # text as written, never a date
+
+
+def test_a_case_without_a_decision_is_written_without_one():
+    case = case_reader.loads(b"answers:\n  context: [reform_innovation]\n", CRITERIA, "d.yaml")
+    assert "decision" not in case_writer.dumps(case, CRITERIA, lang="zh")
+    assert "decision" not in case_writer.dumps(case, CRITERIA, lang="zh", json_syntax=True)

@@ -26,7 +26,7 @@ def command(lang: str) -> click.Command:
         help=text("cli.ask", lang) + "\n\n" + text("cli.ask_more", lang),
         epilog=text("cli.ask_exit_codes", lang),
     )
-    @common.criteria_option(lang)
+    @common.criteria_option(lang, several=True)
     @click.option("--case", "case_file", metavar="FILE", default=None, help=text("cli.opt.case", lang))
     @click.option("--save", metavar="FILE", default=None, help=text("cli.opt.save", lang))
     @click.option("--no-save", is_flag=True, help=text("cli.opt.no_save", lang))
@@ -34,12 +34,14 @@ def command(lang: str) -> click.Command:
     @click.option("--all", "everything", is_flag=True, help=text("cli.opt.all", lang))
     @click.option("--meta/--no-meta", default=None, help=text("cli.opt.meta", lang))
     @common.format_option(lang, [f.value for f in OutputFormat], "text")
+    @common.detail_option(lang)
     @common.output_option(lang)
     @common.lang_option(lang)
     @common.max_bytes_option(lang)
+    @common.quiet_option(lang, "cli.opt.ask_quiet")
     @common.guarded
     def ask(
-        criteria: str | None,
+        criteria: tuple[str, ...],
         case_file: str | None,
         save: str | None,
         no_save: bool,
@@ -47,9 +49,11 @@ def command(lang: str) -> click.Command:
         everything: bool,
         meta: bool | None,
         format_name: str,
+        detail: bool,
         output: str | None,
         lang: str,
         max_bytes: int,
+        quiet: bool,
     ) -> None:
         from zgrongcuo.engine.evaluation import evaluate
         from zgrongcuo.errors import UsageError, ZgError
@@ -61,7 +65,7 @@ def command(lang: str) -> click.Command:
         from zgrongcuo.render.destination import Destination
 
         # Everything that can be refused is refused here, before the first question.
-        crit = common.load_criteria(criteria, lang)
+        asked = common.load_questions(criteria, lang)
         if case_file == "-":
             raise UsageError("ask_case_stdin")
         if save == "-":
@@ -72,21 +76,25 @@ def command(lang: str) -> click.Command:
             raise UsageError("ask_output_is_case", file=output)
         kept: tuple[str, ...] = ()
         if case_file is not None:
-            start = case_reader.load(case_file, crit, max_bytes=max_bytes)
+            # Against every measure named: a file with answers for a measure not named is refused, never cut down.
+            start = case_reader.load(case_file, asked, max_bytes=max_bytes)
             kept = _comments(case_file, max_bytes)
         else:
             start = blank_case()
-        for notice in start.notices:
-            common.warn(notice, lang)
+        if not quiet:
+            for notice in start.notices:
+                common.warn(notice, lang)
         # A Word document onto a terminal, or an -o file that exists, is refused now, not after the interview.
-        destination = Destination(OutputFormat(format_name), output, RenderOptions(lang), force=force, say=common.say)
+        options = RenderOptions(lang, detail=detail, measures=len(asked.measures))
+        notify = common.say if not quiet else common.silent
+        destination = Destination(OutputFormat(format_name), output, options, force=force, say=notify)
         sitting = Sitting(
-            crit,
+            asked,
             start,
             lang,
             say=common.say,
             report=lambda error: common.report_error(error, lang),
-            criteria_spec=criteria,
+            criteria_specs=criteria,
             case_file=case_file,
             save=save,
             no_save=no_save,
@@ -95,6 +103,8 @@ def command(lang: str) -> click.Command:
             meta=meta,
             format_name=format_name,
             output=output,
+            detail=detail,
+            quiet=quiet,
             max_bytes=max_bytes,
             kept_comments=kept,
         )
@@ -114,8 +124,9 @@ def command(lang: str) -> click.Command:
         failures: list[ZgError] = []
         try:
             renderer = destination.renderer
-            determination = evaluate(crit, final, explain=renderer.explains)
-            renderer.determination(determination)
+            several = asked if len(asked.measures) > 1 else None
+            ds = tuple(evaluate(m, final, explain=renderer.explains, questions=several) for m in asked.measures)
+            renderer.determinations(ds)
             renderer.close()
             sys.stdout.flush()
             try:
@@ -128,7 +139,7 @@ def command(lang: str) -> click.Command:
             sitting.close()  # the saved file's path: the last line of the screen
         if failures or sitting.failed:
             common.finish(common.ExitCode.USAGE)
-        common.finish(common.exit_code_for([determination.outcome.favourable], 0))
+        common.finish(common.exit_code_for([d.outcome.favourable for d in ds], 0))
 
     return ask
 

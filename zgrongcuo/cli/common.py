@@ -139,8 +139,8 @@ def detail_option(lang: str) -> Decorator[Any]:
     return click.option("--detail", is_flag=True, help=text("cli.opt.detail", lang))
 
 
-def quiet_option(lang: str) -> Decorator[Any]:
-    return click.option("--quiet", "-q", is_flag=True, help=text("cli.opt.quiet", lang))
+def quiet_option(lang: str, msg_id: str = "cli.opt.quiet") -> Decorator[Any]:
+    return click.option("--quiet", "-q", is_flag=True, help=text(msg_id, lang))
 
 
 def output_option(lang: str) -> Decorator[Any]:

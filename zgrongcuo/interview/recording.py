@@ -29,7 +29,7 @@ from zgrongcuo.interview.session import Interview
 from zgrongcuo.load import case_writer
 from zgrongcuo.load.files import MAX_BYTES, free_name, safe_stem, unused, unwritable, write_new
 from zgrongcuo.model.case import Case
-from zgrongcuo.model.criteria import Criteria
+from zgrongcuo.model.criteria import Criteria, Questions
 from zgrongcuo.text.catalogue import DEFAULT_LANGUAGE, text
 
 
@@ -46,17 +46,21 @@ def same_file(a: str, b: str) -> bool:
 
 
 class Sitting:
-    """One run of ``zgrongcuo ask``: the interview, and the files it leaves."""
+    """One run of ``zgrongcuo ask``: the interview, and the files it leaves.
+
+    ``questions`` are those of the measures asked for; ``criteria_specs`` how each ``--criteria`` named
+    one, which the resume command repeats, so that a draft is read back with every answer it holds.
+    """
 
     def __init__(
         self,
-        criteria: Criteria,
+        questions: Criteria | Questions,
         start: Case,
         lang: str,
         *,
         say: Callable[[str], None],
         report: Callable[[ZgError], None],
-        criteria_spec: str | None = None,
+        criteria_specs: tuple[str, ...] = (),
         case_file: str | None = None,
         save: str | None = None,
         no_save: bool = False,
@@ -65,15 +69,19 @@ class Sitting:
         meta: bool | None = None,
         format_name: str = "text",
         output: str | None = None,
+        detail: bool = False,
+        quiet: bool = False,
         max_bytes: int = MAX_BYTES,
         kept_comments: tuple[str, ...] = (),
         started: datetime | None = None,
     ) -> None:
-        self.criteria, self.lang = criteria, lang
+        self.questions = questions if isinstance(questions, Questions) else Questions.single(questions)
+        self.lang = lang
         self.say, self.report = say, report
-        self.criteria_spec = criteria_spec
+        self.criteria_specs = criteria_specs
         self.case_file, self.save, self.no_save, self.force = case_file, save, no_save, force
         self.everything, self.format_name, self.output = everything, format_name, output
+        self.detail, self.quiet = detail, quiet  # how the determination is shown: the resume command repeats them
         self.max_bytes, self.kept_comments = max_bytes, kept_comments
         self.started = started or datetime.now()
         # Where the case goes: a path named before the interview, or None for a new file named after the case id.
@@ -85,7 +93,7 @@ class Sitting:
         if meta is None:
             meta = case_file is None  # a resumed case goes straight to its questions: a pipe never shifts
         self.interview = Interview(
-            criteria,
+            self.questions,
             start,
             lang,
             everything=everything,
@@ -148,7 +156,7 @@ class Sitting:
     def fits(self, case: Case) -> bool:
         """Whether ``case`` saved (YAML or JSON) is within ``--max-bytes``, so that it can be read back."""
         return all(
-            len(case_writer.dumps(case, self.criteria, lang=self.lang, json_syntax=j).encode("utf-8")) <= self.max_bytes
+            len(case_writer.dumps(case, self.questions, lang=self.lang, json_syntax=j).encode("utf-8")) <= self.max_bytes
             for j in (False, True)
         )
 
@@ -222,13 +230,13 @@ class Sitting:
     def _write(self, case: Case, path: str, *, replace: bool, draft_of: str | None = None) -> None:
         import datetime
 
-        comments = [*self.kept_comments, case_writer.header(self.criteria, self.lang, datetime.date.today().isoformat())]
+        comments = [*self.kept_comments, case_writer.header(self.questions, self.lang, datetime.date.today().isoformat())]
         if draft_of is not None:
             comments.insert(0, text("ask.draft_header", self.lang, command=draft_of))
         json_syntax = path.lower().endswith(".json")
-        data = case_writer.dumps(case, self.criteria, lang=self.lang, comments=tuple(comments), json_syntax=json_syntax)
+        data = case_writer.dumps(case, self.questions, lang=self.lang, comments=tuple(comments), json_syntax=json_syntax)
         if len(data.encode("utf-8")) > self.max_bytes:  # the comments are for reading; the answers must fit
-            data = case_writer.dumps(case, self.criteria, lang=self.lang, json_syntax=json_syntax)
+            data = case_writer.dumps(case, self.questions, lang=self.lang, json_syntax=json_syntax)
         write_new(path, data, force=replace)
 
     # -- drafts
@@ -261,10 +269,13 @@ class Sitting:
         return places
 
     def resume_command(self, draft: str) -> str:
-        """The command that takes the interview up again from ``draft`` and saves where this one would have."""
+        """The command that takes the interview up again from ``draft`` and saves where this one would have.
+
+        Every ``--criteria`` is repeated, in order: a draft with answers for several measures cannot be read with fewer.
+        """
         words = ["zgrongcuo", "ask", "--case", draft]
-        if self.criteria_spec is not None:
-            words += ["--criteria", self.criteria_spec]
+        for spec in self.criteria_specs:
+            words += ["--criteria", spec]
         if self.lang != DEFAULT_LANGUAGE:
             words += ["--lang", self.lang]
         if self.everything:
@@ -273,6 +284,10 @@ class Sitting:
             words += ["--format", self.format_name]
         if self.output is not None:
             words += ["-o", self.output]
+        if self.detail:
+            words.append("--detail")
+        if self.quiet:
+            words.append("--quiet")
         if self.max_bytes != MAX_BYTES:
             words += ["--max-bytes", str(self.max_bytes)]
         named_elsewhere = self.replaces and self.target is not None and not same_file(draft, self.target)
@@ -300,5 +315,5 @@ class Sitting:
                 continue
             return [self.t("ask.draft_saved", file=shown, command=command)], errors
         # Nowhere to write: the answers on the screen, to be copied, rather than lost.
-        body = case_writer.dumps(case, self.criteria, lang=self.lang).rstrip("\n")
+        body = case_writer.dumps(case, self.questions, lang=self.lang).rstrip("\n")
         return [self.t("ask.draft_nowhere"), body], errors

@@ -1,4 +1,4 @@
-"""The interview: the criteria's questions, asked one at a time, only while an answer can still change the outcome.
+"""The interview: the measures' questions, asked one at a time, only while an answer can still change an outcome.
 
 The interview knows no terminal.  It talks through a ``Dialogue`` — a way
 to write a line and a way to read one — and raises what reading raises:
@@ -7,6 +7,17 @@ to write a line and a way to read one — and raises what reading raises:
 every answer known at any moment, so the caller can keep them whatever
 happens: going back to a question asks it again, but its answer stays until
 a new one is given.
+
+With several measures the case answers the union of their questions, each
+asked once (a shared list offers the union of its options), and the case is
+evaluated under each measure after every answer.  A question is asked while
+it can still change some measure's outcome, in this order: measure by
+measure, in the order given, each measure's open questions in its own asking
+order.  So the first measure's questions come as they would if it were asked
+alone, and a question that only a later measure still needs comes where that
+measure asks it, among its own, not where the first measure would have put it.
+With ``everything`` the same rule gives the union's order (the first
+measure's questions, then each next measure's new ones).
 """
 
 from __future__ import annotations
@@ -18,7 +29,7 @@ from zgrongcuo.interview.dialogue import LINE_LIMIT, Dialogue, LineTooLong, esca
 from zgrongcuo.interview.replies import BACK, HELP, NOTE_MARK, Invalid, command_word, parse_reply, split_note, yes_no
 from zgrongcuo.model.base import Record
 from zgrongcuo.model.case import CONDUCT_DATE, META_KEYS, Answer, Case
-from zgrongcuo.model.criteria import Criteria, Fact
+from zgrongcuo.model.criteria import Criteria, Fact, Questions
 from zgrongcuo.model.determination import Determination
 from zgrongcuo.model.vocabulary import control_character
 from zgrongcuo.text.catalogue import text
@@ -41,7 +52,9 @@ class _Step(Record):
 
 
 class Interview:
-    """One interview on one case: ``run`` asks until the outcome is decided (or, with ``everything``, all).
+    """One interview on one case: ``run`` asks until every outcome is decided (or, with ``everything``, all).
+
+    ``questions`` are those of one measure (a ``Criteria``) or of several (``Questions``).
 
     ``fits`` says whether a case can still be saved and read back (case files
     have a size limit, ``max_bytes``, which the refusal names); ``after_meta``
@@ -50,7 +63,7 @@ class Interview:
 
     def __init__(
         self,
-        criteria: Criteria,
+        questions: Criteria | Questions,
         case: Case,
         lang: str,
         *,
@@ -60,19 +73,21 @@ class Interview:
         max_bytes: int | None = None,
         after_meta: Callable[[Case], None] | None = None,
     ) -> None:
-        self.criteria, self.lang = criteria, lang
+        self.questions = questions if isinstance(questions, Questions) else Questions.single(questions)
+        self.measures = self.questions.measures
+        self.lang = lang
         self.case = case.copy()
         self.everything = everything
         self.fits, self.max_bytes = fits, max_bytes
         self.after_meta = after_meta
         wanted = ask_meta if ask_meta is not None else not case.answers  # None: a new case, not one resumed
-        dated = criteria.in_force.start is not None or criteria.in_force.end is not None
+        dated = any(m.in_force.start is not None or m.in_force.end is not None for m in self.measures)
         self.meta_keys = [
             k for k in ASKED_META if not self.case.meta.get(k) and (k != "conduct_date" or dated)
         ] if wanted else []  # fmt: skip
         # The questions answered, in the order answered: those of a resumed file first, so that
         # going back reaches every question of the case.
-        self.trail = [_Step(f.id, False, False) for f in criteria.facts if f.id in case.answers]
+        self.trail = [_Step(f.id, False, False) for f in self.questions.facts if f.id in case.answers]
         self.position: int | None = None  # the step of the trail being asked again after going back
         self.asked: list[str] = []  # every fact asked, in order, including those asked again
         self.answered_here: set[str] = set()  # facts answered (or kept) in this interview
@@ -83,49 +98,65 @@ class Interview:
 
     # -- what to ask next
 
+    @property
+    def several(self) -> bool:
+        return len(self.measures) > 1
+
+    def evaluate(self, case: Case) -> tuple[Determination, ...]:
+        """The case under each measure, in the order given."""
+        several = self.questions if self.several else None
+        return tuple(evaluate(m, case, questions=several) for m in self.measures)
+
     def is_open(self, fact_id: str) -> bool:
         """Not answered; or answered unknown before this interview and not asked again yet."""
         answer = self.case.answers.get(fact_id)
         return answer is None or (answer.value is None and fact_id not in self.answered_here)
 
-    def candidates(self, d: Determination) -> list[str]:
-        """The facts that could be asked now, in asking order, answered or not."""
-        if self.everything:
-            return [f.id for f in self.criteria.facts]
-        if not d.decided:
-            return list(d.next_questions)
-        if self.going_on:
-            return [f.id for f in self.criteria.facts if f.id in d.unchecked_exclusions]
-        return []
+    @staticmethod
+    def stopped_short(d: Determination) -> bool:
+        """Decided unfavourably with bottom lines unexamined: what the offer to go on is about."""
+        return d.decided and d.outcome.favourable is False and bool(d.unchecked_exclusions)
 
-    def next_fact(self, d: Determination) -> Fact | None:
-        """The first fact, in asking order, that is still open and can change the outcome."""
-        for fact_id in self.candidates(d):
+    def candidates(self, ds: tuple[Determination, ...]) -> list[str]:
+        """The facts that could be asked now, answered or not: measure by measure, each in its asking order."""
+        found: dict[str, None] = {}
+        for d in ds:
+            facts = d.criteria.facts
+            if self.everything:
+                wanted = [f.id for f in facts]
+            elif not d.decided:
+                wanted = list(d.next_questions)
+            elif self.going_on and self.stopped_short(d):
+                wanted = [f.id for f in facts if f.id in d.unchecked_exclusions]
+            else:
+                continue
+            found.update(dict.fromkeys(wanted))
+        return list(found)
+
+    def next_fact(self, ds: tuple[Determination, ...]) -> Fact | None:
+        """The first fact, in that order, that is still open and can change an outcome."""
+        for fact_id in self.candidates(ds):
             if self.is_open(fact_id):
-                return self.criteria.fact_by_id[fact_id]
+                return self.questions.fact_by_id[fact_id]
         return None
 
     def relevant(self, fact_id: str) -> bool:
         """Whether ``fact_id`` would be asked if it had no answer: after going back, only these are asked again."""
         without = self.case.copy()
         without.answers.pop(fact_id, None)
-        return fact_id in self.candidates(evaluate(self.criteria, without))
+        return fact_id in self.candidates(self.evaluate(without))
 
-    def unasked_exclusions(self, d: Determination) -> list[str]:
-        return [f for f in d.unchecked_exclusions if self.is_open(f)]
+    def unasked_exclusions(self, ds: tuple[Determination, ...]) -> list[str]:
+        """The open bottom lines of the measures decided unfavourably without them, in the union's order."""
+        wanted = {f for d in ds if self.stopped_short(d) for f in d.unchecked_exclusions}
+        return [f.id for f in self.questions.facts if f.id in wanted and self.is_open(f.id)]
 
-    def should_offer(self, d: Determination) -> bool:
-        return (
-            not self.everything
-            and not self.offered
-            and d.decided
-            and d.outcome.favourable is False
-            and bool(self.unasked_exclusions(d))
-        )
+    def should_offer(self, ds: tuple[Determination, ...]) -> bool:
+        return not self.everything and not self.offered and bool(self.unasked_exclusions(ds))
 
-    def progress(self, d: Determination, fact: Fact) -> tuple[int, int]:
+    def progress(self, ds: tuple[Determination, ...], fact: Fact) -> tuple[int, int]:
         """The number of the question being asked, and an estimate of how many the interview will have asked."""
-        pending = {f for f in self.candidates(d) if self.is_open(f)} | {fact.id}
+        pending = {f for f in self.candidates(ds) if self.is_open(f)} | {fact.id}
         total = len({s.fact for s in self.trail} | pending)
         if self.position is not None:
             return self.position + 1, total
@@ -134,8 +165,8 @@ class Interview:
 
     # -- the conversation
 
-    def run(self, io: Dialogue) -> Determination:
-        """Ask until nothing left can change the outcome; the determination on the answers given."""
+    def run(self, io: Dialogue) -> tuple[Determination, ...]:
+        """Ask until nothing left can change an outcome; the determinations on the answers given, one per measure."""
         t = self.t
         if not self.introduced:
             self.introduce(io)
@@ -154,27 +185,27 @@ class Interview:
                 if back_in_meta:
                     back_in_meta = False
                     self.advance(0)
-            d = evaluate(self.criteria, self.case)
-            fact = self.criteria.fact_by_id[self.trail[self.position].fact] if self.position is not None else None
+            ds = self.evaluate(self.case)
+            fact = self.questions.fact_by_id[self.trail[self.position].fact] if self.position is not None else None
             if fact is None:
-                fact = self.next_fact(d)
+                fact = self.next_fact(ds)
                 if fact is not None:  # an unknown asked again takes its place at the end, as a new answer will
                     self.trail = [s for s in self.trail if s.fact != fact.id]
             if fact is not None:
-                reply = self.ask_fact(io, fact, d)
+                reply = self.ask_fact(io, fact, ds)
                 if reply != BACK:
                     self.record(fact, reply)  # type: ignore[arg-type]
                 elif self.go_back(io) == _META:
                     meta, back_in_meta = len(self.meta_keys) - 1, True
                 continue
-            if self.should_offer(d):
+            if self.should_offer(ds):
                 self.offered = True
                 if not io.interactive:
                     # Piped answers cannot see a prompt, so nothing but a question may read a line.
                     io.say("")
-                    io.say(self.offer_text(d, "ask.offer_piped"))
+                    io.say(self.offer_text(ds, piped=True))
                     continue
-                going_on = self.offer(io, d)
+                going_on = self.offer(io, ds)
                 if going_on == BACK:
                     if self.go_back(io) == _META:
                         meta, back_in_meta = len(self.meta_keys) - 1, True
@@ -182,18 +213,24 @@ class Interview:
                     self.going_on = True
                 continue
             io.say("")
-            if self.everything and all(f.id in self.case.answers for f in self.criteria.facts):
+            open_ones = [d.criteria.name(self.lang) for d in ds if not d.decided]
+            if self.everything and all(f.id in self.case.answers for f in self.questions.facts):
                 io.say(t("ask.done_all"))
-            elif d.decided:
-                io.say(t("ask.done_decided"))
+            elif not open_ones:
+                io.say(t("ask.done_decided_several" if self.several else "ask.done_decided"))
+            elif self.several:
+                io.say(t("ask.done_open_several", measures=t("list_sep").join(open_ones)))
             else:
                 io.say(t("ask.done_open"))
-            return d
+            return ds
 
     def introduce(self, io: Dialogue) -> None:
         """How to answer; and, for a resumed case, what it holds."""
         self.introduced = True
-        io.say(self.t("ask.intro", title=self.criteria.title[self.lang]))
+        title = "\n".join(m.title[self.lang] for m in self.measures)
+        io.say(self.t("ask.intro", title=title))
+        if self.several:
+            io.say(self.t("ask.intro_several", count=len(self.measures)))
         if self.case.answers:
             self.overview(io)
 
@@ -219,7 +256,7 @@ class Interview:
                 "ask.resumed",
                 answered=len(answers),
                 unknown=len(unknown),
-                unanswered=len(self.criteria.facts) - len(answers),
+                unanswered=len(self.questions.facts) - len(answers),
             )
         )
         if unknown:
@@ -253,11 +290,11 @@ class Interview:
                 self.changed = True
                 return index + 1
 
-    def ask_fact(self, io: Dialogue, fact: Fact, d: Determination) -> Answer | str:
+    def ask_fact(self, io: Dialogue, fact: Fact, ds: tuple[Determination, ...]) -> Answer | str:
         """Ask ``fact``: its answer (the earlier one kept on Enter), or ``BACK``."""
         t, lang = self.t, self.lang
         self.asked.append(fact.id)
-        number, total = self.progress(d, fact)
+        number, total = self.progress(ds, fact)
         earlier = self.case.answers.get(fact.id)
         io.say("")
         io.say(t("ask.question", number=number, total=total, question=fact.question[lang]))
@@ -321,38 +358,54 @@ class Interview:
         return t("list_sep").join(fact.option(o).label[self.lang] for o in value)
 
     def show_help(self, io: Dialogue, fact: Fact) -> None:
+        """The help text; each measure's own words for the question (several measures: each named); the options."""
         t, lang = self.t, self.lang
         io.say(t("ask.help_heading", help=fact.help[lang]))
-        self._source(io, fact.quote, fact.basis)
-        if fact.note:
-            io.say(t("ask.help_note", note=fact.note[lang]))
+        asking = [m for m in self.measures if fact.id in m.fact_by_id]
+        for criteria in asking:
+            own = criteria.fact_by_id[fact.id]
+            if self.several:
+                io.say(t("ask.help_measure", measure=criteria.name(lang)))
+            self._source(io, criteria, own.quote, own.basis)
+            if own.note:
+                io.say(t("ask.help_note", note=own.note[lang]))
         for number, option in enumerate(fact.options, 1):
             io.say(t("ask.help_option", number=number, label=option.label[lang], help=option.help[lang]))
             if option.quote:
                 io.say(t("ask.help_option_quote", quote=option.quote))
+            using = [m.name(lang) for m in asking if option.id in m.fact_by_id[fact.id].option_set]
+            if len(using) < len(asking):  # an option some of the measures asking the question do not read
+                io.say(t("ask.help_option_measures", measures=t("list_sep").join(using)))
 
-    def _source(self, io: Dialogue, quote: str | None, basis: str | None) -> None:
-        basis_label = self.criteria.bases[basis][self.lang] if basis in self.criteria.bases else basis
+    def _source(self, io: Dialogue, criteria: Criteria, quote: str | None, basis: str | None) -> None:
+        basis_label = criteria.bases[basis][self.lang] if basis in criteria.bases else basis
         if quote:
             io.say(self.t("ask.help_quote", basis=basis_label or "-", quote=quote))
         elif basis_label:
             io.say(self.t("ask.help_basis", basis=basis_label))
 
-    def offer_text(self, d: Determination, msg_id: str) -> str:
-        facts = self.unasked_exclusions(d)
-        return self.t(
-            msg_id,
-            outcome=d.outcome.label[self.lang],
-            code=d.outcome.id,
-            facts=self.t("list_sep").join(self.criteria.fact_by_id[f].label[self.lang] for f in facts),
-            count=len(facts),
+    def offer_text(self, ds: tuple[Determination, ...], *, piped: bool = False) -> str:
+        """What the offer to go on says: the outcomes reached, and the bottom lines not examined."""
+        t, lang = self.t, self.lang
+        facts = self.unasked_exclusions(ds)
+        labels = t("list_sep").join(self.questions.fact_by_id[f].label[lang] for f in facts)
+        short = [d for d in ds if self.stopped_short(d)]
+        if not self.several:
+            d = short[0]
+            msg_id = "ask.offer_piped" if piped else "ask.offer"
+            return t(msg_id, outcome=d.outcome.label[lang], code=d.outcome.id, facts=labels, count=len(facts))
+        outcomes = t("summary.measures_sep").join(
+            t("ask.offer_outcome", measure=d.criteria.name(lang), outcome=d.outcome.label[lang], code=d.outcome.id)
+            for d in short
         )
+        msg_id = "ask.offer_several_piped" if piped else "ask.offer_several"
+        return t(msg_id, outcomes=outcomes, facts=labels, count=len(facts))
 
-    def offer(self, io: Dialogue, d: Determination) -> bool | str:
+    def offer(self, io: Dialogue, ds: tuple[Determination, ...]) -> bool | str:
         """Say that bottom lines are unexamined; ``True`` to go on with them, ``False`` to stop, or ``BACK``."""
         t = self.t
         io.say("")
-        io.say(self.offer_text(d, "ask.offer"))
+        io.say(self.offer_text(ds))
         while True:
             word, _ = split_note(self.read(io, t("ask.offer_prompt")))
             command = command_word(word)
@@ -406,6 +459,6 @@ class Interview:
             step = self.trail[target]
             self.position = target
             self.offered, self.going_on = step.offered, step.going_on
-            fact = self.criteria.fact_by_id[step.fact]
+            fact = self.questions.fact_by_id[step.fact]
             io.say(self.t("ask.back_to", number=target + 1, label=fact.label[self.lang]))
         return target

@@ -1,7 +1,7 @@
 """Writing case files: the inverse of ``case_reader.load``, for answers gathered by the interview.
 
 What is written reads back, through ``case_reader.load``, to the same metadata,
-answers and notes.  Every text is written double-quoted, so that no reader's
+answers and notes, expectations and recorded decision.  Every text is written double-quoted, so that no reader's
 YAML 1.1 habits can turn an id ``0755`` into a number or a title ``no`` into
 false.  The comment lines at the top are for the person who opens the file.
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 
-from zgrongcuo.model.case import META_KEYS, Answer, Case, Expect
+from zgrongcuo.model.case import DECISION_KEYS, META_KEYS, Answer, Case, Decision, Expect
 from zgrongcuo.model.conditions import AnswerValue
 from zgrongcuo.model.criteria import Criteria, Fact, Questions
 from zgrongcuo.text.catalogue import text
@@ -89,7 +89,7 @@ def _ordered(case: Case, criteria: Criteria | Questions) -> list[tuple[Fact, Ans
 def dumps(
     case: Case, criteria: Criteria | Questions, *, lang: str, comments: tuple[str, ...] = (), json_syntax: bool = False
 ) -> str:
-    """The text of a case file holding ``case``'s metadata, answers (in asking order), notes and expectations."""
+    """The text of a case file holding ``case``'s metadata, answers (in asking order), notes, expectations and decision."""
     if json_syntax:
         return _dumps_json(case, criteria, lang)
     lines = [_comment(c) for comment in comments for c in comment.splitlines()]
@@ -120,7 +120,18 @@ def dumps(
             parts = _expect_lines(expect, "    ") or ["    {}"]
             lines.append("  - " + parts[0].lstrip())
             lines.extend(parts[1:])
+    if case.decision is not None:  # what was decided is the record's, not the interview's: kept as read
+        lines.append("decision:")
+        lines.extend(f"  {k}: {_key(v) if k in _DECISION_IDS else quote(v)}" for k, v in _decision(case.decision))
     return "\n".join(lines) + "\n"
+
+
+_DECISION_IDS = ("outcome", "measure")
+
+
+def _decision(decision: Decision) -> list[tuple[str, str]]:
+    """A decision's fields as its case file gives them, in the file's order; the absent ones left out."""
+    return [(k, v) for k in DECISION_KEYS if (v := getattr(decision, k)) is not None]
 
 
 def _expect_lines(expect: Expect, indent: str) -> list[str]:
@@ -158,22 +169,27 @@ def _dumps_json(case: Case, criteria: Criteria | Questions, lang: str) -> str:
         doc["expect"] = _expect_json(case.expects[0])
     elif case.expects:
         doc["expect"] = [_expect_json(e) for e in case.expects]
+    if case.decision is not None:
+        doc["decision"] = dict(_decision(case.decision))
     data = json.dumps(doc, ensure_ascii=False, indent=2)
     # JSON leaves DEL, C1 controls and line separators raw; the strict reader refuses them.
     return "".join(ch if _printable(ch) or ch == "\n" else _escape(ch) for ch in data) + "\n"
 
 
-def header(criteria: Criteria, lang: str, date: str) -> str:
-    """The comment that opens a case file written by the interview."""
-    return "\n".join(
-        (
-            text("ask.file_header", lang, date=date, title=criteria.title[lang], version=criteria.version),
-            text("ask.file_note", lang),
+def header(criteria: Criteria | Questions, lang: str, date: str) -> str:
+    """The comment that opens a case file written by the interview: the measures it was asked for, and how to read it."""
+    measures = criteria.measures if isinstance(criteria, Questions) else (criteria,)
+    if len(measures) == 1:
+        first = text("ask.file_header", lang, date=date, title=measures[0].title[lang], version=measures[0].version)
+    else:
+        names = text("summary.measures_sep", lang).join(
+            text("criteria_name", lang, title=m.title[lang], version=m.version) for m in measures
         )
-    )
+        first = text("ask.file_header_several", lang, date=date, measures=names)
+    return "\n".join((first, text("ask.file_note", lang)))
 
 
-_OWN_COMMENTS = ("ask.file_header", "ask.file_note", "ask.draft_header")
+_OWN_COMMENTS = ("ask.file_header", "ask.file_header_several", "ask.file_note", "ask.draft_header")
 
 
 def _own_comment(line: str) -> bool:

@@ -401,6 +401,11 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
          "· Nothing is lost: the answers go to a case file at the end; on Ctrl-C they are saved as a draft "
          "to resume from."),
     ),
+    "ask.intro_several": (
+        "同时对照以上 {count} 个办法：各办法都问的问题只问一次；只问仍可能改变某个办法结论的问题；结论按各办法分别给出。",
+        "Asked for the {count} measures above at once: a question they share is asked once; only questions that can "
+        "still change some measure's outcome are asked; each measure gives its own outcome.",
+    ),
     "ask.meta_intro": (
         "先填写案件信息（可直接回车跳过；help 说明该项的用途，back 返回上一项）。",
         "First the case details (Enter skips any; help says what a field is for, back returns to the previous one).",
@@ -495,8 +500,10 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "ask.help_quote": ("原文（{basis}）：“{quote}”", "Source words ({basis}): “{quote}”"),
     "ask.help_basis": ("依据：{basis}", "Basis: {basis}"),
     "ask.help_note": ("解释：{note}", "Reading: {note}"),
+    "ask.help_measure": ("【{measure}】", "[{measure}]"),
     "ask.help_option": ("  {number}. {label}：{help}", "  {number}. {label}: {help}"),
     "ask.help_option_quote": ("       原文：“{quote}”", "       source words: “{quote}”"),
+    "ask.help_option_measures": ("       只有这些办法采用此选项：{measures}", "       only these measures read this option: {measures}"),
     "ask.back_to": ("返回第 {number} 题：{label}。", "Back to question {number}: {label}."),
     "ask.back_to_meta": ("返回案件信息。", "Back to the case details."),
     "ask.nothing_to_undo": ("已经是第一项，无法再返回。", "This is the first item; there is nothing to go back to."),
@@ -514,11 +521,35 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
          "Standard input is not a terminal, so the tool does not ask whether to go on; resume the case in a "
          "terminal, or use --all, to answer them."),
     ),
+    "ask.offer_outcome": ("{measure}：{outcome}（{code}）", "{measure}: {outcome} ({code})"),
+    "ask.offer_several": (
+        ("已可得出结论：{outcomes}。但底线情形尚未查明：{facts}。\n"
+         "无论如何回答，这些结论都不会变为有利；为了完整记录，可以继续回答这 {count} 个问题。"),
+        ("Outcomes are reached: {outcomes}. But the bottom lines are not examined: {facts}.\n"
+         "Whatever the answers, these outcomes could not become favourable; for a complete record you can answer "
+         "these {count} questions."),
+    ),
+    "ask.offer_several_piped": (
+        ("已可得出结论：{outcomes}。但底线情形尚未查明：{facts}。\n"
+         "标准输入不是终端，不询问是否继续；如需一并回答，可在终端中继续此案，或加 --all。"),
+        ("Outcomes are reached: {outcomes}. But the bottom lines are not examined: {facts}.\n"
+         "Standard input is not a terminal, so the tool does not ask whether to go on; resume the case in a "
+         "terminal, or use --all, to answer them."),
+    ),
     "ask.done_decided": ("结论已确定，无需再问其他问题。", "The outcome is decided; no further question can change it."),
+    "ask.done_decided_several": (
+        "各办法的结论均已确定，无需再问其他问题。",
+        "Every measure's outcome is decided; no further question can change one.",
+    ),
     "ask.done_all": ("所有问题都已回答。", "Every question has been answered."),
     "ask.done_open": (
         "可以改变结论的问题都已问过，但仍有回答为“不确定”，结论暂无法确定。",
         "Every question that could change the outcome has been asked, but some answers are unknown, so the outcome is not decided.",
+    ),
+    "ask.done_open_several": (
+        "可以改变结论的问题都已问过，但仍有回答为“不确定”，{measures}的结论暂无法确定。",
+        "Every question that could change an outcome has been asked, but some answers are unknown, so the outcome "
+        "under {measures} is not decided.",
     ),
     "ask_case_stdin": (
         "ask 从标准输入读取回答，--case 不能是 -；请给出案件文件的路径。",
@@ -596,6 +627,11 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "ask.file_header": (
         "zgrongcuo ask 记录的案件（{date}）。标准：{title}（版本 {version}）。",
         "Case recorded by zgrongcuo ask ({date}). Criteria: {title} (version {version}).",
+    ),
+    "ask.file_header_several": (
+        "zgrongcuo ask 记录的案件（{date}）。标准：{measures}。继续回答或检查时，请给出全部这些办法（--criteria）。",
+        "Case recorded by zgrongcuo ask ({date}). Criteria: {measures}. Resume or check it with every one of these "
+        "measures (--criteria).",
     ),
     "ask.draft_header": (
         "草稿：访谈尚未完成。继续回答：{command}",
@@ -925,6 +961,11 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "不显示提示（如“已写入”、按 GB18030 读取的提示）；错误照常显示。",
         "No notices (such as 'wrote …' or a file read as GB18030); errors are still shown.",
     ),
+    "cli.opt.ask_quiet": (
+        "不显示提示（如“已写入”、按 GB18030 读取的提示）；问题、保存位置和继续的命令、错误照常显示。",
+        "No notices (such as 'wrote …' or a file read as GB18030); the questions, where the answers are kept, the "
+        "resume command and errors are still shown.",
+    ),
     "cli.opt.jobs": ("批量处理时的工作进程数（0：每个 CPU 核一个）。", "Worker processes for a batch (0: one per core)."),
     "cli.opt.explain": (
         "JSON 和 JSONL：加上 counterfactuals，即什么会改变结论（文本和报告总会显示）。",
@@ -963,8 +1004,9 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Replace an existing --save or -o file at the end (without it, the interview refuses to start).",
     ),
     "cli.opt.all": (
-        "所有问题都问，包括已不能改变结论的问题，以及回答为“不确定”的问题（完整记录）。",
-        "Ask every question, even those that can no longer change the outcome, and those answered unknown (a complete record).",
+        "所有问题都问（多个办法时，为各办法的全部问题），包括已不能改变结论的问题，以及回答为“不确定”的问题（完整记录）。",
+        "Ask every question (of every measure, when several), even those that can no longer change the outcome, and "
+        "those answered unknown (a complete record).",
     ),
     "cli.opt.meta": (
         "开始时询问缺少的案件编号、标题、当事人和基本案情（默认：新案件询问，用 --case 继续时不问）。",
