@@ -98,7 +98,10 @@ YESNO = ["conformed_to_superior_decision", "democratic_decision", "private_gain"
 WORDS = ["是", "否", "yes", "no", "不确定"]
 
 
-def case_text(rng: random.Random, n: int) -> str:
+DECISIONS = ["exempt", "mitigated", "not_eligible", "not_tolerated", "beyond_tolerance"]
+
+
+def case_text(rng: random.Random, n: int, decided: bool = False) -> str:
     lines = [
         "case:",
         f"  id: BENCH-{n:05d}",
@@ -116,14 +119,23 @@ def case_text(rng: random.Random, n: int) -> str:
             lines += [f"  {fact}:", f"    value: {word}", "    note: 见镇党委会会议纪要及县纪委调查报告。"]
         else:
             lines.append(f"  {fact}: {word}")
+    if decided:
+        lines += [
+            "decision:",
+            f"  outcome: {rng.choice(DECISIONS)}",
+            "  measure: zigui-2018",
+            "  by: 县委常委会",
+            f"  date: \"20{rng.randint(15, 24)}-{rng.randint(1, 12):02d}\"",
+            "  source: 县纪委案件档案",
+        ]
     return "\n".join(lines) + "\n"
 
 
-def make_cases(folder: Path, count: int) -> Path:
+def make_cases(folder: Path, count: int, *, decided: bool = False) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     rng = random.Random(2018)
     for n in range(count):
-        (folder / f"case-{n:05d}.yaml").write_text(case_text(rng, n), encoding="utf-8")
+        (folder / f"case-{n:05d}.yaml").write_text(case_text(rng, n, decided), encoding="utf-8")
     return folder
 
 
@@ -202,6 +214,11 @@ def main() -> int:
         rss_big = peak_rss(jsonl)
         if rss_small and rss_big:
             record(f"5 peak RSS at {big:,} / at {small:,} cases", rss_big / 1024, rss_small / 1024, 1.10, " MiB")
+        # 6. the nearest decided cases in an archive, against checking the same archive
+        archive = make_cases(work / "archive", big, decided=True)
+        similar = [str(EXE), "similar", case, "--in", str(archive), "--format", "json", "--criteria", "zigui-2018"]
+        ours, floor = paired_times(similar, [str(EXE), "check", "--format", "jsonl", str(archive)], batch_repeat)
+        record(f"6 similar in {big:,} decided cases (against check jsonl)", ours, floor, 2.0)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     missed = [r for r in results if r[4].endswith("MISSED")]

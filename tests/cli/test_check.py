@@ -185,16 +185,22 @@ def test_csv_for_spreadsheets():
     assert result.exit_code == 1
     assert result.stdout.startswith("\ufeff")
     rows = list(csv.reader(io.StringIO(result.stdout.removeprefix("\ufeff"))))
-    assert rows[0] == ["文件", "案件编号", "标题", "当事单位或人员", "办法", "结论代码", "结论", "符合情形", "待答问题"]
+    assert rows[0] == [
+        "文件", "案件编号", "标题", "当事单位或人员", "办法", "结论代码", "结论", "符合情形", "待答问题",
+        "已作决定", "决定依据", "与决定一致",
+    ]  # fmt: skip
     by_file = {r[0]: r for r in rows[1:]}
     article = by_file[str(ARTICLE_CASE)]
     assert article[1] == "ZG-2014-57" and article[3].startswith("2014年县政府文件的起草者和审批者")
     assert article[4:8] == ["zigui-2018", "exempt", "建议容错免责（免予责任追究）", "S2"]
     undetermined = by_file[str(EXAMPLES / "s4-legacy-housing-title-undetermined.yaml")]
-    assert undetermined[5:] == ["undetermined", "信息不足，无法判定", "S4", "private_gain"]
+    assert undetermined[5:] == ["undetermined", "信息不足，无法判定", "S4", "private_gain", "", "", ""]
     english = check(EXAMPLES, "--format", "csv", "--lang", "en")
     header = next(csv.reader(io.StringIO(english.stdout.removeprefix("\ufeff"))))
-    assert header == ["file", "case_id", "title", "subject", "measure", "outcome", "label", "situations_met", "open_questions"]
+    assert header == [
+        "file", "case_id", "title", "subject", "measure", "outcome", "label", "situations_met", "open_questions",
+        "decision", "decision_measure", "agrees",
+    ]  # fmt: skip
 
 
 def test_text_batch_ends_with_a_summary():
@@ -398,7 +404,7 @@ print("\\n" + " ".join(sorted(m for m in sys.modules if m.startswith("zgrongcuo.
         (["criteria", "show", "--format", "markdown"], {"root", "common", "authors"}),
         (["check", "--help"], {"root", "common", "check"}),
         (["--version"], {"root"}),
-        (["--help"], {"root", "common", "check", "ask", "authors"}),  # the list of commands needs them all
+        (["--help"], {"root", "common", "check", "ask", "similar", "authors"}),  # the list of commands needs them all
         (["no-such-command"], {"root", "common"}),
     ],
 )

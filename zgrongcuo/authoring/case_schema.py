@@ -12,7 +12,7 @@ import re
 
 from zgrongcuo.load import case_reader
 from zgrongcuo.model import vocabulary
-from zgrongcuo.model.case import CONDUCT_DATE, META_KEYS
+from zgrongcuo.model.case import CONDUCT_DATE, DECISION_KEYS, GENERIC_DECISIONS, META_KEYS
 from zgrongcuo.model.criteria import Criteria, Questions
 from zgrongcuo.render.fields import DRAFT
 from zgrongcuo.text.catalogue import text
@@ -89,6 +89,7 @@ def case_schema(criteria: Criteria | Questions, lang: str) -> dict:
             "title": text("schema.expect", lang),
             "anyOf": [expect, {"type": "array", "items": expect}, {"type": "null"}],
         },
+        "decision": {"title": text("schema.decision", lang), "anyOf": [_decision(measures, lang), {"type": "null"}]},
     }
     properties = {k: top[k] for k in case_reader.TOP_KEYS}
     titles = text("list_sep", lang).join(m.title[lang] for m in measures)
@@ -99,6 +100,18 @@ def case_schema(criteria: Criteria | Questions, lang: str) -> dict:
         **_closed(properties),
         "$defs": {"text": scalar, "unknown": unknown, "yesno": yesno},
     }
+
+
+def _decision(measures, lang: str) -> dict:
+    """``decision:``: the outcome of the measure it names (that the loader checks), or a generic one."""
+    outcomes = _union([[o.id for o in m.outcomes.values() if o.favourable is not None] for m in measures])
+    properties = {
+        "outcome": {"title": text("schema.decision.outcome", lang), "enum": _union([outcomes, list(GENERIC_DECISIONS)])},
+        "measure": {"title": text("schema.decision.measure", lang), "type": "string", "pattern": r"^[A-Za-z][A-Za-z0-9_-]*$"},
+    }
+    for key in DECISION_KEYS:
+        properties.setdefault(key, {"title": text(f"schema.decision.{key}", lang), "$ref": "#/$defs/text"})
+    return {**_closed({k: properties[k] for k in DECISION_KEYS}), "required": ["outcome", "measure"]}
 
 
 def _union(lists) -> list[str]:

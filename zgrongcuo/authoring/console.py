@@ -54,12 +54,12 @@ _RESULT_ICON = {PASSED: "✓", FAILED: "✗", SKIPPED: "–", ERROR: "!"}
 def test_report(console: Console, measures: Sequence[Criteria], results: list[ExpectationResult], lang: str) -> None:
     """A pass/fail table (a row per case and measure it expects of), then what differed and why for every failure."""
     several = len(measures) > 1
-    table = Table(title=text("test.heading", lang), title_justify="left", expand=False)
+    table = Table(title=text("test.heading", lang), title_justify="left", expand=True)
     table.add_column(text("col.result", lang), no_wrap=True)
-    table.add_column(text("col.file", lang), overflow="fold")
+    table.add_column(text("col.file", lang), overflow="fold", min_width=16, ratio=3)
     columns = ("col.case_id", "col.measure", "col.expected", "col.actual") if several else ("col.case_id", "col.expected", "col.actual")
     for col in columns:
-        table.add_column(text(col, lang), no_wrap=True)
+        table.add_column(text(col, lang), overflow="fold", ratio=2)
     for r in results:
         style = _RESULT_STYLE[r.status]
         expected = r.expect.outcome if r.expect and r.expect.outcome else ""
@@ -149,3 +149,29 @@ def diff_report(console: Console, report: ImpactReport, lang: str) -> None:
             errors=len(report.failed),
         )
     )
+
+
+def measures_list(console: Console, measures: Sequence[Criteria], lang: str) -> None:
+    """`criteria list`: a block per measure, how to name it first, then its title, level, issuer, dates and source."""
+    from zgrongcuo.authoring.catalogue_of_measures import rows
+    from zgrongcuo.load.measures import DEFAULT_MEASURE
+    from zgrongcuo.text.layout import columns, wrap
+
+    for n, c in enumerate(measures):
+        if n:
+            console.print()
+        head = Text(c.id, style="bold")
+        head.append(f"  {c.name(lang)}", style="bold cyan")
+        if c.id == DEFAULT_MEASURE:
+            head.append(text("list.default", lang), style="green")
+        console.print(head)
+        for label, value in rows(c, lang):
+            lead = "  " + label
+            indent = columns(lead)
+            for i, part in enumerate(wrap(value, max(console.width - indent - 1, 16))):
+                line = Text(lead if i == 0 else " " * indent, style="dim")
+                line.append(part)
+                console.print(line, soft_wrap=True)
+    console.print()
+    for part in wrap(text("list.how", lang), max(console.width - 1, 16)):
+        console.print(Text(part, style="dim"), soft_wrap=True)

@@ -19,7 +19,7 @@ SCHEMA_KINDS = ("case", "determination")
 def criteria_group(lang: str) -> click.Group:
     """`zgrongcuo criteria show|test|validate`."""
     group = Group("criteria", lang=lang, help=text("cli.criteria_group", lang), no_args_is_help=True)
-    for made in (_show, _test, _validate):
+    for made in (_list, _show, _test, _validate):
         group.add_command(made(lang))
     return group
 
@@ -34,6 +34,28 @@ def _path_argument(lang: str) -> common.Decorator[Any]:
 
 def _paths_argument(lang: str, name: str = "paths", metavar: str = "PATH...") -> common.Decorator[Any]:
     return click.argument(name, nargs=-1, required=True, metavar=metavar, cls=Argument, help=text("cli.arg.paths", lang))
+
+
+def _list(lang: str) -> click.Command:
+    @click.command("list", cls=Command, lang=lang, help=_help(lang, "criteria_list"))
+    @common.format_option(lang, REPORT_FORMATS, "text")
+    @common.lang_option(lang)
+    @common.guarded
+    def list_measures(format_name: str, lang: str) -> None:
+        from zgrongcuo.authoring.catalogue_of_measures import bundled, write_json
+
+        common.checked_language(lang)
+        measures = bundled()
+        if format_name == "json":
+            write_json(sys.stdout, measures, lang)
+        else:
+            from zgrongcuo.authoring.console import measures_list
+            from zgrongcuo.render.terminal import make_console
+
+            measures_list(make_console(sys.stdout), measures, lang)
+        sys.stdout.flush()
+
+    return list_measures
 
 
 def _show(lang: str) -> click.Command:

@@ -31,6 +31,7 @@ def command(lang: str) -> click.Command:
     @common.output_option(lang)
     @common.force_option(lang)
     @common.quiet_option(lang)
+    @click.option("--precedents", is_flag=True, help=text("cli.opt.precedents", lang))
     @common.guarded
     def check(
         cases: tuple[str, ...],
@@ -44,6 +45,7 @@ def command(lang: str) -> click.Command:
         output: str | None,
         force: bool,
         quiet: bool,
+        precedents: bool,
     ) -> None:
         from zgrongcuo import batch
         from zgrongcuo.render.contract import RenderOptions
@@ -53,8 +55,19 @@ def command(lang: str) -> click.Command:
         asked = common.load_questions(criteria, lang)
         paths = list(cases)
         fmt = OutputFormat(format_name)
+        nearest = None
+        if precedents:
+            if fmt is not OutputFormat.text or batch.is_batch(paths) or output is not None or paths == ["-"]:
+                from zgrongcuo.errors import UsageError
+
+                raise UsageError("precedents_text_only")
+            from zgrongcuo.cli.similar import nearest_published
+
+            nearest = nearest_published(paths[0], criteria, lang, max_bytes)
         measures = len(asked.measures)
-        options = RenderOptions(lang, batch=batch.is_batch(paths), explain=explain, detail=detail, measures=measures)
+        options = RenderOptions(
+            lang, batch=batch.is_batch(paths), explain=explain, detail=detail, measures=measures, precedents=nearest
+        )
         notice = common.say if not quiet else common.silent
         destination = Destination(fmt, output, options, force=force, say=notice)
         renderer = destination.renderer

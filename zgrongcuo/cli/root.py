@@ -25,6 +25,7 @@ from zgrongcuo.text.catalogue import DEFAULT_LANGUAGE, LANGUAGES, text
 COMMANDS: dict[str, str] = {
     "check": "zgrongcuo.cli.check:command",
     "ask": "zgrongcuo.cli.ask:command",
+    "similar": "zgrongcuo.cli.similar:command",
     "template": "zgrongcuo.cli.authors:template_command",
     "schema": "zgrongcuo.cli.authors:schema_command",
     "diff": "zgrongcuo.cli.authors:diff_command",

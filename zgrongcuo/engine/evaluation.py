@@ -67,6 +67,8 @@ def project(criteria: Criteria, case: Case) -> tuple[Case, tuple[str, ...], dict
     options it knows, the list staying closed (naming only options it does
     not use means "none of its options").
     """
+    if case.read_for == criteria.id:
+        return case, (), {}
     facts = criteria.fact_by_id
     unused: list[str] = []
     dropped: dict[str, tuple[str, ...]] = {}
@@ -83,7 +85,7 @@ def project(criteria: Criteria, case: Case) -> tuple[Case, tuple[str, ...], dict
         kept[fact_id] = answer
     if not unused and not dropped:
         return case, (), {}
-    return Case(case.file, case.meta, kept, case.expects, case.notices), tuple(unused), dropped
+    return Case(case.file, case.meta, kept, case.expects, case.notices, case.decision), tuple(unused), dropped
 
 
 def _span(date: str) -> tuple[str, str]:
@@ -111,6 +113,21 @@ def date_notices(criteria: Criteria, case: Case) -> tuple[Notice, ...]:
     if (force.start is not None and first < force.start) or (force.end is not None and last > force.end):
         return (Notice("conduct_maybe_outside", params),)
     return ()
+
+
+def agreement(d: Determination) -> tuple[bool | None, str | None]:
+    """Whether the screening agrees with the recorded decision, and on what.
+
+    Under the decision's own measure the outcomes must be the same; under
+    another measure the two can only agree in direction (relief granted, in
+    full or in part, or not). An undetermined screening neither agrees nor disagrees.
+    """
+    decision = d.case.decision
+    if decision is None or not d.decided:
+        return None, None
+    if decision.measure == d.criteria.id:
+        return decision.outcome == d.outcome.id, "outcome"
+    return decision.favourable == bool(d.outcome.favourable), "favourable"
 
 
 def evaluate(
@@ -152,6 +169,8 @@ def evaluate(
         notices=date_notices(criteria, case),
         questions=questions,
     )
+    if case.decision is not None:
+        determination.agrees, determination.agrees_on = agreement(determination)
     if explain:
         from zgrongcuo.engine.counterfactuals import explain as search
 

@@ -12,11 +12,21 @@ import re
 from zgrongcuo.errors import CaseError, ZgError, suggest
 from zgrongcuo.load.document import Mapping, Node, Reader, Scalar, Sequence, decode, join, kind_name, parse
 from zgrongcuo.load.files import MAX_BYTES, read_bytes
-from zgrongcuo.model.case import CONDUCT_DATE, META_KEYS, Answer, Case, Expect, Notice
+from zgrongcuo.model.case import (
+    CONDUCT_DATE,
+    DECISION_KEYS,
+    GENERIC_DECISIONS,
+    META_KEYS,
+    Answer,
+    Case,
+    Decision,
+    Expect,
+    Notice,
+)
 from zgrongcuo.model.criteria import Criteria, Fact, Questions
 from zgrongcuo.model.vocabulary import NO_WORDS, UNKNOWN_WORDS, YES_WORDS, control_character, yes_no_word
 
-TOP_KEYS = ("case", "answers", "expect")
+TOP_KEYS = ("case", "answers", "expect", "decision")
 ID = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")  # what an id of a fact, option or measure looks like
 EXPECT_KEYS = ("measure", "outcome", "situations", "next_questions")
 ANSWER_KEYS = ("value", "note")
@@ -87,7 +97,65 @@ class _CaseReader:
                     raise self.unknown_fact(key_node)
                 answers[fact.id] = self.answer(fact, value, join("answers", fact.id))
         expects = self.expects(top["expect"]) if "expect" in top else ()
-        return Case(self.file, meta, answers, expects)
+        case = Case(self.file, meta, answers, expects)
+        if len(self.questions.measures) == 1:
+            case.read_for = self.questions.primary.id  # every answer is one of its questions and options
+        if "decision" in top and not (isinstance(top["decision"], Scalar) and top["decision"].is_null):
+            case.decision = self.decision(top["decision"], case.notices)
+        return case
+
+    def decision(self, node: Node, notices: list[Notice]) -> Decision:
+        """``decision:``: what was decided, under which measure; the outcome checked against that measure.
+
+        For a measure the tool does not have, the outcome is one of the generic
+        ones (GENERIC_DECISIONS) and a warning says the measure is not known.
+        """
+        from zgrongcuo.load.measures import bundled_measures
+
+        v = self.r.mapping(node, "decision", DECISION_KEYS, ("outcome", "measure"))
+        text = {k: self.meta_text(v[k], join("decision", k)) for k in DECISION_KEYS if k in v}
+        measure_node, outcome_node = v["measure"], v["outcome"]
+        measure = self.r.text(measure_node, "decision.measure").strip()
+        outcome = self.r.text(outcome_node, "decision.outcome").strip()
+        if not ID.match(measure):
+            raise self.r.error("bad_measure_id", measure_node, "decision.measure", name=measure)
+        criteria = self.questions.measure(measure)
+        bundled = bundled_measures()
+        if criteria is None and measure in bundled:
+            from zgrongcuo.load.criteria_builder import load
+
+            criteria = load(bundled[measure])
+        if criteria is not None:
+            decided = {o.id: o.favourable for o in criteria.outcomes.values() if o.favourable is not None}
+            labels = {o.id: o.label for o in criteria.outcomes.values()}
+        else:
+            from zgrongcuo.text.catalogue import labels_of
+
+            labels = {o: labels_of(f"decision.generic.{o}") for o in GENERIC_DECISIONS}
+            decided = dict(GENERIC_DECISIONS)
+            known = [m.id for m in self.questions.measures] + [m for m in bundled if m not in self.questions.measure_ids]
+            hint = suggest(measure, known)
+            params: dict[str, object] = {"file": self.file, "measure": measure, "hint": hint or ""}
+            notices.append(Notice("decision_measure_close" if hint else "decision_measure_unknown", params))
+        if outcome not in decided:
+            raise self.r.error(
+                "unknown_decision_outcome", outcome_node, "decision.outcome", name=outcome, measure=measure,
+                known=", ".join(decided),
+            ).at(suggestion=suggest(outcome, decided))  # fmt: skip
+        return Decision(
+            outcome,
+            measure,
+            by=text.get("by"),
+            date=text.get("date"),
+            document=text.get("document"),
+            source=text.get("source"),
+            note=text.get("note"),
+            favourable=bool(decided[outcome]),
+            known=criteria is not None,
+            label=labels[outcome],
+            measure_name={lang: criteria.name(lang) for lang in criteria.languages} if criteria is not None else {},
+            line=node.line,
+        )
 
     def meta_text(self, node: Node, key: str) -> str | None:
         # Metadata is text exactly as written: an id 0755 stays "0755".

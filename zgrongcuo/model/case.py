@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from zgrongcuo.model.base import Record, Value
+from zgrongcuo.model.base import I18n, Record, Value
 from zgrongcuo.model.conditions import AnswerValue
 
 META_KEYS = ("id", "title", "subject", "summary", "conduct_date")  # conduct_date: YYYY-MM-DD as text
@@ -55,8 +55,52 @@ class Expect(Value):
         self.measure = measure  # the measure's id; None: the first measure the case is checked against
 
 
+# What a decision may say under a measure the tool does not have: relief in full (免责), in part (减责), or none
+# (不予容错, 问责, 处分). Named apart from any measure's outcomes, so that one is never taken for the other.
+GENERIC_DECISIONS = {"relief_full": True, "relief_partial": True, "no_relief": False}
+DECISION_KEYS = ("outcome", "measure", "by", "date", "document", "source", "note")
+
+
+class Decision(Value):
+    """What the competent body actually decided (a case file's ``decision:``), not what the tool screens."""
+
+    __slots__ = (
+        "outcome", "measure", "by", "date", "document", "source", "note", "favourable", "known", "label", "measure_name",
+        "line",
+    )  # fmt: skip
+
+    def __init__(
+        self,
+        outcome: str,
+        measure: str,
+        *,
+        by: str | None = None,
+        date: str | None = None,  # as the source gives it: "2018-06", "2022年1月"
+        document: str | None = None,
+        source: str | None = None,
+        note: str | None = None,
+        favourable: bool = False,
+        known: bool = True,
+        label: I18n | None = None,
+        measure_name: I18n | None = None,
+        line: int | None = None,
+    ) -> None:
+        self.outcome = outcome  # an outcome id of ``measure`` (or of GENERIC_DECISIONS when the tool lacks it)
+        self.measure = measure  # a measure's id
+        self.by = by
+        self.date = date
+        self.document = document
+        self.source = source
+        self.note = note
+        self.favourable = favourable  # relief granted (in full or in part)
+        self.known = known  # the tool has the measure (bundled or given); else the outcome is a generic one
+        self.label = label if label is not None else {}  # the outcome in words, by language
+        self.measure_name = measure_name if measure_name is not None else {}  # the measure's short name, when known
+        self.line = line
+
+
 class Case(Record):
-    __slots__ = ("file", "meta", "answers", "expects", "notices")
+    __slots__ = ("file", "meta", "answers", "expects", "notices", "decision", "read_for")
 
     def __init__(
         self,
@@ -65,12 +109,15 @@ class Case(Record):
         answers: dict[str, Answer],
         expects: tuple[Expect, ...] = (),
         notices: list[Notice] | None = None,
+        decision: Decision | None = None,
     ) -> None:
         self.file = file
         self.meta = meta
         self.answers = answers
         self.expects = expects  # what regression tests expect, one per measure at most
         self.notices = notices if notices is not None else []
+        self.decision = decision
+        self.read_for: str | None = None  # the one measure the file was read against, when only one (its id)
 
     def expect_for(self, measure_id: str, *, primary: bool) -> Expect | None:
         """The expectation for a measure: the one naming it, else (for the first measure given) the unnamed one."""
@@ -85,7 +132,7 @@ class Case(Record):
 
     def copy(self) -> Case:
         """A copy whose metadata and answers can change without touching this one."""
-        return Case(self.file, dict(self.meta), dict(self.answers), self.expects, list(self.notices))
+        return Case(self.file, dict(self.meta), dict(self.answers), self.expects, list(self.notices), self.decision)
 
 
 def blank_case(file: str = "-") -> Case:

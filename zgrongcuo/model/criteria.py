@@ -245,3 +245,7 @@ class Questions(Record):
 
     def measure(self, measure_id: str) -> Criteria | None:
         return next((m for m in self.measures if m.id == measure_id), None)
+
+    @property
+    def measure_ids(self) -> tuple[str, ...]:
+        return tuple(m.id for m in self.measures)

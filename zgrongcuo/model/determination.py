@@ -85,7 +85,7 @@ class Determination(Record):
     __slots__ = (
         "case", "criteria", "outcome", "rule", "rule_values", "situations", "preconditions", "exclusions",
         "next_questions", "unchecked_exclusions", "counterfactuals", "counterfactuals_complete", "values",
-        "unused_answers", "unused_options", "notices", "questions",
+        "unused_answers", "unused_options", "notices", "questions", "agrees", "agrees_on",
     )  # fmt: skip
 
     def __init__(
@@ -128,6 +128,10 @@ class Determination(Record):
         self.unused_options: dict[str, tuple[str, ...]] = unused_options if unused_options is not None else {}
         self.notices = notices  # warnings about this measure and this case (e.g. the conduct outside its dates)
         self.questions = questions  # what the case file was read against, when several measures (names unused answers)
+        # Whether the screening agrees with the decision the case file records (None: no decision, or undetermined),
+        # and on what: "outcome" (the decision is under this measure) or "favourable" (under another).
+        self.agrees: bool | None = None
+        self.agrees_on: str | None = None
 
     @property
     def situations_met(self) -> tuple[str, ...]:

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 class RenderOptions:
     """What every renderer is told: the language, whether a batch is coming, and the report time stamp."""
 
-    __slots__ = ("lang", "batch", "explain", "detail", "measures", "_generated")
+    __slots__ = ("lang", "batch", "explain", "detail", "measures", "precedents", "_generated")
 
     def __init__(
         self,
@@ -34,10 +34,12 @@ class RenderOptions:
         detail: bool = False,
         generated: str | None = None,
         measures: int = 1,
+        precedents: object = None,
     ) -> None:
         self.lang = lang
         self.batch = batch  # several cases: a summary at the end, an array in JSON
         self.measures = measures  # how many measures each case is checked against
+        self.precedents = precedents  # text, one case: the nearest published cases (a SearchView), shown before the outcome
         self.explain = explain  # JSON and JSONL: add what would change the outcome
         self.detail = detail  # text: every element in full tables, not the one-screen summary
         self._generated = generated

@@ -12,7 +12,10 @@ from zgrongcuo.render.contract import Renderer, RenderOptions
 from zgrongcuo.text.catalogue import text
 
 # The columns; the header row names them in the chosen language (with --lang en, by these ids).
-COLUMNS = ("file", "case_id", "title", "subject", "measure", "outcome", "label", "situations_met", "open_questions")
+COLUMNS = (
+    "file", "case_id", "title", "subject", "measure", "outcome", "label", "situations_met", "open_questions",
+    "decision", "decision_measure", "agrees",
+)  # fmt: skip
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -47,6 +50,9 @@ class CsvRenderer(Renderer):
                 d.outcome.label[self.lang],
                 ";".join(d.situations_met),
                 ";".join(d.next_questions),
+                d.case.decision.outcome if d.case.decision else "",
+                d.case.decision.measure if d.case.decision else "",
+                "" if d.agrees is None else "yes" if d.agrees else "no",
             )
             for d in ds
         )
@@ -58,4 +64,4 @@ class CsvRenderer(Renderer):
 
     def failure(self, file: str, error: ZgError) -> None:
         problem = text("load_failed", self.lang) + text("location_sep", self.lang) + error.message(self.lang)
-        self.emit(((file, "", "", "", "", "error", problem, "", ""),))
+        self.emit(((file, "", "", "", "", "error", problem, "", "", "", "", ""),))

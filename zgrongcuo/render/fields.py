@@ -68,6 +68,23 @@ def _situations_json(d: Determination, lang: str) -> list[dict[str, object]]:
     ]
 
 
+def _decision_json(d: Determination, lang: str) -> dict[str, object] | None:
+    decision = d.case.decision
+    if decision is None:
+        return None
+    return {
+        "outcome": decision.outcome,
+        "outcome_label": decision.label.get(lang, decision.outcome),
+        "measure": decision.measure,
+        "by": decision.by,
+        "date": decision.date,
+        "document": decision.document,
+        "source": decision.source,
+        "note": decision.note,
+        "favourable": decision.favourable,
+    }
+
+
 def _counterfactuals_json(d: Determination, lang: str) -> list[dict[str, object]]:
     from zgrongcuo.text.explanation import counterfactual_text  # only with --explain
 
@@ -102,6 +119,18 @@ def _closed(properties: Schema, *, optional: tuple[str, ...] = ()) -> Schema:
 
 _STRING: Schema = {"type": "string"}
 _STATUS: Schema = {"enum": ["met", "not_met", "unknown"]}
+_DECISION: Schema = {
+    "type": "object",
+    "properties": {
+        "outcome": {"type": "string"},
+        "outcome_label": {"type": "string"},
+        "measure": {"type": "string"},
+        **{k: {"type": ["string", "null"]} for k in ("by", "date", "document", "source", "note")},
+        "favourable": {"type": "boolean"},
+    },
+    "required": ["outcome", "outcome_label", "measure", "by", "date", "document", "source", "note", "favourable"],
+    "additionalProperties": False,
+}
 _ANSWER: Schema = {
     "anyOf": [{"type": "boolean"}, {"type": "array", "items": _STRING, "uniqueItems": True}, {"type": "null"}]
 }
@@ -242,6 +271,9 @@ FIELDS: tuple[Field, ...] = (
         lambda d, lang: {fact: list(options) for fact, options in d.unused_options.items()},
         _const({"type": "object", "additionalProperties": {"type": "array", "items": _STRING}}),
     ),
+    Field("decision", lambda d, lang: _decision_json(d, lang), _const(_nullable(_DECISION))),
+    Field("agrees", lambda d, lang: d.agrees, _const({"type": ["boolean", "null"]})),
+    Field("agrees_on", lambda d, lang: d.agrees_on, _const({"enum": ["outcome", "favourable", None]})),
     Field(
         "counterfactuals",
         _counterfactuals_json,
@@ -345,6 +377,13 @@ class LineEncoder:
                 ("outcome_label", id(d.criteria), d.outcome.id), lambda: self._enc(d.outcome.label[lang])
             ),
             "situations": self._situations,
+            # Fields that are empty for most cases: their usual text is a constant.
+            "warnings": lambda d: self._enc(self._field("warnings")(d)) if d.case.notices or d.notices else "[]",
+            "unused_answers": lambda d: self._enc(list(d.unused_answers)) if d.unused_answers else "[]",
+            "unused_options": lambda d: self._enc(self._field("unused_options")(d)) if d.unused_options else "{}",
+            "decision": lambda d: self._enc(self._field("decision")(d)) if d.case.decision else "null",
+            "agrees": lambda d: "null" if d.agrees is None else "true" if d.agrees else "false",
+            "agrees_on": lambda d: "null" if d.agrees_on is None else self._enc(d.agrees_on),
             "preconditions": lambda d: "[" + ", ".join(self._element(e, False) for e in d.preconditions) + "]",
             "exclusions": lambda d: "[" + ", ".join(self._element(e, True) for e in d.exclusions) + "]",
         }
@@ -352,6 +391,11 @@ class LineEncoder:
         self._plan: tuple[tuple[str, Callable[[Determination], str]], ...] = tuple(
             (f"{_string(f.name)}: ", self._fast.get(f.name) or self._plain_way(f)) for f in FIELDS if not f.optional
         )
+
+    def _field(self, name: str) -> Callable[[Determination], object]:
+        field = next(f for f in FIELDS if f.name == name)
+        lang = self.lang
+        return lambda d: field.value(d, lang)
 
     def _plain_way(self, field: Field) -> Callable[[Determination], str]:
         enc, value, lang = self._enc, field.value, self.lang

@@ -29,7 +29,7 @@ blockquote{margin:.3rem 0 .6rem;padding:.2rem .8rem;border-left:4px solid #ddd;c
 article+article{border-top:3px double #999;margin-top:3rem}
 body.wide{max-width:none;margin:1rem 1.5rem}table.cases{font-size:.95rem;table-layout:fixed}
 .cases td.file,.cases td.problem,.cases td.report{word-break:break-all;font-size:.85rem;color:#555}
-.o-fav{color:#1b5e20}.o-unfav{color:#b71c1c;font-weight:bold}.o-open{color:#8d6e00}
+table.kv td:first-child{white-space:nowrap;width:1%}.o-fav{color:#1b5e20}.o-unfav{color:#b71c1c;font-weight:bold}.o-open{color:#8d6e00}
 @media print{body,body.wide{max-width:none}}
 """
 
@@ -53,8 +53,10 @@ def _page(title: str, lang: str, body: str, *, wide: bool = False) -> str:
     )
 
 
-def _table(header: list[str], rows: list[list[str]], classes: list[str] | None = None) -> str:
-    out = ["<table>", "<tr>" + "".join(f"<th>{_e(h)}</th>" for h in header) + "</tr>"]
+def _table(header: list[str], rows: list[list[str]], classes: list[str] | None = None, *, kind: str = "") -> str:
+    """A table; ``kind`` "kv" is one of labels and values, its labels kept on one line."""
+    opening = f'<table class="{kind}">' if kind else "<table>"
+    out = [opening, "<tr>" + "".join(f"<th>{_e(h)}</th>" for h in header) + "</tr>"]
     for i, row in enumerate(rows):
         cls = f' class="{_e(classes[i])}"' if classes and classes[i] else ""
         out.append(f"<tr{cls}>" + "".join(f"<td>{_e(c)}</td>" for c in row) + "</tr>")
@@ -84,7 +86,7 @@ def _measure_body(report: DeterminationView, level: int, *, with_meta: bool) -> 
     parts = [f'<p class="unknown">⚠ {_e(line)}</p>\n' for line in report.warnings]
     if with_meta:
         parts.append(f"<{h2}>{_e(head('basic', 1))}</{h2}>\n")
-        parts.append(_table([text("col.field", lang), text("col.value", lang)], [[k, v] for k, v in report.meta]))
+        parts.append(_table([text("col.field", lang), text("col.value", lang)], [[k, v] for k, v in report.meta], kind="kv"))
     if report.answers:
         parts.append(f"<{h3}>{_e(h['heading.answers'])}</{h3}>\n")
         parts.append(_table([h["col.question"], h["col.answer"], h["col.note"]], [list(a) for a in report.answers]))
@@ -117,6 +119,10 @@ def _measure_body(report: DeterminationView, level: int, *, with_meta: bool) -> 
     if report.open_questions:
         parts.append(f"<p><strong>{_e(h['heading.open_questions'])}</strong></p>\n<ol>\n")
         parts.append("".join(f"<li>{_e(q)} ({_e(f)})</li>\n" for q, f in report.open_questions) + "</ol>\n")
+    if report.decision:
+        cls = "unknown" if report.agrees is None else "met" if report.agrees else "not_met"
+        lines = "<br>".join(_e(line) for line in report.decision)
+        parts.append(f"<{h3}>{_e(h['decision.heading'])}</{h3}>\n<p class=\"{cls}\">{lines}</p>\n")
     ex = report.explanation
     if ex:
         parts.append(f"<{h3}>{_e(h['cf.heading'])}</{h3}>\n")
@@ -154,7 +160,7 @@ def article(views: list[DeterminationView]) -> str:
     for r in rows:
         parts.append(_headline(r.outcome, r.code, r.favourable, r.name))
     parts.append(f"<h2>{_e(h.numbered(1, 'section.basic'))}</h2>\n")
-    parts.append(_table([text("col.field", lang), text("col.value", lang)], [[k, v] for k, v in first.meta]))
+    parts.append(_table([text("col.field", lang), text("col.value", lang)], [[k, v] for k, v in first.meta], kind="kv"))
     intro = text("compare.intro", lang, count=len(views))
     parts.append(f"<h2>{_e(h.numbered(2, 'section.compare'))}</h2>\n<p>{_e(intro)}</p>\n")
     parts.append(
@@ -190,6 +196,14 @@ def summary_section(tally: Tally, generated: str) -> str:
         heading = tally.heading("summary.by_situation", measure)
         parts.append(f"<h2>{_e(heading)}</h2>\n<p>{_e(text('summary.several', lang))}</p>\n")
         parts.append(_bar_table(lang, "col.situation", [(label, n) for label, _, n in situations], most))
+    for measure in tally.groups():
+        if tally.agreement(measure):
+            heading = tally.heading("agreement.heading", measure)
+            parts.append(f"<h2>{_e(heading)}</h2>\n<p>{_e(tally.agreement_line(measure))}</p>\n")
+            parts.append(_table(*tally.agreement_table(measure)))
+            if tally.differing(measure):
+                parts.append(f"<h3>{_e(tally.heading('agreement.differing', measure))}</h3>\n")
+                parts.append(_table(*tally.differing_table(measure)))
     parts.append(f"<h2>{_e(text('summary.cases', lang))}</h2>\n")
     header, rows = tally.case_table()
     classes = [_CLASS.get(c, c) for c in tally.columns()]

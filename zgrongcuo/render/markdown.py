@@ -68,6 +68,8 @@ def _measure_body(report: DeterminationView, level: int, *, with_meta: bool) -> 
     if report.open_questions:
         out += [f"**{md(h['heading.open_questions'])}**", ""]
         out += [f"{i}. {md(q)} (`{f}`)" for i, (q, f) in enumerate(report.open_questions, 1)] + [""]
+    if report.decision:
+        out += [f"{hhh} {md(h['decision.heading'])}", ""] + [f"{md(line)}  " for line in report.decision] + [""]
     ex = report.explanation
     if ex:
         out += [f"{hhh} {md(h['cf.heading'])}", ""]
@@ -132,6 +134,13 @@ def summary_document(tally: Tally, generated: str) -> str:
             [text("col.situation", lang), text("col.count", lang), text("col.chart", lang)],
             [[label, str(n), bar(n, most)] for label, _, n in situations],
         )
+    for measure in tally.groups():
+        if tally.agreement(measure):
+            out += [f"## {md(tally.heading('agreement.heading', measure))}", "", md(tally.agreement_line(measure)), ""]
+            out += _table(*tally.agreement_table(measure))
+            if tally.differing(measure):
+                out += [f"### {md(tally.heading('agreement.differing', measure))}", ""]
+                out += _table(*tally.differing_table(measure))
     out += [f"## {md(text('summary.cases', lang))}", ""]
     header, rows = tally.case_table()
     report = header.index(text("col.report", lang)) if text("col.report", lang) in header else None

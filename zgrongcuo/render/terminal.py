@@ -26,6 +26,8 @@ from zgrongcuo.text.layout import columns, wrap
 if TYPE_CHECKING:
     from rich.table import Table
 
+    from zgrongcuo.render.similar_view import SearchView
+
 MAX_POINTS = 3  # lines of "what would change the outcome" in the one-screen summary
 MAX_QUESTIONS = 6  # open questions listed there
 
@@ -63,6 +65,12 @@ class TextRenderer(Renderer):
                 render_detail(self.console, view)
             else:
                 render_summary(self.console, view, heading=not several)
+        nearest = self.options.precedents
+        if nearest is not None:
+            self.console.print()
+            render_similar(self.console, nearest, heading=text("similar.nearest", self.lang), brief=True)  # type: ignore[arg-type]
+            if not several:  # the outcome stays on the last line
+                render_closing(self.console, views)
         if several:
             render_closing(self.console, views)
         if self.tally is not None:
@@ -94,6 +102,7 @@ class TextRenderer(Renderer):
         self.console.print(table)
         self.console.print(Text(self.tally.counts_line()))
         render_tally(self.console, self.tally)
+        render_agreement(self.console, self.tally)
 
 
 def _bar_table(lang: str, title: str, first: str, rows: list[tuple[str, int, str]]) -> Table:
@@ -122,6 +131,33 @@ def render_tally(console: Console, tally: Tally) -> None:
             console.print(_bar_table(lang, tally.heading("summary.by_situation", measure), "col.situation", situations))
     if any(tally.by_situation(m) for m in tally.groups()):
         console.print(Text(text("summary.several", lang), style="dim"))
+
+
+def render_agreement(console: Console, tally: Tally) -> None:
+    """For the decided cases of a batch: how often the screening agrees with the decision, and where it does not."""
+    from rich.table import Table
+
+    if not tally.decided:
+        return
+    for measure in tally.groups():
+        if not tally.agreement(measure):
+            continue
+        header, rows = tally.agreement_table(measure)
+        table = Table(title=tally.heading("agreement.heading", measure), title_justify="left", expand=False)
+        for n, heading in enumerate(header):
+            table.add_column(heading, overflow="fold", justify="left" if n == 0 else "right")
+        for row in rows:
+            table.add_row(*(Text(cell) for cell in row))
+        console.print(table)
+        console.print(Text(tally.agreement_line(measure)))
+        if tally.differing(measure):
+            header, rows = tally.differing_table(measure)
+            table = Table(title=tally.heading("agreement.differing", measure), title_justify="left", expand=False)
+            for heading in header[:4]:  # the file is in the table of cases above
+                table.add_column(heading, overflow="fold")
+            for row in rows:
+                table.add_row(*(Text(cell, style="red" if n == 3 else "") for n, cell in enumerate(row[:4])))
+            console.print(table)
 
 
 def _element_rows(table: Table, rows: list[ElementRow], *, exclusion: bool = False, indent: str = "") -> None:
@@ -222,6 +258,12 @@ def render_closing(console: Console, views: list[DeterminationView]) -> None:
     console.print()
     page = _Page(console.width)
     page.line(("═" * min(console.width, 60), "dim"))
+    if len(views) == 1:  # after the precedents: the outcome again, last
+        v = views[0]
+        page.line((text("concise.outcome", lang) + v.outcome, f"bold {outcome_style(v.favourable)}"), (f"  ({v.outcome_code})", ""))
+        page.text.rstrip()
+        console.print(page.text, soft_wrap=True)
+        return
     page.line((text("compare.closing", lang), "bold"))
     for row in comparison(views):
         style = outcome_style(row.favourable)
@@ -278,6 +320,10 @@ def render_summary(console: Console, v: DeterminationView, *, heading: bool = Tr
             more = text("concise.more_questions", lang, count=len(v.open_questions) - MAX_QUESTIONS)
             page.hanging([("     ", "")], more, "dim")
 
+    if v.decision:
+        page.line((text("decision.heading", lang), "bold"))
+        for n, sentence in enumerate(v.decision):
+            page.hanging([("  ", "")], sentence, _agreement_style(v.agrees) if n == 1 else "")
     page.line(("─" * min(console.width, 60), "dim"))
     next_step = text("concise.next_open", lang) if v.open_questions else v.reminder
     page.hanging([(text("concise.next", lang), "bold")], next_step)
@@ -285,6 +331,10 @@ def render_summary(console: Console, v: DeterminationView, *, heading: bool = Tr
     page.line((text("concise.outcome", lang) + v.outcome, f"bold {style}"), (f"  ({v.outcome_code})", style))
     page.text.rstrip()
     console.print(page.text, soft_wrap=True)
+
+
+def _agreement_style(agrees: bool | None) -> str:
+    return "yellow" if agrees is None else "green" if agrees else "bold red"
 
 
 def render_detail(console: Console, v: DeterminationView) -> None:
@@ -347,6 +397,10 @@ def render_detail(console: Console, v: DeterminationView) -> None:
     for n, sentence in enumerate(v.unchecked):
         console.print(Text(sentence, style="bold yellow" if n == 0 else "yellow"))
     _render_explanation(console, v)
+    if v.decision:
+        console.print(Text(text("decision.heading", lang), style="bold"))
+        for n, sentence in enumerate(v.decision):
+            console.print(Text("  " + sentence, style=_agreement_style(v.agrees) if n == 1 else ""))
 
     console.print(Text(v.criteria_line, style="dim"))
     console.print(Panel(Text(v.reminder), border_style="dim"))
@@ -373,6 +427,46 @@ def _render_explanation(console: Console, v: DeterminationView) -> None:
             console.print(grid)
     for line in ex.closing:
         console.print(Text(line, style="dim"))
+
+
+MAX_DIFFERENCES = 3  # differing answers listed per case in the terminal
+
+
+def render_similar(console: Console, v: SearchView, *, heading: str | None = None, brief: bool = False) -> None:
+    """The nearest decided cases, a few lines each: name and similarity, the decision, how they differ, the source.
+
+    ``brief`` (after a determination, with --precedents) leaves out the counts and the weighing.
+    """
+    lang = v.lang
+    page = _Page(console.width)
+    page.hanging([], heading or v.heading, "bold")
+    if v.library:
+        page.hanging([], text("similar.library", lang), "dim")
+    if not brief:
+        page.hanging([], v.counts_line(), "dim")
+        page.hanging([], v.weights_line(), "dim")
+    if not v.matches:
+        page.hanging([], text("similar.none", lang, read=v.read), "yellow")
+    for m in v.matches:
+        lead = f"{m.rank}. "
+        page.hanging([(lead, "bold")], m.name + text("similar.after_name", lang, percent=m.percent), "bold")
+        indent = " " * columns(lead)
+        page.hanging([(indent, "")], m.decision)
+        if m.differences:
+            shown = m.differences if not brief else m.differences[:1]
+            limit = MAX_DIFFERENCES if not brief else 1
+            page.hanging([(indent + text("similar.differences", lang), "dim")], shown[0].sentence)
+            pad = indent + " " * columns(text("similar.differences", lang))
+            for d in m.differences[1:limit]:
+                page.hanging([(pad, "")], d.sentence)
+            if len(m.differences) > limit:
+                page.hanging([(pad, "")], text("similar.more_differences", lang, count=len(m.differences) - limit), "dim")
+        else:
+            page.hanging([(indent, "")], text("similar.no_difference", lang), "dim")
+        if m.source:
+            page.hanging([(indent, "")], text("decision.source", lang, source=m.source), "dim")
+    page.text.rstrip()
+    console.print(page.text, soft_wrap=True)
 
 
 def make_console(out: IO[str] | None = None, *, stderr: bool = False) -> Console:

@@ -71,7 +71,7 @@ class DeterminationView(Record):
         "situations", "preconditions", "exclusions", "preconditions_line", "exclusions_line", "answers",
         "open_questions", "unchecked", "explanation",
         "criteria_line", "criteria_name", "sha_line", "reminder", "generated", "generated_time", "headings",
-        "measure_id", "measure_name", "measure_level", "warnings", "unused",
+        "measure_id", "measure_name", "measure_level", "warnings", "unused", "decision", "agrees",
     )  # fmt: skip
 
     def __init__(self, d: Determination, lang: str, generated: str) -> None:
@@ -141,6 +141,8 @@ class DeterminationView(Record):
         self.measure_level = text(f"level.{criteria.level}", lang) if criteria.level else ""
         self.warnings = [text(n.msg_id, lang, **n.params) for n in d.notices]  # e.g. conduct outside the measure's dates
         self.unused = unused_sentences(d, lang)  # what the case answers that this measure does not read
+        self.decision = decision_sentences(d, lang)  # what was decided, whether the screening agrees, the source
+        self.agrees = d.agrees
 
 
 class _Headings:
@@ -157,6 +159,30 @@ class _Headings:
     def numbered(self, n: int, key: str, **params: object) -> str:
         """A first-level heading of a report: "一、案件基本情况", "1. The case"."""
         return text("section.numbered", self.lang, number=numeral(n, self.lang), words=text(key, self.lang, **params))
+
+
+def decision_sentences(d: Determination, lang: str) -> list[str]:
+    """The recorded decision in a sentence, whether this screening agrees with it, and where it was published."""
+    decision = d.case.decision
+    if decision is None:
+        return []
+    measure = decision.measure_name.get(lang) or decision.measure
+    who = text("decision.who", lang, by=decision.by) if decision.by else ""
+    when = text("decision.when", lang, date=decision.date) if decision.date else ""
+    label = decision.label.get(lang, decision.outcome)
+    out = [text("decision.line", lang, who=who, when=when, outcome=label, measure=measure)]
+    if d.agrees is None:
+        out.append(text("decision.open", lang))
+    elif d.agrees_on == "outcome":
+        out.append(text("decision.same" if d.agrees else "decision.differs", lang, outcome=d.outcome.label[lang]))
+    else:
+        key = "decision.same_direction" if d.agrees else "decision.other_direction"
+        out.append(text(key, lang, outcome=d.outcome.label[lang]))
+    if decision.document:
+        out.append(text("decision.document", lang, document=decision.document))
+    if decision.source:
+        out.append(text("decision.source", lang, source=decision.source))
+    return out
 
 
 def unused_sentences(d: Determination, lang: str) -> list[str]:
@@ -262,15 +288,31 @@ class CaseRow(Record):
 
 
 class _MeasureCounts:
-    """One measure's counts in a batch: cases by outcome and by situation met."""
+    """One measure's counts in a batch: cases by outcome and by situation met, and agreement with decisions."""
 
-    __slots__ = ("criteria", "outcomes", "situations", "no_situation")
+    __slots__ = ("criteria", "outcomes", "situations", "no_situation", "decisions", "differing")
 
     def __init__(self, criteria: Criteria) -> None:
         self.criteria = criteria
         self.outcomes: Counter[str] = Counter()  # outcome id -> cases
         self.situations: Counter[str] = Counter()  # situation id -> cases
         self.no_situation = 0
+        # (decision's label, decision's measure) -> [cases, agreeing, differing, not comparable]
+        self.decisions: dict[tuple[str, str], list[int]] = {}
+        self.differing: list[Disagreement] = []
+
+
+class Disagreement(Record):
+    """A decided case whose screening differs from the decision."""
+
+    __slots__ = ("case_id", "title", "file", "decision", "screening")
+
+    def __init__(self, case_id: str, title: str, file: str, decision: str, screening: str) -> None:
+        self.case_id = case_id
+        self.title = title
+        self.file = file
+        self.decision = decision  # its outcome in words, with the measure it was taken under
+        self.screening = screening
 
 
 # The summary's columns, in order; "measure" only when the cases were checked against several measures.
@@ -316,6 +358,18 @@ class Tally:
                 counts.situations[sid] += 1
             if not d.situations_met:
                 counts.no_situation += 1
+            decision = d.case.decision
+            if decision is not None:
+                measure = decision.measure_name.get(lang) or decision.measure
+                key = (decision.label.get(lang, decision.outcome), measure)
+                row = counts.decisions.setdefault(key, [0, 0, 0, 0])
+                row[0] += 1
+                row[1 if d.agrees else 2 if d.agrees is False else 3] += 1
+                if d.agrees is False:
+                    decided = text("summary.in_measure", lang, measure=measure, label=key[0])
+                    counts.differing.append(
+                        Disagreement(meta.get("id") or "", meta.get("title") or "", d.case.file, decided, d.outcome.label[lang])
+                    )
 
     def fail(self, file: str, error: ZgError) -> None:
         """A file that could not be loaded, with the reason."""
@@ -366,6 +420,51 @@ class Tally:
                 out.append((s.label[lang], s.name(lang), counts.situations[s.id]))
             out.append((text("no_situation_met", lang), "", counts.no_situation))
         return out
+
+    @property
+    def decided(self) -> bool:
+        """Some case of the batch records the decision taken."""
+        return any(c.decisions for c in self.measures.values())
+
+    def agreement(self, measure: str | None = None) -> list[tuple[str, tuple[int, ...]]]:
+        """(decision in words, with its measure; (cases, agreeing, differing, not comparable)), by decision.
+
+        Under a measure (default: the first); the last row sums them.
+        """
+        counts = self.measures.get(measure or next(iter(self.measures), ""))
+        if counts is None or not counts.decisions:
+            return []
+        rows = [
+            (text("summary.in_measure", self.lang, measure=m, label=label), tuple(n))
+            for (label, m), n in sorted(counts.decisions.items(), key=lambda item: -item[1][0])
+        ]
+        totals = tuple(sum(numbers[i] for _, numbers in rows) for i in range(4))
+        return [*rows, (text("agreement.total", self.lang), totals)]
+
+    def agreement_table(self, measure: str | None = None) -> tuple[list[str], list[list[str]]]:
+        """The agreement counts as a table of text: headings, then a row per decision and the total."""
+        keys = ("col.decision", "col.count", "col.agree", "col.differ", "col.not_comparable")
+        return [text(k, self.lang) for k in keys], [[label, *map(str, n)] for label, n in self.agreement(measure)]
+
+    def differing_table(self, measure: str | None = None) -> tuple[list[str], list[list[str]]]:
+        """The decided cases whose screening differs, as a table of text."""
+        keys = ("col.case_id", "col.title", "col.decision", "col.screening", "col.file")
+        rows = [[r.case_id, r.title, r.decision, r.screening, r.file] for r in self.differing(measure)]
+        return [text(k, self.lang) for k in keys], rows
+
+    def differing(self, measure: str | None = None) -> list[Disagreement]:
+        counts = self.measures.get(measure or next(iter(self.measures), ""))
+        return counts.differing if counts is not None else []
+
+    def agreement_line(self, measure: str | None = None) -> str:
+        """In one sentence: of the decided cases, how many the screening agrees with."""
+        rows = self.agreement(measure)
+        if not rows:
+            return ""
+        cases, agree, differ, open_ = rows[-1][1]
+        comparable = agree + differ
+        share = f"{100 * agree / comparable:.0f}%" if comparable else "—"
+        return text("agreement.line", self.lang, cases=cases, agree=agree, differ=differ, open=open_, share=share)
 
     def columns(self) -> list[str]:
         """The summary's columns (of CASE_COLUMNS): the measure's when several, the report's and the problem's when any."""

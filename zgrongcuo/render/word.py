@@ -165,6 +165,10 @@ def _opinion(w: _Draft, report: DeterminationView) -> None:
         w.para("", bold=h["heading.open_questions"] + text("location_sep", lang))
         for i, (question, _) in enumerate(report.open_questions, 1):
             w.para(f"{i}. {question}")
+    if report.decision:
+        w.para("", bold=h["decision.heading"] + text("location_sep", lang))
+        for line in report.decision:
+            w.para(line)
     ex = report.explanation
     if ex:
         w.para("", bold=h["cf.heading"] + text("location_sep", lang))
@@ -258,6 +262,15 @@ def summary_document(tally: Tally, generated: str) -> bytes:
             [[label, str(n), bar(n, most, 12)] for label, _, n in situations],
             (5, 1, 3),
         )
+    for measure in tally.groups():
+        if tally.agreement(measure):
+            w.heading(tally.heading("agreement.heading", measure))
+            w.para(tally.agreement_line(measure))
+            w.table(*tally.agreement_table(measure), (5, 1, 1, 1, 2))
+            if tally.differing(measure):
+                w.para("", bold=tally.heading("agreement.differing", measure) + text("location_sep", lang))
+                header, rows = tally.differing_table(measure)
+                w.table(header[:4], [row[:4] for row in rows], (2, 4, 3, 3))  # a local path says nothing in a draft
     w.heading(text("summary.cases", lang))
     w.table(
         [text(k, lang) for k in ("col.case_id", "col.title", "col.subject", "col.outcome", "col.situations_met")],

@@ -124,6 +124,72 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "行为发生日期应写成 YYYY-MM-DD（只知年月或年份时写 YYYY-MM 或 YYYY）；这里是“{value}”。",
         "the conduct date is written YYYY-MM-DD (YYYY-MM or YYYY when only the month or year is known); found '{value}'.",
     ),
+    "bad_measure_id": ("“{name}”不是办法的名称（字母开头，只含字母、数字、-、_）。", "'{name}' is not a measure's name (a letter, then letters, digits, - and _)."),
+    "unknown_decision_outcome": (
+        "办法 {measure} 没有结论“{name}”；决定的结论应为：{known}。",
+        "measure {measure} has no outcome '{name}'; a decision's outcome is one of: {known}.",
+    ),
+    "decision.line": ("已作决定：{who}{when}决定{outcome}（依据：{measure}）。", "Decision{who}{when}: {outcome} (under {measure})."),
+    "decision.who": ("{by}", " by {by}"),
+    "decision.when": ("于{date}", " of {date}"),
+    "decision.open": ("本初筛尚无结论，无法与决定对照。", "This screening has no outcome yet to set beside the decision."),
+    "decision.same": ("本初筛与决定一致（同一办法，结论相同）。", "This screening agrees with the decision (same measure, same outcome)."),
+    "decision.differs": ("本初筛与决定不一致：本初筛为“{outcome}”。", "This screening differs from the decision: it gives '{outcome}'."),
+    "decision.same_direction": (
+        "决定依据的是另一办法，只能对照是否给予减免：本初筛（“{outcome}”）与决定一致。",
+        "The decision is under another measure, so only the direction can be compared: this screening ('{outcome}') agrees.",
+    ),
+    "decision.other_direction": (
+        "决定依据的是另一办法，只能对照是否给予减免：本初筛（“{outcome}”）与决定不一致。",
+        "The decision is under another measure, so only the direction can be compared: this screening ('{outcome}') differs.",
+    ),
+    "decision.document": ("决定文书：{document}", "Decision document: {document}"),
+    "decision.source": ("来源：{source}", "Source: {source}"),
+    "decision.heading": ("已作出的决定", "The decision taken"),
+    "similar.heading": ("与 {case} 相近的已决案件", "Decided cases nearest to {case}"),
+    "similar.counts": (
+        "在 {decided} 件已作决定的案件中（共读取 {read} 件）按相似度排列，列出前 {shown} 件。",
+        "Ranked among {decided} decided cases ({read} read); the nearest {shown} shown.",
+    ),
+    "similar.weights": (
+        "相似度按这些办法的判定规则加权：{measures}。规则检验的问题和选项权重为 1，规则不检验的为 0.1；任一方未知的问题不计入。",
+        "Similarity is weighted by the rules of: {measures}. Questions and options a rule tests weigh 1, others 0.1; a question unknown on either side does not count.",
+    ),
+    "similar.library": (
+        "以下是随工具提供的公开案例，依据各自的办法作出，仅供参照，不是裁决；事实以来源所载为准，推断和假设见各案件文件的说明。",
+        "These are the published cases shipped with the tool, decided under their own measures: for reference, not rulings. The facts are as their sources state; inferences and assumptions are marked in each case file.",
+    ),
+    "similar.similarity": ("相似度 {percent}", "similarity {percent}"),
+    "similar.after_name": ("（相似度 {percent}）", " (similarity {percent})"),
+    "similar.difference": ("{label}：本案{mine}，该案{theirs}", "{label}: here {mine}, there {theirs}"),
+    "similar.differences": ("不同之处：", "Differs in: "),
+    "similar.no_difference": ("双方都回答的问题，答案均相同。", "Every question both answer is answered alike."),
+    "similar.more_differences": ("另有 {count} 处不同。", "{count} more differences."),
+    "similar.none": ("没有找到已作决定的案件（共读取 {read} 件）。", "No decided case found ({read} read)."),
+    "similar.nearest": ("相近的公开案例（仅供参照）", "Nearest published cases (for reference)"),
+    "agreement.heading": ("与已作决定对照", "Screening beside the decisions taken"),
+    "agreement.differing": ("与决定不一致的案件", "Cases where the screening differs from the decision"),
+    "agreement.total": ("合计", "Total"),
+    "agreement.line": (
+        "已作决定的 {cases} 件中，初筛与决定一致 {agree} 件、不一致 {differ} 件、无法对照 {open} 件（可对照者一致率 {share}）。",
+        "Of {cases} decided cases, the screening agrees with {agree}, differs from {differ}, and cannot be compared for {open} (agreement where comparable: {share}).",
+    ),
+    "col.decision": ("决定", "Decision"),
+    "col.agree": ("一致", "Agree"),
+    "col.differ": ("不一致", "Differ"),
+    "col.not_comparable": ("无法对照", "Not comparable"),
+    "col.screening": ("初筛结论", "Screening"),
+    "decision.generic.relief_full": ("免责（免予问责、容错免责）", "Relief in full (exempted)"),
+    "decision.generic.relief_partial": ("减责（从轻、减轻处理）", "Relief in part (mitigated)"),
+    "decision.generic.no_relief": ("不予减免（不予容错、问责或处分）", "No relief (not tolerated, held accountable or disciplined)"),
+    "decision_measure_unknown": (
+        "{file}：决定所依据的办法“{measure}”不在本工具之中，其结论应为通用的三种之一（relief_full 免责、relief_partial 减责、no_relief 不予减免）。",
+        "{file}: the decision's measure '{measure}' is not one this tool has; its outcome is one of the three generic ones (relief_full, relief_partial, no_relief).",
+    ),
+    "decision_measure_close": (
+        "{file}：决定所依据的办法“{measure}”不在本工具之中（是否想写“{hint}”？），其结论应为通用的三种之一（relief_full 免责、relief_partial 减责、no_relief 不予减免）。",
+        "{file}: the decision's measure '{measure}' is not one this tool has (did you mean '{hint}'?); its outcome is one of the three generic ones (relief_full, relief_partial, no_relief).",
+    ),
     "expect_twice": ("同一办法（{measure}）有两条预期。", "two expectations for the same measure ({measure})."),
     "unknown_measure_id": ("未知的办法“{name}”（可用：{known}）。", "unknown measure '{name}' (known: {known})."),
     "unknown_situation": ("未知的情形“{name}”。", "unknown situation '{name}'."),
@@ -649,6 +715,14 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "schema.determination_title": ("判定结果：{title}", "Determination: {title}"),
     "schema.unknown_answer": ("不确定（未知）", "unknown"),
     "schema.with_note": ("带备注的回答", "An answer with a note"),
+    "schema.decision": ("有权机关实际作出的决定（可选）", "What the competent body actually decided (optional)"),
+    "schema.decision.outcome": ("决定的结论：所依据办法的结论编号（本工具没有的办法：relief_full 免责、relief_partial 减责、no_relief 不予减免）", "The decision's outcome: an outcome id of its measure (for a measure the tool lacks: relief_full, relief_partial, no_relief)"),
+    "schema.decision.measure": ("决定所依据的办法名称，如 zigui-2018", "The name of the measure it was taken under, e.g. zigui-2018"),
+    "schema.decision.by": ("作出决定的机关", "The body that decided"),
+    "schema.decision.date": ("决定日期（照来源原样）", "The date of the decision, as the source gives it"),
+    "schema.decision.document": ("决定文书的文号或标题", "The decision's number or title"),
+    "schema.decision.source": ("公开来源（网址或出处）", "Where it was published (address or citation)"),
+    "schema.decision.note": ("来源写明了什么、哪些是推断", "What the source states, and what is inferred"),
     "schema.expect": ("回归测试的预期结果（可选）", "What a regression test expects (optional)"),
     "output_not_folder": (
         "多个案件的报告写入一个文件夹，而这里是一个已有的文件。",
@@ -718,6 +792,9 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "csv.title": ("标题", "title"),
     "csv.subject": ("当事单位或人员", "subject"),
     "csv.measure": ("办法", "measure"),
+    "csv.decision": ("已作决定", "decision"),
+    "csv.decision_measure": ("决定依据", "decision_measure"),
+    "csv.agrees": ("与决定一致", "agrees"),
     "csv.outcome": ("结论代码", "outcome"),
     "csv.label": ("结论", "label"),
     "csv.situations_met": ("符合情形", "situations_met"),
@@ -893,6 +970,58 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "开始时询问缺少的案件编号、标题、当事人和基本案情（默认：新案件询问，用 --case 继续时不问）。",
         "Ask for a missing case id, title, subject and summary at the start (default: for a new case, not when resuming with --case).",
     ),
+    "cli.similar": (
+        "找出与一个案件最相近的已决案件：默认在随工具提供的公开案例中找，或用 --in 指定本单位的案件文件夹。",
+        "Find the decided cases nearest to a case: among the published cases shipped with the tool, or in your own folders with --in.",
+    ),
+    "cli.similar_more": (
+        "已决案件是带 decision: 块的案件文件。相似度只看双方都已回答的问题：是否题的答案、多选题的每个选项（选或不选）各算一项；"
+        "所选办法（--criteria，默认全部内置办法）的判定规则检验的问题和选项权重为 1，规则不检验的为 0.1；任一方未回答或不确定的问题不计入，既不算相同也不算不同。"
+        "相似度 =（相同项的权重 + 1）÷（比较项的权重 + 2），没有可比较的问题时为 50%。每个结果列出不同之处、决定及其来源。"
+        "公开案例依据各自的办法作出，仅供参照，不是裁决。",
+        "Decided cases are case files with a decision: block. Only questions both cases answer count: a yes/no answer, and each option of a list (chosen or not), is one item; "
+        "items the rules of the measures weighed (--criteria, default every bundled one) test weigh 1, others 0.1; a question unanswered or unknown on either side counts neither as alike nor as different. "
+        "Similarity = (weight alike + 1) / (weight compared + 2): 50% when nothing can be compared. Each result lists the differences, the decision and its source. "
+        "Published cases were decided under their own measures: for reference, not rulings.",
+    ),
+    "cli.similar_exit": (
+        "退出码：0 完成；2 案件文件无法读取（其余文件仍会比较）或用法错误。",
+        "Exit codes: 0 done; 2 a case file could not be read (the others are still compared) or a usage error.",
+    ),
+    "cli.arg.similar_case": ("要比较的案件文件（- 为标准输入）。", "The case file to compare (- for standard input)."),
+    "cli.opt.similar_in": (
+        "在这个文件夹（或文件）的已决案件中找，可多次给出；默认：随工具提供的公开案例。",
+        "Search the decided cases in this folder (or file); may be given several times; default: the published cases shipped with the tool.",
+    ),
+    "cli.opt.precedents": (
+        "结论之后再列出最相近的三件公开案例（仅文字输出的单个案件；案例依据各自的办法作出，仅供参照）。",
+        "After the outcome, show the three nearest published cases (text output of a single case only; they were decided under their own measures: for reference).",
+    ),
+    "precedents_text_only": (
+        "--precedents 只用于文字输出到屏幕的单个案件；其他情况请用 zgrongcuo similar。",
+        "--precedents is for a single case shown as text on the screen; otherwise use zgrongcuo similar.",
+    ),
+    "cli.opt.top": ("列出最相近的 N 件（默认 5）。", "Show the N nearest (default 5)."),
+    "cli.criteria_list": ("列出随工具提供的办法：名称、标题、层级、发文机关、施行日期和来源。", "List the measures shipped with the tool: name, title, level, issuer, dates in force and source."),
+    "cli.criteria_list_more": (
+        "名称可直接用于 --criteria（可多次给出，逐一对照）；--format json 供脚本读取。",
+        "A name can be given to --criteria (several times, to compare); --format json is for scripts.",
+    ),
+    "list.title": ("标题：", "Title: "),
+    "list.level": ("层级：", "Level: "),
+    "list.issuer": ("发文：", "Issued by: "),
+    "list.effective": ("施行：", "In force: "),
+    "list.effective_note": ("日期依据：", "Dates: "),
+    "list.source": ("来源：", "Source: "),
+    "list.default": ("（默认）", " (default)"),
+    "list.dates": ("{start} 至 {end}", "{start} to {end}"),
+    "list.dates_unknown": ("来源未载明", "not stated by the source"),
+    "list.date_unknown": ("未载明", "not stated"),
+    "list.still": ("今（未见废止）", "now (no repeal known)"),
+    "list.how": (
+        "用法：zgrongcuo check 案件.yaml --criteria zigui-2018 --criteria wenze-2019（同一案件逐一对照几个办法）。",
+        "Use: zgrongcuo check case.yaml --criteria zigui-2018 --criteria wenze-2019 (one case against several measures).",
+    ),
     "cli.criteria_show": ("以通俗的文字显示工具所读到的办法。", "Show a measure as the tool reads it, in plain words."),
     "cli.criteria_show_more": (
         "各情形及其要件、前提条件、底线、命名条件、按顺序的判定规则和各问题，均附原文和依据。",
@@ -955,6 +1084,12 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "cli.not_an_integer": ("“{value}”不是整数。", "'{value}' is not a whole number."),
     "cli.below_minimum": ("{value} 小于允许的最小值 {minimum}。", "{value} is below the minimum of {minimum}."),
 }
+
+
+def labels_of(msg_id: str) -> dict[str, str]:
+    """A catalogue sentence in every language, as a measure's labels are kept: {"zh": ..., "en": ...}."""
+    zh, en = _CATALOGUE[msg_id]
+    return {"zh": zh, "en": en}
 
 
 def text(msg_id: str, lang: str, /, **params: object) -> str:

@@ -1,0 +1,100 @@
+"""What `similar` shows, worded once in one language: the nearest decided cases, how close, how they differ.
+
+The text, JSON and Markdown outputs of `similar` lay out these views and word
+nothing themselves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from zgrongcuo.engine.precedents import Match, Search, differing_facts
+from zgrongcuo.model.base import Record
+from zgrongcuo.model.case import Case
+from zgrongcuo.model.criteria import Criteria, Fact
+from zgrongcuo.text.catalogue import text
+from zgrongcuo.text.wording import answer_text
+
+
+def _name(case: Case) -> str:
+    meta = case.meta
+    return " ".join(p for p in (meta.get("id"), meta.get("title")) if p) or case.file
+
+
+class Difference(Record):
+    """A question two cases both answered, differently."""
+
+    __slots__ = ("fact", "label", "mine", "theirs", "sentence")
+
+    def __init__(self, fact: Fact, mine: Case, theirs: Case, lang: str) -> None:
+        self.fact = fact.id
+        self.label = fact.label[lang]
+        a, b = mine.answers[fact.id].value, theirs.answers[fact.id].value
+        self.mine = answer_text(fact, a, lang)
+        self.theirs = answer_text(fact, b, lang)
+        self.sentence = text("similar.difference", lang, label=self.label, mine=self.mine, theirs=self.theirs)
+
+
+class MatchView(Record):
+    __slots__ = (
+        "rank", "name", "file", "similarity", "percent", "compared", "differences", "decision", "source", "note",
+        "subject", "summary", "match",
+    )  # fmt: skip
+
+    def __init__(self, match: Match, mine: Case, facts: Mapping[str, Fact], lang: str) -> None:
+        case = match.case
+        decision = case.decision
+        assert decision is not None
+        self.match = match
+        self.rank = match.rank
+        self.name = _name(case)
+        self.file = case.file
+        self.subject = case.meta.get("subject") or ""
+        self.summary = case.meta.get("summary") or ""
+        self.similarity = round(match.comparison.similarity, 4)
+        self.percent = f"{100 * match.comparison.similarity:.0f}%"
+        self.compared = match.comparison.compared
+        self.differences = [
+            Difference(facts[f], mine, case, lang) for f in differing_facts(match.comparison.differing) if f in facts
+        ]
+        measure = decision.measure_name.get(lang) or decision.measure
+        who = text("decision.who", lang, by=decision.by) if decision.by else ""
+        when = text("decision.when", lang, date=decision.date) if decision.date else ""
+        outcome = decision.label.get(lang, decision.outcome)
+        self.decision = text("decision.line", lang, who=who, when=when, outcome=outcome, measure=measure)
+        self.source = decision.source or ""
+        self.note = decision.note or ""
+
+
+class SearchView(Record):
+    """The whole answer: the case, what was searched and how, and the matches."""
+
+    __slots__ = ("lang", "case_name", "file", "searched", "library", "measures", "read", "decided", "matches", "heading")
+
+    def __init__(
+        self,
+        case: Case,
+        search: Search,
+        facts: Mapping[str, Fact],
+        measures: tuple[Criteria, ...],
+        folders: list[str],
+        library: bool,
+        lang: str,
+    ) -> None:
+        self.lang = lang
+        self.case_name = _name(case)
+        self.file = case.file
+        self.searched = folders
+        self.library = library  # the bundled published cases, not an office's own
+        self.measures = measures
+        self.read = search.read
+        self.decided = search.decided
+        self.matches = [MatchView(m, case, facts, lang) for m in search.matches]
+        self.heading = text("similar.heading", lang, case=self.case_name)
+
+    def counts_line(self) -> str:
+        return text("similar.counts", self.lang, decided=self.decided, read=self.read, shown=len(self.matches))
+
+    def weights_line(self) -> str:
+        names = text("list_sep", self.lang).join(m.name(self.lang) for m in self.measures)
+        return text("similar.weights", self.lang, measures=names)
