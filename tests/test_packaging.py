@@ -58,6 +58,14 @@ def test_the_wheel_carries_the_bundled_measures_byte_for_byte(wheel):
             assert z.read(f"zgrongcuo/measures/{path.name}") == path.read_bytes()
 
 
+def test_the_wheel_carries_the_published_cases_byte_for_byte(wheel):
+    cases = sorted((ROOT / "precedents").glob("*.yaml"))
+    assert cases, "the checkout has published cases"
+    with zipfile.ZipFile(wheel) as z:
+        for path in cases:
+            assert z.read(f"zgrongcuo/precedents/{path.name}") == path.read_bytes()
+
+
 def test_the_wheel_carries_the_word_template(wheel):
     template = ROOT / "zgrongcuo" / "render" / "gongwen"
     parts = sorted(p.relative_to(ROOT).as_posix() for p in template.rglob("*") if p.is_file())

@@ -1,0 +1,69 @@
+"""The precedent library: published decisions that load with every bundled measure and say where each fact comes from."""
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+from zgrongcuo.engine.evaluation import evaluate
+from zgrongcuo.load import case_reader
+from zgrongcuo.load.precedents import bundled_folder
+from zgrongcuo.load.questions import load_measures, questions
+
+PRECEDENTS = ROOT / "precedents"
+FILES = sorted(PRECEDENTS.glob("*.yaml"))
+MEASURES = ("zigui-2018", "wenze-2019", "hubei-2020")
+# Every answer says whether it quotes the source, infers from it, or assumes.
+NOTE_KINDS = ("原文：", "推断：", "假设：")
+FILE_NAME = re.compile(r"^(\d{4}|undated)-[a-z0-9]+(-[a-z0-9]+)+\.yaml$")
+MEASURE_ID = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+
+
+@pytest.fixture(scope="module")
+def asked():
+    return questions(load_measures(MEASURES))
+
+
+def test_the_library_is_the_folder_the_tool_searches():
+    assert Path(bundled_folder()).resolve() == PRECEDENTS.resolve()
+    assert (PRECEDENTS / "README.md").is_file()
+    assert len(FILES) >= 9
+
+
+def test_case_ids_are_unique(asked):
+    ids = [case_reader.load(str(path), asked).meta["id"] for path in FILES]
+    assert len(ids) == len(set(ids))
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_a_precedent_loads_and_is_screened_by_every_measure(asked, path):
+    assert FILE_NAME.match(path.name), "year-place-subject, ASCII"
+    case = case_reader.load(str(path), asked)
+    for key in ("id", "title", "subject", "summary"):
+        assert case.meta[key], key
+    for criteria in asked.measures:
+        evaluate(criteria, case, questions=asked)
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_every_answer_says_whether_the_source_states_it(asked, path):
+    case = case_reader.load(str(path), asked)
+    assert case.answers, "a precedent answers what its source states"
+    for fact, answer in case.answers.items():
+        assert answer.note, f"{fact}: every answer has a note"
+        if answer.value is not None:
+            assert answer.note.startswith(NOTE_KINDS), f"{fact}: a note starts with one of {NOTE_KINDS}"
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_the_decision_names_its_measure_and_source(asked, path):
+    # The reader has checked the outcome against the measure, or against the generic ones for a measure the tool lacks.
+    decision = case_reader.load(str(path), asked).decision
+    assert decision is not None
+    assert decision.source.startswith(("http://", "https://"))
+    assert decision.note
+    assert MEASURE_ID.match(decision.measure)
+    assert decision.known == (decision.measure in MEASURES)
+    if decision.date is not None:
+        assert re.match(r"^\d{4}(-\d{2}){0,2}$", decision.date), "a year, month or day"
