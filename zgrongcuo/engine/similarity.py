@@ -6,7 +6,9 @@ both cases know it — an unknown answer is neither agreement nor
 disagreement.  Features that some rule of the measures weighed can test (a
 question or an option an element of a situation, precondition or bottom line
 names) weigh ``DECIDING``; the others (answered, but tested by no rule of
-those measures) weigh ``BACKGROUND``.  The similarity is the weighted share
+those measures) weigh ``BACKGROUND``.  An option neither case chose agrees
+at ``ABSENT`` of its weight: two cases that both name their context are alike
+in that; that neither names a third context says less.  The similarity is the weighted share
 of agreeing features, drawn towards one half by a prior worth ``PRIOR`` of
 weight, so that two cases that share one known answer do not outrank two
 that share ten::
@@ -29,6 +31,7 @@ from zgrongcuo.model.criteria import Criteria, Fact
 DECIDING = 1.0  # a question or option some rule of the measures tests
 BACKGROUND = 0.1  # answered, but no rule of the measures tests it: it cannot change an outcome
 PRIOR = 2.0  # weight of evidence that pulls a similarity towards one half
+ABSENT = 0.25  # share of its weight an option counts with when neither case chose it
 
 Feature = tuple[str, str]  # (fact id, "" for a yes/no question or the option id)
 
@@ -111,11 +114,13 @@ class Weigher:
             if other is None:
                 continue  # unknown on one side: neither agreement nor disagreement
             w = weight(feature)
-            compared += w
             if other == value:
+                if not value and feature[1]:  # an option neither chose
+                    w *= ABSENT
                 agreeing += w
             else:
                 differing.append(feature)
+            compared += w
         differing.sort(key=lambda f: -weight(f))
         similarity = (agreeing + PRIOR / 2) / (compared + PRIOR)
         return Comparison(similarity, agreeing, compared, tuple(differing))

@@ -17,6 +17,7 @@ from zgrongcuo.model.case import (
     DECISION_KEYS,
     GENERIC_DECISIONS,
     META_KEYS,
+    UNSTATED_MEASURE,
     Answer,
     Case,
     Decision,
@@ -25,6 +26,7 @@ from zgrongcuo.model.case import (
 )
 from zgrongcuo.model.criteria import Criteria, Fact, Questions
 from zgrongcuo.model.vocabulary import NO_WORDS, UNKNOWN_WORDS, YES_WORDS, control_character, yes_no_word
+from zgrongcuo.text.catalogue import labels_of
 
 TOP_KEYS = ("case", "answers", "expect", "decision")
 ID = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")  # what an id of a fact, option or measure looks like
@@ -108,7 +110,8 @@ class _CaseReader:
         """``decision:``: what was decided, under which measure; the outcome checked against that measure.
 
         For a measure the tool does not have, the outcome is one of the generic
-        ones (GENERIC_DECISIONS) and a warning says the measure is not known.
+        ones (GENERIC_DECISIONS) and a warning says the measure is not known
+        (but for ``unknown``: the source does not say which measure).
         """
         from zgrongcuo.load.measures import bundled_measures
 
@@ -129,14 +132,13 @@ class _CaseReader:
             decided = {o.id: o.favourable for o in criteria.outcomes.values() if o.favourable is not None}
             labels = {o.id: o.label for o in criteria.outcomes.values()}
         else:
-            from zgrongcuo.text.catalogue import labels_of
-
-            labels = {o: labels_of(f"decision.generic.{o}") for o in GENERIC_DECISIONS}
             decided = dict(GENERIC_DECISIONS)
-            known = [m.id for m in self.questions.measures] + [m for m in bundled if m not in self.questions.measure_ids]
-            hint = suggest(measure, known)
-            params: dict[str, object] = {"file": self.file, "measure": measure, "hint": hint or ""}
-            notices.append(Notice("decision_measure_close" if hint else "decision_measure_unknown", params))
+            labels = {o: labels_of(f"decision.generic.{o}") for o in GENERIC_DECISIONS}
+            if measure != UNSTATED_MEASURE:  # the source names a measure the tool does not have
+                known = [*self.questions.measure_ids, *(m for m in bundled if m not in self.questions.measure_ids)]
+                hint = suggest(measure, known)
+                params: dict[str, object] = {"file": self.file, "measure": measure, "hint": hint or ""}
+                notices.append(Notice("decision_measure_close" if hint else "decision_measure_unknown", params))
         if outcome not in decided:
             raise self.r.error(
                 "unknown_decision_outcome", outcome_node, "decision.outcome", name=outcome, measure=measure,
@@ -153,7 +155,11 @@ class _CaseReader:
             favourable=bool(decided[outcome]),
             known=criteria is not None,
             label=labels[outcome],
-            measure_name={lang: criteria.name(lang) for lang in criteria.languages} if criteria is not None else {},
+            measure_name=(
+                {lang: criteria.name(lang) for lang in criteria.languages}
+                if criteria is not None
+                else labels_of("decision.measure_unstated") if measure == UNSTATED_MEASURE else {}
+            ),
             line=node.line,
         )
 
@@ -182,8 +188,18 @@ class _CaseReader:
 
             measure = elsewhere(name, self.questions.measures)
             if measure is not None:  # a question of a bundled measure not selected
-                return self.r.error("fact_of_other_measure", key_node, key, name=name, measure=measure)
+                return self.r.error(
+                    "fact_of_other_measure", key_node, key, name=name, measure=measure, options=self.with_measure(measure)
+                )
         return self.r.error("unknown_fact", key_node, key, name=name).at(suggestion=hint)
+
+    def with_measure(self, measure: str) -> str:
+        """The --criteria options that check against the measures selected and ``measure`` too."""
+        from zgrongcuo.load.measures import bundled_measures
+
+        bundled = bundled_measures()
+        named = [m.id if m.id in bundled else m.path for m in self.questions.measures]
+        return " ".join(f"--criteria {name}" for name in [*named, measure])
 
     def answer(self, fact: Fact, node: Node, key: str) -> Answer:
         note = None
@@ -244,8 +260,9 @@ class _CaseReader:
                     measure = elsewhere(value, self.questions.measures, option_of=fact.id)
                     if measure is not None:  # an option of a bundled measure not selected
                         raise self.r.error(
-                            "option_of_other_measure", item, item_key, name=value, fact=fact.id, measure=measure
-                        )
+                            "option_of_other_measure", item, item_key, name=value, fact=fact.id, measure=measure,
+                            options=self.with_measure(measure),
+                        )  # fmt: skip
                 raise self.r.error("unknown_option", item, item_key, name=value, fact=fact.id).at(suggestion=hint)
             if value in seen:
                 raise self.r.error("repeated_option", item, item_key, name=value, first=seen[value])

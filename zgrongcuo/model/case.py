@@ -59,6 +59,7 @@ class Expect(Value):
 # (不予容错, 问责, 处分). Named apart from any measure's outcomes, so that one is never taken for the other.
 GENERIC_DECISIONS = {"relief_full": True, "relief_partial": True, "no_relief": False}
 DECISION_KEYS = ("outcome", "measure", "by", "date", "document", "source", "note")
+UNSTATED_MEASURE = "unknown"  # decision.measure when the source does not say which measure was applied
 
 
 class Decision(Value):

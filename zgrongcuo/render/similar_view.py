@@ -13,7 +13,7 @@ from zgrongcuo.model.base import Record
 from zgrongcuo.model.case import Case
 from zgrongcuo.model.criteria import Criteria, Fact
 from zgrongcuo.text.catalogue import text
-from zgrongcuo.text.wording import answer_text
+from zgrongcuo.text.wording import answer_text, date_words, quoted
 
 
 def _name(case: Case) -> str:
@@ -33,6 +33,17 @@ class Difference(Record):
         self.mine = answer_text(fact, a, lang)
         self.theirs = answer_text(fact, b, lang)
         self.sentence = text("similar.difference", lang, label=self.label, mine=self.mine, theirs=self.theirs)
+        if isinstance(a, tuple) and isinstance(b, tuple) and a and b:  # two lists: say which options differ
+            sep = text("list_sep", lang)
+            only = [
+                text(key, lang, options=sep.join(quoted(fact.option(o).label[lang], lang) for o in options))
+                for key, options in (
+                    ("similar.only_here", [o for o in a if o not in b]),
+                    ("similar.only_there", [o for o in b if o not in a]),
+                )
+                if options
+            ]
+            self.sentence = text("similar.difference_options", lang, label=self.label, parts=sep.join(only))
 
 
 class MatchView(Record):
@@ -59,7 +70,7 @@ class MatchView(Record):
         ]
         measure = decision.measure_name.get(lang) or decision.measure
         who = text("decision.who", lang, by=decision.by) if decision.by else ""
-        when = text("decision.when", lang, date=decision.date) if decision.date else ""
+        when = text("decision.when", lang, date=date_words(decision.date, lang)) if decision.date else ""
         outcome = decision.label.get(lang, decision.outcome)
         self.decision = text("decision.line", lang, who=who, when=when, outcome=outcome, measure=measure)
         self.source = decision.source or ""

@@ -21,7 +21,7 @@ from zgrongcuo.render.contract import generated_at
 from zgrongcuo.text.catalogue import text
 from zgrongcuo.text.explanation import Explanation, explanation
 from zgrongcuo.text.summary import deciding, group_line, why
-from zgrongcuo.text.wording import answer_text, case_name, fact_labels, numeral, reason, status_text
+from zgrongcuo.text.wording import answer_text, case_name, date_words, fact_labels, numeral, reason, status_text
 
 
 class ElementRow(Record):
@@ -168,7 +168,7 @@ def decision_sentences(d: Determination, lang: str) -> list[str]:
         return []
     measure = decision.measure_name.get(lang) or decision.measure
     who = text("decision.who", lang, by=decision.by) if decision.by else ""
-    when = text("decision.when", lang, date=decision.date) if decision.date else ""
+    when = text("decision.when", lang, date=date_words(decision.date, lang)) if decision.date else ""
     label = decision.label.get(lang, decision.outcome)
     out = [text("decision.line", lang, who=who, when=when, outcome=label, measure=measure)]
     if d.agrees is None:

@@ -97,6 +97,19 @@ def case_name(d: Determination) -> str:
 _DIGITS = "〇一二三四五六七八九"
 
 
+def date_words(date: str, lang: str) -> str:
+    """A date as written in a case file, in words where it is YYYY, YYYY-MM or YYYY-MM-DD: "2018年6月"."""
+    import re
+
+    if lang != "zh":
+        return date
+    match = re.fullmatch(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", date.strip())
+    if not match:
+        return date
+    year, month, day = match.groups()
+    return f"{year}年" + (f"{int(month)}月" if month else "") + (f"{int(day)}日" if day else "")
+
+
 def numeral(n: int, lang: str) -> str:
     """1 → 一, 12 → 十二 in Chinese (the numbering of official documents); digits otherwise."""
     if lang != "zh" or not 0 < n < 100:
