@@ -152,8 +152,8 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Ranked among {decided} decided cases ({read} read); the nearest {shown} shown.",
     ),
     "similar.weights": (
-        "相似度按这些办法的判定规则加权：{measures}。规则检验的问题和选项权重为 1，规则不检验的为 0.1；任一方未知的问题不计入。",
-        "Similarity is weighted by the rules of: {measures}. Questions and options a rule tests weigh 1, others 0.1; a question unknown on either side does not count.",
+        "相似度按这些办法的判定规则加权：{measures}。规则检验的问题和选项权重为 1，规则不检验的为 0.1，两案都未选的选项按四分之一算；任一方未知的问题不计入。",
+        "Similarity is weighted by the rules of: {measures}. Questions and options a rule tests weigh 1, others 0.1, an option neither chose a quarter of that; a question unknown on either side does not count.",
     ),
     "similar.library": (
         "以下是随工具提供的公开案例，依据各自的办法作出，仅供参照，不是裁决；事实以来源所载为准，推断和假设见各案件文件的说明。",
@@ -1022,11 +1022,11 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "cli.similar_more": (
         "已决案件是带 decision: 块的案件文件。相似度只看双方都已回答的问题：是否题的答案、多选题的每个选项（选或不选）各算一项；"
-        "所选办法（--criteria，默认全部内置办法）的判定规则检验的问题和选项权重为 1，规则不检验的为 0.1；任一方未回答或不确定的问题不计入，既不算相同也不算不同。"
+        "所选办法（--criteria，默认全部内置办法）的判定规则检验的问题和选项权重为 1，规则不检验的为 0.1，两案都未选的选项按四分之一算；任一方未回答或不确定的问题不计入，既不算相同也不算不同。"
         "相似度 =（相同项的权重 + 1）÷（比较项的权重 + 2），没有可比较的问题时为 50%。每个结果列出不同之处、决定及其来源。"
         "公开案例依据各自的办法作出，仅供参照，不是裁决。",
         "Decided cases are case files with a decision: block. Only questions both cases answer count: a yes/no answer, and each option of a list (chosen or not), is one item; "
-        "items the rules of the measures weighed (--criteria, default every bundled one) test weigh 1, others 0.1; a question unanswered or unknown on either side counts neither as alike nor as different. "
+        "items the rules of the measures weighed (--criteria, default every bundled one) test weigh 1, others 0.1, an option neither case chose a quarter of that; a question unanswered or unknown on either side counts neither as alike nor as different. "
         "Similarity = (weight alike + 1) / (weight compared + 2): 50% when nothing can be compared. Each result lists the differences, the decision and its source. "
         "Published cases were decided under their own measures: for reference, not rulings.",
     ),
