@@ -6,7 +6,7 @@ import json
 import pytest
 import yaml
 from click.testing import CliRunner
-from conftest import ARTICLE_CASE
+from conftest import ARTICLE_CASE, EXAMPLES
 
 from zgrongcuo.cli import app
 from zgrongcuo.engine.precedents import nearest
@@ -165,3 +165,33 @@ def test_help_explains_the_measure_in_chinese_and_english():
     assert "相似度=（相同项的权重+1）÷（比较项的权重+2）" in flat and "不计入" in flat
     english = " ".join(run("similar", "--help", "--lang", "en").stdout.split())
     assert "(weight alike + 1) / (weight compared + 2)" in english
+
+
+# ---------------------------------------------------------------- the published library
+
+
+def test_without_in_the_published_library_is_searched_and_said_to_be_for_reference():
+    result = run("similar", ARTICLE_CASE, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["library"] is True and data["decided"] >= 19
+    # The article's own published decision is the nearest: the same facts, decided under the Zigui measure.
+    first = data["results"][0]
+    assert first["case"]["id"] == "P-2018-ZG-01" and first["decision"]["measure"] == "zigui-2018"
+    assert all(r["decision"]["source"] for r in data["results"])
+    text_out = run("similar", ARTICLE_CASE).stdout
+    assert "仅供参照，不是裁决" in text_out and "来源：" in text_out
+
+
+def test_check_and_ask_can_end_with_the_three_nearest_published_cases():
+    out = run("check", ARTICLE_CASE, "--precedents").stdout
+    assert "相近的公开案例（仅供参照）" in out and "3. " in out and "4. " not in out[out.index("相近的公开案例") :]
+    assert out.rstrip().splitlines()[-1].startswith("结论：")  # the outcome stays last
+    assert out.index("相近的公开案例") > out.index("理由：")
+    for refused in (("--format", "json"), (str(EXAMPLES),)):
+        result = run("check", ARTICLE_CASE, "--precedents", *refused)
+        assert result.exit_code == 2 and "--precedents" in result.stderr
+    answers = "\n".join(["", "", "", "", "2", "3", "1", "是", "否", "是", "是", "否", "否", "否", "否"]) + "\n"
+    asked = runner.invoke(app, ["ask", "--no-save", "--precedents"], input=answers)
+    assert asked.exit_code == 0, asked.output
+    assert "相近的公开案例（仅供参照）" in asked.stdout and asked.stdout.rstrip().splitlines()[-1].startswith("结论：")

@@ -39,6 +39,7 @@ def command(lang: str) -> click.Command:
     @common.lang_option(lang)
     @common.max_bytes_option(lang)
     @common.quiet_option(lang, "cli.opt.ask_quiet")
+    @click.option("--precedents", is_flag=True, help=text("cli.opt.precedents", lang))
     @common.guarded
     def ask(
         criteria: tuple[str, ...],
@@ -54,6 +55,7 @@ def command(lang: str) -> click.Command:
         lang: str,
         max_bytes: int,
         quiet: bool,
+        precedents: bool,
     ) -> None:
         from zgrongcuo.engine.evaluation import evaluate
         from zgrongcuo.errors import UsageError, ZgError
@@ -74,6 +76,8 @@ def command(lang: str) -> click.Command:
             raise UsageError("ask_save_and_no_save")
         if output not in (None, "-") and any(p is not None and same_file(output, p) for p in (case_file, save)):
             raise UsageError("ask_output_is_case", file=output)
+        if precedents and (format_name != OutputFormat.text or output not in (None, "-")):
+            raise UsageError("precedents_text_only")
         kept: tuple[str, ...] = ()
         if case_file is not None:
             # Against every measure named: a file with answers for a measure not named is refused, never cut down.
@@ -122,6 +126,10 @@ def command(lang: str) -> click.Command:
         except InputEnded:
             common.finish(common.ExitCode.USAGE)
         failures: list[ZgError] = []
+        if precedents:
+            from zgrongcuo.cli.similar import nearest_published
+
+            options.precedents = nearest_published(final, criteria, lang, max_bytes)
         try:
             renderer = destination.renderer
             several = asked if len(asked.measures) > 1 else None

@@ -78,7 +78,7 @@ def command(lang: str) -> click.Command:
 
 
 def find(
-    case_path: str,
+    case_path: str | Case,
     folders: list[str],
     specs: tuple[str, ...],
     lang: str,
@@ -87,7 +87,9 @@ def find(
     *,
     library: bool = False,
 ) -> tuple[SearchView, int]:
-    """Load the case and every case file under ``folders``; rank the decided ones. Returns the view and the failures.
+    """Load the case (unless given loaded) and every case file under ``folders``; rank the decided ones.
+
+    Returns the view and how many files could not be read.
 
     The similarity is weighed by the measures named (default: every bundled
     one); the files are read against the questions of those and of every
@@ -106,7 +108,7 @@ def find(
     chosen = {c.id for c in weighed}
     extra = tuple(c for c in (load(p) for p in bundled_measures().values()) if c.id not in chosen)
     asked = questions((*weighed, *extra))
-    case = case_reader.load(case_path, asked, max_bytes=max_bytes)
+    case = case_path if not isinstance(case_path, str) else case_reader.load(case_path, asked, max_bytes=max_bytes)
     failures = 0
 
     def loaded() -> Iterator[Case]:
@@ -125,7 +127,7 @@ def find(
 PRECEDENTS_SHOWN = 3  # after a determination, with --precedents
 
 
-def nearest_published(case_path: str, specs: tuple[str, ...], lang: str, max_bytes: int) -> SearchView:
+def nearest_published(case_path: str | Case, specs: tuple[str, ...], lang: str, max_bytes: int) -> SearchView:
     """For --precedents: the three nearest published cases, weighed by the measures the case is checked against."""
     from zgrongcuo.load.precedents import bundled_folder
 
