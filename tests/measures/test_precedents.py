@@ -67,3 +67,25 @@ def test_the_decision_names_its_measure_and_source(asked, path):
     assert decision.known == (decision.measure in MEASURES)
     if decision.date is not None:
         assert re.match(r"^\d{4}(-\d{2}){0,2}$", decision.date), "a year, month or day"
+
+
+@pytest.fixture(scope="module")
+def case_schema():
+    import json
+
+    from click.testing import CliRunner
+
+    from zgrongcuo.cli import app
+
+    args = ["schema", "case", "--criteria", "zigui-2018", "--criteria", "wenze-2019", "--criteria", "hubei-2020"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_a_precedent_validates_against_the_case_schema(case_schema, path):
+    import jsonschema
+    import yaml
+
+    jsonschema.validate(yaml.safe_load(path.read_text(encoding="utf-8")), case_schema)
