@@ -14,6 +14,7 @@ from typing import Any
 
 from zgrongcuo.errors import CriteriaError, ZgError, suggest
 from zgrongcuo.load.document import Mapping, Node, Reader, Scalar, decode, join, parse
+from zgrongcuo.load.files import MAX_CRITERIA_BYTES, read_bytes
 from zgrongcuo.model import conditions as c
 from zgrongcuo.model.base import I18n
 from zgrongcuo.model.criteria import FACT_TYPES, UNDETERMINED, Criteria, Fact, Option, Outcome, Rule, Situation
@@ -33,24 +34,20 @@ def load(spec: str | os.PathLike[str] | None = None) -> Criteria:
     name = resolve(os.fspath(spec) if spec is not None else None)
     try:
         stat = os.stat(name)
-        key = (os.path.realpath(name), stat.st_mtime_ns, stat.st_size)
-        if key in _memo:
-            return _memo[key]
-        with open(name, "rb") as f:
-            data = f.read()
-    except FileNotFoundError:
-        raise CriteriaError("criteria_not_found", file=name) from None
-    except IsADirectoryError:
-        raise CriteriaError("is_a_directory", file=name) from None
-    except OSError as exc:
-        raise CriteriaError("read_error", file=name, detail=exc.strerror or str(exc)) from None
+    except OSError:
+        stat = None  # reading it says why
+    key = (os.path.realpath(name), stat.st_mtime_ns, stat.st_size) if stat is not None else None
+    if key is not None and key in _memo:
+        return _memo[key]
+    data = read_bytes(name, max_bytes=MAX_CRITERIA_BYTES, error=CriteriaError)
     sha = compiled_cache.sha256_hex(data)
     criteria = compiled_cache.get(sha)
     if not isinstance(criteria, Criteria):
         criteria = loads(data, name)
         compiled_cache.put(sha, criteria)
     criteria.path = name
-    _memo[key] = criteria
+    if key is not None:
+        _memo[key] = criteria
     return criteria
 
 

@@ -3,42 +3,130 @@
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from typing import BinaryIO
 
-from zgrongcuo.errors import CaseError, ZgError
+from zgrongcuo.errors import CaseError, CriteriaError, ZgError
 
 PRIVATE = 0o600  # case files hold personal data
 MAX_BYTES = 1 << 20  # a case file is a page of answers; anything larger is a mistake
+MAX_BYTES_LIMIT = 1 << 30  # --max-bytes is clamped to this: a case file is read whole into memory
+MAX_CRITERIA_BYTES = 16 << 20  # a measure of thousands of facts fits many times over
 
 
-def read_bytes(path: str, *, max_bytes: int = MAX_BYTES, stdin: BinaryIO | None = None) -> bytes:
-    """The bytes of a case file, or of standard input for ``-``; refuses what is too big."""
+def read_bytes(
+    path: str,
+    *,
+    max_bytes: int = MAX_BYTES,
+    stdin: BinaryIO | None = None,
+    error: type[ZgError] = CaseError,
+    within: str | None = None,
+) -> bytes:
+    """The bytes of a file, or of standard input for ``-``; refuses what is too big or not a regular file.
+
+    ``error`` is the kind of error raised (a case file's or a criteria file's).
+    ``within``: the real path of a folder the file must lie in (a folder walk's
+    root); a file that turns out to be elsewhere by the time it is opened is refused.
+    """
+    not_found, too_large = _MESSAGES.get(error, ("not_found", "too_large"))
     try:
         if path == "-":
-            stream = stdin if stdin is not None else sys.stdin.buffer
-            data = stream.read(max_bytes + 1)
+            stream = stdin if stdin is not None else getattr(sys.stdin, "buffer", None)
+            if stream is None:  # started with standard input closed
+                raise error("stdin_closed", file=path)
+            data = _read_up_to(stream.read, max_bytes + 1)
         else:
-            with open(path, "rb") as f:
-                size = os.fstat(f.fileno()).st_size
-                if size > max_bytes:  # refused before a byte of it is read
-                    raise CaseError("too_large", file=path, size=size, limit=max_bytes)
-                # Read what the size says (a 1 MiB read buffer per file would cost more than the
-                # parse), and whatever a growing or special file adds, up to the limit.
-                data = f.read(size + 1)
-                if len(data) > size:
-                    data += f.read(max_bytes + 1 - len(data))
+            data = _read_file(path, max_bytes, error, too_large, within)
+    except ZgError:
+        raise
     except FileNotFoundError:
-        raise CaseError("not_found", file=path) from None
+        raise error(not_found, file=path) from None
     except IsADirectoryError:
-        raise CaseError("is_a_directory", file=path) from None
+        raise error("is_a_directory", file=path) from None
     except PermissionError:
-        raise CaseError("permission_denied", file=path) from None
+        raise error("permission_denied", file=path) from None
     except OSError as exc:
-        raise CaseError("read_error", file=path, detail=exc.strerror or str(exc)) from None
+        raise error("read_error", file=path, detail=exc.strerror or str(exc)) from None
+    except ValueError:  # a stream closed under us
+        raise error("read_error", file=path, detail="closed") from None
     if len(data) > max_bytes:
-        raise CaseError("too_large", file=path, size=len(data), limit=max_bytes)
+        raise error(too_large, file=path, size=len(data), limit=max_bytes)
     return data
+
+
+# Message ids for a file that is missing or too large, by the kind of file.
+_MESSAGES: dict[type[ZgError], tuple[str, str]] = {CriteriaError: ("criteria_not_found", "criteria_too_large")}
+_CHUNK = 1 << 16
+
+
+def _read_file(path: str, max_bytes: int, error: type[ZgError], too_large: str, within: str | None) -> bytes:
+    # Looked at before it is opened: a FIFO or a device would block or never end. Opened
+    # without blocking as well, in case the name was swapped for one meanwhile.
+    kind = _special_kind(os.stat(path).st_mode)
+    if kind is not None:
+        raise error("not_regular_file", file=path, kind=kind)
+    fd = os.open(path, os.O_RDONLY | _NONBLOCK | _CLOEXEC)
+    with os.fdopen(fd, "rb", buffering=0) as f:
+        status = os.fstat(fd)
+        kind = _special_kind(status.st_mode)
+        if kind is not None:
+            raise error("not_regular_file", file=path, kind=kind)
+        if within is not None and not _lies_within(path, status, within):
+            raise error("link_outside", file=path, folder=within)
+        size = status.st_size
+        if size > max_bytes:  # refused before a byte of it is read
+            raise error(too_large, file=path, size=size, limit=max_bytes)
+        # Read what the size says (a 1 MiB read buffer per file would cost more than the
+        # parse), and whatever a growing file adds, up to the limit.
+        data = f.read(size + 1) or b""
+        if len(data) > size:
+            data += _read_up_to(f.read, max_bytes + 1 - len(data))
+        return data
+
+
+def _read_up_to(read, limit: int) -> bytes:
+    """At most ``limit`` bytes from ``read``, in pieces: a large limit allocates nothing up front."""
+    parts: list[bytes] = []
+    left = limit
+    while left > 0:
+        part = read(min(left, _CHUNK))
+        if not part:
+            break
+        parts.append(part)
+        left -= len(part)
+    return b"".join(parts)
+
+
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
+
+
+def _special_kind(mode: int) -> str | None:
+    """What a file is, when it is not a regular file (a folder is left to the caller); None otherwise."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        raise IsADirectoryError
+    if stat.S_ISFIFO(mode):
+        return "fifo"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "device"
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    return "other"
+
+
+def _lies_within(path: str, status: os.stat_result, folder: str) -> bool:
+    """Whether the file opened as ``path`` (``status``) is the one ``path`` now names, inside ``folder``."""
+    real = os.path.realpath(path)
+    if os.path.commonpath([real, folder]) != folder:
+        return False
+    try:
+        now = os.stat(real)
+    except OSError:
+        return False
+    return (now.st_dev, now.st_ino) == (status.st_dev, status.st_ino)
 
 
 def write_new(path: str | os.PathLike[str], data: str | bytes, *, force: bool = False, mode: int = PRIVATE) -> str:

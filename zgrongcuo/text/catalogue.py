@@ -478,6 +478,24 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "alias_undefined": ("别名 *{name} 没有对应的锚点 &{name}。", "the alias *{name} has no anchor &{name} before it."),
     "alias_loop": ("别名 *{name} 指向包含它自己的内容，形成循环。", "the alias *{name} refers to the node that contains it: a loop."),
+    # -- the trust boundary: special files, links, limits, streams, signals
+    "not_regular_file": (
+        "这不是普通文件（{kind}），未读取。",
+        "this is not a regular file ({kind}); it was not read.",
+    ),
+    "file_kind.fifo": ("命名管道", "a named pipe"),
+    "file_kind.device": ("设备文件", "a device"),
+    "file_kind.socket": ("套接字", "a socket"),
+    "file_kind.other": ("特殊文件", "a special file"),
+    "stdin_closed": ("标准输入已关闭，无法读取。", "standard input is closed and cannot be read."),
+    "criteria_too_large": (
+        "标准文件过大（{size} 字节，上限 {limit} 字节），未解析。",
+        "criteria file too large ({size} bytes; the limit is {limit}); not parsed.",
+    ),
+    "link_outside": (
+        "这是指向文件夹 {folder} 以外的链接，未读取（文件夹中的链接只在指向该文件夹以内时才读取）。",
+        "this link leads out of the folder {folder} and was not followed (links in a folder are followed only within it).",
+    ),
     # -- criteria validate (the linter)
     "lint.unused_fact": (
         "问题“{name}”没有被任何判定规则用到（直接或经由情形、前提条件、底线、命名条件）。",
@@ -670,10 +688,10 @@ def text(msg_id: str, lang: str, /, **params: object) -> str:
         return template
     if isinstance(params.get("method"), str) and params["method"] in _CATALOGUE:  # a sentence within a sentence
         params["method"] = text(params["method"], lang, **{k: v for k, v in params.items() if k != "method"})
-    for name in ("expected", "got"):  # names of YAML node kinds
+    for name, prefix in (("expected", "kind."), ("got", "kind."), ("kind", "file_kind.")):  # names of kinds
         value = params.get(name)
-        if isinstance(value, str) and f"kind.{value}" in _CATALOGUE:
-            params[name] = text(f"kind.{value}", lang)
+        if isinstance(value, str) and f"{prefix}{value}" in _CATALOGUE:
+            params[name] = text(f"{prefix}{value}", lang)
     return template.format(**params)
 
 
