@@ -41,11 +41,19 @@ def load(spec: str | os.PathLike[str] | None = None) -> Criteria:
         return _memo[key]
     data = read_bytes(name, max_bytes=MAX_CRITERIA_BYTES, error=CriteriaError)
     sha = compiled_cache.sha256_hex(data)
-    criteria = compiled_cache.get(sha)
-    if not isinstance(criteria, Criteria):
-        criteria = loads(data, name)
-        compiled_cache.put(sha, criteria)
-    criteria.path = name
+    syntax = _syntax(name)
+    # The cache keeps the parsed document only: the criteria are built and checked anew from it.
+    criteria = None
+    cached = compiled_cache.get(sha, syntax)
+    if cached is not None:
+        try:
+            criteria = _build(cached, name, sha)
+        except CriteriaError:
+            pass  # an entry that does not build was not written by us: parse the file itself
+    if criteria is None:
+        root = _parse(data, name)
+        criteria = _build(root, name, sha)
+        compiled_cache.put(sha, syntax, root)
     if key is not None:
         _memo[key] = criteria
     return criteria
@@ -55,11 +63,22 @@ def loads(data: bytes, file: str = "<criteria>") -> Criteria:
     """Check and build criteria from the bytes of a criteria file."""
     from zgrongcuo.load.cache import sha256_hex
 
+    return _build(_parse(data, file), file, sha256_hex(data))
+
+
+def _syntax(file: str) -> str:
+    return "json" if file.endswith(".json") else "yaml"
+
+
+def _parse(data: bytes, file: str) -> Node | None:
     text, _ = decode(data, file, CriteriaError)
-    root = parse(text, file, json_syntax=file.endswith(".json"), error=CriteriaError)
+    return parse(text, file, json_syntax=_syntax(file) == "json", error=CriteriaError)
+
+
+def _build(root: Node | None, file: str, sha: str) -> Criteria:
     criteria = _Builder(file).build(root)
     criteria.path = file
-    criteria.sha256 = sha256_hex(data)
+    criteria.sha256 = sha
     return criteria
 
 
