@@ -7,8 +7,9 @@ from typing import Any
 
 def main() -> None:
     """Console-script entry point."""
-    from zgrongcuo.cli.root import app
+    from zgrongcuo.cli.root import app, prepare_process
 
+    prepare_process()
     app.main(prog_name="zgrongcuo")
 
 

@@ -16,7 +16,7 @@ import click
 
 from zgrongcuo import __version__
 from zgrongcuo.errors import UsageError, ZgError
-from zgrongcuo.load.files import MAX_BYTES
+from zgrongcuo.load.files import MAX_BYTES, MAX_BYTES_LIMIT
 from zgrongcuo.model.case import Notice
 from zgrongcuo.model.criteria import Criteria
 from zgrongcuo.text.catalogue import DEFAULT_LANGUAGE, LANGUAGES, text
@@ -91,21 +91,25 @@ class Choice(click.Choice):
 
 
 class Count(click.ParamType):
-    """A whole number of at least ``minimum``, refused in the command's language."""
+    """A whole number of at least ``minimum``, refused in the command's language; above ``maximum``, the maximum."""
 
     name = "integer"
 
-    def __init__(self, lang: str, minimum: int = 0) -> None:
-        self.lang, self.minimum = lang, minimum
+    def __init__(self, lang: str, minimum: int = 0, maximum: int | None = None) -> None:
+        self.lang, self.minimum, self.maximum = lang, minimum, maximum
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
         try:
             number = int(str(value).strip())
-        except ValueError:
-            self.fail(text("cli.not_an_integer", self.lang, value=value), param, ctx)
+        except ValueError:  # also a number of thousands of digits
+            self.fail(text("cli.not_an_integer", self.lang, value=_short(str(value))), param, ctx)
         if number < self.minimum:
-            self.fail(text("cli.below_minimum", self.lang, value=number, minimum=self.minimum), param, ctx)
-        return number
+            self.fail(text("cli.below_minimum", self.lang, value=_short(str(number)), minimum=self.minimum), param, ctx)
+        return number if self.maximum is None else min(number, self.maximum)
+
+
+def _short(value: str) -> str:
+    return value if len(value) <= 40 else value[:20] + "…" + value[-10:]
 
 
 def criteria_option(lang: str) -> Decorator[Any]:
@@ -138,7 +142,7 @@ def max_bytes_option(lang: str) -> Decorator[Any]:
     # Every command that reads case files takes the same limit, from the option or the environment.
     return click.option(
         "--max-bytes",
-        type=Count(lang, minimum=1),
+        type=Count(lang, minimum=1, maximum=MAX_BYTES_LIMIT),  # a case file is read whole into memory
         default=MAX_BYTES,
         envvar="ZGRONGCUO_MAX_BYTES",
         metavar="N",

@@ -177,6 +177,19 @@ class Group(_Worded, click.Group):
                 formatter.write_dl(rows)
 
 
+# ------------------------------------------------------- the process itself
+
+MIN_COLUMNS, MAX_COLUMNS = 40, 1000  # COLUMNS is clamped to these: 0 would print nothing, a million megabytes
+
+
+def prepare_process() -> None:
+    """What the console script sets up before any command runs: the terminal width it is told."""
+    columns = os.environ.get("COLUMNS", "").strip()
+    if columns.isdigit():  # Rich and Click read it; anything else they ignore
+        width = int(columns) if len(columns) <= 6 else MAX_COLUMNS
+        os.environ["COLUMNS"] = str(min(max(width, MIN_COLUMNS), MAX_COLUMNS))
+
+
 # -------------------------------------------------------------- the root
 
 _state = {"debug": False}

@@ -21,6 +21,10 @@ from zgrongcuo.model.criteria import FACT_TYPES, UNDETERMINED, Criteria, Fact, O
 
 FORMAT = 1
 ID_PATTERN = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
+# How deep conditions may nest, and how many parts one may have when named
+# conditions and situations are counted every time they are used (docs/security.md).
+MAX_CONDITION_DEPTH = 64
+MAX_CONDITION_SIZE = 200_000
 GROUP_KEYS = {"exclusions": ("any", "all"), "preconditions": ("all", "any"), "situations": ("any", "all")}
 
 _memo: dict[tuple[str, int, int], Criteria] = {}  # loaded in this process, by file identity
@@ -122,6 +126,8 @@ class _Builder:
         self.named_nodes: dict[str, tuple[Node, str]] = {}
         self.named: dict[str, c.Condition] = {}
         self.resolving: list[str] = []
+        self.by_node: dict[int, c.Condition] = {}  # id of a document node -> the condition built from it
+        self.shape: dict[int, tuple[int, int]] = {}  # id of a condition -> (height, size)
 
     def error(self, msg_id: str, node: Node | None, key: str, **params: Any) -> ZgError:
         return self.r.error(msg_id, node, key, **params)
@@ -371,6 +377,7 @@ class _Builder:
 
     def build_rules(self, node: Node, outcomes: dict[str, Outcome]) -> tuple[Rule, ...]:
         rules = []
+        total = 0  # tests one evaluation of every rule makes: each case is evaluated several times
         for i, item in enumerate(self.r.sequence(node, "rules"), 1):
             key = join("rules", i)
             v = self.r.mapping(item, key, _RULE_KEYS, ("outcome", "when"))
@@ -379,11 +386,15 @@ class _Builder:
                 raise self.error("undefined_outcome", v["outcome"], join(key, "outcome"), name=name).at(
                     suggestion=suggest(name, [o for o in outcomes if o != UNDETERMINED])
                 )
+            when = self.condition(v["when"], join(key, "when"))
+            total += self.size(when)
+            if total > MAX_CONDITION_SIZE:
+                raise self.error("condition_too_large", v["when"], join(key, "when"), size=total, limit=MAX_CONDITION_SIZE)
             rules.append(
                 Rule(
                     number=i,
                     outcome=outcomes[name],
-                    when=self.condition(v["when"], join(key, "when")),
+                    when=when,
                     quote=self.optional_text(v, "quote", key),
                     basis=self.basis(v, key),
                     note=self.optional_i18n(v, "note", key),
@@ -395,13 +406,26 @@ class _Builder:
         return tuple(rules)
 
     # -- conditions
+    #
+    # Every condition is built once per node of the document (an alias is the
+    # same condition, as a named one is) and measured as it is built: its
+    # height (how deep evaluation recurses) and its size (how many tests one
+    # evaluation makes, counting a named condition or a situation each time it
+    # is used). Both are bounded, so no measure can make evaluation, the
+    # linter or the builder itself recurse or work without end.
 
-    def condition(self, node: Node, key: str) -> c.Condition:
+    def condition(self, node: Node, key: str, depth: int = 1) -> c.Condition:
+        """The condition written at ``node``; ``depth`` is how deep it stands in the rule being built."""
+        built = self.by_node.get(id(node))
+        if built is not None:
+            return self.measured(built, node, key, depth)
+        if depth > MAX_CONDITION_DEPTH:
+            raise self.error("condition_too_deep", node, key, limit=MAX_CONDITION_DEPTH)
         if not isinstance(node, Mapping):
             raise self.error("bad_condition", node, key)
         names = [k.value for k, _ in node.items]
         if "fact" in names:
-            return self.build_element(node, key)
+            return self.made(self.build_element(node, key), node, key, depth)
         if len(names) != 1:
             raise self.error("bad_condition", node, key)
         v = self.r.mapping(node, key, _CONDITION_KEYS)
@@ -411,19 +435,19 @@ class _Builder:
             items = self.r.sequence(value, sub)
             if not items:
                 raise self.error("empty_list", value, sub)
-            parts = tuple(self.condition(n, join(sub, i)) for i, n in enumerate(items, 1))
-            return c.All(parts) if name == "all" else c.Any(parts)
+            parts = tuple(self.condition(n, join(sub, i), depth + 1) for i, n in enumerate(items, 1))
+            return self.made(c.All(parts) if name == "all" else c.Any(parts), node, key, depth)
         if name == "not":
-            return c.Not(self.condition(value, sub))
+            return self.made(c.Not(self.condition(value, sub, depth + 1)), node, key, depth)
         word = self.r.text(value, sub)
         if name == "ref":
-            return c.Ref("ref", word, self.resolve_named(word, value, sub))
+            return self.made(c.Ref("ref", word, self.resolve_named(word, value, sub, depth + 1)), node, key, depth)
         if name == "situation":
             if word not in self.situations:
                 raise self.error("undefined_situation", value, sub, name=word).at(
                     suggestion=suggest(word, self.situations)
                 )
-            return c.Ref("situation", word, self.situations[word].condition)
+            return self.made(c.Ref("situation", word, self.situations[word].condition), node, key, depth)
         quantifiers = GROUP_KEYS[name]
         if word not in quantifiers:
             raise self.error("bad_quantifier", value, sub, group=name, value=word, known=", ".join(quantifiers))
@@ -432,11 +456,39 @@ class _Builder:
         else:
             parts = self.preconditions if name == "preconditions" else self.exclusions
         target = c.Any(parts) if word == "any" else c.All(parts)
-        return c.Ref(name, word, target)
+        return self.made(c.Ref(name, word, target), node, key, depth)
 
-    def resolve_named(self, name: str, node: Node | None, key: str) -> c.Condition:
+    def made(self, condition: c.Condition, node: Node, key: str, depth: int) -> c.Condition:
+        """Record the height and size of a condition just built from ``node``, refusing one too large."""
+        self.shape[id(condition)] = (1 + max(map(self.height, c.children(condition)), default=0),
+                                     1 + sum(map(self.size, c.children(condition))))  # fmt: skip
+        self.by_node[id(node)] = condition
+        return self.measured(condition, node, key, depth)
+
+    def measured(self, condition: c.Condition, node: Node | None, key: str, depth: int) -> c.Condition:
+        """``condition``, used ``depth`` deep, if that keeps it within the limits."""
+        if depth - 1 + self.height(condition) > MAX_CONDITION_DEPTH:
+            raise self.error("condition_too_deep", node, key, limit=MAX_CONDITION_DEPTH)
+        if self.size(condition) > MAX_CONDITION_SIZE:
+            raise self.error("condition_too_large", node, key, size=self.size(condition), limit=MAX_CONDITION_SIZE)
+        return condition
+
+    def height(self, condition: c.Condition) -> int:
+        found = self.shape.get(id(condition))
+        if found is not None:
+            return found[0]
+        # Made outside condition(): an element, a situation's or a group's conjunction of elements.
+        return 1 if isinstance(condition, c.Element) else 2
+
+    def size(self, condition: c.Condition) -> int:
+        found = self.shape.get(id(condition))
+        if found is not None:
+            return found[1]
+        return 1 if isinstance(condition, c.Element) else 1 + len(c.children(condition))
+
+    def resolve_named(self, name: str, node: Node | None, key: str, depth: int = 1) -> c.Condition:
         if name in self.named:
-            return self.named[name]
+            return self.measured(self.named[name], node, key, depth)
         if name not in self.named_nodes:
             raise self.error("undefined_condition", node, key, name=name).at(
                 suggestion=suggest(name, self.named_nodes)
@@ -445,7 +497,7 @@ class _Builder:
             raise self.error("condition_cycle", node, key, chain=" → ".join([*self.resolving, name]))
         self.resolving.append(name)
         cond_node, cond_key = self.named_nodes[name]
-        self.named[name] = self.condition(cond_node, cond_key)
+        self.named[name] = self.condition(cond_node, cond_key, depth)
         self.resolving.pop()
         return self.named[name]
 

@@ -492,6 +492,14 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "标准文件过大（{size} 字节，上限 {limit} 字节），未解析。",
         "criteria file too large ({size} bytes; the limit is {limit}); not parsed.",
     ),
+    "condition_too_deep": (
+        "条件嵌套过深：连同引用的命名条件和情形，最多 {limit} 层。",
+        "conditions nest too deep: at most {limit} levels, counting the named conditions and situations they refer to.",
+    ),
+    "condition_too_large": (
+        "条件展开后过大（{size} 项，上限 {limit} 项；命名条件和情形每引用一次计一次）。",
+        "the conditions are too large once expanded ({size} parts; the limit is {limit}, counting a named condition or situation each time it is used).",
+    ),
     "link_outside": (
         "这是指向文件夹 {folder} 以外的链接，未读取（文件夹中的链接只在指向该文件夹以内时才读取）。",
         "this link leads out of the folder {folder} and was not followed (links in a folder are followed only within it).",
