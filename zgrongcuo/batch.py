@@ -21,8 +21,9 @@ from zgrongcuo.model.case import Notice
 from zgrongcuo.model.criteria import Criteria
 from zgrongcuo.render.contract import Renderer, RenderOptions
 
-# A task: the file's path, its bytes when already read (standard input), or why it cannot be loaded.
-Task = tuple[str, "bytes | None", "ZgError | None"]
+# A task: the file's path, its bytes when already read (standard input), or why it cannot be loaded,
+# and the real path of the folder it was found in (it must still lie there when it is read).
+Task = tuple[str, "bytes | None", "ZgError | None", "str | None"]
 
 CHUNK = 64  # cases a worker takes at a time; starting a worker costs about as much as checking this many
 
@@ -73,12 +74,12 @@ def workers_for(jobs: int, tasks: Iterable[Task]) -> tuple[int, Iterator[Task]]:
 def _process(task: Task, criteria: Criteria, prepare: Callable[..., object], explain: bool, max_bytes: int) -> CaseResult:
     from zgrongcuo.engine.evaluation import evaluate
 
-    path, data, problem = task
+    path, data, problem, within = task
     try:
         if problem is not None:
             raise problem
         if data is None:
-            data = read_bytes(path, max_bytes=max_bytes)
+            data = read_bytes(path, max_bytes=max_bytes, within=within)
         loaded = case_reader.loads(data, criteria, path)
     except ZgError as error:
         return CaseResult(path, failure=error)
@@ -168,14 +169,14 @@ def tasks_for(paths: list[str], *, max_bytes: int = MAX_BYTES) -> Iterator[Task]
 
     if paths.count("-") > 1:
         raise UsageError("stdin_twice")
-    for path, problem in discover(paths):
+    for path, problem, within in discover(paths):
         if path != "-" or problem is not None:
-            yield path, None, problem
+            yield path, None, problem, within
             continue
         try:
-            yield path, read_bytes("-", max_bytes=max_bytes), None
+            yield path, read_bytes("-", max_bytes=max_bytes), None, None
         except ZgError as error:
-            yield path, None, error
+            yield path, None, error, None
 
 
 def is_batch(paths: list[str]) -> bool:

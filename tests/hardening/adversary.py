@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,6 +23,13 @@ def run(*args: object, timeout: float = 60, **kwargs) -> subprocess.CompletedPro
     kwargs.setdefault("capture_output", True)
     kwargs.setdefault("env", {**os.environ, "ZGRONGCUO_LANG": "en"})  # messages in English, to compare
     return subprocess.run([ZGRONGCUO, *map(str, args)], timeout=timeout, **kwargs)
+
+
+def run_as(prefix: list[str], *args: object, timeout: float = 60, **kwargs) -> subprocess.CompletedProcess:
+    """The installed command with ``args``, run through ``prefix`` (e.g. as another user)."""
+    kwargs.setdefault("capture_output", True)
+    kwargs.setdefault("env", {**os.environ, "ZGRONGCUO_LANG": "en"})
+    return subprocess.run([*prefix, ZGRONGCUO, *map(str, args)], timeout=timeout, **kwargs)
 
 
 def unprivileged() -> list[str]:
@@ -39,13 +48,30 @@ def unprivileged() -> list[str]:
     pytest.skip("running as root, and neither setpriv nor runuser is there to drop privileges")
 
 
-def open_to_all(path: Path) -> None:
-    """Let an unprivileged user reach ``path`` (its folders searchable by everyone)."""
-    for folder in [path, *path.parents]:
-        if folder == Path("/"):
-            break
-        mode = folder.stat().st_mode
-        folder.chmod(mode | 0o711)
+@contextlib.contextmanager
+def nobody_folder() -> Iterator[tuple[Path, list[str]]]:
+    """A folder an unprivileged user owns and reaches, with the command prefix that runs as that user."""
+    import tempfile
+
+    prefix = unprivileged()
+    folder = Path(tempfile.mkdtemp(prefix="zg-hardening-"))
+    folder.chmod(0o755)
+    if prefix:
+        os.chown(folder, NOBODY, NOBODY)
+    try:
+        yield folder, prefix
+    finally:
+        for sub in [folder, *folder.rglob("*")]:
+            if sub.is_dir() and not sub.is_symlink():
+                sub.chmod(0o755)
+        shutil.rmtree(folder)
+
+
+def give(path: Path) -> None:
+    """Hand ``path`` (and what is under it) to the unprivileged user, where the tests run as root."""
+    if os.geteuid() == 0:
+        for sub in [path, *path.rglob("*")] if path.is_dir() else [path]:
+            os.chown(sub, NOBODY, NOBODY, follow_symlinks=False)
 
 
 def measure(facts: int, *, chain: int = 0, situations: int = 1) -> str:

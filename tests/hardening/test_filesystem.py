@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
+from pathlib import Path
 
 import pytest
 
-from hardening.adversary import ARTICLE_CASE, run
+from hardening.adversary import ARTICLE_CASE, give, nobody_folder, run, run_as
 
 # ------------------------------------------------------------ special files
 
@@ -62,3 +64,112 @@ def test_a_closed_standard_input_is_a_usage_error():
     assert result.returncode == 2
     assert b"standard input is closed" in result.stderr
     assert b"Traceback" not in result.stderr
+
+
+def test_a_fifo_in_a_folder_is_reported_not_read(fifo):
+    result = run("check", "--format", "jsonl", fifo.parent, timeout=20)
+    _refused_special(result, str(fifo))
+    assert json.loads(result.stdout)["error"]["message"].startswith("this is not a regular file")
+
+
+# ------------------------------------------------------------ folders
+
+
+@pytest.fixture
+def folder_with_links(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOPSECRET first line\nanswers: {}\n", encoding="utf-8")
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "far.yaml").write_bytes(ARTICLE_CASE.read_bytes())
+    cases = tmp_path / "cases"
+    cases.mkdir()
+    (cases / "a.yaml").write_bytes(ARTICLE_CASE.read_bytes())
+    (cases / "leak.yaml").symlink_to(secret)
+    (cases / "far").symlink_to(outside)
+    (cases / "near.yaml").symlink_to(cases / "a.yaml")
+    (cases / "sub").mkdir()
+    (cases / "sub" / "up").symlink_to(cases)  # a loop, inside
+    return cases
+
+
+def test_links_out_of_the_folder_are_reported_not_followed(folder_with_links):
+    result = run("check", "--format", "json", folder_with_links)
+    assert result.returncode == 2
+    assert b"TOPSECRET" not in result.stdout + result.stderr
+    out = json.loads(result.stdout)
+    by_file = {Path(d["file"]).name: d for d in out}
+    assert sorted(by_file) == ["a.yaml", "far", "leak.yaml", "near.yaml"]
+    for name in ("far", "leak.yaml"):
+        assert by_file[name]["error"]["message"].startswith("this link leads out of the folder")
+    assert by_file["a.yaml"]["outcome"] == by_file["near.yaml"]["outcome"] == "exempt"  # a link within is followed
+    assert result.stderr.decode().count("leads out of the folder") == 2
+
+
+def test_a_link_given_as_an_argument_is_read(folder_with_links):
+    # The rule is for what a folder holds; an argument is the user's own choice.
+    result = run("check", "--format", "json", folder_with_links / "far" / "far.yaml")
+    assert result.returncode == 0, result.stderr
+
+
+def test_a_link_swapped_after_the_walk_is_refused_when_read(tmp_path):
+    from zgrongcuo.errors import CaseError
+    from zgrongcuo.load.discovery import discover
+    from zgrongcuo.load.files import read_bytes
+
+    secret = tmp_path / "secret.yaml"
+    secret.write_text("TOPSECRET\n")
+    cases = tmp_path / "cases"
+    cases.mkdir()
+    (cases / "a.yaml").write_text("answers: {}\n")
+    [(path, problem, within)] = discover([str(cases)])
+    assert problem is None
+    os.unlink(path)
+    os.symlink(secret, path)  # the race a writer of the folder could win
+    with pytest.raises(CaseError) as info:
+        read_bytes(path, within=within)
+    assert info.value.msg_id == "link_outside"
+
+
+def test_an_unreadable_subfolder_is_an_error_not_a_silent_skip():
+    with nobody_folder() as (folder, prefix):
+        (folder / "a.yaml").write_bytes(ARTICLE_CASE.read_bytes())
+        (folder / "locked").mkdir()
+        (folder / "locked" / "b.yaml").write_bytes(ARTICLE_CASE.read_bytes())
+        (folder / "unreadable.yaml").write_bytes(ARTICLE_CASE.read_bytes())
+        give(folder)
+        (folder / "locked").chmod(0)
+        (folder / "unreadable.yaml").chmod(0)
+        result = run_as(prefix, "check", "--format", "jsonl", folder)
+    assert result.returncode == 2, result.stderr
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [Path(d["file"]).name for d in lines] == ["a.yaml", "locked", "unreadable.yaml"]
+    assert lines[1]["error"]["message"] == "this folder cannot be read (permission denied); the cases in it were not checked."
+    assert lines[2]["error"]["message"] == "permission denied: the file cannot be read."
+
+
+def test_a_folder_nested_deeper_than_python_recurses(tmp_path):
+    levels = [tmp_path / "d"]
+    for _ in range(1100):
+        os.mkdir(levels[-1])
+        levels.append(levels[-1] / "d")
+    case = levels[-2] / "case.yaml"
+    case.write_bytes(ARTICLE_CASE.read_bytes())
+    try:
+        result = run("check", "--format", "jsonl", tmp_path)
+    finally:  # pytest's own clean-up would recurse as deep
+        case.unlink()
+        for level in reversed(levels[:-1]):
+            level.rmdir()
+    assert result.returncode == 0, result.stderr[-500:]
+    assert json.loads(result.stdout)["outcome"] == "exempt"
+
+
+def test_a_folder_of_10000_entries(tmp_path):
+    for i in range(10_000):
+        (tmp_path / f"note-{i:05}.txt").touch()
+    for name in ("b.yaml", "a.yaml"):
+        (tmp_path / name).write_bytes(ARTICLE_CASE.read_bytes())
+    result = run("check", "--format", "jsonl", tmp_path, timeout=30)
+    assert result.returncode == 0, result.stderr
+    assert [Path(json.loads(line)["file"]).name for line in result.stdout.splitlines()] == ["a.yaml", "b.yaml"]

@@ -93,11 +93,11 @@ def check_case(criteria: Criteria, case: Case) -> ExpectationResult:
 def run(criteria: Criteria, paths: list[str], *, max_bytes: int = MAX_BYTES) -> list[ExpectationResult]:
     """Every case file under ``paths`` (folders recursed as `check` does), in order."""
     results = []
-    for path, problem in discover(paths):
+    for path, problem, within in discover(paths):
         try:
             if problem is not None:
                 raise problem
-            loaded = case_reader.load(path, criteria, max_bytes=max_bytes)
+            loaded = case_reader.load(path, criteria, max_bytes=max_bytes, within=within)
         except ZgError as error:
             results.append(ExpectationResult(path, ERROR, error=error))
             continue

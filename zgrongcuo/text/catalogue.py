@@ -492,6 +492,10 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "标准文件过大（{size} 字节，上限 {limit} 字节），未解析。",
         "criteria file too large ({size} bytes; the limit is {limit}); not parsed.",
     ),
+    "folder_unreadable": (
+        "无法读取此文件夹（没有权限），其中的案件未检查。",
+        "this folder cannot be read (permission denied); the cases in it were not checked.",
+    ),
     "condition_too_deep": (
         "条件嵌套过深：连同引用的命名条件和情形，最多 {limit} 层。",
         "conditions nest too deep: at most {limit} levels, counting the named conditions and situations they refer to.",
