@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from hardening.adversary import ARTICLE_CASE, give, nobody_folder, run, run_as
+from hardening.adversary import ARTICLE_CASE, ZGRONGCUO, give, nobody_folder, run, run_as
 
 # ------------------------------------------------------------ special files
 
@@ -173,3 +174,66 @@ def test_a_folder_of_10000_entries(tmp_path):
     result = run("check", "--format", "jsonl", tmp_path, timeout=30)
     assert result.returncode == 0, result.stderr
     assert [Path(json.loads(line)["file"]).name for line in result.stdout.splitlines()] == ["a.yaml", "b.yaml"]
+
+
+# ------------------------------------------------------------ -o
+
+
+def _special_outputs(tmp_path):
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    yield fifo, "a named pipe"
+    device = tmp_path / "full"
+    try:
+        os.mknod(device, stat.S_IFCHR | 0o666, os.makedev(1, 7))  # what /dev/full is
+    except (PermissionError, OSError):
+        return  # not allowed here: the FIFO stands for every special file
+    yield device, "a device"
+
+
+def test_o_never_replaces_a_special_file(tmp_path):
+    for special, kind in _special_outputs(tmp_path):
+        before = os.lstat(special)
+        result = run("check", "-o", special, "--force", ARTICLE_CASE, timeout=20)
+        assert result.returncode == 2, result.stderr
+        assert f"this is {kind}, not a regular file, and was not replaced" in result.stderr.decode()
+        after = os.lstat(special)
+        assert (after.st_mode, after.st_ino, after.st_rdev) == (before.st_mode, before.st_ino, before.st_rdev)
+
+
+def test_o_never_replaces_a_link(tmp_path):
+    elsewhere = tmp_path / "elsewhere.txt"
+    elsewhere.write_text("kept\n")
+    link = tmp_path / "out.txt"
+    link.symlink_to(elsewhere)
+    result = run("check", "-o", link, "--force", ARTICLE_CASE)
+    assert result.returncode == 2
+    assert "this is a symbolic link and was not replaced" in result.stderr.decode()
+    assert link.is_symlink() and elsewhere.read_text() == "kept\n"
+
+
+def test_o_still_replaces_a_regular_file_with_force(tmp_path):
+    out = tmp_path / "out.json"
+    out.write_text("old\n")
+    assert run("check", "-o", out, "--force", "--format", "json", ARTICLE_CASE).returncode == 0
+    assert json.loads(out.read_text())["outcome"] == "exempt"
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+def test_a_failed_case_leaves_no_empty_output_file(tmp_path, fmt):
+    out = tmp_path / "out"
+    result = run("check", "-f", fmt, "-o", out, tmp_path / "missing.yaml")
+    assert result.returncode == 2
+    assert not out.exists()
+    assert f"nothing to write: {out} was not written." in result.stderr.decode()
+
+
+def test_folders_made_for_output_are_private_whatever_the_umask(tmp_path):
+    out = tmp_path / "new" / "reports"
+    script = 'umask 000; exec "$@"'
+    command = [ZGRONGCUO, "check", "-f", "markdown", "-o", str(out), str(ARTICLE_CASE), str(ARTICLE_CASE)]
+    result = subprocess.run(["sh", "-c", script, "sh", *command], capture_output=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    for folder in (out, out.parent):
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert {stat.S_IMODE(p.stat().st_mode) for p in out.iterdir()} == {0o600}

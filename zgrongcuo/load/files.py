@@ -132,21 +132,21 @@ def _lies_within(path: str, status: os.stat_result, folder: str) -> bool:
 def write_new(path: str | os.PathLike[str], data: str | bytes, *, force: bool = False, mode: int = PRIVATE) -> str:
     """Write ``data`` to ``path`` through a temporary file and a rename; the path written.
 
-    Refuses (``ZgError("file_exists")``) when ``path`` exists, unless ``force``.
+    Refuses (``ZgError("file_exists")``) when ``path`` exists, unless ``force``;
+    never replaces anything but a regular file (see :func:`check_replaceable`).
     A reader never sees a half-written file, and a crash leaves the old file whole.
+    Folders it makes are private (0700).
     """
     target = os.fspath(path)
     if isinstance(data, str):
-        data = data.encode("utf-8")
-    if os.path.isdir(target):
-        raise ZgError("is_a_directory", file=target)
-    if os.path.lexists(target) and not force:
-        raise ZgError("file_exists", file=target)
+        # Text is UTF-8; a lone surrogate (an undecodable byte of a file name) is written as its escape.
+        data = data.encode("utf-8", "backslashreplace")
+    check_replaceable(target, force=force)
     import tempfile  # only where something is written: every check reads, few write
 
     folder = os.path.dirname(target) or "."
     try:
-        os.makedirs(folder, exist_ok=True)
+        make_private_folders(folder)
         fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.", suffix=".tmp", dir=folder)
     except OSError as exc:
         raise ZgError("write_error", file=str(target), detail=exc.strerror or str(exc)) from None
@@ -157,6 +157,7 @@ def write_new(path: str | os.PathLike[str], data: str | bytes, *, force: bool = 
             os.fsync(f.fileno())
         os.chmod(tmp, mode)
         if force:
+            check_replaceable(target, force=True)  # once more, as late as can be
             os.replace(tmp, target)
         else:
             # link() fails if the target appeared meanwhile: no race overwrites it.
@@ -171,9 +172,48 @@ def write_new(path: str | os.PathLike[str], data: str | bytes, *, force: bool = 
     except OSError as exc:
         raise ZgError("write_error", file=str(target), detail=exc.strerror or str(exc)) from None
     finally:
-        if os.path.exists(tmp):
+        if os.path.lexists(tmp):
             os.unlink(tmp)
     return target
+
+
+def check_replaceable(path: str, *, force: bool) -> None:
+    """Refuse to write at ``path`` unless it is free, or a regular file and ``force``.
+
+    A folder, a link (wherever it points), a device, a FIFO or a socket is never
+    replaced: ``-o /dev/full --force`` must not swap a device node for a file.
+    """
+    try:
+        status = os.lstat(path)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise ZgError("write_error", file=path, detail=exc.strerror or str(exc)) from None
+    if stat.S_ISDIR(status.st_mode):
+        raise ZgError("is_a_directory", file=path)
+    if stat.S_ISLNK(status.st_mode):
+        raise ZgError("output_is_link", file=path)
+    if not stat.S_ISREG(status.st_mode):
+        raise ZgError("output_not_regular", file=path, kind=_special_kind(status.st_mode))
+    if not force:
+        raise ZgError("file_exists", file=path)
+
+
+def make_private_folders(folder: str) -> None:
+    """Make ``folder`` and any missing folders above it, each 0700 whatever the umask."""
+    missing = []
+    while folder and not os.path.lexists(folder):
+        missing.append(folder)
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            break
+        folder = parent
+    for made in reversed(missing):
+        try:
+            os.mkdir(made, 0o700)
+        except FileExistsError:
+            continue
+        os.chmod(made, 0o700)
 
 
 def free_name(path: str | os.PathLike[str], tag: str) -> str:

@@ -496,6 +496,15 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "无法读取此文件夹（没有权限），其中的案件未检查。",
         "this folder cannot be read (permission denied); the cases in it were not checked.",
     ),
+    "output_is_link": (
+        "这是一个符号链接，未替换：-o 只替换普通文件，请给出文件本身的路径。",
+        "this is a symbolic link and was not replaced: -o replaces only a regular file; give the path of the file itself.",
+    ),
+    "output_not_regular": (
+        "这是{kind}，不是普通文件，未替换：-o 只替换普通文件。",
+        "this is {kind}, not a regular file, and was not replaced: -o replaces only a regular file.",
+    ),
+    "nothing_written": ("没有可写的内容，未写入 {file}。", "nothing to write: {file} was not written."),
     "condition_too_deep": (
         "条件嵌套过深：连同引用的命名条件和情形，最多 {limit} 层。",
         "conditions nest too deep: at most {limit} levels, counting the named conditions and situations they refer to.",
