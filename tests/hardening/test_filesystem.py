@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from hardening.adversary import ARTICLE_CASE, ZGRONGCUO, give, nobody_folder, run, run_as
+from hardening.adversary import ARTICLE_CASE, ROOT, ZGRONGCUO, give, nobody_folder, run, run_as
 
 # ------------------------------------------------------------ special files
 
@@ -237,3 +237,30 @@ def test_folders_made_for_output_are_private_whatever_the_umask(tmp_path):
     for folder in (out, out.parent):
         assert stat.S_IMODE(folder.stat().st_mode) == 0o700
     assert {stat.S_IMODE(p.stat().st_mode) for p in out.iterdir()} == {0o600}
+
+
+# ------------------------------------------------------------ bundled measures
+
+
+def test_a_bundled_name_always_means_the_bundled_measure(tmp_path):
+    (tmp_path / "wenze-2019").write_text("format: 1\nid: forged\n", encoding="utf-8")
+    case = ROOT / "measures" / "wenze-2019" / "examples" / "a17-2-objection-in-minutes-exempt.yaml"
+    result = run("check", "--criteria", "wenze-2019", "--format", "json", case, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["criteria"]["id"] == "wenze-2019"
+    assert "'wenze-2019' names the bundled measure" in result.stderr.decode() and "./wenze-2019" in result.stderr.decode()
+    result = run("check", "--criteria", "./wenze-2019", case, cwd=tmp_path)  # the file, by its path
+    assert result.returncode == 2 and b"./wenze-2019:" in result.stderr
+
+
+def test_every_bundled_measure_has_a_name_and_errors_list_them_all():
+    from zgrongcuo.load import criteria_builder, measures
+
+    names = measures.bundled_measures()
+    assert list(names) == ["zigui-2018", "wenze-2019"]
+    for name, path in names.items():
+        assert criteria_builder.load(path).id == name
+    result = run("check", "--criteria", "zigui-2019", ARTICLE_CASE)
+    assert result.returncode == 2
+    assert "no bundled measure named 'zigui-2019' (known: zigui-2018, wenze-2019)" in result.stderr.decode()
+    assert run("check", "--criteria", "zigui-2018", ARTICLE_CASE).returncode == 0

@@ -161,8 +161,11 @@ def checked_language(lang: str, criteria: Criteria | None = None) -> str:
 def load_criteria(spec: str | None, lang: str) -> Criteria:
     """The criteria ``--criteria`` names, checked to speak ``lang``."""
     from zgrongcuo.load.criteria_builder import load
+    from zgrongcuo.load.measures import shadowed
 
     checked_language(lang)
+    if shadowed(spec):
+        say(text("warning_prefix", lang) + text("location_sep", lang) + text("measure_name_shadows", lang, name=spec))
     criteria = load(spec)
     checked_language(lang, criteria)
     return criteria

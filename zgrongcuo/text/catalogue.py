@@ -505,6 +505,10 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "this is {kind}, not a regular file, and was not replaced: -o replaces only a regular file.",
     ),
     "nothing_written": ("没有可写的内容，未写入 {file}。", "nothing to write: {file} was not written."),
+    "measure_name_shadows": (
+        "“{name}”指内置标准；当前文件夹中同名的文件未使用（如要使用该文件，请写 ./{name}）。",
+        "'{name}' names the bundled measure; the file of that name in this folder was not used (write ./{name} for it).",
+    ),
     "condition_too_deep": (
         "条件嵌套过深：连同引用的命名条件和情形，最多 {limit} 层。",
         "conditions nest too deep: at most {limit} levels, counting the named conditions and situations they refer to.",
