@@ -151,6 +151,10 @@ class UsageError(ZgError):
     """The command line asks for something that cannot be done."""
 
 
+class OutputError(ZgError):
+    """Standard output cannot be written (a full disk, a closed descriptor): exit 2, never an internal error."""
+
+
 def suggest(word: str, candidates: Iterable[object]) -> str | None:
     """The closest candidate to a misspelt ``word``, if one is close."""
     import difflib

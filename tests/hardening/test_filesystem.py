@@ -60,13 +60,6 @@ def test_standard_input_is_still_read_from_a_pipe():
     assert result.returncode == 0, result.stderr
 
 
-def test_a_closed_standard_input_is_a_usage_error():
-    result = run("check", "-", stdin=subprocess.DEVNULL, pass_fds=(), preexec_fn=lambda: os.close(0))
-    assert result.returncode == 2
-    assert b"standard input is closed" in result.stderr
-    assert b"Traceback" not in result.stderr
-
-
 def test_a_fifo_in_a_folder_is_reported_not_read(fifo):
     result = run("check", "--format", "jsonl", fifo.parent, timeout=20)
     _refused_special(result, str(fifo))

@@ -7,9 +7,11 @@ from typing import Any
 
 def main() -> None:
     """Console-script entry point."""
-    from zgrongcuo.cli.root import app, prepare_process
+    from zgrongcuo.cli import process
 
-    prepare_process()
+    process.prepare()
+    from zgrongcuo.cli.root import app
+
     app.main(prog_name="zgrongcuo")
 
 

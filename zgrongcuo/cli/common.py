@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import enum
 import functools
-import os
 import sys
 from collections.abc import Callable, Iterable
 from typing import Any, NoReturn, TypeVar
@@ -30,12 +29,29 @@ class ExitCode(enum.IntEnum):
     USAGE = 2  # a usage error, a file that cannot be loaded, input that ran out
     UNDETERMINED = 3
     INTERNAL = 70  # a bug
-    INTERRUPTED = 130
+    INTERRUPTED = 130  # Ctrl-C
+    TERMINATED = 143  # SIGTERM
 
 
 def finish(code: int) -> NoReturn:
-    """End the command with ``code``."""
+    """End the command with ``code`` (an interruption by SIGTERM ends with its own code)."""
+    if code == ExitCode.INTERRUPTED and _terminated():
+        code = ExitCode.TERMINATED
     raise click.exceptions.Exit(int(code))
+
+
+def _terminated() -> bool:
+    process = sys.modules.get("zgrongcuo.cli.process")  # set up by the console script only
+    return bool(process is not None and process.terminated())
+
+
+def interrupted(lang: str) -> int:
+    """Say that the command was interrupted (Ctrl-C) or terminated (SIGTERM); the exit code to end with."""
+    if _terminated():
+        say(text("terminated", lang))
+        return ExitCode.TERMINATED
+    say(text("interrupted", lang))
+    return ExitCode.INTERRUPTED
 
 
 def exit_code_for(favourables: Iterable[bool | None], failures: int) -> ExitCode:
@@ -54,9 +70,12 @@ def exit_code_for(favourables: Iterable[bool | None], failures: int) -> ExitCode
 
 
 def say(message: str) -> None:
-    """A line on standard error."""
-    sys.stderr.write(message.rstrip("\n") + "\n")
-    sys.stderr.flush()
+    """A line on standard error; a standard error that cannot be written never changes the outcome."""
+    try:
+        sys.stderr.write(message.rstrip("\n") + "\n")
+        sys.stderr.flush()
+    except (OSError, ValueError, AttributeError):  # closed, or None when started without it
+        pass
 
 
 def report_error(error: ZgError, lang: str) -> None:
@@ -188,13 +207,7 @@ def guarded(func: F) -> F:
             report_error(error, lang)
             finish(ExitCode.USAGE)
         except KeyboardInterrupt:
-            say(text("interrupted", lang))
-            finish(ExitCode.INTERRUPTED)
-        except BrokenPipeError:
-            # The reader went away (e.g. `| head`): stop quietly.
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-            finish(ExitCode.OK)
+            finish(interrupted(lang))
         except Exception as exc:  # noqa: BLE001 - the last line of defence
             from zgrongcuo.cli.root import debugging
 

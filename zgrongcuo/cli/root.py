@@ -177,19 +177,6 @@ class Group(_Worded, click.Group):
                 formatter.write_dl(rows)
 
 
-# ------------------------------------------------------- the process itself
-
-MIN_COLUMNS, MAX_COLUMNS = 40, 1000  # COLUMNS is clamped to these: 0 would print nothing, a million megabytes
-
-
-def prepare_process() -> None:
-    """What the console script sets up before any command runs: the terminal width it is told."""
-    columns = os.environ.get("COLUMNS", "").strip()
-    if columns.isdigit():  # Rich and Click read it; anything else they ignore
-        width = int(columns) if len(columns) <= 6 else MAX_COLUMNS
-        os.environ["COLUMNS"] = str(min(max(width, MIN_COLUMNS), MAX_COLUMNS))
-
-
 # -------------------------------------------------------------- the root
 
 _state = {"debug": False}
@@ -236,11 +223,31 @@ class Root(Group):
             _usage_error(error, self.lang)
             code = 2
         except (KeyboardInterrupt, click.Abort):
-            sys.stderr.write(text("interrupted", self.lang) + "\n")
-            code = 130
+            from zgrongcuo.cli.common import interrupted
+
+            code = interrupted(self.lang)
+        code = _flushed(code, self.lang)
         if not standalone_mode:
             return code
         sys.exit(code)
+
+
+def _flushed(code: int, lang: str) -> int:
+    """``code``, once what is left of standard output is written; 2 if it cannot be (a full disk)."""
+    from zgrongcuo.errors import ZgError
+
+    try:
+        sys.stdout.flush()
+    except ZgError as error:
+        from zgrongcuo.cli.common import ExitCode, report_error
+
+        report_error(error, lang)
+        return code if code in (ExitCode.INTERRUPTED, ExitCode.TERMINATED, ExitCode.INTERNAL) else ExitCode.USAGE
+    except KeyboardInterrupt:
+        from zgrongcuo.cli.common import interrupted
+
+        return interrupted(lang)
+    return code
 
 
 def _usage_error(error: click.UsageError, lang: str) -> None:

@@ -509,6 +509,9 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "“{name}”指内置标准；当前文件夹中同名的文件未使用（如要使用该文件，请写 ./{name}）。",
         "'{name}' names the bundled measure; the file of that name in this folder was not used (write ./{name} for it).",
     ),
+    "output_error": ("无法写入标准输出：{detail}。", "cannot write to standard output: {detail}."),
+    "stdout_closed": ("标准输出已关闭。", "standard output is closed."),
+    "terminated": ("已终止（收到 SIGTERM）。", "terminated (SIGTERM)."),
     "condition_too_deep": (
         "条件嵌套过深：连同引用的命名条件和情形，最多 {limit} 层。",
         "conditions nest too deep: at most {limit} levels, counting the named conditions and situations they refer to.",
