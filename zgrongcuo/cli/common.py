@@ -84,8 +84,11 @@ def report_error(error: ZgError, lang: str) -> None:
 
 
 def warn(notice: Notice, lang: str) -> None:
-    """A warning about how a file was read, on stderr."""
-    say(text("warning_prefix", lang) + text("location_sep", lang) + text(notice.msg_id, lang, **notice.params))
+    """A warning about how a file was read, on stderr (a file name in it shown, never acting)."""
+    from zgrongcuo.render.escape import one_line
+
+    params = {k: one_line(v) if isinstance(v, str) else v for k, v in notice.params.items()}
+    say(text("warning_prefix", lang) + text("location_sep", lang) + text(notice.msg_id, lang, **params))
 
 
 # ------------------------------------------------------------------ options

@@ -18,6 +18,7 @@ from zgrongcuo.load.files import MAX_CRITERIA_BYTES, read_bytes
 from zgrongcuo.model import conditions as c
 from zgrongcuo.model.base import I18n
 from zgrongcuo.model.criteria import FACT_TYPES, UNDETERMINED, Criteria, Fact, Option, Outcome, Rule, Situation
+from zgrongcuo.model.vocabulary import control_character
 
 FORMAT = 1
 ID_PATTERN = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
@@ -114,9 +115,20 @@ _RULE_KEYS = ("outcome", "when", "quote", "basis", "note")
 _CONDITION_KEYS = ("all", "any", "not", "ref", "situation", *GROUP_KEYS)
 
 
+class _Reader(Reader):
+    """A criteria file's reader: its texts are shown in every output, so they may hold no control character."""
+
+    def text(self, node: Node | None, key: str) -> str:
+        value = super().text(node, key)
+        control = control_character(value)
+        if control:  # e.g. "\e[2J" in quotes: terminal escapes must not reach an output
+            raise self.error("control_in_text", node, key, char=f"U+{ord(control):04X}")
+        return value
+
+
 class _Builder:
     def __init__(self, file: str) -> None:
-        self.r = Reader(file, CriteriaError)
+        self.r = _Reader(file, CriteriaError)
         self.languages: tuple[str, ...] = ()
         self.bases: dict[str, I18n] = {}
         self.facts: dict[str, Fact] = {}

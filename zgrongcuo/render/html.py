@@ -6,13 +6,13 @@ Everything that comes from a case file or the criteria is escaped.
 from __future__ import annotations
 
 import sys
-from html import escape
 from typing import IO, Any
 
 from zgrongcuo import __version__
 from zgrongcuo.errors import ZgError
 from zgrongcuo.model.determination import Determination
 from zgrongcuo.render.contract import Renderer, RenderOptions
+from zgrongcuo.render.escape import html as escape_html
 from zgrongcuo.render.view import DeterminationView, ElementRow, Tally, bar, build
 from zgrongcuo.text.catalogue import text
 
@@ -32,7 +32,7 @@ article+article{border-top:3px double #999;margin-top:3rem}
 
 
 def _e(value: object) -> str:
-    return escape(str(value), quote=True)
+    return escape_html(value)
 
 
 def _headline_class(favourable: bool | None) -> str:

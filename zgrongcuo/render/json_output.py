@@ -8,6 +8,7 @@ from typing import IO, Any
 from zgrongcuo.errors import ZgError
 from zgrongcuo.model.determination import Determination
 from zgrongcuo.render.contract import Renderer, RenderOptions
+from zgrongcuo.render.escape import utf8
 from zgrongcuo.render.fields import LineEncoder, determination_json, dumps, error_json
 
 
@@ -60,8 +61,8 @@ class JsonlRenderer(Renderer):
 
     def prepare(self, d: Determination) -> bytes:
         if self.explains:
-            return (dumps(determination_json(d, self.lang, explain=True)) + "\n").encode()
-        return (self.encoder.encode(d) + "\n").encode()
+            return utf8(dumps(determination_json(d, self.lang, explain=True)) + "\n")
+        return utf8(self.encoder.encode(d) + "\n")
 
     def emit(self, payload: object) -> None:
         assert isinstance(payload, (bytes, memoryview))
@@ -72,7 +73,7 @@ class JsonlRenderer(Renderer):
             self.buffer.write(payload)
 
     def failure(self, file: str, error: ZgError) -> None:
-        self.emit((dumps(error_json(file, error, self.lang)) + "\n").encode())
+        self.emit(utf8(dumps(error_json(file, error, self.lang)) + "\n"))
 
     def close(self) -> None:
         if self.buffer is not None:

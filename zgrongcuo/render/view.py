@@ -17,6 +17,7 @@ from zgrongcuo.model.case import META_KEYS
 from zgrongcuo.model.criteria import Criteria
 from zgrongcuo.model.determination import Determination, ElementResult
 from zgrongcuo.render.contract import generated_at
+from zgrongcuo.render.escape import one_line, visible
 from zgrongcuo.text.catalogue import text
 from zgrongcuo.text.explanation import Explanation, explanation
 from zgrongcuo.text.wording import answer_text, case_name, fact_labels, how_text, numeral, reason, status_text
@@ -63,12 +64,12 @@ class DeterminationView(Record):
         criteria = d.criteria
         meta = d.case.meta
         self.lang = lang
-        self.title = text("report.title", lang, name=case_name(d))  # a report's title
-        self.case_title = case_name(d)  # the case as a reader names it
-        self.file = d.case.file
-        self.meta = [(text(f"meta.{k}", lang), meta[k] or "") for k in META_KEYS if meta.get(k)]  # (label, value)
-        self.meta.append((text("report.file", lang), d.case.file))
-        self.subject = meta.get("subject") or ""
+        self.title = text("report.title", lang, name=shown(case_name(d), line=True))  # a report's title
+        self.case_title = shown(case_name(d), line=True)  # the case as a reader names it
+        self.file = shown(d.case.file, line=True)
+        self.meta = [(text(f"meta.{k}", lang), shown(meta[k] or "")) for k in META_KEYS if meta.get(k)]  # (label, value)
+        self.meta.append((text("report.file", lang), self.file))
+        self.subject = shown(meta.get("subject") or "")
         self.outcome = d.outcome.label[lang]
         self.outcome_code = d.outcome.id
         self.favourable = d.outcome.favourable
@@ -95,7 +96,7 @@ class DeterminationView(Record):
         self.preconditions = _rows(d.preconditions, lang)
         self.exclusions = _rows(d.exclusions, lang, exclusion=True)
         self.answers = [  # (question's label, answer, note), in asking order
-            (fact.label[lang], answer_text(fact, d.case.answers[fact.id].value, lang), d.case.answers[fact.id].note or "")
+            (fact.label[lang], answer_text(fact, d.case.answers[fact.id].value, lang), shown(d.case.answers[fact.id].note or ""))
             for fact in criteria.facts
             if fact.id in d.case.answers
         ]
@@ -135,11 +136,21 @@ def _rows(results: tuple[ElementResult, ...], lang: str, *, exclusion: bool = Fa
             r.element.fact.label[lang],
             r.status,
             status_text(r.status, lang, exclusion=exclusion),
-            reason(r, lang, exclusion=exclusion),
+            shown(reason(r, lang, exclusion=exclusion)),  # with the case's note
             reason(r, lang, exclusion=exclusion, with_note=False, with_label=False),
         )
         for r in results
     ]
+
+
+def shown(text_from_a_case: str, *, line: bool = False) -> str:
+    """Text from a case file, its name or the interview, as a reader sees it: nothing in it acts.
+
+    Control characters, a lone carriage return, bidirectional controls and
+    undecodable bytes are shown as escapes (``render.escape``); ``line``: on one
+    line (a title, a file name), line breaks shown too.
+    """
+    return one_line(text_from_a_case) if line else visible(text_from_a_case)
 
 
 def build(d: Determination, lang: str, *, generated: str | None = None) -> DeterminationView:
@@ -191,8 +202,8 @@ class Tally:
         sep = text("list_sep", self.lang)
         self.rows.append(
             CaseRow(
-                d.case.file,
-                d.case.meta.get("id") or "",
+                shown(d.case.file, line=True),
+                shown(d.case.meta.get("id") or "", line=True),
                 d.outcome.label[self.lang],
                 d.outcome.id,
                 d.outcome.favourable,
@@ -207,7 +218,7 @@ class Tally:
             self.no_situation += 1
 
     def fail(self, file: str) -> None:
-        self.rows.append(CaseRow(file, "", text("load_failed", self.lang), "error", False, ""))
+        self.rows.append(CaseRow(shown(file, line=True), "", text("load_failed", self.lang), "error", False, ""))
         self.failures += 1
 
     @property
