@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import shutil
 import subprocess
 
 import pytest
@@ -11,6 +12,7 @@ import pytest
 from hardening.adversary import ARTICLE_CASE, ROOT, ZGRONGCUO, run
 
 UNFAVOURABLE_CASE = ROOT / "examples" / "s1-tender-to-relative-not-tolerated.yaml"
+EN = {**os.environ, "ZGRONGCUO_LANG": "en"}
 FORMATS = ["text", "json", "jsonl", "csv", "markdown", "html"]
 
 
@@ -106,3 +108,116 @@ def test_a_terminal_gets_its_own_encoding_with_plain_symbols(encoding):
         assert "不予容错" in text and "√" in text and "×" in text  # ✓ and ✗ have no GBK code
     else:
         assert "\\u4e0d\\u4e88" in text and " v " in text.replace("\r\n", " ")  # escapes, and a plain tick
+
+
+# ------------------------------------------------------------ signals and workers
+
+
+def _session_members(session: int) -> list[int]:
+    """Processes still alive in ``session`` (the command's own, started with a new session)."""
+    members = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", "rb") as f:
+                    fields = f.read().rpartition(b")")[2].split()
+            except OSError:
+                continue
+            if int(fields[3]) == session and fields[0] != b"Z":  # state, ppid, pgrp, session
+                members.append(int(entry))
+    return members
+
+
+def _long_parallel_batch() -> subprocess.Popen:
+    """A --jobs 2 batch long enough to be interrupted while its workers run, in a session of its own."""
+    examples = str(ROOT / "examples")
+    command = [ZGRONGCUO, "check", "--format", "jsonl", "--explain", "--jobs", "2", *[examples] * 400]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True, env=EN)
+    assert process.stdout.readline()  # running, and its workers with it
+    assert len(_session_members(process.pid)) >= 3, "the workers were not started"
+    return process
+
+
+def _ended_cleanly(process: subprocess.Popen, code: int, message: bytes) -> None:
+    import time
+
+    start = time.monotonic()
+    _, stderr = process.communicate(timeout=20)
+    assert time.monotonic() - start < 5, "the batch did not end promptly"
+    assert process.returncode == code, stderr[-2000:]
+    assert b"Traceback" not in stderr and stderr.endswith(message), stderr[-2000:]
+    for _ in range(40):
+        if not _session_members(process.pid):
+            break
+        time.sleep(0.05)
+    assert _session_members(process.pid) == [], "workers were left behind"
+
+
+def test_ctrl_c_ends_a_parallel_batch_promptly_with_130():
+    import signal
+
+    process = _long_parallel_batch()
+    os.killpg(process.pid, signal.SIGINT)  # a terminal sends it to the whole foreground group
+    _ended_cleanly(process, 130, b"interrupted.\n")
+
+
+@pytest.mark.parametrize("whom", ["main", "group"])
+def test_sigterm_ends_a_parallel_batch_promptly_with_143(whom):
+    import signal
+
+    process = _long_parallel_batch()
+    (os.kill if whom == "main" else os.killpg)(process.pid, signal.SIGTERM)
+    _ended_cleanly(process, 143, b"terminated (SIGTERM).\n")
+
+
+def test_a_worker_that_dies_has_its_share_done_by_the_main_process(tmp_path):
+    import signal
+
+    examples = str(ROOT / "examples")
+    args = ["check", "--format", "jsonl", "--explain", "--jobs", "2", *[examples] * 30]
+    expected = run(*[a if a != "2" else "1" for a in args]).stdout
+    process = subprocess.Popen([ZGRONGCUO, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True, env=EN)
+    first = process.stdout.readline()
+    workers = [pid for pid in _session_members(process.pid) if pid != process.pid]
+    os.kill(workers[0], signal.SIGKILL)  # e.g. the kernel's out-of-memory killer
+    rest = process.stdout.read()  # from the buffered reader: it may hold more than the first line
+    stderr = process.stderr.read()
+    assert process.wait(timeout=60) == 1, stderr
+    assert first + rest == expected
+
+
+def test_a_failed_fork_falls_back_to_one_process(monkeypatch):
+    import multiprocessing.process
+
+    from zgrongcuo import batch
+    from zgrongcuo.load import criteria_builder
+    from zgrongcuo.render.contract import RenderOptions
+    from zgrongcuo.render.json_output import JsonlRenderer
+
+    def refuse(self):
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(multiprocessing.process.BaseProcess, "start", refuse)
+    renderer = JsonlRenderer(None, RenderOptions("en", batch=True))
+    tasks = list(batch.tasks_for([str(ROOT / "examples")] * 20))
+    results = list(batch.run(tasks, criteria_builder.load(), renderer, jobs=2))
+    assert [r.file for r in results] == [t[0] for t in tasks]
+    assert all(r.failure is None for r in results)
+
+
+def test_a_failed_fork_falls_back_to_one_process_for_real():
+    from hardening.adversary import unprivileged
+
+    prefix = unprivileged()
+    prlimit = shutil.which("prlimit")
+    if not prlimit:
+        pytest.skip("prlimit is needed to refuse new processes")
+    examples = str(ROOT / "examples")
+    args = ["check", "--format", "jsonl", "--jobs", "2", *[examples] * 20]
+    # One process for the user at most: the command itself. (Root is not held to the limit.)
+    limited = subprocess.run(
+        [prlimit, "--nproc=1", *prefix, ZGRONGCUO, *args], capture_output=True, timeout=60,
+        env={**os.environ, "ZGRONGCUO_LANG": "en"},
+    )  # fmt: skip
+    assert limited.returncode == 1, limited.stderr
+    assert limited.stdout == run(*args).stdout
