@@ -25,6 +25,30 @@ def run(*args: object, timeout: float = 60, **kwargs) -> subprocess.CompletedPro
     return subprocess.run([ZGRONGCUO, *map(str, args)], timeout=timeout, **kwargs)
 
 
+class Invoked:
+    """What a command run in this process did, shaped like a finished subprocess."""
+
+    def __init__(self, returncode: int, stdout: bytes, stderr: bytes) -> None:
+        self.returncode, self.stdout, self.stderr = returncode, stdout, stderr
+
+
+def invoke(*args: object, input: bytes | str | None = None, cwd: Path | None = None) -> Invoked:
+    """The command with ``args`` run in this process (CliRunner): for what needs no process of its own.
+
+    Streams, signals, permissions and the console script's own set-up need a real
+    process: :func:`run`.
+    """
+    from click.testing import CliRunner
+
+    from zgrongcuo.cli import app
+
+    with contextlib.chdir(cwd) if cwd is not None else contextlib.nullcontext():
+        result = CliRunner().invoke(app, [str(a) for a in args], input=input, env={"ZGRONGCUO_LANG": "en"})
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return Invoked(result.exit_code, result.stdout_bytes, result.stderr_bytes)
+
+
 def run_as(prefix: list[str], *args: object, timeout: float = 60, **kwargs) -> subprocess.CompletedProcess:
     """The installed command with ``args``, run through ``prefix`` (e.g. as another user)."""
     kwargs.setdefault("capture_output", True)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import io
+import os
 import time
 
 import pytest
 
-from hardening.adversary import ARTICLE_CASE, measure, run
+from hardening.adversary import ARTICLE_CASE, invoke, measure, run
 from zgrongcuo.authoring import lint
 from zgrongcuo.engine.evaluation import evaluate
 from zgrongcuo.errors import CriteriaError
@@ -27,7 +28,7 @@ def _case(answers: dict) -> Case:
 def test_a_chain_of_500_named_conditions_is_refused_with_its_place(tmp_path):
     path = tmp_path / "chain.yaml"
     path.write_text(measure(10, chain=500), encoding="utf-8")
-    result = run("check", "--criteria", path, ARTICLE_CASE)
+    result = invoke("check", "--criteria", path, ARTICLE_CASE)
     assert result.returncode == 2, result.stderr
     message = result.stderr.decode()
     assert f"{path}:" in message and ", key conditions.c" in message
@@ -43,7 +44,7 @@ def test_a_deep_chain_within_the_limit_evaluates_explains_and_lints(tmp_path):
     path = tmp_path / "chain.yaml"
     path.write_text(measure(10, chain=30), encoding="utf-8")
     for args in (["criteria", "show", path], ["check", "--criteria", path, "--format", "markdown", ARTICLE_CASE]):
-        result = run(*args)
+        result = invoke(*args)
         assert result.returncode in (0, 2, 3), result.stderr
         assert b"Traceback" not in result.stderr and b"internal error" not in result.stderr
 
@@ -74,7 +75,7 @@ def run_validate(text: str):
     with tempfile.NamedTemporaryFile("w", suffix=".yaml", encoding="utf-8") as f:
         f.write(text)
         f.flush()
-        return run("criteria", "validate", f.name)
+        return invoke("criteria", "validate", f.name)
 
 
 # ------------------------------------------------------------ size
@@ -111,12 +112,13 @@ def test_the_linter_stays_within_seconds_on_5000_facts(big):
 
 
 @pytest.mark.parametrize("value", ["99999999999999999999999", "9" * 5000])
-def test_a_huge_max_bytes_is_clamped_not_an_internal_error(value):
+def test_a_huge_max_bytes_is_clamped_not_an_internal_error(value, monkeypatch):
     for args in (["check", "--max-bytes", value, ARTICLE_CASE], ["check", "--max-bytes", value, "-"]):
-        result = run(*args, input=ARTICLE_CASE.read_bytes())
+        result = invoke(*args, input=ARTICLE_CASE.read_bytes())
         assert result.returncode in (0, 2), result.stderr
         assert b"internal error" not in result.stderr and b"Traceback" not in result.stderr
-    result = run("check", ARTICLE_CASE, env={**__import__("os").environ, "ZGRONGCUO_MAX_BYTES": value[:30]})
+    monkeypatch.setenv("ZGRONGCUO_MAX_BYTES", value[:30])
+    result = invoke("check", ARTICLE_CASE)
     assert result.returncode == 0, result.stderr
 
 
@@ -130,14 +132,21 @@ def test_huge_jobs_start_no_more_workers_than_cores():
     tasks = [(f"{i}.yaml", b"", None) for i in range(100_000)]
     workers, _ = workers_for(100_000, tasks)
     assert workers <= cpu_count()
-    result = run("check", "--jobs", "100000", ARTICLE_CASE)
+    result = invoke("check", "--jobs", "100000", ARTICLE_CASE)
     assert result.returncode == 0, result.stderr
 
 
-@pytest.mark.parametrize("columns", ["0", "1", "1000000", "9" * 30])
-def test_columns_is_clamped(columns):
-    import os
+@pytest.mark.parametrize(("columns", "clamped"), [("0", "40"), ("1", "40"), ("120", "120"), ("1000000", "1000"), ("9" * 30, "1000"), ("wide", "wide")])
+def test_columns_is_clamped(columns, clamped, monkeypatch):
+    from zgrongcuo.cli import process
 
+    monkeypatch.setenv("COLUMNS", columns)
+    process._clamp_columns()
+    assert os.environ["COLUMNS"] == clamped
+
+
+@pytest.mark.parametrize("columns", ["0", "1000000"])
+def test_columns_is_clamped_by_the_console_script(columns):
     result = run("check", ARTICLE_CASE, env={**os.environ, "COLUMNS": columns})
     assert result.returncode == 0, result.stderr
     assert 1000 < len(result.stdout) < 400_000

@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import pickle
 import stat
-import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from hardening.adversary import NOBODY, ROOT, ZGRONGCUO, run
+from hardening.adversary import NOBODY, ROOT, invoke
 from zgrongcuo.load import cache, criteria_builder
 
 NOT_TOLERATED = ROOT / "examples" / "s1-tender-to-relative-not-tolerated.yaml"
-GENUINE_LABEL = "不予容错（触及底线）"
-FORGED_LABEL = "建议容错免责（伪造）"
+GENUINE_LABEL = "Not tolerated (a bottom line is touched)"
+FORGED_LABEL = "Tolerance recommended (forged)"
 
 
 class _Payload:
@@ -29,13 +30,27 @@ class _Payload:
         return (os.system, (f"touch {self.marker}",))
 
 
-def _env(cache_dir: Path, **more: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k != "ZGRONGCUO_NO_CACHE"}
-    return {**env, "ZGRONGCUO_CACHE_DIR": str(cache_dir), **more}
+@contextlib.contextmanager
+def _cache_at(cache_dir: Path) -> Iterator[None]:
+    """The cache on, in ``cache_dir``, and nothing loaded yet in this process."""
+    saved = {name: os.environ.get(name) for name in ("ZGRONGCUO_CACHE_DIR", "ZGRONGCUO_NO_CACHE")}
+    os.environ["ZGRONGCUO_CACHE_DIR"] = str(cache_dir)
+    os.environ.pop("ZGRONGCUO_NO_CACHE")
+    criteria_builder._memo.clear()
+    try:
+        yield
+    finally:
+        criteria_builder._memo.clear()
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
-def _check(cache_dir: Path, case: Path = NOT_TOLERATED, **kwargs) -> dict:
-    result = run("check", "--format", "json", case, env=_env(cache_dir), **kwargs)
+def _check(cache_dir: Path, case: Path = NOT_TOLERATED) -> dict:
+    with _cache_at(cache_dir):
+        result = invoke("check", "--format", "json", case)
     assert result.returncode in (0, 1), result.stderr
     return json.loads(result.stdout)
 
@@ -129,23 +144,18 @@ def test_a_symlink_planted_at_the_temporary_name_is_not_written_through(warmed, 
     monkeypatch.setattr(os, "urandom", lambda n: b"\0" * n)
     for name in (f"{entry.name}.4242.tmp", f".{entry.name}.{'00' * 6}.tmp"):
         (warmed / name).symlink_to(victim)
-    monkeypatch.delenv("ZGRONGCUO_NO_CACHE", raising=False)
-    monkeypatch.setenv("ZGRONGCUO_CACHE_DIR", str(warmed))
-    criteria_builder._memo.clear()
-    try:
+    with _cache_at(warmed):
         assert criteria_builder.load().id == "zigui-2018"
-    finally:
-        criteria_builder._memo.clear()
     assert victim.read_text() == "precious\n"
 
 
 def test_folders_and_entries_are_private_whatever_the_umask(tmp_path):
     cache_dir = tmp_path / "home" / ".cache" / "zgrongcuo"
-    result = subprocess.run(
-        ["sh", "-c", 'umask 000; exec "$@"', "sh", ZGRONGCUO, "check", "--format", "json", str(NOT_TOLERATED)],
-        env=_env(cache_dir), capture_output=True, timeout=60,
-    )  # fmt: skip
-    assert result.returncode == 1, result.stderr
+    umask = os.umask(0)
+    try:
+        _check(cache_dir)
+    finally:
+        os.umask(umask)
     for folder in (cache_dir, cache_dir.parent, cache_dir.parent.parent):
         assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
     [entry] = _entries(cache_dir)

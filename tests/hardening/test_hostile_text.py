@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from hardening.adversary import ARTICLE_CASE, run
+from hardening.adversary import ARTICLE_CASE, invoke, run
 from zgrongcuo.render.escape import file_name, html, markdown, one_line, utf8, visible
 
 ESC = "\x1b[31m"  # a terminal escape: red
@@ -79,7 +79,7 @@ def _no_acting(out: bytes) -> None:
 
 @pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
 def test_outputs_for_people_show_hostile_text_as_escapes(hostile, fmt):
-    result = run("check", "--format", fmt, hostile)
+    result = invoke("check", "--format", fmt, hostile)
     assert result.returncode == 0, result.stderr
     _no_acting(result.stdout)
     _no_acting(result.stderr)
@@ -108,7 +108,7 @@ def test_json_stays_exact_and_valid_utf8_with_an_undecodable_name(hostile):
 
 def test_report_file_names_hold_nothing_hostile(hostile, tmp_path):
     out = tmp_path / "reports"
-    result = run("check", "--format", "markdown", "-o", out, hostile)
+    result = invoke("check", "--format", "markdown", "-o", out, hostile)
     assert result.returncode == 0, result.stderr
     for path in out.iterdir():
         assert path.name == file_name(path.name) and path.name.isprintable(), repr(path.name)
@@ -118,7 +118,7 @@ def test_report_file_names_hold_nothing_hostile(hostile, tmp_path):
 def test_word_reports_are_made_from_hostile_text(hostile, tmp_path):
     pytest.importorskip("docx")
     out = tmp_path / "word"
-    result = run("check", "--format", "docx", "-o", out, hostile)
+    result = invoke("check", "--format", "docx", "-o", out, hostile)
     assert result.returncode == 0, result.stderr
     assert len(list(out.glob("*.docx"))) == 7  # six cases and the summary
 
@@ -126,7 +126,7 @@ def test_word_reports_are_made_from_hostile_text(hostile, tmp_path):
 def test_authoring_reports_show_file_names_as_escapes(hostile):
     # The cases carry the article's expect: block; under the other measure none of them loads.
     for args, markup in ((["criteria", "test", hostile], MARKUP), (["diff", "zigui-2018", "wenze-2019", hostile], MARKUP_NAME)):
-        result = run(*args)
+        result = invoke(*args)
         assert result.returncode in (0, 1, 2), result.stderr
         _no_acting(result.stdout)
         _no_acting(result.stderr)
@@ -136,7 +136,7 @@ def test_authoring_reports_show_file_names_as_escapes(hostile):
 def test_error_messages_show_names_on_one_line(tmp_path):
     bad = tmp_path / f"x{ESC}\nerror: forged.yaml"
     bad.write_text("answers: [", encoding="utf-8")
-    result = run("check", bad)
+    result = invoke("check", bad)
     assert result.returncode == 2
     assert not [line for line in result.stderr.decode().splitlines() if line.startswith("error: forged")]
     assert r"x\x1b[31m\nerror: forged.yaml" in result.stderr.decode()
@@ -147,6 +147,6 @@ def test_criteria_texts_may_hold_no_control_character(tmp_path):
     source = (Path(ARTICLE_CASE).parents[1] / "criteria.yaml").read_text(encoding="utf-8")
     path = tmp_path / "c.yaml"
     path.write_text(source.replace("zh: 工作情境", 'zh: "工作\\e[2J情境"', 1), encoding="utf-8")
-    result = run("criteria", "validate", path)
+    result = invoke("criteria", "validate", path)
     assert result.returncode == 2
     assert "facts[context].label.zh" in result.stdout.decode() and "U+001B" in result.stdout.decode()

@@ -25,10 +25,9 @@ def _closing(*fds: int):
 
 @pytest.mark.parametrize(("case", "code"), [(ARTICLE_CASE, 0), (UNFAVOURABLE_CASE, 1)])
 def test_a_closed_stderr_does_not_change_the_exit_code(case, code):
-    for fmt in ("text", "json"):
-        result = run("check", "--format", fmt, case, preexec_fn=_closing(2))
-        assert result.returncode == code
-        assert result.stdout
+    result = run("check", "--format", "json", case, preexec_fn=_closing(2))
+    assert result.returncode == code
+    assert result.stdout
 
 
 def test_a_closed_stdout_is_a_usage_error_with_a_message():
@@ -49,36 +48,41 @@ def test_a_closed_stdin_is_a_usage_error_with_a_message():
     assert result.stderr == b"error: -: standard input is closed and cannot be read.\n"
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
-def test_a_full_disk_is_a_usage_error_not_a_bug(fmt):
+def test_a_full_disk_is_a_usage_error_not_a_bug():
     with open("/dev/full", "wb") as full:
-        result = run("check", "--format", fmt, ARTICLE_CASE, stdout=full, capture_output=False, stderr=subprocess.PIPE)
-    assert result.returncode == 2
-    assert result.stderr == b"error: -: cannot write to standard output: No space left on device.\n"
+        processes = [
+            subprocess.Popen([ZGRONGCUO, "check", "--format", fmt, ARTICLE_CASE], stdout=full, stderr=subprocess.PIPE, env=EN)
+            for fmt in FORMATS
+        ]
+        for fmt, process in zip(FORMATS, processes, strict=True):
+            stderr = process.communicate(timeout=60)[1]
+            assert process.returncode == 2, fmt
+            assert stderr == b"error: -: cannot write to standard output: No space left on device.\n", fmt
 
 
 # ------------------------------------------------------------ a reader that goes away
 
 
-def _read_one_byte_and_close(*args: object) -> tuple[int, bytes]:
-    """Run the command into a small pipe whose reader takes one byte and leaves, as `| head -c 1` does."""
-    read_end, write_end = os.pipe()
-    fcntl.fcntl(read_end, fcntl.F_SETPIPE_SZ, 4096)  # the output soon fills it
-    with subprocess.Popen([ZGRONGCUO, *map(str, args)], stdout=write_end, stderr=subprocess.PIPE) as process:
-        os.close(write_end)
-        assert os.read(read_end, 1)
+def test_a_reader_going_away_leaves_the_exit_code_of_the_results():
+    # The rule, in every format: the output stops, every case is still checked, and the
+    # exit code is the one the results give; nothing is said. Each reader takes one byte
+    # of a small pipe and leaves, as `| head -c 1` does, while the first case is written;
+    # the unfavourable case comes after that.
+    runs = []
+    for fmt in FORMATS:
+        articles = [ARTICLE_CASE] * (40 if fmt == "csv" else 2)  # a CSV row is short
+        for cases, code in (([ARTICLE_CASE], 0), ([*articles, UNFAVOURABLE_CASE], 1)):
+            read_end, write_end = os.pipe()
+            fcntl.fcntl(read_end, fcntl.F_SETPIPE_SZ, 4096)  # the first case fills it
+            command = [ZGRONGCUO, "check", "--format", fmt, *map(str, cases)]
+            runs.append((fmt, code, read_end, subprocess.Popen(command, stdout=write_end, stderr=subprocess.PIPE)))
+            os.close(write_end)
+    for fmt, code, read_end, process in runs:
+        assert os.read(read_end, 1), fmt
         os.close(read_end)
-        stderr = process.stderr.read()
-    return process.returncode, stderr
-
-
-@pytest.mark.parametrize("fmt", FORMATS)
-def test_a_reader_going_away_leaves_the_exit_code_of_the_results(fmt):
-    # The rule, in every format: the output stops, the cases are all checked, and the
-    # exit code is the one the results give; nothing is said on stderr.
-    examples = ROOT / "examples"
-    assert _read_one_byte_and_close("check", "--format", fmt, *[ARTICLE_CASE] * 24) == (0, b"")
-    assert _read_one_byte_and_close("check", "--format", fmt, examples, examples, examples) == (1, b"")
+    for fmt, code, _, process in runs:
+        stderr = process.communicate(timeout=60)[1]
+        assert (process.returncode, stderr) == (code, b""), fmt
 
 
 # ------------------------------------------------------------ encodings
@@ -174,7 +178,7 @@ def test_a_worker_that_dies_has_its_share_done_by_the_main_process(tmp_path):
     import signal
 
     examples = str(ROOT / "examples")
-    args = ["check", "--format", "jsonl", "--explain", "--jobs", "2", *[examples] * 30]
+    args = ["check", "--format", "jsonl", "--explain", "--jobs", "2", *[examples] * 20]
     expected = run(*[a if a != "2" else "1" for a in args]).stdout
     process = subprocess.Popen([ZGRONGCUO, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True, env=EN)
     first = process.stdout.readline()

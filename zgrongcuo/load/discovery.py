@@ -72,10 +72,10 @@ def _listing(folder: str, real_folder: str, within: str) -> list[tuple[str, Case
     for entry in entries:
         try:
             if entry.is_symlink():
-                real = os.path.realpath(entry.path)
-                is_folder = os.path.isdir(real)
+                is_folder = entry.is_dir()  # where it leads
                 if not (is_folder or _is_case(entry.name)):
                     continue
+                real = os.path.realpath(entry.path)
                 if os.path.commonpath([real, within]) != within:
                     out.append((entry.path, CaseError("link_outside", file=entry.path, folder=within), None))
                     continue
