@@ -610,8 +610,8 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "With -o, markdown, html and docx reports of several cases go into a folder, one file per case (named by case id, else by file name) and a summary.",
     ),
     "cli.exit_codes": (
-        "退出码：0 结论均有利；1 有不利结论（不予容错、不符合情形等，属正常结果）；3 有信息不足的案件；2 用法错误或文件无法读取；70 程序内部错误；130 被中断。",
-        "Exit codes: 0 every outcome favourable; 1 some outcome unfavourable (a normal result); 3 some case undetermined; 2 usage error or a file that cannot be read; 70 internal error; 130 interrupted.",
+        "退出码：0 结论均有利；1 有不利结论（不予容错、不符合情形等，属正常结果）；3 有信息不足的案件；2 用法错误、文件无法读取或输出无法写入；70 程序内部错误；130 被中断；143 被终止（SIGTERM）。",
+        "Exit codes: 0 every outcome favourable; 1 some outcome unfavourable (a normal result); 3 some case undetermined; 2 usage error, a file that cannot be read or output that cannot be written; 70 internal error; 130 interrupted; 143 terminated (SIGTERM).",
     ),
     "cli.arg.cases": (
         "案件文件（.yaml、.yml、.json）、存放案件文件的文件夹，或 -（标准输入）。",
