@@ -117,6 +117,24 @@ def test_entries_and_folders_of_another_user_are_not_read(warmed):
     assert entry.read_text(encoding="utf-8").count(FORGED_LABEL), "the entry was rewritten in another user's folder"
 
 
+@pytest.mark.skipif(os.geteuid() != 0, reason="another user's home needs root")
+def test_no_folder_is_made_in_another_users_home(tmp_path, monkeypatch):
+    # sudo keeps the user's HOME: root must not leave a .cache of its own in it.
+    home = tmp_path / "alice"
+    home.mkdir()
+    os.chown(home, NOBODY, NOBODY)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.delenv("ZGRONGCUO_NO_CACHE")
+    monkeypatch.delenv("ZGRONGCUO_CACHE_DIR", raising=False)
+    criteria_builder._memo.clear()
+    try:
+        assert criteria_builder.load().id == "zigui-2018"
+    finally:
+        criteria_builder._memo.clear()
+    assert list(home.iterdir()) == []
+
+
 def test_a_symlink_in_the_cache_is_never_followed(warmed, tmp_path):
     victim = tmp_path / "victim.txt"
     victim.write_text("precious\n")

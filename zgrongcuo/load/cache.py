@@ -52,7 +52,9 @@ def folder() -> str | None:
         return None
     if os.environ.get("ZGRONGCUO_CACHE_DIR"):
         return os.environ["ZGRONGCUO_CACHE_DIR"]
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):  # the XDG rule: a relative path is ignored
+        base = os.path.join(os.path.expanduser("~"), ".cache")
     return os.path.join(base, "zgrongcuo")
 
 
@@ -89,7 +91,11 @@ def _open_folder(create: bool) -> int | None:
 
 
 def _make_private_folders(path: str) -> None:
-    """Make ``path`` and any missing folders above it, each 0700 whatever the umask."""
+    """Make ``path`` and any missing folders above it, each 0700 whatever the umask.
+
+    Only inside a folder of the user's own: root running with another user's
+    HOME (sudo keeps it) must not leave a folder of root's in that user's home.
+    """
     missing = []
     while path and not os.path.lexists(path):
         missing.append(path)
@@ -97,6 +103,8 @@ def _make_private_folders(path: str) -> None:
         if parent == path:
             break
         path = parent
+    if missing and os.lstat(path).st_uid != os.geteuid():
+        raise PermissionError(path)
     for made in reversed(missing):
         try:
             os.mkdir(made, _PRIVATE_FOLDER)
