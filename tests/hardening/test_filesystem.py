@@ -105,7 +105,8 @@ def test_a_link_given_as_an_argument_is_read(folder_with_links):
     assert result.returncode == 0, result.stderr
 
 
-def test_a_link_swapped_after_the_walk_is_refused_when_read(tmp_path):
+@pytest.mark.parametrize("proc", [True, False], ids=["with /proc", "without /proc"])
+def test_a_link_swapped_after_the_walk_is_refused_when_read(tmp_path, monkeypatch, proc):
     from zgrongcuo.errors import CaseError
     from zgrongcuo.load.discovery import discover
     from zgrongcuo.load.files import read_bytes
@@ -117,8 +118,13 @@ def test_a_link_swapped_after_the_walk_is_refused_when_read(tmp_path):
     (cases / "a.yaml").write_text("answers: {}\n")
     [(path, problem, within)] = discover([str(cases)])
     assert problem is None
+    assert read_bytes(path, within=within) == b"answers: {}\n"
     os.unlink(path)
     os.symlink(secret, path)  # the race a writer of the folder could win
+    if not proc:
+        import zgrongcuo.load.files
+
+        monkeypatch.setattr(zgrongcuo.load.files, "_opened_path", lambda fd: None)
     with pytest.raises(CaseError) as info:
         read_bytes(path, within=within)
     assert info.value.msg_id == "link_outside"

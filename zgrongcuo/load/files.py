@@ -72,7 +72,7 @@ def _read_file(path: str, max_bytes: int, error: type[ZgError], too_large: str, 
         kind = _special_kind(status.st_mode)
         if kind is not None:
             raise error("not_regular_file", file=path, kind=kind)
-        if within is not None and not _lies_within(path, status, within):
+        if within is not None and not _lies_within(path, fd, status, within):
             raise error("link_outside", file=path, folder=within)
         size = status.st_size
         if size > max_bytes:  # refused before a byte of it is read
@@ -103,7 +103,7 @@ _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 
 
 def _special_kind(mode: int) -> str | None:
-    """What a file is, when it is not a regular file (a folder is left to the caller); None otherwise."""
+    """What a file is when it is not a regular file (a folder: IsADirectoryError); None for a regular file."""
     if stat.S_ISREG(mode):
         return None
     if stat.S_ISDIR(mode):
@@ -117,16 +117,26 @@ def _special_kind(mode: int) -> str | None:
     return "other"
 
 
-def _lies_within(path: str, status: os.stat_result, folder: str) -> bool:
-    """Whether the file opened as ``path`` (``status``) is the one ``path`` now names, inside ``folder``."""
-    real = os.path.realpath(path)
-    if os.path.commonpath([real, folder]) != folder:
-        return False
+def _lies_within(path: str, fd: int, status: os.stat_result, folder: str) -> bool:
+    """Whether the file opened as ``path`` (descriptor ``fd``) lies inside ``folder``, a real path."""
+    real = _opened_path(fd)
+    if real is None:  # where the path leads now, if that is the file opened
+        real = os.path.realpath(path)
+        try:
+            now = os.stat(real)
+        except OSError:
+            return False
+        if (now.st_dev, now.st_ino) != (status.st_dev, status.st_ino):
+            return False
+    return real.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+def _opened_path(fd: int) -> str | None:
+    """Where the file open as ``fd`` is, as Linux says it: one call, and no race; None elsewhere."""
     try:
-        now = os.stat(real)
+        return os.readlink(f"/proc/self/fd/{fd}")
     except OSError:
-        return False
-    return (now.st_dev, now.st_ino) == (status.st_dev, status.st_ino)
+        return None
 
 
 def write_new(path: str | os.PathLike[str], data: str | bytes, *, force: bool = False, mode: int = PRIVATE) -> str:
