@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import shutil
 import subprocess
@@ -63,13 +64,25 @@ def unprivileged() -> list[str]:
     """
     if os.geteuid() != 0:
         return []
-    setpriv = shutil.which("setpriv")
-    if setpriv:
-        return [setpriv, f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups"]
-    runuser = shutil.which("runuser")
-    if runuser:
-        return [runuser, "-u", "nobody", "--"]
-    pytest.skip("running as root, and neither setpriv nor runuser is there to drop privileges")
+    prefix = _unprivileged_prefix()
+    if prefix is None:
+        pytest.skip("running as root, with no way to run the installed command as an unprivileged user "
+                    "(no setpriv or runuser, or its folders are closed to other users)")
+    return prefix
+
+
+@functools.cache
+def _unprivileged_prefix() -> list[str] | None:
+    candidates = []
+    if shutil.which("setpriv"):
+        candidates.append([shutil.which("setpriv"), f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups"])
+    if shutil.which("runuser"):
+        candidates.append([shutil.which("runuser"), "-u", "nobody", "--"])
+    for prefix in candidates:
+        done = subprocess.run([*prefix, ZGRONGCUO, "--version"], capture_output=True, timeout=60)
+        if done.returncode == 0:
+            return prefix
+    return None
 
 
 @contextlib.contextmanager
