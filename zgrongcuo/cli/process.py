@@ -25,7 +25,6 @@ from __future__ import annotations
 import codecs
 import io
 import os
-import signal
 import sys
 from typing import Any
 
@@ -50,8 +49,12 @@ def prepare() -> None:
     """Everything the console script sets up before a command runs."""
     _clamp_columns()
     _take_streams()
-    if hasattr(signal, "SIGTERM"):
-        signal.signal(signal.SIGTERM, _on_sigterm)
+    try:  # the C module itself: `signal` builds its enums when imported, a millisecond on every run
+        import _signal as signals  # type: ignore[import-not-found]
+    except ImportError:  # pragma: no cover - another Python
+        import signal as signals
+    if hasattr(signals, "SIGTERM"):
+        signals.signal(signals.SIGTERM, _on_sigterm)
 
 
 def _on_sigterm(signum: int, frame: Any) -> None:

@@ -120,7 +120,7 @@ class _Reader(Reader):
 
     def text(self, node: Node | None, key: str) -> str:
         value = super().text(node, key)
-        control = control_character(value)
+        control = None if value.isprintable() else control_character(value)  # most texts: one quick look
         if control:  # e.g. "\e[2J" in quotes: terminal escapes must not reach an output
             raise self.error("control_in_text", node, key, char=f"U+{ord(control):04X}")
         return value

@@ -277,8 +277,8 @@ def _build(next_event, file: str) -> Node | None:
 # numbers, true, false, null, NaN and Infinity stay text, plain, for the
 # reader of the node to judge (as a YAML plain scalar would).
 
-_JSON_SPACE = re.compile(r"[ \t\n\r]*")
-_JSON_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
+_JSON_SPACE = r"[ \t\n\r]*"
+_JSON_NUMBER = r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?"
 _JSON_WORDS = ("null", "true", "false", "NaN", "Infinity", "-Infinity")
 _VALUE, _KEY, _AFTER = 0, 1, 2  # what the parser expects next
 
@@ -288,6 +288,7 @@ def _parse_json(text: str, file: str) -> Node | None:
     import json.decoder
 
     scan_string = json.decoder.scanstring  # type: ignore[attr-defined]  # the C scanner json.loads uses
+    space, number = re.compile(_JSON_SPACE).match, re.compile(_JSON_NUMBER).match  # compiled only for JSON
     breaks = [i for i, ch in enumerate(text) if ch == "\n"] if "\n" in text else []
 
     def position(index: int) -> tuple[int, int]:
@@ -304,7 +305,7 @@ def _parse_json(text: str, file: str) -> Node | None:
     root: Node | None = None
     count = 0
     size = len(text)
-    pos = _JSON_SPACE.match(text, 0).end()  # type: ignore[union-attr]
+    pos = space(text, 0).end()  # type: ignore[union-attr]
     state = _VALUE
 
     def add(node: Node) -> None:
@@ -339,7 +340,7 @@ def _parse_json(text: str, file: str) -> Node | None:
                     raise ZgError("too_deep", file=file, line=line, column=column, key=path, limit=MAX_DEPTH)
                 container = Mapping(line, column, []) if ch == "{" else Sequence(line, column, [])
                 stack.append(_Frame(container, None, path or ""))
-                pos = _JSON_SPACE.match(text, pos + 1).end()  # type: ignore[union-attr]
+                pos = space(text, pos + 1).end()  # type: ignore[union-attr]
                 if pos < size and text[pos] == ("}" if ch == "{" else "]"):
                     add(stack.pop().node)
                     pos += 1
@@ -355,8 +356,8 @@ def _parse_json(text: str, file: str) -> Node | None:
                     raise fail(exc.msg, exc.pos) from None
                 add(Scalar(line, column, value, False))
             else:
-                number = _JSON_NUMBER.match(text, pos)
-                word = number.group() if number else next((w for w in _JSON_WORDS if text.startswith(w, pos)), None)
+                found = number(text, pos)
+                word = found.group() if found else next((w for w in _JSON_WORDS if text.startswith(w, pos)), None)
                 if word is None:
                     raise fail("Expecting value", pos)
                 add(Scalar(line, column, word, True))
@@ -381,13 +382,13 @@ def _parse_json(text: str, file: str) -> Node | None:
             key = Scalar(line, column, name, False)
             frame.seen[name] = key
             frame.pending = key
-            pos = _JSON_SPACE.match(text, end).end()  # type: ignore[union-attr]
+            pos = space(text, end).end()  # type: ignore[union-attr]
             if pos >= size or text[pos] != ":":
                 raise fail("Expecting ':' delimiter", pos)
-            pos = _JSON_SPACE.match(text, pos + 1).end()  # type: ignore[union-attr]
+            pos = space(text, pos + 1).end()  # type: ignore[union-attr]
             state = _VALUE
         else:  # after a value
-            pos = _JSON_SPACE.match(text, pos).end()  # type: ignore[union-attr]
+            pos = space(text, pos).end()  # type: ignore[union-attr]
             if not stack:
                 if pos != size:
                     raise fail("Extra data", pos)
@@ -395,7 +396,7 @@ def _parse_json(text: str, file: str) -> Node | None:
             closing = "}" if type(stack[-1].node) is Mapping else "]"
             ch = text[pos] if pos < size else ""
             if ch == ",":
-                pos = _JSON_SPACE.match(text, pos + 1).end()  # type: ignore[union-attr]
+                pos = space(text, pos + 1).end()  # type: ignore[union-attr]
                 state = _KEY if closing == "}" else _VALUE
             elif ch == closing:
                 add(stack.pop().node)

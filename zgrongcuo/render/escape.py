@@ -23,13 +23,25 @@ enters an output:
 
 from __future__ import annotations
 
+import functools
 import re
 
 # C0 controls but tab and line feed, DEL, C1 controls, the Bidi_Control characters
 # (ALM, LRM, RLM, the embeddings and overrides, the isolates) and lone surrogates.
 _UNSAFE = "\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff"
-_NOT_VISIBLE = re.compile(f"\r\n|[{_UNSAFE}]")
-_NOT_ON_ONE_LINE = re.compile(f"[\n{_UNSAFE}]")
+
+
+@functools.cache
+def _pattern(which: str) -> re.Pattern[str]:
+    # Compiled when first used: every run imports this module (error messages use it), few escape anything.
+    return re.compile(
+        {
+            "visible": f"\r\n|[{_UNSAFE}]",
+            "one_line": f"[\n{_UNSAFE}]",
+            "markdown": r"([\\`*_\[\]<>|#~])",
+            "file_name": f'[<>:"/\\\\|?*{_UNSAFE}\n]+',
+        }[which]
+    )
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -46,16 +58,15 @@ def _escape(match: re.Match[str]) -> str:
 
 def visible(text: str) -> str:
     """``text`` with everything that would act instead of being read shown as an escape; tabs and lines kept."""
-    return _NOT_VISIBLE.sub(_escape, text) if _NOT_VISIBLE.search(text) else text
+    pattern = _pattern("visible")
+    return pattern.sub(_escape, text) if pattern.search(text) else text
 
 
 def one_line(text: str) -> str:
     """``text`` as :func:`visible` shows it, on one line: line breaks shown as ``\\n``."""
     text = text.replace("\r\n", "\n")
-    return _NOT_ON_ONE_LINE.sub(_escape, text) if _NOT_ON_ONE_LINE.search(text) else text
-
-
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
+    pattern = _pattern("one_line")
+    return pattern.sub(_escape, text) if pattern.search(text) else text
 
 
 def markdown(value: str) -> str:
@@ -64,7 +75,7 @@ def markdown(value: str) -> str:
     A line break must not end the paragraph, table cell or list item it stands
     in: a multi-line quote or note stays where it was written.
     """
-    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", visible(value))
+    escaped = _pattern("markdown").sub(r"\\\1", visible(value))
     return escaped.replace("\n", "<br>")
 
 
@@ -80,9 +91,6 @@ def utf8(text: str) -> bytes:
     return text.encode("utf-8", "backslashreplace")
 
 
-_NOT_IN_FILE_NAMES = re.compile(f'[<>:"/\\\\|?*{_UNSAFE}\n]+')
-
-
 def file_name(name: str) -> str:
     """``name`` with what no file name should hold (separators, controls, bidi, lone surrogates) as ``_``."""
-    return _NOT_IN_FILE_NAMES.sub("_", name)
+    return _pattern("file_name").sub("_", name)
