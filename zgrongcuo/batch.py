@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import itertools
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 
 from zgrongcuo.errors import ZgError
 from zgrongcuo.load import case_reader
@@ -21,8 +23,9 @@ from zgrongcuo.model.case import Notice
 from zgrongcuo.model.criteria import Questions
 from zgrongcuo.render.contract import Renderer, RenderOptions
 
-# A task: the file's path, its bytes when already read (standard input), or why it cannot be loaded.
-Task = tuple[str, "bytes | None", "ZgError | None"]
+# A task: the file's path, its bytes when already read (standard input), or why it cannot be loaded,
+# and the real path of the folder it was found in (it must still lie there when it is read).
+Task = tuple[str, "bytes | None", "ZgError | None", "str | None"]
 
 CHUNK = 64  # cases a worker takes at a time; starting a worker costs about as much as checking this many
 
@@ -74,12 +77,12 @@ def _process(task: Task, asked: Questions, prepare: Callable[..., object], expla
     """Load one case and evaluate it against every measure: the renderer prepares the determinations together."""
     from zgrongcuo.engine.evaluation import evaluate
 
-    path, data, problem = task
+    path, data, problem, within = task
     try:
         if problem is not None:
             raise problem
         if data is None:
-            data = read_bytes(path, max_bytes=max_bytes)
+            data = read_bytes(path, max_bytes=max_bytes, within=within)
         loaded = case_reader.loads(data, asked, path)
     except ZgError as error:
         return CaseResult(path, failure=error)
@@ -144,26 +147,168 @@ def run(
     """Evaluate every task against every measure, in order; with ``jobs`` > 1 and a parallel renderer, in workers.
 
     ``criteria_specs`` is how the workers load the same measures (what each ``--criteria`` said).
+    When no worker can be started (a failed fork), everything is done in this process.
     """
+    here = (asked, renderer.prepare, renderer.explains, max_bytes)
     if jobs <= 1 or not renderer.parallel:
         for task in tasks:
-            yield _process(task, asked, renderer.prepare, renderer.explains, max_bytes)
+            yield _process(task, *here)
         return
     import gc
-    import multiprocessing
 
     # Forked workers share this process's memory until they write to it; a
     # garbage collection touching every object would copy it all.
     gc.freeze()
-    init = (criteria_specs, type(renderer), renderer.options, max_bytes)
-    with multiprocessing.get_context().Pool(jobs, initializer=_init_worker, initargs=init) as pool:
-        for rows, blob in pool.imap(_work, _chunks(tasks, CHUNK)):
-            view, offset = memoryview(blob), 0
-            for file, failure, favourables, payload, notices in rows:
-                if isinstance(payload, int):  # a length into the chunk's joined bytes
-                    end = offset + payload
-                    payload, offset = view[offset:end], end
-                yield CaseResult(file, failure, favourables, payload, notices)
+    workers = _Workers.start(jobs, (criteria_specs, type(renderer), renderer.options, max_bytes))
+    try:
+        yield from workers.run(_chunks(tasks, CHUNK), here)
+    finally:
+        workers.stop()
+
+
+class _Workers:
+    """Worker processes, each with a pipe of its own: chunks go out in turn and results come back in that order.
+
+    A worker is sent a chunk only when it has none, so neither side can block
+    the other however large a chunk or its result. Nothing is shared between
+    the workers (no lock a dying worker could hold), so stopping them is
+    immediate: on Ctrl-C or SIGTERM they are ended and the exception goes on.
+    Workers ignore Ctrl-C (the terminal sends it to them too) and die of SIGTERM
+    without a word; one that ends unexpectedly has its chunk done here instead,
+    and one left behind by a killed main process finds its pipe closed and ends.
+    """
+
+    def __init__(self, started: list[tuple[Any, Any]]) -> None:
+        self.started = started  # (process, the main process's end of its pipe)
+
+    @classmethod
+    def start(cls, jobs: int, init: tuple[object, ...]) -> _Workers:
+        import multiprocessing
+        import signal
+
+        context = multiprocessing.get_context()
+        started: list[tuple[Any, Any]] = []
+        # Signals wait until a worker has set its own handlers: none may die of ours.
+        blocked = {signal.SIGINT, signal.SIGTERM}
+        previous = signal.pthread_sigmask(signal.SIG_BLOCK, blocked) if hasattr(signal, "pthread_sigmask") else None
+        try:
+            for _ in range(jobs):
+                ours, theirs = context.Pipe()
+                others = [end for _, end in started] + [ours]
+                process = context.Process(target=_serve, args=(theirs, others, init), daemon=True)
+                try:
+                    process.start()
+                except OSError:  # no more processes (EAGAIN, ENOMEM): fewer workers, or none
+                    ours.close()
+                    theirs.close()
+                    break
+                theirs.close()
+                started.append((process, ours))
+        finally:
+            if previous is not None:
+                signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        return cls(started)
+
+    def run(self, chunks: Iterator[list[Task]], here: tuple[Any, ...]) -> Iterator[CaseResult]:
+        # In order: (the worker doing it, or None for this process; the chunk).
+        pending: deque[tuple[Any, list[Task]]] = deque()
+        for slot in [end for _, end in self.started] or [None]:
+            chunk = next(chunks, None)
+            if chunk is None:
+                break
+            pending.append((self._send(slot, chunk), chunk))
+        while pending:
+            slot, chunk = pending.popleft()
+            answer = self._receive(slot)
+            if answer is None:  # done here: by choice, or because the worker ended
+                results: Iterable[CaseResult] = [_process(task, *here) for task in chunk]
+                slot = None
+            else:
+                results = _unpacked(*answer)
+            following = next(chunks, None)
+            if following is not None:
+                pending.append((self._send(slot, following), following))
+            yield from results
+
+    @staticmethod
+    def _send(end: Any, chunk: list[Task]) -> Any:
+        if end is None:
+            return None
+        try:
+            end.send(chunk)
+        except (OSError, ValueError):  # the worker is gone: this process does its share
+            return None
+        return end
+
+    @staticmethod
+    def _receive(end: Any) -> tuple[list[Any], bytes] | None:
+        if end is None:
+            return None
+        try:
+            status, value = end.recv()
+        except (EOFError, OSError):
+            return None
+        if status != "done":
+            raise RuntimeError(f"in a worker process: {value}")
+        return value
+
+    def stop(self) -> None:
+        """End every worker: asked to when all went well, told to otherwise; never waits long."""
+        for _, end in self.started:
+            try:
+                end.send(None)
+            except (OSError, ValueError):
+                pass
+        for process, end in self.started:
+            process.join(timeout=0.5)
+            if process.is_alive():
+                process.terminate()
+                process.join(timeout=1)
+            if process.is_alive():  # pragma: no cover - SIGTERM is not blocked in a worker
+                process.kill()
+                process.join()
+            end.close()
+
+
+def _unpacked(rows: list[Any], blob: bytes) -> Iterator[CaseResult]:
+    view, offset = memoryview(blob), 0
+    for file, failure, favourables, payload, notices in rows:
+        if isinstance(payload, int):  # a length into the chunk's joined bytes
+            end = offset + payload
+            payload, offset = view[offset:end], end
+        yield CaseResult(file, failure, favourables, payload, notices)
+
+
+def _serve(end: Any, others: list[Any], init: tuple[Any, ...]) -> None:
+    """A worker process: chunks in, results out, until told to stop or the main process is gone."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the main process handles it
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # ended by the main process: quietly
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
+    for other in others:  # the main process's ends: held here, they would keep pipes open after it died
+        other.close()
+    try:
+        _init_worker(*init)
+        ready: tuple[str, object] | None = None
+    except Exception as exc:  # noqa: BLE001 - said to the main process, which reports it
+        ready = ("failed", f"{type(exc).__name__}: {exc}")
+    while True:
+        try:
+            chunk = end.recv()
+        except (EOFError, OSError):
+            return
+        if chunk is None:
+            return
+        try:
+            answer = ready or ("done", _work(chunk))
+        except Exception as exc:  # noqa: BLE001 - a bug: the main process reports it as such
+            answer = ("failed", f"{type(exc).__name__}: {exc}")
+        try:
+            end.send(answer)
+        except (OSError, ValueError):
+            return
 
 
 def tasks_for(paths: list[str], *, max_bytes: int = MAX_BYTES) -> Iterator[Task]:
@@ -176,14 +321,14 @@ def tasks_for(paths: list[str], *, max_bytes: int = MAX_BYTES) -> Iterator[Task]
 
     if paths.count("-") > 1:
         raise UsageError("stdin_twice")
-    for path, problem in discover(paths):
+    for path, problem, within in discover(paths):
         if path != "-" or problem is not None:
-            yield path, None, problem
+            yield path, None, problem, within
             continue
         try:
-            yield path, read_bytes("-", max_bytes=max_bytes), None
+            yield path, read_bytes("-", max_bytes=max_bytes), None, None
         except ZgError as error:
-            yield path, None, error
+            yield path, None, error, None
 
 
 def is_batch(paths: list[str]) -> bool:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import Any
 
+from zgrongcuo.render.escape import one_line
 from zgrongcuo.text import catalogue
 
 
@@ -100,15 +100,16 @@ def _rebuild(cls: type[ZgError], msg_id: str, fields: dict[str, object]) -> ZgEr
     Exception.__init__(error, msg_id)
     error.__dict__.update(fields)
     return error
-# Control characters (terminal escapes among them) and bidirectional overrides
-# in what a user wrote are shown as escapes, never sent to the terminal.
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
 MAX_SHOWN = 200  # characters of a user's value quoted in a message
 MAX_EXCERPT = 120  # characters of an offending line quoted under a message
 
 
 def _escape(text: str) -> str:
-    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}" if ord(m.group()) > 0xFF else f"\\x{ord(m.group()):02x}", text)
+    # What a user wrote is shown, never sent to the terminal as it is: control characters
+    # (terminal escapes among them), line breaks, bidirectional controls, undecodable bytes.
+    return one_line(text)
 
 
 def _shown(value: str, limit: int | None = MAX_SHOWN) -> str:
@@ -152,6 +153,10 @@ class CaseError(ZgError):
 
 class UsageError(ZgError):
     """The command line asks for something that cannot be done."""
+
+
+class OutputError(ZgError):
+    """Standard output cannot be written (a full disk, a closed descriptor): exit 2, never an internal error."""
 
 
 def suggest(word: str, candidates: Iterable[object]) -> str | None:

@@ -400,13 +400,14 @@ print("\\n" + " ".join(sorted(m for m in sys.modules if m.startswith("zgrongcuo.
 @pytest.mark.parametrize(
     ("argv", "modules"),
     [
-        (["check", str(ARTICLE_CASE), "--format", "json"], {"root", "common", "check"}),
-        (["--debug", "check", "--format", "jsonl", str(EXAMPLES)], {"root", "common", "check"}),
-        (["criteria", "show", "--format", "markdown"], {"root", "common", "authors"}),
-        (["check", "--help"], {"root", "common", "check"}),
-        (["--version"], {"root"}),
-        (["--help"], {"root", "common", "check", "ask", "similar", "authors"}),  # the list of commands needs them all
-        (["no-such-command"], {"root", "common"}),
+        (["check", str(ARTICLE_CASE), "--format", "json"], {"process", "root", "common", "check"}),
+        (["--debug", "check", "--format", "jsonl", str(EXAMPLES)], {"process", "root", "common", "check"}),
+        (["criteria", "show", "--format", "markdown"], {"process", "root", "common", "authors"}),
+        (["check", "--help"], {"process", "root", "common", "check"}),
+        (["--version"], {"process", "root"}),
+        # the list of commands needs them all
+        (["--help"], {"process", "root", "common", "check", "ask", "similar", "authors"}),
+        (["no-such-command"], {"process", "root", "common"}),
     ],
 )
 def test_the_console_script_imports_only_the_command_it_runs_and_behaves_as_the_app(argv, modules):

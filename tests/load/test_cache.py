@@ -1,4 +1,4 @@
-"""The compiled-criteria cache: used when it matches, ignored when it does not, never required."""
+"""The cache of parsed criteria files: used when it matches, ignored when it does not, never required."""
 
 import shutil
 
@@ -23,7 +23,7 @@ def test_the_second_load_comes_from_the_cache(cache_dir, tmp_path, monkeypatch):
     first = criteria_builder.load(path)
     [entry] = list(cache_dir.iterdir())
     criteria_builder._memo.clear()
-    monkeypatch.setattr(criteria_builder, "loads", lambda *a, **k: pytest.fail("the cache was not used"))
+    monkeypatch.setattr(criteria_builder, "_parse", lambda *a, **k: pytest.fail("the cache was not used"))
     second = criteria_builder.load(path)
     assert second is not first
     assert second.sha256 == first.sha256 and second.path == str(path)
@@ -47,7 +47,7 @@ def test_a_damaged_entry_is_a_miss(cache_dir, tmp_path):
     shutil.copy(ROOT / "criteria.yaml", path)
     criteria_builder.load(path)
     [entry] = list(cache_dir.iterdir())
-    entry.write_bytes(b"not a pickle")
+    entry.write_bytes(b"[1, 1, [[1, 1, \"format\", 1]]]")  # a key without its value
     criteria_builder._memo.clear()
     assert criteria_builder.load(path).version == "2018.1"
 

@@ -266,11 +266,11 @@ def test_discover_sorts_recurses_and_skips_hidden(write):
     for name in ("b.yaml", "a.json", "sub/c.yml", ".hidden.yaml", ".git/d.yaml", "notes.txt"):
         write(name, "{}")
     root = write("z.yaml", "{}").parent
-    found = [p for p, _ in discover([str(root)])]
+    found = [p for p, _, _ in discover([str(root)])]
     assert [p.removeprefix(str(root) + "/") for p in found] == ["a.json", "b.yaml", "sub/c.yml", "z.yaml"]
 
 
 def test_discover_reports_an_empty_folder(tmp_path):
     (tmp_path / "empty").mkdir()
-    [(path, problem)] = discover([str(tmp_path / "empty")])
+    [(path, problem, _)] = discover([str(tmp_path / "empty")])
     assert problem is not None and "no case files" in problem.message("en")

@@ -18,8 +18,15 @@ from zgrongcuo.authoring.impact import ImpactReport
 from zgrongcuo.authoring.outline import HEADING, NOTE, QUOTE, SECTION, TITLE, OutlineItem
 from zgrongcuo.authoring.phrases import change_text, difference_text, failure_reasons, ids_text, outcome_text
 from zgrongcuo.model.criteria import Criteria
+from zgrongcuo.render.escape import visible
 from zgrongcuo.render.terminal import outcome_style
 from zgrongcuo.text.catalogue import text
+
+
+def _safe(value: str) -> str:
+    """Text for a markup string: nothing from a file acts (markup, control characters, bidi)."""
+    return escape(visible(value))
+
 
 _TONE = {"good": "green", "bad": "red", "open": "yellow"}
 _KIND_STYLE = {TITLE: "bold", SECTION: "bold underline", HEADING: "bold", QUOTE: "italic", NOTE: "dim"}
@@ -66,24 +73,24 @@ def test_report(console: Console, measures: Sequence[Criteria], results: list[Ex
         got = r.determination.outcome if r.determination else None
         cells = [
             f"[{style}]{_RESULT_ICON[r.status]} {text('test.' + r.status, lang)}[/]",
-            escape(r.file),
-            escape((r.case.meta.get("id") or "") if r.case else ""),
+            _safe(r.file),
+            _safe((r.case.meta.get("id") or "") if r.case else ""),
         ]
         if several:
-            cells.append(escape(r.criteria.id) if r.criteria else "")
-        cells += [escape(expected), f"[{outcome_style(got.favourable)}]{escape(got.id)}[/]" if got else ""]
+            cells.append(_safe(r.criteria.id) if r.criteria else "")
+        cells += [_safe(expected), f"[{outcome_style(got.favourable)}]{_safe(got.id)}[/]" if got else ""]
         table.add_row(*cells)
     console.print(table)
     for r in results:
         if r.status == FAILED and r.criteria is not None:
-            console.print(f"[bold red]✗ {escape(r.file)}[/]" + (f" [dim]({escape(r.criteria.id)})[/]" if several else ""))
+            console.print(f"[bold red]✗ {_safe(r.file)}[/]" + (f" [dim]({_safe(r.criteria.id)})[/]" if several else ""))
             for d in r.differences:
-                console.print("  " + escape(difference_text(r.criteria, d, lang)))
+                console.print("  " + _safe(difference_text(r.criteria, d, lang)))
             for line in failure_reasons(r, lang):
-                console.print("    [dim]" + escape(line) + "[/]")
+                console.print("    [dim]" + _safe(line) + "[/]")
         elif r.status == ERROR and r.error is not None:
-            console.print(f"[bold red]! {escape(r.file)}[/]")
-            console.print("  " + escape(r.error.render(lang)))
+            console.print(f"[bold red]! {_safe(r.file)}[/]")
+            console.print("  " + _safe(r.error.render(lang)))
     n = counts(results)
     summary = text("test.summary", lang, total=len(results), passed=n[PASSED], failed=n[FAILED], skipped=n[SKIPPED], errors=n[ERROR])
     console.print(summary, style="bold red" if n[FAILED] or n[ERROR] else "bold green")
@@ -94,7 +101,7 @@ def diff_report(console: Console, report: ImpactReport, lang: str) -> None:
     def criteria_item(c: Criteria) -> str:
         return text("diff.criteria_item", lang, path=c.path, title=c.title[lang], version=c.version, sha=c.sha256[:12])
 
-    console.print(escape(text("diff.criteria", lang, old=criteria_item(report.old), new=criteria_item(report.new))), style="dim")
+    console.print(_safe(text("diff.criteria", lang, old=criteria_item(report.old), new=criteria_item(report.new))), style="dim")
     changed = report.changed
     if changed:
         console.print(f"[bold]{text('diff.heading', lang)}[/]")
@@ -102,41 +109,41 @@ def diff_report(console: Console, report: ImpactReport, lang: str) -> None:
         old, new = e.both()
         meta = e.case.meta if e.case else {}
         title = " ".join(p for p in (meta.get("id"), meta.get("title")) if p)
-        console.print(f"[bold]{escape(e.file)}[/]" + (f"  {escape(title)}" if title else ""))
+        console.print(f"[bold]{_safe(e.file)}[/]" + (f"  {_safe(title)}" if title else ""))
         line = text(
             "diff.transition",
             lang,
-            old=f"[{outcome_style(old.outcome.favourable)}]{escape(outcome_text(report.old, old.outcome.id, lang))}[/]",
-            new=f"[{outcome_style(new.outcome.favourable)}]{escape(outcome_text(report.new, new.outcome.id, lang))}[/]",
+            old=f"[{outcome_style(old.outcome.favourable)}]{_safe(outcome_text(report.old, old.outcome.id, lang))}[/]",
+            new=f"[{outcome_style(new.outcome.favourable)}]{_safe(outcome_text(report.new, new.outcome.id, lang))}[/]",
         )
         console.print("  " + line)
         if old.situations_met != new.situations_met:
             ids = text("diff.situations", lang, old=ids_text(old.situations_met, lang), new=ids_text(new.situations_met, lang))
-            console.print("  " + escape(ids))
+            console.print("  " + _safe(ids))
         none = text("diff.no_rule", lang)
         rule = text(
             "diff.rule", lang, old=old.rule.number if old.rule else none, new=new.rule.number if new.rule else none
         )
-        console.print("  [dim]" + escape(rule) + "[/]")
+        console.print("  [dim]" + _safe(rule) + "[/]")
         for r in e.changes:
-            console.print("    " + escape(change_text(r, lang)))
+            console.print("    " + _safe(change_text(r, lang)))
         if not e.changes:
-            console.print("    " + escape(text("diff.only_rules", lang)))
+            console.print("    " + _safe(text("diff.only_rules", lang)))
     if report.failed:
         console.print(f"[bold red]{text('diff.failures', lang)}[/]")
         for e in report.failed:
-            console.print(f"[bold red]! {escape(e.file)}[/]")
+            console.print(f"[bold red]! {_safe(e.file)}[/]")
             if e.old_error is e.new_error and e.old_error is not None:
-                console.print("  " + escape(e.old_error.render(lang)))
+                console.print("  " + _safe(e.old_error.render(lang)))
                 continue
             for side, error in (("old", e.old_error), ("new", e.new_error)):
                 if error is not None:
-                    console.print("  " + escape(text("diff.load_" + side, lang, message=error.render(lang))))
+                    console.print("  " + _safe(text("diff.load_" + side, lang, message=error.render(lang))))
     transitions = report.transitions()
     if transitions:
         console.print(f"[bold]{text('diff.transitions', lang)}[/]")
         for a, b, n in transitions:
-            console.print("  " + escape(text("diff.transition", lang, old=a, new=b)) + f": {n}")
+            console.print("  " + _safe(text("diff.transition", lang, old=a, new=b)) + f": {n}")
     else:
         console.print(text("diff.nothing", lang), style="green")
     console.print(

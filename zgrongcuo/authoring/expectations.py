@@ -109,11 +109,11 @@ def run(
     measures = (criteria,) if isinstance(criteria, Criteria) else tuple(criteria)
     asked = questions(measures)
     results: list[ExpectationResult] = []
-    for path, problem in discover(paths):
+    for path, problem, within in discover(paths):
         try:
             if problem is not None:
                 raise problem
-            loaded = case_reader.load(path, asked, max_bytes=max_bytes)
+            loaded = case_reader.load(path, asked, max_bytes=max_bytes, within=within)
         except ZgError as error:
             results.append(ExpectationResult(path, ERROR, error=error))
             continue

@@ -153,14 +153,14 @@ def status_changes(old: Determination, new: Determination) -> list[StatusChange]
 def compare(old: Criteria, new: Criteria, paths: list[str], *, max_bytes: int = MAX_BYTES) -> ImpactReport:
     """Every case under ``paths`` (folders recursed as `check` does) under both criteria."""
     entries = []
-    for path, problem in discover(paths):
+    for path, problem, within in discover(paths):
         entry = ImpactEntry(path)
         entries.append(entry)
         if problem is not None:
             entry.old_error = entry.new_error = problem
             continue
         try:
-            data = read_bytes(path, max_bytes=max_bytes)
+            data = read_bytes(path, max_bytes=max_bytes, within=within)
         except ZgError as error:
             entry.old_error = entry.new_error = error
             continue

@@ -20,8 +20,11 @@ from zgrongcuo.model.conditions import AnswerValue
 from zgrongcuo.model.criteria import Criteria, Fact
 
 ERROR, WARNING = "error", "warning"
-# Answer combinations the rule search may visit before it gives up and says so.
+# Answer combinations one rule search may visit before it gives up and says so, and element
+# tests the searches of one run may make in all (a measure of thousands of facts makes
+# thousands per combination): under a second of work.
 SEARCH_BUDGET = 200_000
+SEARCH_WORK = 5_000_000
 # A set fact's tested options are enumerated as subsets up to this many options.
 MAX_OPTIONS_ENUMERATED = 12
 
@@ -63,6 +66,7 @@ class _Linter:
     def __init__(self, criteria: Criteria) -> None:
         self.criteria = criteria
         self.found: list[Finding] = []
+        self.work_left = SEARCH_WORK
 
     def warn(self, msg_id: str, line: int | None, key: str, **params: Any) -> None:
         self.found.append(Finding(WARNING, CriteriaError(msg_id, file=self.criteria.path, line=line, key=key, **params)))
@@ -146,7 +150,7 @@ class _Linter:
     def rules_that_never_fire(self) -> None:
         rules = self.criteria.rules
         for j, rule in enumerate(rules):
-            alone = _search(self.criteria, rule.when, ())
+            alone = self.search(rule.when, ())
             if alone.found is False:
                 self.warn(
                     "lint.rule_never_true",
@@ -160,7 +164,7 @@ class _Linter:
             earlier = tuple(r.when for r in rules[:j])
             if not earlier:
                 continue
-            result = _search(self.criteria, rule.when, earlier)
+            result = self.search(rule.when, earlier)
             if result.found is False:
                 self.warn(
                     "lint.rule_shadowed",
@@ -179,6 +183,12 @@ class _Linter:
                     outcome=rule.outcome.id,
                     count=result.visited,
                 )
+
+    def search(self, target: c.Condition, earlier: tuple[c.Condition, ...]) -> _Search:
+        # One budget for the whole run: a measure of many rules cannot multiply it.
+        result = _search(self.criteria, target, earlier, self.work_left)
+        self.work_left = max(self.work_left - result.spent, 0)
+        return result
 
     # -- basis
 
@@ -247,19 +257,20 @@ def _contradiction(elements: tuple[c.Element, ...]) -> Fact | None:
 
 
 class _Search(Record):
-    __slots__ = ("found", "visited", "facts", "exhaustive")
+    __slots__ = ("found", "visited", "facts", "exhaustive", "spent")
 
-    def __init__(self, found: bool | None, visited: int, facts: int, exhaustive: bool) -> None:
+    def __init__(self, found: bool | None, visited: int, facts: int, exhaustive: bool, spent: int = 0) -> None:
         self.found = found  # True: an answer set fires the rule; False: none can; None: budget ran out
         self.visited = visited
         self.facts = facts
         self.exhaustive = exhaustive  # every answer kind was considered (no sampled set fact)
+        self.spent = spent  # element tests made
 
     def how(self) -> dict[str, object]:
         return {"method": "lint.exhaustive" if self.exhaustive else "lint.sampled", "count": self.visited, "facts": self.facts}
 
 
-def _search(criteria: Criteria, target: c.Condition, earlier: tuple[c.Condition, ...]) -> _Search:
+def _search(criteria: Criteria, target: c.Condition, earlier: tuple[c.Condition, ...], work: int = SEARCH_WORK) -> _Search:
     """Is there an answer set (any fact may stay unknown) where ``target`` is true and no earlier rule is?
 
     Kleene conditions are monotone in what is known: a condition that is true
@@ -267,7 +278,8 @@ def _search(criteria: Criteria, target: c.Condition, earlier: tuple[c.Condition,
     So a partial answer set that already makes an earlier rule true, or the
     target false, is cut off with everything below it; one that makes the
     target true and no earlier rule true is a witness, with the rest unknown.
-    Over the facts involved this is an exhaustive search.
+    Over the facts involved this is an exhaustive search, of at most ``work``
+    element tests (``_Search.spent`` says how many it made).
     """
     elements = c.elements_of(target) + [e for cond in earlier for e in c.elements_of(cond)]
     by_fact: dict[str, list[c.Element]] = {}
@@ -283,14 +295,13 @@ def _search(criteria: Criteria, target: c.Condition, earlier: tuple[c.Condition,
     # Definite answers first: a rule that can fire usually does so on a full
     # answer set, found at the first descent; unknown is tried last.
     choices: list[list[AnswerValue | None]] = [[*_answers_for(f, by_fact[f.id]), None] for f in facts]
-    visited = 0
     answers: dict[str, AnswerValue] = {}
+    # What one visit costs: every element test of the target and the earlier rules.
+    cost = max(1, len(elements))
+    budget = min(SEARCH_BUDGET, max(work // cost, 1))
 
-    def step(i: int) -> bool | None:
-        nonlocal visited
-        visited += 1
-        if visited > SEARCH_BUDGET:
-            return None
+    def settled(i: int) -> bool | None:
+        """True: a witness; False: nothing below this partial answer set; None: go on with fact ``i``."""
         if any(cond.evaluate(answers) is True for cond in earlier):
             return False
         value = target.evaluate(answers)
@@ -298,20 +309,35 @@ def _search(criteria: Criteria, target: c.Condition, earlier: tuple[c.Condition,
             return True
         if value is False or i == len(facts):
             return False
-        fact = facts[i]
-        budget_ran_out = False
-        for choice in choices[i]:
-            if choice is None:
-                answers.pop(fact.id, None)
-            else:
-                answers[fact.id] = choice
-            result = step(i + 1)
-            answers.pop(fact.id, None)
-            if result:
-                return True
-            if result is None:
-                budget_ran_out = True
-                break
-        return None if budget_ran_out else False
+        return None
 
-    return _Search(step(0), visited, len(facts), exhaustive)
+    # Depth first, one level per fact, on a stack of its own: a measure of thousands
+    # of facts is as deep, and Python's recursion is not.
+    visited = 1
+    at_root = settled(0)
+    if at_root is not None:
+        return _Search(at_root, visited, len(facts), exhaustive, cost)
+    choice_at = [0]  # per level: the next answer to try for that level's fact
+    while choice_at:
+        level = len(choice_at) - 1
+        fact_id = facts[level].id
+        k = choice_at[level]
+        if k == len(choices[level]):  # every answer tried: back up a level
+            answers.pop(fact_id, None)
+            choice_at.pop()
+            continue
+        choice_at[level] = k + 1
+        choice = choices[level][k]
+        if choice is None:
+            answers.pop(fact_id, None)
+        else:
+            answers[fact_id] = choice
+        visited += 1
+        if visited > budget:
+            return _Search(None, visited, len(facts), exhaustive, visited * cost)
+        below = settled(level + 1)
+        if below is True:
+            return _Search(True, visited, len(facts), exhaustive, visited * cost)
+        if below is None:
+            choice_at.append(0)
+    return _Search(False, visited, len(facts), exhaustive, visited * cost)

@@ -7,6 +7,9 @@ from typing import Any
 
 def main() -> None:
     """Console-script entry point."""
+    from zgrongcuo.cli import process
+
+    process.prepare()
     from zgrongcuo.cli.root import app
 
     app.main(prog_name="zgrongcuo")

@@ -95,7 +95,7 @@ def command(lang: str) -> click.Command:
                 advance()
             renderer.close()
         sys.stdout.flush()
-        for error in destination.finish():
+        for error in destination.finish(checked=bool(favourables)):
             failures += 1
             common.report_error(error, lang)
         common.finish(common.exit_code_for(favourables, failures))

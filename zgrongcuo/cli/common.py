@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import enum
 import functools
-import os
 import sys
 from collections.abc import Callable, Iterable
 from typing import Any, NoReturn, TypeVar
@@ -16,7 +15,7 @@ import click
 
 from zgrongcuo import __version__
 from zgrongcuo.errors import UsageError, ZgError
-from zgrongcuo.load.files import MAX_BYTES
+from zgrongcuo.load.files import MAX_BYTES, MAX_BYTES_LIMIT
 from zgrongcuo.model.case import Notice
 from zgrongcuo.model.criteria import Criteria, Questions
 from zgrongcuo.text.catalogue import DEFAULT_LANGUAGE, LANGUAGES, text
@@ -30,12 +29,29 @@ class ExitCode(enum.IntEnum):
     USAGE = 2  # a usage error, a file that cannot be loaded, input that ran out
     UNDETERMINED = 3
     INTERNAL = 70  # a bug
-    INTERRUPTED = 130
+    INTERRUPTED = 130  # Ctrl-C
+    TERMINATED = 143  # SIGTERM
 
 
 def finish(code: int) -> NoReturn:
-    """End the command with ``code``."""
+    """End the command with ``code`` (an interruption by SIGTERM ends with its own code)."""
+    if code == ExitCode.INTERRUPTED and _terminated():
+        code = ExitCode.TERMINATED
     raise click.exceptions.Exit(int(code))
+
+
+def _terminated() -> bool:
+    process = sys.modules.get("zgrongcuo.cli.process")  # set up by the console script only
+    return bool(process is not None and process.terminated())
+
+
+def interrupted(lang: str) -> int:
+    """Say that the command was interrupted (Ctrl-C) or terminated (SIGTERM); the exit code to end with."""
+    if _terminated():
+        say(text("terminated", lang))
+        return ExitCode.TERMINATED
+    say(text("interrupted", lang))
+    return ExitCode.INTERRUPTED
 
 
 def exit_code_for(favourables: Iterable[bool | None], failures: int) -> ExitCode:
@@ -54,9 +70,12 @@ def exit_code_for(favourables: Iterable[bool | None], failures: int) -> ExitCode
 
 
 def say(message: str) -> None:
-    """A line on standard error."""
-    sys.stderr.write(message.rstrip("\n") + "\n")
-    sys.stderr.flush()
+    """A line on standard error; a standard error that cannot be written never changes the outcome."""
+    try:
+        sys.stderr.write(message.rstrip("\n") + "\n")
+        sys.stderr.flush()
+    except (OSError, ValueError, AttributeError):  # closed, or None when started without it
+        pass
 
 
 def silent(message: str) -> None:
@@ -69,8 +88,11 @@ def report_error(error: ZgError, lang: str) -> None:
 
 
 def warn(notice: Notice, lang: str) -> None:
-    """A warning about how a file was read, on stderr."""
-    say(text("warning_prefix", lang) + text("location_sep", lang) + text(notice.msg_id, lang, **notice.params))
+    """A warning about how a file was read, on stderr (a file name in it shown, never acting)."""
+    from zgrongcuo.render.escape import one_line
+
+    params = {k: one_line(v) if isinstance(v, str) else v for k, v in notice.params.items()}
+    say(text("warning_prefix", lang) + text("location_sep", lang) + text(notice.msg_id, lang, **params))
 
 
 # ------------------------------------------------------------------ options
@@ -95,21 +117,25 @@ class Choice(click.Choice):
 
 
 class Count(click.ParamType):
-    """A whole number of at least ``minimum``, refused in the command's language."""
+    """A whole number of at least ``minimum``, refused in the command's language; above ``maximum``, the maximum."""
 
     name = "integer"
 
-    def __init__(self, lang: str, minimum: int = 0) -> None:
-        self.lang, self.minimum = lang, minimum
+    def __init__(self, lang: str, minimum: int = 0, maximum: int | None = None) -> None:
+        self.lang, self.minimum, self.maximum = lang, minimum, maximum
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
         try:
             number = int(str(value).strip())
-        except ValueError:
-            self.fail(text("cli.not_an_integer", self.lang, value=value), param, ctx)
+        except ValueError:  # also a number of thousands of digits
+            self.fail(text("cli.not_an_integer", self.lang, value=_short(str(value))), param, ctx)
         if number < self.minimum:
-            self.fail(text("cli.below_minimum", self.lang, value=number, minimum=self.minimum), param, ctx)
-        return number
+            self.fail(text("cli.below_minimum", self.lang, value=_short(str(number)), minimum=self.minimum), param, ctx)
+        return number if self.maximum is None else min(number, self.maximum)
+
+
+def _short(value: str) -> str:
+    return value if len(value) <= 40 else value[:20] + "…" + value[-10:]
 
 
 def criteria_option(lang: str, *, several: bool = False) -> Decorator[Any]:
@@ -155,7 +181,7 @@ def max_bytes_option(lang: str) -> Decorator[Any]:
     # Every command that reads case files takes the same limit, from the option or the environment.
     return click.option(
         "--max-bytes",
-        type=Count(lang, minimum=1),
+        type=Count(lang, minimum=1, maximum=MAX_BYTES_LIMIT),  # a case file is read whole into memory
         default=MAX_BYTES,
         envvar="ZGRONGCUO_MAX_BYTES",
         metavar="N",
@@ -176,9 +202,18 @@ def load_criteria(spec: str | None, lang: str) -> Criteria:
     from zgrongcuo.load.criteria_builder import load
 
     checked_language(lang)
+    warn_if_shadowed(spec, lang)
     criteria = load(spec)
     checked_language(lang, criteria)
     return criteria
+
+
+def warn_if_shadowed(spec: str | None, lang: str) -> None:
+    """A bundled measure's name means the bundled measure: say so when a file in this folder has that name."""
+    from zgrongcuo.load.measures import shadowed
+
+    if shadowed(spec):
+        say(text("warning_prefix", lang) + text("location_sep", lang) + text("measure_name_shadows", lang, name=spec))
 
 
 def load_questions(specs: tuple[str, ...], lang: str) -> Questions:
@@ -186,6 +221,8 @@ def load_questions(specs: tuple[str, ...], lang: str) -> Questions:
     from zgrongcuo.load.questions import load_measures, questions
 
     checked_language(lang)
+    for spec in specs:
+        warn_if_shadowed(spec, lang)
     measures = load_measures(specs)
     for criteria in measures:
         checked_language(lang, criteria)
@@ -209,13 +246,7 @@ def guarded(func: F) -> F:
             report_error(error, lang)
             finish(ExitCode.USAGE)
         except KeyboardInterrupt:
-            say(text("interrupted", lang))
-            finish(ExitCode.INTERRUPTED)
-        except BrokenPipeError:
-            # The reader went away (e.g. `| head`): stop quietly.
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-            finish(ExitCode.OK)
+            finish(interrupted(lang))
         except Exception as exc:  # noqa: BLE001 - the last line of defence
             from zgrongcuo.cli.root import debugging
 

@@ -224,11 +224,31 @@ class Root(Group):
             _usage_error(error, self.lang)
             code = 2
         except (KeyboardInterrupt, click.Abort):
-            sys.stderr.write(text("interrupted", self.lang) + "\n")
-            code = 130
+            from zgrongcuo.cli.common import interrupted
+
+            code = interrupted(self.lang)
+        code = _flushed(code, self.lang)
         if not standalone_mode:
             return code
         sys.exit(code)
+
+
+def _flushed(code: int, lang: str) -> int:
+    """``code``, once what is left of standard output is written; 2 if it cannot be (a full disk)."""
+    from zgrongcuo.errors import ZgError
+
+    try:
+        sys.stdout.flush()
+    except ZgError as error:
+        from zgrongcuo.cli.common import ExitCode, report_error
+
+        report_error(error, lang)
+        return code if code in (ExitCode.INTERRUPTED, ExitCode.TERMINATED, ExitCode.INTERNAL) else ExitCode.USAGE
+    except KeyboardInterrupt:
+        from zgrongcuo.cli.common import interrupted
+
+        return interrupted(lang)
+    return code
 
 
 def _usage_error(error: click.UsageError, lang: str) -> None:

@@ -1,18 +1,35 @@
-"""A per-user cache of compiled criteria, so that a process checking one case does not re-check the measure.
+"""A per-user cache of parsed criteria files, so that a process checking one case does not parse the measure again.
 
-Entries are keyed by the SHA-256 of the criteria file's bytes and by the
-program's own code, so an edited criteria file or an upgraded program never
-meets a stale entry.  The cache is an optimisation only: any failure to read
-or write it is ignored.  ``ZGRONGCUO_CACHE_DIR`` moves it; ``ZGRONGCUO_NO_CACHE=1``
-turns it off.
+What is kept is the parsed document — the nodes with their lines and
+columns, as JSON — never compiled objects: the criteria builder runs again
+on every load, so an entry can at worst describe a measure that still passes
+every check, and nothing in an entry can run code.  Entries are keyed by the
+SHA-256 of the file's bytes.
+
+The cache is an optimisation only.  It is used only where it is private:
+its folder and every entry must belong to the user running the tool and be
+closed to everyone else (folders 0700, files 0600, made so whatever the
+umask); anything else — another owner, wider permissions, a link, a damaged
+entry — is passed over, never an error.  Entries are written to a temporary
+file created exclusively in the cache folder (no link followed) and renamed
+into place.  ``ZGRONGCUO_CACHE_DIR`` moves the cache; ``ZGRONGCUO_NO_CACHE=1``
+turns it off.  Where the system cannot say who owns a file (Windows), there
+is no cache.
 """
 
 from __future__ import annotations
 
 import os
-import sys
+import stat
 
-from zgrongcuo import __version__
+from zgrongcuo.load.document import MAX_DEPTH, MAX_NODES, Mapping, Node, Scalar, Sequence
+
+FORMAT = 1  # of an entry: bump when the nodes or their encoding change
+MAX_ENTRY = 64 << 20  # bytes; an entry is about the size of the file it stands for
+MAX_ENTRIES = 32  # entries kept, the newest
+_PRIVATE_FILE, _PRIVATE_FOLDER = 0o600, 0o700
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 
 
 def sha256_hex(data: bytes) -> str:
@@ -30,63 +47,187 @@ def sha256_hex(data: bytes) -> str:
 
 
 def folder() -> str | None:
-    if os.environ.get("ZGRONGCUO_NO_CACHE"):
+    """Where the cache is, or None when it is off."""
+    if os.environ.get("ZGRONGCUO_NO_CACHE") or not hasattr(os, "geteuid") or not _NOFOLLOW:
         return None
     if os.environ.get("ZGRONGCUO_CACHE_DIR"):
         return os.environ["ZGRONGCUO_CACHE_DIR"]
-    if sys.platform == "win32":
-        base = os.environ.get("LOCALAPPDATA")
-        return os.path.join(base, "zgrongcuo", "cache") if base else None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):  # the XDG rule: a relative path is ignored
+        base = os.path.join(os.path.expanduser("~"), ".cache")
     return os.path.join(base, "zgrongcuo")
 
 
-def _code_stamp() -> str:
-    # The pickled classes belong to this code: a different version, or edited
-    # sources in a development checkout, must not read old entries.
-    here = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
-    stamps = [__version__]
-    for name in ("model/criteria.py", "model/conditions.py", "load/criteria_builder.py"):
+def _name(sha: str, syntax: str) -> str:
+    return f"nodes{FORMAT}-{syntax}-{sha}.json"
+
+
+def _private(status: os.stat_result, kind: int) -> bool:
+    """Owned by this user, of the kind expected, and closed to group and others."""
+    return stat.S_IFMT(status.st_mode) == kind and status.st_uid == os.geteuid() and not status.st_mode & 0o077
+
+
+def _open_folder(create: bool) -> int | None:
+    """A descriptor of the cache folder if it is private (made so when ``create``), else None."""
+    path = folder()
+    if path is None:
+        return None
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY | _CLOEXEC)
+    except FileNotFoundError:
+        if not create:
+            return None
         try:
-            stat = os.stat(os.path.join(here, name))
-            stamps.append(f"{stat.st_mtime_ns:x}{stat.st_size:x}")
+            _make_private_folders(path)
+            fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY | _CLOEXEC)
+        except OSError:
+            return None
+    except OSError:
+        return None
+    if _private(os.fstat(fd), stat.S_IFDIR):
+        return fd
+    os.close(fd)
+    return None
+
+
+def _make_private_folders(path: str) -> None:
+    """Make ``path`` and any missing folders above it, each 0700 whatever the umask.
+
+    Only inside a folder of the user's own: root running with another user's
+    HOME (sudo keeps it) must not leave a folder of root's in that user's home.
+    """
+    missing = []
+    while path and not os.path.lexists(path):
+        missing.append(path)
+        parent = os.path.dirname(path)
+        if parent == path:
+            break
+        path = parent
+    if missing and os.lstat(path).st_uid != os.geteuid():
+        raise PermissionError(path)
+    for made in reversed(missing):
+        try:
+            os.mkdir(made, _PRIVATE_FOLDER)
+        except FileExistsError:
+            continue  # made meanwhile: whoever made it, it is checked when opened
+        fd = os.open(made, os.O_RDONLY | os.O_DIRECTORY | _NOFOLLOW | _CLOEXEC)
+        try:
+            os.fchmod(fd, _PRIVATE_FOLDER)
+        finally:
+            os.close(fd)
+
+
+def get(sha: str, syntax: str) -> Node | None:
+    """The parsed document stored for a file of this ``sha`` read as ``syntax`` ("yaml"/"json"), or None."""
+    base = _open_folder(create=False)
+    if base is None:
+        return None
+    try:
+        fd = os.open(_name(sha, syntax), os.O_RDONLY | _NOFOLLOW | os.O_NONBLOCK | _CLOEXEC, dir_fd=base)
+    except OSError:
+        return None
+    finally:
+        os.close(base)
+    with os.fdopen(fd, "rb") as f:
+        status = os.fstat(fd)
+        if not _private(status, stat.S_IFREG) or status.st_size > MAX_ENTRY:
+            return None
+        data = f.read(MAX_ENTRY + 1)
+    import json
+
+    try:
+        return _node(json.loads(data), 0)
+    except (ValueError, TypeError, IndexError, RecursionError):
+        return None  # damaged, or not an entry of this format: a miss
+
+
+def put(sha: str, syntax: str, root: Node | None) -> None:
+    """Store the parsed document of a file of this ``sha``, if the cache folder is there to be written."""
+    if root is None:
+        return
+    base = _open_folder(create=True)
+    if base is None:
+        return
+    import json
+
+    name = _name(sha, syntax)
+    temporary = f".{name}.{os.urandom(6).hex()}.tmp"
+    try:
+        data = json.dumps(_encode(root, [MAX_NODES]), ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC, _PRIVATE_FILE, dir_fd=base)
+        try:
+            os.fchmod(fd, _PRIVATE_FILE)
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+        finally:
+            os.close(fd)
+        os.replace(temporary, name, src_dir_fd=base, dst_dir_fd=base)
+        _prune(base, keep=name)
+    except (OSError, ValueError, RecursionError):  # the cache is an optimisation only
+        try:
+            os.unlink(temporary, dir_fd=base)
         except OSError:
             pass
-    return "-".join(stamps)
+    finally:
+        os.close(base)
 
 
-def _entry(sha: str) -> str | None:
-    base = folder()
-    name = f"criteria-{sha[:32]}-{sha256_hex(_code_stamp().encode())[:16]}.pickle"
-    return os.path.join(base, name) if base else None
+def _prune(base: int, keep: str) -> None:
+    """Remove the oldest entries beyond ``MAX_ENTRIES``: each edit of a criteria file leaves one."""
+    entries = []
+    for entry in os.listdir(base):
+        if entry.startswith("nodes") and entry.endswith(".json") and entry != keep:
+            try:
+                entries.append((os.stat(entry, dir_fd=base, follow_symlinks=False).st_mtime_ns, entry))
+            except OSError:
+                continue
+    for _, entry in sorted(entries)[: max(0, len(entries) + 1 - MAX_ENTRIES)]:
+        try:
+            os.unlink(entry, dir_fd=base)
+        except OSError:
+            pass
 
 
-def get(sha: str):
-    """The compiled criteria stored for ``sha``, or None."""
-    path = _entry(sha)
-    if path is None:
-        return None
-    import pickle
-
-    try:
-        with open(path, "rb") as f:
-            return pickle.load(f)
-    except Exception:  # noqa: BLE001 - a missing, stale or damaged entry is a miss
-        return None
+# A node as JSON: a scalar is [line, column, text, plain (0/1)], a mapping
+# [line, column, [key, value, key, value, ...]], a list [line, column, [items], 0].
 
 
-def put(sha: str, compiled) -> None:
-    """Store compiled criteria for ``sha``, if the cache folder can be written."""
-    path = _entry(sha)
-    if path is None:
-        return
-    import pickle
+def _encode(node: Node, budget: list[int]) -> list[object]:
+    # Aliases share nodes that JSON would copy: past the document's node limit, nothing is stored.
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise ValueError("too many nodes once aliases are copied")
+    if type(node) is Scalar:
+        return [node.line, node.column, node.value, 1 if node.plain else 0]
+    if type(node) is Mapping:
+        return [node.line, node.column, [_encode(part, budget) for pair in node.items for part in pair]]
+    assert type(node) is Sequence
+    return [node.line, node.column, [_encode(item, budget) for item in node.items], 0]
 
-    try:
-        os.makedirs(os.path.dirname(path), exist_ok=True, mode=0o700)
-        tmp = f"{path}.{os.getpid()}.tmp"
-        with open(tmp, "wb") as f:
-            pickle.dump(compiled, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except Exception:  # noqa: BLE001 - the cache is an optimisation only
-        pass
+
+def _node(entry: object, depth: int) -> Node:
+    """The node an entry holds; ValueError for anything that is not one (nesting bounded as in a document)."""
+    if type(entry) is not list or not 3 <= len(entry) <= 4 or depth > MAX_DEPTH + 1:
+        raise ValueError("not a node")
+    line, column, body = entry[0], entry[1], entry[2]
+    if type(line) is not int or type(column) is not int or line < 1 or column < 1:
+        raise ValueError("not a position")
+    if type(body) is str:
+        if len(entry) != 4 or entry[3] not in (0, 1):
+            raise ValueError("not a scalar")
+        return Scalar(line, column, body, entry[3] == 1)
+    if type(body) is not list:
+        raise ValueError("not a node")
+    if len(entry) == 3:
+        if len(body) % 2:
+            raise ValueError("not a mapping")
+        items = []
+        for i in range(0, len(body), 2):
+            key = _node(body[i], depth + 1)
+            if type(key) is not Scalar:
+                raise ValueError("not a key")
+            items.append((key, _node(body[i + 1], depth + 1)))
+        return Mapping(line, column, items)
+    return Sequence(line, column, [_node(item, depth + 1) for item in body])
+

@@ -38,9 +38,14 @@ _NUMBER = re.compile(r"^[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?|0x[0-9a-fA-F_]+|
 _DATE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}([Tt ].*)?$")
 
 
-def load(path: str, criteria: Criteria | Questions, *, max_bytes: int = MAX_BYTES) -> Case:
-    """Read and check one case file (``-`` for standard input) against a measure, or the questions of several."""
-    data = read_bytes(path, max_bytes=max_bytes)
+def load(
+    path: str, criteria: Criteria | Questions, *, max_bytes: int = MAX_BYTES, within: str | None = None
+) -> Case:
+    """Read and check one case file (``-`` for standard input) against a measure, or the questions of several.
+
+    ``within``: the folder it must lie in.
+    """
+    data = read_bytes(path, max_bytes=max_bytes, within=within)
     return loads(data, criteria, path)
 
 

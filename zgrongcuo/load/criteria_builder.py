@@ -14,6 +14,7 @@ from typing import Any
 
 from zgrongcuo.errors import CriteriaError, ZgError, suggest
 from zgrongcuo.load.document import Mapping, Node, Reader, Scalar, decode, join, parse
+from zgrongcuo.load.files import MAX_CRITERIA_BYTES, read_bytes
 from zgrongcuo.model import conditions as c
 from zgrongcuo.model.base import I18n
 from zgrongcuo.model.criteria import (
@@ -28,9 +29,14 @@ from zgrongcuo.model.criteria import (
     Rule,
     Situation,
 )
+from zgrongcuo.model.vocabulary import control_character
 
 FORMAT = 1
 ID_PATTERN = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
+# How deep conditions may nest, and how many parts one may have when named
+# conditions and situations are counted every time they are used (docs/security.md).
+MAX_CONDITION_DEPTH = 64
+MAX_CONDITION_SIZE = 200_000
 GROUP_KEYS = {"exclusions": ("any", "all"), "preconditions": ("all", "any"), "situations": ("any", "all")}
 
 _memo: dict[tuple[str, int, int], Criteria] = {}  # loaded in this process, by file identity
@@ -44,24 +50,28 @@ def load(spec: str | os.PathLike[str] | None = None) -> Criteria:
     name = resolve(os.fspath(spec) if spec is not None else None)
     try:
         stat = os.stat(name)
-        key = (os.path.realpath(name), stat.st_mtime_ns, stat.st_size)
-        if key in _memo:
-            return _memo[key]
-        with open(name, "rb") as f:
-            data = f.read()
-    except FileNotFoundError:
-        raise CriteriaError("criteria_not_found", file=name) from None
-    except IsADirectoryError:
-        raise CriteriaError("is_a_directory", file=name) from None
-    except OSError as exc:
-        raise CriteriaError("read_error", file=name, detail=exc.strerror or str(exc)) from None
+    except OSError:
+        stat = None  # reading it says why
+    key = (os.path.realpath(name), stat.st_mtime_ns, stat.st_size) if stat is not None else None
+    if key is not None and key in _memo:
+        return _memo[key]
+    data = read_bytes(name, max_bytes=MAX_CRITERIA_BYTES, error=CriteriaError)
     sha = compiled_cache.sha256_hex(data)
-    criteria = compiled_cache.get(sha)
-    if not isinstance(criteria, Criteria):
-        criteria = loads(data, name)
-        compiled_cache.put(sha, criteria)
-    criteria.path = name
-    _memo[key] = criteria
+    syntax = _syntax(name)
+    # The cache keeps the parsed document only: the criteria are built and checked anew from it.
+    criteria = None
+    cached = compiled_cache.get(sha, syntax)
+    if cached is not None:
+        try:
+            criteria = _build(cached, name, sha)
+        except CriteriaError:
+            pass  # an entry that does not build was not written by us: parse the file itself
+    if criteria is None:
+        root = _parse(data, name)
+        criteria = _build(root, name, sha)
+        compiled_cache.put(sha, syntax, root)
+    if key is not None:
+        _memo[key] = criteria
     return criteria
 
 
@@ -69,11 +79,22 @@ def loads(data: bytes, file: str = "<criteria>") -> Criteria:
     """Check and build criteria from the bytes of a criteria file."""
     from zgrongcuo.load.cache import sha256_hex
 
+    return _build(_parse(data, file), file, sha256_hex(data))
+
+
+def _syntax(file: str) -> str:
+    return "json" if file.endswith(".json") else "yaml"
+
+
+def _parse(data: bytes, file: str) -> Node | None:
     text, _ = decode(data, file, CriteriaError)
-    root = parse(text, file, json_syntax=file.endswith(".json"), error=CriteriaError)
+    return parse(text, file, json_syntax=_syntax(file) == "json", error=CriteriaError)
+
+
+def _build(root: Node | None, file: str, sha: str) -> Criteria:
     criteria = _Builder(file).build(root)
     criteria.path = file
-    criteria.sha256 = sha256_hex(data)
+    criteria.sha256 = sha
     return criteria
 
 
@@ -111,9 +132,20 @@ _RULE_KEYS = ("outcome", "when", "quote", "basis", "note")
 _CONDITION_KEYS = ("all", "any", "not", "ref", "situation", *GROUP_KEYS)
 
 
+class _Reader(Reader):
+    """A criteria file's reader: its texts are shown in every output, so they may hold no control character."""
+
+    def text(self, node: Node | None, key: str) -> str:
+        value = super().text(node, key)
+        control = None if value.isprintable() else control_character(value)  # most texts: one quick look
+        if control:  # e.g. "\e[2J" in quotes: terminal escapes must not reach an output
+            raise self.error("control_in_text", node, key, char=f"U+{ord(control):04X}")
+        return value
+
+
 class _Builder:
     def __init__(self, file: str) -> None:
-        self.r = Reader(file, CriteriaError)
+        self.r = _Reader(file, CriteriaError)
         self.languages: tuple[str, ...] = ()
         self.bases: dict[str, I18n] = {}
         self.facts: dict[str, Fact] = {}
@@ -123,6 +155,8 @@ class _Builder:
         self.named_nodes: dict[str, tuple[Node, str]] = {}
         self.named: dict[str, c.Condition] = {}
         self.resolving: list[str] = []
+        self.by_node: dict[int, c.Condition] = {}  # id of a document node -> the condition built from it
+        self.shape: dict[int, tuple[int, int]] = {}  # id of a condition -> (height, size)
 
     def error(self, msg_id: str, node: Node | None, key: str, **params: Any) -> ZgError:
         return self.r.error(msg_id, node, key, **params)
@@ -406,6 +440,7 @@ class _Builder:
 
     def build_rules(self, node: Node, outcomes: dict[str, Outcome]) -> tuple[Rule, ...]:
         rules = []
+        total = 0  # tests one evaluation of every rule makes: each case is evaluated several times
         for i, item in enumerate(self.r.sequence(node, "rules"), 1):
             key = join("rules", i)
             v = self.r.mapping(item, key, _RULE_KEYS, ("outcome", "when"))
@@ -414,11 +449,15 @@ class _Builder:
                 raise self.error("undefined_outcome", v["outcome"], join(key, "outcome"), name=name).at(
                     suggestion=suggest(name, [o for o in outcomes if o != UNDETERMINED])
                 )
+            when = self.condition(v["when"], join(key, "when"))
+            total += self.size(when)
+            if total > MAX_CONDITION_SIZE:
+                raise self.error("condition_too_large", v["when"], join(key, "when"), size=total, limit=MAX_CONDITION_SIZE)
             rules.append(
                 Rule(
                     number=i,
                     outcome=outcomes[name],
-                    when=self.condition(v["when"], join(key, "when")),
+                    when=when,
                     quote=self.optional_text(v, "quote", key),
                     basis=self.basis(v, key),
                     note=self.optional_i18n(v, "note", key),
@@ -430,13 +469,26 @@ class _Builder:
         return tuple(rules)
 
     # -- conditions
+    #
+    # Every condition is built once per node of the document (an alias is the
+    # same condition, as a named one is) and measured as it is built: its
+    # height (how deep evaluation recurses) and its size (how many tests one
+    # evaluation makes, counting a named condition or a situation each time it
+    # is used). Both are bounded, so no measure can make evaluation, the
+    # linter or the builder itself recurse or work without end.
 
-    def condition(self, node: Node, key: str) -> c.Condition:
+    def condition(self, node: Node, key: str, depth: int = 1) -> c.Condition:
+        """The condition written at ``node``; ``depth`` is how deep it stands in the rule being built."""
+        built = self.by_node.get(id(node))
+        if built is not None:
+            return self.measured(built, node, key, depth)
+        if depth > MAX_CONDITION_DEPTH:
+            raise self.error("condition_too_deep", node, key, limit=MAX_CONDITION_DEPTH)
         if not isinstance(node, Mapping):
             raise self.error("bad_condition", node, key)
         names = [k.value for k, _ in node.items]
         if "fact" in names:
-            return self.build_element(node, key)
+            return self.made(self.build_element(node, key), node, key, depth)
         if len(names) != 1:
             raise self.error("bad_condition", node, key)
         v = self.r.mapping(node, key, _CONDITION_KEYS)
@@ -446,19 +498,19 @@ class _Builder:
             items = self.r.sequence(value, sub)
             if not items:
                 raise self.error("empty_list", value, sub)
-            parts = tuple(self.condition(n, join(sub, i)) for i, n in enumerate(items, 1))
-            return c.All(parts) if name == "all" else c.Any(parts)
+            parts = tuple(self.condition(n, join(sub, i), depth + 1) for i, n in enumerate(items, 1))
+            return self.made(c.All(parts) if name == "all" else c.Any(parts), node, key, depth)
         if name == "not":
-            return c.Not(self.condition(value, sub))
+            return self.made(c.Not(self.condition(value, sub, depth + 1)), node, key, depth)
         word = self.r.text(value, sub)
         if name == "ref":
-            return c.Ref("ref", word, self.resolve_named(word, value, sub))
+            return self.made(c.Ref("ref", word, self.resolve_named(word, value, sub, depth + 1)), node, key, depth)
         if name == "situation":
             if word not in self.situations:
                 raise self.error("undefined_situation", value, sub, name=word).at(
                     suggestion=suggest(word, self.situations)
                 )
-            return c.Ref("situation", word, self.situations[word].condition)
+            return self.made(c.Ref("situation", word, self.situations[word].condition), node, key, depth)
         quantifiers = GROUP_KEYS[name]
         if word not in quantifiers:
             raise self.error("bad_quantifier", value, sub, group=name, value=word, known=", ".join(quantifiers))
@@ -467,11 +519,39 @@ class _Builder:
         else:
             parts = self.preconditions if name == "preconditions" else self.exclusions
         target = c.Any(parts) if word == "any" else c.All(parts)
-        return c.Ref(name, word, target)
+        return self.made(c.Ref(name, word, target), node, key, depth)
 
-    def resolve_named(self, name: str, node: Node | None, key: str) -> c.Condition:
+    def made(self, condition: c.Condition, node: Node, key: str, depth: int) -> c.Condition:
+        """Record the height and size of a condition just built from ``node``, refusing one too large."""
+        self.shape[id(condition)] = (1 + max(map(self.height, c.children(condition)), default=0),
+                                     1 + sum(map(self.size, c.children(condition))))  # fmt: skip
+        self.by_node[id(node)] = condition
+        return self.measured(condition, node, key, depth)
+
+    def measured(self, condition: c.Condition, node: Node | None, key: str, depth: int) -> c.Condition:
+        """``condition``, used ``depth`` deep, if that keeps it within the limits."""
+        if depth - 1 + self.height(condition) > MAX_CONDITION_DEPTH:
+            raise self.error("condition_too_deep", node, key, limit=MAX_CONDITION_DEPTH)
+        if self.size(condition) > MAX_CONDITION_SIZE:
+            raise self.error("condition_too_large", node, key, size=self.size(condition), limit=MAX_CONDITION_SIZE)
+        return condition
+
+    def height(self, condition: c.Condition) -> int:
+        found = self.shape.get(id(condition))
+        if found is not None:
+            return found[0]
+        # Made outside condition(): an element, a situation's or a group's conjunction of elements.
+        return 1 if isinstance(condition, c.Element) else 2
+
+    def size(self, condition: c.Condition) -> int:
+        found = self.shape.get(id(condition))
+        if found is not None:
+            return found[1]
+        return 1 if isinstance(condition, c.Element) else 1 + len(c.children(condition))
+
+    def resolve_named(self, name: str, node: Node | None, key: str, depth: int = 1) -> c.Condition:
         if name in self.named:
-            return self.named[name]
+            return self.measured(self.named[name], node, key, depth)
         if name not in self.named_nodes:
             raise self.error("undefined_condition", node, key, name=name).at(
                 suggestion=suggest(name, self.named_nodes)
@@ -480,7 +560,7 @@ class _Builder:
             raise self.error("condition_cycle", node, key, chain=" → ".join([*self.resolving, name]))
         self.resolving.append(name)
         cond_node, cond_key = self.named_nodes[name]
-        self.named[name] = self.condition(cond_node, cond_key)
+        self.named[name] = self.condition(cond_node, cond_key, depth)
         self.resolving.pop()
         return self.named[name]
 

@@ -1,4 +1,11 @@
-"""Finding case files: arguments in order, folders recursed in sorted order, hidden entries skipped."""
+"""Finding case files: arguments in order, folders walked in sorted order, hidden entries skipped.
+
+What a folder walk follows (docs/security.md): a symbolic link in a folder is
+followed only when it leads to a file or folder inside the folder given on the
+command line; one that leads out of it is reported, not read. An entry that
+cannot be listed or looked at is reported too, never skipped in silence. An
+argument itself is taken as given, link or not: that is the user's choice.
+"""
 
 from __future__ import annotations
 
@@ -9,45 +16,93 @@ from zgrongcuo.errors import CaseError
 
 CASE_SUFFIXES = (".yaml", ".yml", ".json")
 
+# A found entry: the path, the error to report instead of reading it, and the real
+# path of the folder it must lie in when it is read (None for an argument).
+Found = tuple[str, "CaseError | None", "str | None"]
 
-def discover(paths: list[str]) -> Iterator[tuple[str, CaseError | None]]:
-    """Expand arguments into case files in order: folders recurse in sorted order, hidden entries skipped.
 
-    Each entry is a path and, for an argument that yields nothing usable, the
-    error to report.  Entries come one at a time, so a batch of any size keeps
-    no list of its files.
+def discover(paths: list[str]) -> Iterator[Found]:
+    """Expand arguments into case files in order: folders walked in sorted order, hidden entries skipped.
+
+    Entries come one at a time, so a batch of any size keeps no list of its files.
     """
     for arg in paths:
         if arg == "-" or not os.path.isdir(arg):
-            yield arg, None
+            yield arg, None, None
             continue
         found = False
-        for path in _walk(arg, set()):
+        for entry in _walk(arg):
             found = True
-            yield path, None
+            yield entry
         if not found:
-            yield arg, CaseError("no_cases_in_folder", file=arg, suffixes=", ".join(CASE_SUFFIXES))
+            yield arg, CaseError("no_cases_in_folder", file=arg, suffixes=", ".join(CASE_SUFFIXES)), None
 
 
-def _walk(folder: str, seen: set[str]) -> Iterator[str]:
-    real = os.path.realpath(folder)
-    if real in seen:  # a symlink loop
-        return
-    seen.add(real)
+def _is_case(name: str) -> bool:
+    return os.path.splitext(name)[1].lower() in CASE_SUFFIXES
+
+
+def _walk(top: str) -> Iterator[Found]:
+    # A stack of listings rather than recursion: a folder may nest as deep as paths allow.
+    within = os.path.realpath(top)
+    seen = {within}  # folders walked, by real path: a link back up is not walked again
+    stack = [iter(_listing(top, within, within))]
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+            continue
+        path, problem, real = entry
+        if real is None or problem is not None:
+            yield path, problem, within
+        elif real not in seen:
+            seen.add(real)
+            stack.append(iter(_listing(path, real, within)))
+
+
+def _listing(folder: str, real_folder: str, within: str) -> list[tuple[str, CaseError | None, str | None]]:
+    """A folder's entries to consider, in sorted order: (path, problem, real path if a folder to walk)."""
     try:
-        # scandir knows each entry's type from the listing: no stat per file. Only the
-        # names are kept to sort (a folder's subfolders marked with a trailing "/").
+        # scandir knows each entry's type from the listing: no stat per file.
         with os.scandir(folder) as listing:
-            names = sorted(
-                entry.name + "/" if entry.is_dir() else entry.name
-                for entry in listing
-                if not entry.name.startswith(".")
-                and (entry.is_dir() or (os.path.splitext(entry.name)[1].lower() in CASE_SUFFIXES and entry.is_file()))
-            )
+            entries = sorted((e for e in listing if not e.name.startswith(".")), key=_sort_key)
+    except OSError as exc:
+        return [(folder, _unreadable(folder, exc, "folder_unreadable"), None)]
+    out: list[tuple[str, CaseError | None, str | None]] = []
+    for entry in entries:
+        try:
+            if entry.is_symlink():
+                is_folder = entry.is_dir()  # where it leads
+                if not (is_folder or _is_case(entry.name)):
+                    continue
+                real = os.path.realpath(entry.path)
+                if os.path.commonpath([real, within]) != within:
+                    out.append((entry.path, CaseError("link_outside", file=entry.path, folder=within), None))
+                    continue
+            else:
+                # Not a link: its real path is its folder's and its name (no realpath, which
+                # looks at every folder above it, at each level of a deep tree).
+                real = os.path.join(real_folder, entry.name)
+                is_folder = entry.is_dir(follow_symlinks=False)
+                if not (is_folder or _is_case(entry.name)):
+                    continue
+        except OSError as exc:
+            out.append((entry.path, _unreadable(entry.path, exc, "permission_denied"), None))
+            continue
+        # Anything else with a case file's name is read, and refused there if it is not a regular file.
+        out.append((entry.path, None, real if is_folder else None))
+    return out
+
+
+def _sort_key(entry: os.DirEntry[str]) -> str:
+    # As the walk always had it: a folder sorts as its name with a trailing "/".
+    try:
+        return entry.name + "/" if entry.is_dir() else entry.name
     except OSError:
-        return
-    for name in names:
-        if name.endswith("/"):
-            yield from _walk(os.path.join(folder, name[:-1]), seen)
-        else:
-            yield os.path.join(folder, name)
+        return entry.name
+
+
+def _unreadable(path: str, exc: OSError, denied: str) -> CaseError:
+    if isinstance(exc, PermissionError):
+        return CaseError(denied, file=path)
+    return CaseError("read_error", file=path, detail=exc.strerror or str(exc))

@@ -10,6 +10,7 @@ Nothing in a document can make Python objects or run code.
 from __future__ import annotations
 
 import codecs
+import re
 from typing import Any
 
 import yaml
@@ -118,10 +119,7 @@ def parse(text: str, file: str, *, json_syntax: bool = False, error: type[ZgErro
 
 def _parse(text: str, file: str, json_syntax: bool) -> Node | None:
     if json_syntax:
-        _check_json(text, file)
-        # JSON allows tabs between tokens, YAML does not; a raw tab cannot
-        # occur inside a valid JSON string, so this changes no value.
-        text = text.replace("\t", " ")
+        return _parse_json(text, file)
     try:
         loader = _Loader(text)
         try:
@@ -149,23 +147,6 @@ def _parse(text: str, file: str, json_syntax: bool) -> Node | None:
         raise ZgError("yaml_bad_char", file=file, line=line, column=column, char=f"U+{exc.character:04X}") from None
     except yaml.YAMLError as exc:  # pragma: no cover - libyaml reports all as above
         raise ZgError("yaml_syntax", file=file, problem=str(exc)) from None
-
-
-def _check_json(text: str, file: str) -> None:
-    import json  # only JSON files need it
-
-    try:
-        # Numbers stay text: only the syntax is checked here, and int() of a
-        # 5000-digit number raises ValueError.
-        json.loads(text, parse_int=str, parse_float=str, parse_constant=str)
-    except json.JSONDecodeError as exc:
-        lines = text.splitlines()
-        excerpt = lines[exc.lineno - 1] if 0 < exc.lineno <= len(lines) else None
-        raise ZgError(
-            "json_syntax", file=file, line=exc.lineno, column=exc.colno, excerpt=excerpt, problem=exc.msg
-        ) from None
-    except RecursionError:
-        pass  # the builder below refuses the nesting, naming its line and key
 
 
 class _Frame:
@@ -284,6 +265,144 @@ def _build(next_event, file: str) -> Node | None:
             if documents > 1:
                 raise ZgError("several_documents", file=file, line=event.start_mark.line + 1)
     return root
+
+
+# ------------------------------------------------------------------- JSON
+#
+# JSON is read as JSON, not as YAML: whatever json.loads accepts is accepted
+# (surrogate pairs written as escapes, a line break between a key and its
+# colon, keys of any length, NaN and Infinity), into the same nodes with the
+# same limits and the same errors: duplicate keys, nesting and size, each
+# with its line, column and key. Strings are decoded by json's own scanner;
+# numbers, true, false, null, NaN and Infinity stay text, plain, for the
+# reader of the node to judge (as a YAML plain scalar would).
+
+_JSON_SPACE = r"[ \t\n\r]*"
+_JSON_NUMBER = r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?"
+_JSON_WORDS = ("null", "true", "false", "NaN", "Infinity", "-Infinity")
+_VALUE, _KEY, _AFTER = 0, 1, 2  # what the parser expects next
+
+
+def _parse_json(text: str, file: str) -> Node | None:
+    import bisect
+    import json.decoder
+
+    scan_string = json.decoder.scanstring  # type: ignore[attr-defined]  # the C scanner json.loads uses
+    space, number = re.compile(_JSON_SPACE).match, re.compile(_JSON_NUMBER).match  # compiled only for JSON
+    breaks = [i for i, ch in enumerate(text) if ch == "\n"] if "\n" in text else []
+
+    def position(index: int) -> tuple[int, int]:
+        line = bisect.bisect_left(breaks, index)
+        return line + 1, index - (breaks[line - 1] if line else -1)
+
+    def fail(problem: str, index: int) -> ZgError:
+        line, column = position(index)
+        lines = text.splitlines()
+        excerpt = lines[line - 1] if 0 < line <= len(lines) else None
+        return ZgError("json_syntax", file=file, line=line, column=column, excerpt=excerpt, problem=problem)
+
+    stack: list[_Frame] = []
+    root: Node | None = None
+    count = 0
+    size = len(text)
+    pos = space(text, 0).end()  # type: ignore[union-attr]
+    state = _VALUE
+
+    def add(node: Node) -> None:
+        nonlocal root
+        if not stack:
+            root = node
+            return
+        frame = stack[-1]
+        if type(frame.node) is Sequence:
+            frame.node.items.append(node)
+        else:
+            assert type(frame.node) is Mapping and frame.pending is not None
+            frame.node.items.append((frame.pending, node))
+            frame.pending = None
+
+    def counted(index: int) -> None:
+        nonlocal count
+        count += 1
+        if count > MAX_NODES:
+            raise ZgError("too_many_nodes", file=file, line=position(index)[0], limit=MAX_NODES)
+
+    while True:
+        if state == _VALUE:
+            if pos >= size:
+                raise fail("Expecting value", pos)
+            ch = text[pos]
+            line, column = position(pos)
+            if ch == "{" or ch == "[":
+                counted(pos)
+                path = (stack[-1].child_path() or None) if stack else None
+                if len(stack) >= MAX_DEPTH:
+                    raise ZgError("too_deep", file=file, line=line, column=column, key=path, limit=MAX_DEPTH)
+                container = Mapping(line, column, []) if ch == "{" else Sequence(line, column, [])
+                stack.append(_Frame(container, None, path or ""))
+                pos = space(text, pos + 1).end()  # type: ignore[union-attr]
+                if pos < size and text[pos] == ("}" if ch == "{" else "]"):
+                    add(stack.pop().node)
+                    pos += 1
+                    state = _AFTER
+                else:
+                    state = _KEY if ch == "{" else _VALUE
+                continue
+            counted(pos)
+            if ch == '"':
+                try:
+                    value, pos = scan_string(text, pos + 1, True)
+                except json.JSONDecodeError as exc:
+                    raise fail(exc.msg, exc.pos) from None
+                add(Scalar(line, column, value, False))
+            else:
+                found = number(text, pos)
+                word = found.group() if found else next((w for w in _JSON_WORDS if text.startswith(w, pos)), None)
+                if word is None:
+                    raise fail("Expecting value", pos)
+                add(Scalar(line, column, word, True))
+                pos += len(word)
+            state = _AFTER
+        elif state == _KEY:
+            if pos >= size or text[pos] != '"':
+                raise fail("Expecting property name enclosed in double quotes", pos)
+            line, column = position(pos)
+            try:
+                name, end = scan_string(text, pos + 1, True)
+            except json.JSONDecodeError as exc:
+                raise fail(exc.msg, exc.pos) from None
+            frame = stack[-1]
+            previous = frame.seen.get(name)
+            if previous is not None:
+                raise ZgError(
+                    "duplicate_key", file=file, line=line, column=column, key=join(frame.path, name),
+                    name=name, first_line=previous.line,
+                )  # fmt: skip
+            counted(pos)
+            key = Scalar(line, column, name, False)
+            frame.seen[name] = key
+            frame.pending = key
+            pos = space(text, end).end()  # type: ignore[union-attr]
+            if pos >= size or text[pos] != ":":
+                raise fail("Expecting ':' delimiter", pos)
+            pos = space(text, pos + 1).end()  # type: ignore[union-attr]
+            state = _VALUE
+        else:  # after a value
+            pos = space(text, pos).end()  # type: ignore[union-attr]
+            if not stack:
+                if pos != size:
+                    raise fail("Extra data", pos)
+                return root
+            closing = "}" if type(stack[-1].node) is Mapping else "]"
+            ch = text[pos] if pos < size else ""
+            if ch == ",":
+                pos = space(text, pos + 1).end()  # type: ignore[union-attr]
+                state = _KEY if closing == "}" else _VALUE
+            elif ch == closing:
+                add(stack.pop().node)
+                pos += 1
+            else:
+                raise fail("Expecting ',' delimiter", pos)
 
 
 def kind_name(node: Node | None) -> str:

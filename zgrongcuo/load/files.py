@@ -3,62 +3,160 @@
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from typing import BinaryIO
 
-from zgrongcuo.errors import CaseError, ZgError
+from zgrongcuo.errors import CaseError, CriteriaError, ZgError
 
 PRIVATE = 0o600  # case files hold personal data
 MAX_BYTES = 1 << 20  # a case file is a page of answers; anything larger is a mistake
+MAX_BYTES_LIMIT = 1 << 30  # --max-bytes is clamped to this: a case file is read whole into memory
+MAX_CRITERIA_BYTES = 16 << 20  # a measure of thousands of facts fits many times over
 
 
-def read_bytes(path: str, *, max_bytes: int = MAX_BYTES, stdin: BinaryIO | None = None) -> bytes:
-    """The bytes of a case file, or of standard input for ``-``; refuses what is too big."""
+def read_bytes(
+    path: str,
+    *,
+    max_bytes: int = MAX_BYTES,
+    stdin: BinaryIO | None = None,
+    error: type[ZgError] = CaseError,
+    within: str | None = None,
+) -> bytes:
+    """The bytes of a file, or of standard input for ``-``; refuses what is too big or not a regular file.
+
+    ``error`` is the kind of error raised (a case file's or a criteria file's).
+    ``within``: the real path of a folder the file must lie in (a folder walk's
+    root); a file that turns out to be elsewhere by the time it is opened is refused.
+    """
+    not_found, too_large = _MESSAGES.get(error, ("not_found", "too_large"))
     try:
         if path == "-":
-            stream = stdin if stdin is not None else sys.stdin.buffer
-            data = stream.read(max_bytes + 1)
+            stream = stdin if stdin is not None else getattr(sys.stdin, "buffer", None)
+            if stream is None:  # started with standard input closed
+                raise error("stdin_closed", file=path)
+            data = _read_up_to(stream.read, max_bytes + 1)
         else:
-            with open(path, "rb") as f:
-                size = os.fstat(f.fileno()).st_size
-                if size > max_bytes:  # refused before a byte of it is read
-                    raise CaseError("too_large", file=path, size=size, limit=max_bytes)
-                # Read what the size says (a 1 MiB read buffer per file would cost more than the
-                # parse), and whatever a growing or special file adds, up to the limit.
-                data = f.read(size + 1)
-                if len(data) > size:
-                    data += f.read(max_bytes + 1 - len(data))
+            data = _read_file(path, max_bytes, error, too_large, within)
+    except ZgError:
+        raise
     except FileNotFoundError:
-        raise CaseError("not_found", file=path) from None
+        raise error(not_found, file=path) from None
     except IsADirectoryError:
-        raise CaseError("is_a_directory", file=path) from None
+        raise error("is_a_directory", file=path) from None
     except PermissionError:
-        raise CaseError("permission_denied", file=path) from None
+        raise error("permission_denied", file=path) from None
     except OSError as exc:
-        raise CaseError("read_error", file=path, detail=exc.strerror or str(exc)) from None
+        raise error("read_error", file=path, detail=exc.strerror or str(exc)) from None
+    except ValueError:  # a stream closed under us
+        raise error("read_error", file=path, detail="closed") from None
     if len(data) > max_bytes:
-        raise CaseError("too_large", file=path, size=len(data), limit=max_bytes)
+        raise error(too_large, file=path, size=len(data), limit=max_bytes)
     return data
+
+
+# Message ids for a file that is missing or too large, by the kind of file.
+_MESSAGES: dict[type[ZgError], tuple[str, str]] = {CriteriaError: ("criteria_not_found", "criteria_too_large")}
+_CHUNK = 1 << 16
+
+
+def _read_file(path: str, max_bytes: int, error: type[ZgError], too_large: str, within: str | None) -> bytes:
+    # Looked at before it is opened: a FIFO or a device would block or never end. Opened
+    # without blocking as well, in case the name was swapped for one meanwhile.
+    kind = _special_kind(os.stat(path).st_mode)
+    if kind is not None:
+        raise error("not_regular_file", file=path, kind=kind)
+    fd = os.open(path, os.O_RDONLY | _NONBLOCK | _CLOEXEC)
+    with os.fdopen(fd, "rb", buffering=0) as f:
+        status = os.fstat(fd)
+        kind = _special_kind(status.st_mode)
+        if kind is not None:
+            raise error("not_regular_file", file=path, kind=kind)
+        if within is not None and not _lies_within(path, fd, status, within):
+            raise error("link_outside", file=path, folder=within)
+        size = status.st_size
+        if size > max_bytes:  # refused before a byte of it is read
+            raise error(too_large, file=path, size=size, limit=max_bytes)
+        # Read what the size says (a 1 MiB read buffer per file would cost more than the
+        # parse), and whatever a growing file adds, up to the limit.
+        data = f.read(size + 1) or b""
+        if len(data) > size:
+            data += _read_up_to(f.read, max_bytes + 1 - len(data))
+        return data
+
+
+def _read_up_to(read, limit: int) -> bytes:
+    """At most ``limit`` bytes from ``read``, in pieces: a large limit allocates nothing up front."""
+    parts: list[bytes] = []
+    left = limit
+    while left > 0:
+        part = read(min(left, _CHUNK))
+        if not part:
+            break
+        parts.append(part)
+        left -= len(part)
+    return b"".join(parts)
+
+
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
+
+
+def _special_kind(mode: int) -> str | None:
+    """What a file is when it is not a regular file (a folder: IsADirectoryError); None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        raise IsADirectoryError
+    if stat.S_ISFIFO(mode):
+        return "fifo"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "device"
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    return "other"
+
+
+def _lies_within(path: str, fd: int, status: os.stat_result, folder: str) -> bool:
+    """Whether the file opened as ``path`` (descriptor ``fd``) lies inside ``folder``, a real path."""
+    real = _opened_path(fd)
+    if real is None:  # where the path leads now, if that is the file opened
+        real = os.path.realpath(path)
+        try:
+            now = os.stat(real)
+        except OSError:
+            return False
+        if (now.st_dev, now.st_ino) != (status.st_dev, status.st_ino):
+            return False
+    return real.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+def _opened_path(fd: int) -> str | None:
+    """Where the file open as ``fd`` is, as Linux says it: one call, and no race; None elsewhere."""
+    try:
+        return os.readlink(f"/proc/self/fd/{fd}")
+    except OSError:
+        return None
 
 
 def write_new(path: str | os.PathLike[str], data: str | bytes, *, force: bool = False, mode: int = PRIVATE) -> str:
     """Write ``data`` to ``path`` through a temporary file and a rename; the path written.
 
-    Refuses (``ZgError("file_exists")``) when ``path`` exists, unless ``force``.
+    Refuses (``ZgError("file_exists")``) when ``path`` exists, unless ``force``;
+    never replaces anything but a regular file (see :func:`check_replaceable`).
     A reader never sees a half-written file, and a crash leaves the old file whole.
+    Folders it makes are private (0700).
     """
     target = os.fspath(path)
     if isinstance(data, str):
-        data = data.encode("utf-8")
-    if os.path.isdir(target):
-        raise ZgError("is_a_directory", file=target)
-    if os.path.lexists(target) and not force:
-        raise ZgError("file_exists", file=target)
+        # Text is UTF-8; a lone surrogate (an undecodable byte of a file name) is written as its escape.
+        data = data.encode("utf-8", "backslashreplace")
+    check_replaceable(target, force=force)
     import tempfile  # only where something is written: every check reads, few write
 
     folder = os.path.dirname(target) or "."
     try:
-        os.makedirs(folder, exist_ok=True)
+        make_private_folders(folder)
         fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.", suffix=".tmp", dir=folder)
     except OSError as exc:
         raise ZgError("write_error", file=str(target), detail=exc.strerror or str(exc)) from None
@@ -69,6 +167,7 @@ def write_new(path: str | os.PathLike[str], data: str | bytes, *, force: bool = 
             os.fsync(f.fileno())
         os.chmod(tmp, mode)
         if force:
+            check_replaceable(target, force=True)  # once more, as late as can be
             os.replace(tmp, target)
         else:
             # link() fails if the target appeared meanwhile: no race overwrites it.
@@ -83,9 +182,48 @@ def write_new(path: str | os.PathLike[str], data: str | bytes, *, force: bool = 
     except OSError as exc:
         raise ZgError("write_error", file=str(target), detail=exc.strerror or str(exc)) from None
     finally:
-        if os.path.exists(tmp):
+        if os.path.lexists(tmp):
             os.unlink(tmp)
     return target
+
+
+def check_replaceable(path: str, *, force: bool) -> None:
+    """Refuse to write at ``path`` unless it is free, or a regular file and ``force``.
+
+    A folder, a link (wherever it points), a device, a FIFO or a socket is never
+    replaced: ``-o /dev/full --force`` must not swap a device node for a file.
+    """
+    try:
+        status = os.lstat(path)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise ZgError("write_error", file=path, detail=exc.strerror or str(exc)) from None
+    if stat.S_ISDIR(status.st_mode):
+        raise ZgError("is_a_directory", file=path)
+    if stat.S_ISLNK(status.st_mode):
+        raise ZgError("output_is_link", file=path)
+    if not stat.S_ISREG(status.st_mode):
+        raise ZgError("output_not_regular", file=path, kind=_special_kind(status.st_mode))
+    if not force:
+        raise ZgError("file_exists", file=path)
+
+
+def make_private_folders(folder: str) -> None:
+    """Make ``folder`` and any missing folders above it, each 0700 whatever the umask."""
+    missing = []
+    while folder and not os.path.lexists(folder):
+        missing.append(folder)
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            break
+        folder = parent
+    for made in reversed(missing):
+        try:
+            os.mkdir(made, 0o700)
+        except FileExistsError:
+            continue
+        os.chmod(made, 0o700)
 
 
 def free_name(path: str | os.PathLike[str], tag: str) -> str:

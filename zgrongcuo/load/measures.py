@@ -18,7 +18,7 @@ def bundled_path() -> str:
 
 
 def bundled_measures() -> dict[str, str]:
-    """Measures shipped with the package, by name, the default first."""
+    """Measures shipped with the package, by name: the default first, then the others by name."""
     found: dict[str, str] = {DEFAULT_MEASURE: bundled_path()}
     for folder in (os.path.join(_HERE, "measures"), os.path.join(os.path.dirname(_HERE), "measures")):
         if os.path.isdir(folder):
@@ -30,14 +30,23 @@ def bundled_measures() -> dict[str, str]:
 
 
 def resolve(spec: str | None) -> str:
-    """The criteria file named by ``--criteria``: a path, a bundled measure's name, or the default."""
+    """The criteria file named by ``--criteria``: a bundled measure's name, a path, or the default.
+
+    A bundled measure's name always means the bundled measure, whatever files
+    the current folder holds: a local file of that name is given as a path
+    (``./wenze-2019``). Any other word that names no file is refused with
+    every bundled name.
+    """
     if spec is None:
         return bundled_path()
-    if os.path.exists(spec) or any(sep in spec for sep in "/\\") or os.path.splitext(spec)[1]:
-        return spec
     measures = bundled_measures()
     if spec in measures:
         return measures[spec]
-    raise UsageError("unknown_measure", name=spec, known=", ".join(measures) or "-").at(
-        suggestion=suggest(spec, measures)
-    )
+    if os.path.lexists(spec) or any(sep in spec for sep in "/\\") or os.path.splitext(spec)[1]:
+        return spec
+    raise UsageError("unknown_measure", name=spec, known=", ".join(measures)).at(suggestion=suggest(spec, measures))
+
+
+def shadowed(spec: str | None) -> bool:
+    """Whether ``spec`` is a bundled measure's name that a file in the current folder also has."""
+    return spec is not None and spec in bundled_measures() and os.path.lexists(spec)

@@ -28,10 +28,10 @@ def bundled_folder() -> str:
 
 def read(folders: list[str], asked: Questions, *, max_bytes: int = MAX_BYTES) -> Iterator[Case | ZgError]:
     """Every case file under ``folders`` (sorted, hidden entries skipped), loaded, or why it could not be."""
-    for path, problem in discover(folders):
+    for path, problem, within in discover(folders):
         try:
             if problem is not None:
                 raise problem
-            yield case_reader.loads(read_bytes(path, max_bytes=max_bytes), asked, path)
+            yield case_reader.loads(read_bytes(path, max_bytes=max_bytes, within=within), asked, path)
         except ZgError as error:
             yield error

@@ -12,10 +12,12 @@ import sys
 from collections.abc import Callable
 
 from zgrongcuo.errors import UsageError, ZgError
-from zgrongcuo.load.files import write_new
+from zgrongcuo.load.files import check_replaceable, write_new
 from zgrongcuo.render.contract import Renderer, RenderOptions
 from zgrongcuo.render.registry import OutputFormat, document_format, make_renderer
 from zgrongcuo.text.catalogue import text
+
+_DATA_FORMATS = ("json", "jsonl", "csv")  # for scripts: a case that could not be loaded is data too
 
 
 class Destination:
@@ -30,7 +32,7 @@ class Destination:
         force: bool,
         say: Callable[[str], None],
     ) -> None:
-        self.output, self.force, self.say, self.lang = output, force, say, options.lang
+        self.output, self.force, self.say, self.lang, self.fmt = output, force, say, options.lang, fmt
         self.sink: io.StringIO | io.BytesIO | None = None
         self.folder = None
         to_stdout = output == "-"  # explicitly standard output, e.g. a Word document into a pipe
@@ -59,15 +61,24 @@ class Destination:
             self.folder = FolderWriter(document_format(fmt), Path(output), options, force=force, say=say, summary=options.batch)
             self.renderer = self.folder
             return
-        if os.path.exists(output) and not force and not os.path.isdir(output):
-            raise ZgError("file_exists", file=output)
+        if not os.path.isdir(output):
+            check_replaceable(output, force=force)  # refused before anything is computed
         self.sink = io.BytesIO() if fmt.binary else io.StringIO()
         self.renderer = make_renderer(fmt, self.sink, options)
 
-    def finish(self) -> list[ZgError]:
-        """Write the output file, if there is one; the files that could not be written."""
+    def finish(self, *, checked: bool = True) -> list[ZgError]:
+        """Write the output file, if there is one; the files that could not be written.
+
+        ``checked``: some case was checked. When none was, a document for people
+        (text, Markdown, HTML, Word) would say nothing of the case: no file is
+        written. JSON, JSONL and CSV still are, with what could not be loaded in them.
+        """
         errors = list(self.folder.errors) if self.folder is not None else []
         if self.sink is not None and self.output is not None:
-            write_new(self.output, self.sink.getvalue(), force=self.force)
+            content = self.sink.getvalue()
+            if not content or not (checked or self.fmt.value in _DATA_FORMATS):
+                self.say(text("nothing_written", self.lang, file=self.output))
+                return errors
+            write_new(self.output, content, force=self.force)
             self.say(text("wrote", self.lang, file=self.output))
         return errors

@@ -1,17 +1,96 @@
-"""Text from files and people made safe for each kind of output: one escaper per kind, used everywhere."""
+"""Text from files and people made safe for each kind of output: one escaper per kind, used everywhere.
+
+Text from a case file, a criteria file, a file name or the interview never acts
+in an output (docs/security.md). Small pure functions, applied where text
+enters an output:
+
+- :func:`visible` for every output read by people: control characters (but tab
+  and line feed), a carriage return that does not end a line, bidirectional
+  controls (which reorder what a reader sees) and lone surrogates (the
+  undecodable bytes of a file name) are shown as escapes such as ``\\x1b``,
+  ``\\r``, ``\\u202e`` or ``\\udcff``.
+- :func:`one_line` for what stands on a line of its own (a title, a file name,
+  a heading): line breaks shown as ``\\n`` too.
+- :func:`markdown` and :func:`html` for text inside those markups, visible
+  first. (Rich markup strings: ``rich.markup.escape(visible(text))``, in the
+  two modules that import Rich; cells drawn as ``Text`` are never markup.)
+- :func:`utf8` for JSON and other machine-read output: the text exactly as it
+  is, as UTF-8, with a lone surrogate written as the escape that JSON reads
+  back as that character (``json.loads`` and ``os.fsencode`` give back the
+  undecodable bytes of a file name).
+- :func:`file_name` for a name made from a case (a report file).
+"""
 
 from __future__ import annotations
 
+import functools
 import re
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
+# C0 controls but tab and line feed, DEL, C1 controls, the Bidi_Control characters
+# (ALM, LRM, RLM, the embeddings and overrides, the isolates) and lone surrogates.
+_UNSAFE = "\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff"
+
+
+@functools.cache
+def _pattern(which: str) -> re.Pattern[str]:
+    # Compiled when first used: every run imports this module (error messages use it), few escape anything.
+    return re.compile(
+        {
+            "visible": f"\r\n|[{_UNSAFE}]",
+            "one_line": f"[\n{_UNSAFE}]",
+            "markdown": r"([\\`*_\[\]<>|#~])",
+            "file_name": f'[<>:"/\\\\|?*{_UNSAFE}\n]+',
+        }[which]
+    )
+
+
+def _escape(match: re.Match[str]) -> str:
+    found = match.group()
+    if found == "\r\n":
+        return "\n"  # a line end as Windows writes it: a line end
+    if found == "\r":
+        return "\\r"
+    if found == "\n":
+        return "\\n"
+    code = ord(found)
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+def visible(text: str) -> str:
+    """``text`` with everything that would act instead of being read shown as an escape; tabs and lines kept."""
+    pattern = _pattern("visible")
+    return pattern.sub(_escape, text) if pattern.search(text) else text
+
+
+def one_line(text: str) -> str:
+    """``text`` as :func:`visible` shows it, on one line: line breaks shown as ``\\n``."""
+    text = text.replace("\r\n", "\n")
+    pattern = _pattern("one_line")
+    return pattern.sub(_escape, text) if pattern.search(text) else text
 
 
 def markdown(value: str) -> str:
-    """``value`` inside Markdown: markup characters escaped, line breaks kept as ``<br>``.
+    """``value`` inside Markdown: made visible, markup characters escaped, line breaks kept as ``<br>``.
 
     A line break must not end the paragraph, table cell or list item it stands
     in: a multi-line quote or note stays where it was written.
     """
-    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", value)
-    return escaped.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "<br>")
+    escaped = _pattern("markdown").sub(r"\\\1", visible(value))
+    return escaped.replace("\n", "<br>")
+
+
+def html(value: object) -> str:
+    """``value`` inside HTML text or a quoted attribute: made visible, then escaped."""
+    from html import escape
+
+    return escape(visible(str(value)), quote=True)
+
+
+def utf8(text: str) -> bytes:
+    """``text`` as UTF-8, exactly; a lone surrogate (not a character) as its ``\\udcXX`` escape."""
+    return text.encode("utf-8", "backslashreplace")
+
+
+def file_name(name: str) -> str:
+    """``name`` with what no file name should hold (separators, controls, bidi, lone surrogates) as ``_``."""
+    return _pattern("file_name").sub("_", name)

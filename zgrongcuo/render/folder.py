@@ -10,18 +10,19 @@ from zgrongcuo.errors import ZgError
 from zgrongcuo.load.files import write_new
 from zgrongcuo.model.determination import Determination
 from zgrongcuo.render.contract import DocumentFormat, Renderer, RenderOptions
+from zgrongcuo.render.escape import file_name
 from zgrongcuo.render.view import Tally, build
 from zgrongcuo.text.catalogue import text
 
-_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]+')
 _RESERVED = re.compile(r"^(con|prn|aux|nul|com[1-9]|lpt[1-9])$", re.IGNORECASE)
 MAX_NAME = 80
 SUMMARY_STEM = "summary"
 
 
 def safe_stem(name: str) -> str:
-    """``name`` made safe as a file name on Windows, macOS and Linux (Chinese kept)."""
-    stem = _UNSAFE.sub("_", name).strip().strip(".").strip()
+    """``name`` made safe as a file name on Windows, macOS and Linux (Chinese kept; controls, bidi and
+    undecodable bytes taken out)."""
+    stem = file_name(name).strip().strip(".").strip()
     stem = re.sub(r"\s+", " ", stem)[:MAX_NAME].rstrip(" .")
     if not stem or _RESERVED.match(stem):
         stem = f"_{stem}"

@@ -6,12 +6,12 @@ Everything that comes from a case file or the criteria is escaped.
 from __future__ import annotations
 
 import sys
-from html import escape
 from typing import IO, Any
 
 from zgrongcuo import __version__
 from zgrongcuo.errors import ZgError
 from zgrongcuo.render.contract import Renderer, RenderOptions
+from zgrongcuo.render.escape import html as escape_html
 from zgrongcuo.render.view import DeterminationView, ElementRow, Tally, bar, build, comparison
 from zgrongcuo.text.catalogue import text
 
@@ -35,7 +35,7 @@ table.kv td:first-child{white-space:nowrap;width:1%}.o-fav{color:#1b5e20}.o-unfa
 
 
 def _e(value: object) -> str:
-    return escape(str(value), quote=True)
+    return escape_html(value)
 
 
 def _headline_class(favourable: bool | None) -> str:

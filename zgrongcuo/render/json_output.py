@@ -12,6 +12,7 @@ from typing import IO, Any
 from zgrongcuo.errors import ZgError
 from zgrongcuo.model.determination import Determination
 from zgrongcuo.render.contract import Renderer, RenderOptions
+from zgrongcuo.render.escape import utf8
 from zgrongcuo.render.fields import LineEncoder, determination_json, dumps, error_json
 
 
@@ -65,8 +66,8 @@ class JsonlRenderer(Renderer):
 
     def prepare(self, ds: tuple[Determination, ...]) -> bytes:
         if self.explains:
-            return "".join(dumps(determination_json(d, self.lang, explain=True)) + "\n" for d in ds).encode()
-        return "".join(self.encoder.encode(d) + "\n" for d in ds).encode()
+            return utf8("".join(dumps(determination_json(d, self.lang, explain=True)) + "\n" for d in ds))
+        return utf8("".join(self.encoder.encode(d) + "\n" for d in ds))
 
     def emit(self, payload: object) -> None:
         assert isinstance(payload, (bytes, memoryview))
@@ -77,7 +78,7 @@ class JsonlRenderer(Renderer):
             self.buffer.write(payload)
 
     def failure(self, file: str, error: ZgError) -> None:
-        self.emit((dumps(error_json(file, error, self.lang)) + "\n").encode())
+        self.emit(utf8(dumps(error_json(file, error, self.lang)) + "\n"))
 
     def close(self) -> None:
         if self.buffer is not None:

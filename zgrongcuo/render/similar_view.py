@@ -12,13 +12,14 @@ from zgrongcuo.engine.precedents import Match, Search, differing_facts
 from zgrongcuo.model.base import Record
 from zgrongcuo.model.case import Case
 from zgrongcuo.model.criteria import Criteria, Fact
+from zgrongcuo.render.view import shown
 from zgrongcuo.text.catalogue import text
 from zgrongcuo.text.wording import answer_text, date_words, quoted
 
 
 def _name(case: Case) -> str:
     meta = case.meta
-    return " ".join(p for p in (meta.get("id"), meta.get("title")) if p) or case.file
+    return shown(" ".join(p for p in (meta.get("id"), meta.get("title")) if p) or case.file, line=True)
 
 
 class Difference(Record):
@@ -59,22 +60,22 @@ class MatchView(Record):
         self.match = match
         self.rank = match.rank
         self.name = _name(case)
-        self.file = case.file
-        self.subject = case.meta.get("subject") or ""
-        self.summary = case.meta.get("summary") or ""
+        self.file = shown(case.file, line=True)
+        self.subject = shown(case.meta.get("subject") or "")
+        self.summary = shown(case.meta.get("summary") or "")
         self.similarity = round(match.comparison.similarity, 4)
         self.percent = f"{100 * match.comparison.similarity:.0f}%"
         self.compared = match.comparison.compared
         self.differences = [
             Difference(facts[f], mine, case, lang) for f in differing_facts(match.comparison.differing) if f in facts
         ]
-        measure = decision.measure_name.get(lang) or decision.measure
-        who = text("decision.who", lang, by=decision.by) if decision.by else ""
-        when = text("decision.when", lang, date=date_words(decision.date, lang)) if decision.date else ""
+        measure = shown(decision.measure_name.get(lang) or decision.measure, line=True)
+        who = text("decision.who", lang, by=shown(decision.by, line=True)) if decision.by else ""
+        when = text("decision.when", lang, date=shown(date_words(decision.date, lang), line=True)) if decision.date else ""
         outcome = decision.label.get(lang, decision.outcome)
         self.decision = text("decision.line", lang, who=who, when=when, outcome=outcome, measure=measure)
-        self.source = decision.source or ""
-        self.note = decision.note or ""
+        self.source = shown(decision.source or "", line=True)
+        self.note = shown(decision.note or "")
 
 
 class SearchView(Record):
@@ -94,7 +95,7 @@ class SearchView(Record):
     ) -> None:
         self.lang = lang
         self.case_name = _name(case)
-        self.file = case.file
+        self.file = shown(case.file, line=True)
         self.searched = folders
         self.library = library  # the bundled published cases, not an office's own
         self.measures = measures

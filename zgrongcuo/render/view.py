@@ -18,6 +18,7 @@ from zgrongcuo.model.case import META_KEYS
 from zgrongcuo.model.criteria import Criteria
 from zgrongcuo.model.determination import MET, Determination, ElementResult
 from zgrongcuo.render.contract import generated_at
+from zgrongcuo.render.escape import one_line, visible
 from zgrongcuo.text.catalogue import text
 from zgrongcuo.text.explanation import Explanation, explanation
 from zgrongcuo.text.summary import deciding, group_line, why
@@ -78,12 +79,12 @@ class DeterminationView(Record):
         criteria = d.criteria
         meta = d.case.meta
         self.lang = lang
-        self.title = text("report.title", lang, name=case_name(d))  # a report's title
-        self.case_title = case_name(d)  # the case as a reader names it
-        self.file = d.case.file
-        self.meta = [(text(f"meta.{k}", lang), meta[k] or "") for k in META_KEYS if meta.get(k)]  # (label, value)
-        self.meta.append((text("report.file", lang), d.case.file))
-        self.subject = meta.get("subject") or ""
+        self.title = text("report.title", lang, name=shown(case_name(d), line=True))  # a report's title
+        self.case_title = shown(case_name(d), line=True)  # the case as a reader names it
+        self.file = shown(d.case.file, line=True)
+        self.meta = [(text(f"meta.{k}", lang), shown(meta[k] or "")) for k in META_KEYS if meta.get(k)]  # (label, value)
+        self.meta.append((text("report.file", lang), self.file))
+        self.subject = shown(meta.get("subject") or "")
         self.outcome = d.outcome.label[lang]
         self.outcome_code = d.outcome.id
         self.favourable = d.outcome.favourable
@@ -114,7 +115,11 @@ class DeterminationView(Record):
         self.preconditions_line = group_line(d.preconditions, lang, exclusion=False)  # "均满足", "不满足：…"
         self.exclusions_line = group_line(d.exclusions, lang, exclusion=True)  # "均未触及", "触及：…"
         self.answers = [  # (question's label, answer, note), in asking order
-            (fact.label[lang], answer_text(fact, d.case.answers[fact.id].value, lang, answered=True), d.case.answers[fact.id].note or "")
+            (
+                fact.label[lang],
+                answer_text(fact, d.case.answers[fact.id].value, lang, answered=True),
+                shown(d.case.answers[fact.id].note or ""),
+            )
             for fact in criteria.facts
             if fact.id in d.case.answers
         ]
@@ -167,10 +172,10 @@ def decision_sentences(d: Determination, lang: str) -> list[str]:
     if decision is None:
         return []
     measure = decision.measure_name.get(lang) or decision.measure
-    who = text("decision.who", lang, by=decision.by) if decision.by else ""
-    when = text("decision.when", lang, date=date_words(decision.date, lang)) if decision.date else ""
+    who = text("decision.who", lang, by=shown(decision.by, line=True)) if decision.by else ""
+    when = text("decision.when", lang, date=shown(date_words(decision.date, lang), line=True)) if decision.date else ""
     label = decision.label.get(lang, decision.outcome)
-    out = [text("decision.line", lang, who=who, when=when, outcome=label, measure=measure)]
+    out = [text("decision.line", lang, who=who, when=when, outcome=label, measure=shown(measure, line=True))]
     if d.agrees is None:
         out.append(text("decision.open", lang))
     elif d.agrees_on == "outcome":
@@ -179,9 +184,9 @@ def decision_sentences(d: Determination, lang: str) -> list[str]:
         key = "decision.same_direction" if d.agrees else "decision.other_direction"
         out.append(text(key, lang, outcome=d.outcome.label[lang]))
     if decision.document:
-        out.append(text("decision.document", lang, document=decision.document))
+        out.append(text("decision.document", lang, document=shown(decision.document, line=True)))
     if decision.source:
-        out.append(text("decision.source", lang, source=decision.source))
+        out.append(text("decision.source", lang, source=shown(decision.source, line=True)))
     return out
 
 
@@ -237,11 +242,21 @@ def _rows(results: tuple[ElementResult, ...], lang: str, *, exclusion: bool = Fa
             r.element.fact.label[lang],
             r.status,
             status_text(r.status, lang, exclusion=exclusion),
-            reason(r, lang, exclusion=exclusion),
+            shown(reason(r, lang, exclusion=exclusion)),  # with the case's note
             reason(r, lang, exclusion=exclusion, with_note=False, with_label=False),
         )
         for r in results
     ]
+
+
+def shown(text_from_a_case: str, *, line: bool = False) -> str:
+    """Text from a case file, its name or the interview, as a reader sees it: nothing in it acts.
+
+    Control characters, a lone carriage return, bidirectional controls and
+    undecodable bytes are shown as escapes (``render.escape``); ``line``: on one
+    line (a title, a file name), line breaks shown too.
+    """
+    return one_line(text_from_a_case) if line else visible(text_from_a_case)
 
 
 def build(d: Determination, lang: str, *, generated: str | None = None) -> DeterminationView:
@@ -341,10 +356,10 @@ class Tally:
             met = [s.situation.name(lang) for s in d.situations if s.status == MET]
             self.rows.append(
                 CaseRow(
-                    d.case.file,
-                    meta.get("id") or "",
-                    meta.get("title") or "",
-                    meta.get("subject") or "",
+                    shown(d.case.file, line=True),
+                    shown(meta.get("id") or "", line=True),
+                    shown(meta.get("title") or "", line=True),
+                    shown(meta.get("subject") or "", line=True),
                     d.outcome.label[lang],
                     d.outcome.id,
                     d.outcome.favourable,
@@ -368,13 +383,21 @@ class Tally:
                 if d.agrees is False:
                     decided = text("summary.in_measure", lang, measure=measure, label=key[0])
                     counts.differing.append(
-                        Disagreement(meta.get("id") or "", meta.get("title") or "", d.case.file, decided, d.outcome.label[lang])
+                        Disagreement(
+                            shown(meta.get("id") or "", line=True),
+                            shown(meta.get("title") or "", line=True),
+                            shown(d.case.file, line=True),
+                            shown(decided, line=True),
+                            d.outcome.label[lang],
+                        )
                     )
 
     def fail(self, file: str, error: ZgError) -> None:
         """A file that could not be loaded, with the reason."""
         problem = error.render(self.lang)
-        self.rows.append(CaseRow(file, "", "", "", text("load_failed", self.lang), "error", False, "", problem=problem))
+        self.rows.append(
+            CaseRow(shown(file, line=True), "", "", "", text("load_failed", self.lang), "error", False, "", problem=problem)
+        )
         self.cases += 1
         self.failures += 1
 

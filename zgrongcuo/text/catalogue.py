@@ -860,6 +860,52 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "alias_undefined": ("别名 *{name} 没有对应的锚点 &{name}。", "the alias *{name} has no anchor &{name} before it."),
     "alias_loop": ("别名 *{name} 指向包含它自己的内容，形成循环。", "the alias *{name} refers to the node that contains it: a loop."),
+    # -- the trust boundary: special files, links, limits, streams, signals
+    "not_regular_file": (
+        "这不是普通文件（{kind}），未读取。",
+        "this is not a regular file ({kind}); it was not read.",
+    ),
+    "file_kind.fifo": ("命名管道", "a named pipe"),
+    "file_kind.device": ("设备文件", "a device"),
+    "file_kind.socket": ("套接字", "a socket"),
+    "file_kind.other": ("特殊文件", "a special file"),
+    "stdin_closed": ("标准输入已关闭，无法读取。", "standard input is closed and cannot be read."),
+    "criteria_too_large": (
+        "标准文件过大（{size} 字节，上限 {limit} 字节），未解析。",
+        "criteria file too large ({size} bytes; the limit is {limit}); not parsed.",
+    ),
+    "folder_unreadable": (
+        "无法读取此文件夹（没有权限），其中的案件未检查。",
+        "this folder cannot be read (permission denied); the cases in it were not checked.",
+    ),
+    "output_is_link": (
+        "这是一个符号链接，未替换：-o 只替换普通文件，请给出文件本身的路径。",
+        "this is a symbolic link and was not replaced: -o replaces only a regular file; give the path of the file itself.",
+    ),
+    "output_not_regular": (
+        "这是{kind}，不是普通文件，未替换：-o 只替换普通文件。",
+        "this is {kind}, not a regular file, and was not replaced: -o replaces only a regular file.",
+    ),
+    "nothing_written": ("没有可写的内容，未写入 {file}。", "nothing to write: {file} was not written."),
+    "measure_name_shadows": (
+        "“{name}”指内置标准；当前文件夹中同名的文件未使用（如要使用该文件，请写 ./{name}）。",
+        "'{name}' names the bundled measure; the file of that name in this folder was not used (write ./{name} for it).",
+    ),
+    "output_error": ("无法写入标准输出：{detail}。", "cannot write to standard output: {detail}."),
+    "stdout_closed": ("标准输出已关闭。", "standard output is closed."),
+    "terminated": ("已终止（收到 SIGTERM）。", "terminated (SIGTERM)."),
+    "condition_too_deep": (
+        "条件嵌套过深：连同引用的命名条件和情形，最多 {limit} 层。",
+        "conditions nest too deep: at most {limit} levels, counting the named conditions and situations they refer to.",
+    ),
+    "condition_too_large": (
+        "条件展开后过大（{size} 项，上限 {limit} 项；命名条件和情形每引用一次计一次）。",
+        "the conditions are too large once expanded ({size} parts; the limit is {limit}, counting a named condition or situation each time it is used).",
+    ),
+    "link_outside": (
+        "这是指向文件夹 {folder} 以外的链接，未读取（文件夹中的链接只在指向该文件夹以内时才读取）。",
+        "this link leads out of the folder {folder} and was not followed (links in a folder are followed only within it).",
+    ),
     # -- criteria validate (the linter)
     "lint.unused_fact": (
         "问题“{name}”没有被任何判定规则用到（直接或经由情形、前提条件、底线、命名条件）。",
@@ -950,8 +996,8 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "With -o, markdown, html and docx reports of several cases go into a folder, one file per case (named by case id, else by file name) and a summary.",
     ),
     "cli.exit_codes": (
-        "退出码：0 结论均有利；1 有不利结论（不予容错、不符合情形等，属正常结果）；3 有信息不足的案件；2 用法错误或文件无法读取；70 程序内部错误；130 被中断。",
-        "Exit codes: 0 every outcome favourable; 1 some outcome unfavourable (a normal result); 3 some case undetermined; 2 usage error or a file that cannot be read; 70 internal error; 130 interrupted.",
+        "退出码：0 结论均有利；1 有不利结论（不予容错、不符合情形等，属正常结果）；3 有信息不足的案件；2 用法错误、文件无法读取或输出无法写入；70 程序内部错误；130 被中断；143 被终止（SIGTERM）。",
+        "Exit codes: 0 every outcome favourable; 1 some outcome unfavourable (a normal result); 3 some case undetermined; 2 usage error, a file that cannot be read or output that cannot be written; 70 internal error; 130 interrupted; 143 terminated (SIGTERM).",
     ),
     "cli.arg.cases": (
         "案件文件（.yaml、.yml、.json）、存放案件文件的文件夹，或 -（标准输入）。",
@@ -1146,10 +1192,10 @@ def text(msg_id: str, lang: str, /, **params: object) -> str:
         return template
     if isinstance(params.get("method"), str) and params["method"] in _CATALOGUE:  # a sentence within a sentence
         params["method"] = text(params["method"], lang, **{k: v for k, v in params.items() if k != "method"})
-    for name in ("expected", "got"):  # names of YAML node kinds
+    for name, prefix in (("expected", "kind."), ("got", "kind."), ("kind", "file_kind.")):  # names of kinds
         value = params.get(name)
-        if isinstance(value, str) and f"kind.{value}" in _CATALOGUE:
-            params[name] = text(f"kind.{value}", lang)
+        if isinstance(value, str) and f"{prefix}{value}" in _CATALOGUE:
+            params[name] = text(f"{prefix}{value}", lang)
     return template.format(**params)
 
 

@@ -1,0 +1,228 @@
+"""Signals and streams: closed, broken and full streams, console encodings, Ctrl-C and SIGTERM, a failed fork."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import shutil
+import subprocess
+
+import pytest
+
+from hardening.adversary import ARTICLE_CASE, ROOT, ZGRONGCUO, run
+
+UNFAVOURABLE_CASE = ROOT / "examples" / "s1-tender-to-relative-not-tolerated.yaml"
+EN = {**os.environ, "ZGRONGCUO_LANG": "en"}
+FORMATS = ["text", "json", "jsonl", "csv", "markdown", "html"]
+
+
+def _closing(*fds: int):
+    return lambda: [os.close(fd) for fd in fds]
+
+
+# ------------------------------------------------------------ closed streams
+
+
+@pytest.mark.parametrize(("case", "code"), [(ARTICLE_CASE, 0), (UNFAVOURABLE_CASE, 1)])
+def test_a_closed_stderr_does_not_change_the_exit_code(case, code):
+    result = run("check", "--format", "json", case, preexec_fn=_closing(2))
+    assert result.returncode == code
+    assert result.stdout
+
+
+def test_a_closed_stdout_is_a_usage_error_with_a_message():
+    result = run("check", ARTICLE_CASE, preexec_fn=_closing(1))
+    assert result.returncode == 2
+    assert result.stderr == b"error: -: standard output is closed.\n"
+
+
+def test_a_closed_stdout_does_not_matter_when_nothing_is_written_there(tmp_path):
+    result = run("check", "--format", "json", "-o", tmp_path / "out.json", ARTICLE_CASE, preexec_fn=_closing(1))
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out.json").exists()
+
+
+def test_a_closed_stdin_is_a_usage_error_with_a_message():
+    result = run("check", "-", stdin=subprocess.DEVNULL, preexec_fn=_closing(0))
+    assert result.returncode == 2
+    assert result.stderr == b"error: -: standard input is closed and cannot be read.\n"
+
+
+def test_a_full_disk_is_a_usage_error_not_a_bug():
+    with open("/dev/full", "wb") as full:
+        processes = [
+            subprocess.Popen([ZGRONGCUO, "check", "--format", fmt, ARTICLE_CASE], stdout=full, stderr=subprocess.PIPE, env=EN)
+            for fmt in FORMATS
+        ]
+        for fmt, process in zip(FORMATS, processes, strict=True):
+            stderr = process.communicate(timeout=60)[1]
+            assert process.returncode == 2, fmt
+            assert stderr == b"error: -: cannot write to standard output: No space left on device.\n", fmt
+
+
+# ------------------------------------------------------------ a reader that goes away
+
+
+def test_a_reader_going_away_leaves_the_exit_code_of_the_results():
+    # The rule, in every format: the output stops, every case is still checked, and the
+    # exit code is the one the results give; nothing is said. Each reader takes one byte
+    # of a small pipe and leaves, as `| head -c 1` does, while the first case is written;
+    # the unfavourable case comes after that.
+    runs = []
+    for fmt in FORMATS:
+        articles = [ARTICLE_CASE] * (40 if fmt == "csv" else 2)  # a CSV row is short
+        for cases, code in (([ARTICLE_CASE], 0), ([*articles, UNFAVOURABLE_CASE], 1)):
+            read_end, write_end = os.pipe()
+            fcntl.fcntl(read_end, fcntl.F_SETPIPE_SZ, 4096)  # the first case fills it
+            command = [ZGRONGCUO, "check", "--format", fmt, *map(str, cases)]
+            runs.append((fmt, code, read_end, subprocess.Popen(command, stdout=write_end, stderr=subprocess.PIPE)))
+            os.close(write_end)
+    for fmt, code, read_end, process in runs:
+        assert os.read(read_end, 1), fmt
+        os.close(read_end)
+    for fmt, code, _, process in runs:
+        stderr = process.communicate(timeout=60)[1]
+        assert (process.returncode, stderr) == (code, b""), fmt
+
+
+# ------------------------------------------------------------ encodings
+
+
+def test_pipes_and_files_get_utf8_whatever_the_locale_says():
+    env = {**os.environ, "PYTHONIOENCODING": "gbk", "ZGRONGCUO_LANG": "zh"}
+    for fmt in ("text", "json"):
+        result = run("check", "--format", fmt, ARTICLE_CASE, env=env)
+        assert result.returncode == 0, result.stderr
+        assert "建议容错免责" in result.stdout.decode("utf-8")
+    result = run("check", ROOT / "no-such.yaml", env=env)
+    assert result.returncode == 2 and "文件不存在" in result.stderr.decode("utf-8")
+
+
+@pytest.mark.parametrize("encoding", ["gbk", "ascii"])
+def test_a_terminal_gets_its_own_encoding_with_plain_symbols(encoding):
+    pexpect = pytest.importorskip("pexpect")
+    env = {**os.environ, "PYTHONIOENCODING": encoding, "ZGRONGCUO_LANG": "zh", "COLUMNS": "100"}
+    child = pexpect.spawn(ZGRONGCUO, ["check", str(UNFAVOURABLE_CASE)], env=env, timeout=30)
+    out = child.read()
+    child.close()
+    assert child.exitstatus == 1, out[-500:]
+    text = out.decode(encoding, errors="strict")
+    assert "Traceback" not in text and "内部出错" not in text
+    if encoding == "gbk":
+        assert "不予容错" in text and "√" in text and "×" in text  # ✓ and ✗ have no GBK code
+    else:
+        assert "\\u4e0d\\u4e88" in text and " v " in text.replace("\r\n", " ")  # escapes, and a plain tick
+
+
+# ------------------------------------------------------------ signals and workers
+
+
+def _session_members(session: int) -> list[int]:
+    """Processes still alive in ``session`` (the command's own, started with a new session)."""
+    members = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", "rb") as f:
+                    fields = f.read().rpartition(b")")[2].split()
+            except OSError:
+                continue
+            if int(fields[3]) == session and fields[0] != b"Z":  # state, ppid, pgrp, session
+                members.append(int(entry))
+    return members
+
+
+def _long_parallel_batch() -> subprocess.Popen:
+    """A --jobs 2 batch long enough to be interrupted while its workers run, in a session of its own."""
+    examples = str(ROOT / "examples")
+    command = [ZGRONGCUO, "check", "--format", "jsonl", "--explain", "--jobs", "2", *[examples] * 400]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True, env=EN)
+    assert process.stdout.readline()  # running, and its workers with it
+    assert len(_session_members(process.pid)) >= 3, "the workers were not started"
+    return process
+
+
+def _ended_cleanly(process: subprocess.Popen, code: int, message: bytes) -> None:
+    import time
+
+    start = time.monotonic()
+    _, stderr = process.communicate(timeout=20)
+    assert time.monotonic() - start < 5, "the batch did not end promptly"
+    assert process.returncode == code, stderr[-2000:]
+    assert b"Traceback" not in stderr and stderr.endswith(message), stderr[-2000:]
+    for _ in range(40):
+        if not _session_members(process.pid):
+            break
+        time.sleep(0.05)
+    assert _session_members(process.pid) == [], "workers were left behind"
+
+
+def test_ctrl_c_ends_a_parallel_batch_promptly_with_130():
+    import signal
+
+    process = _long_parallel_batch()
+    os.killpg(process.pid, signal.SIGINT)  # a terminal sends it to the whole foreground group
+    _ended_cleanly(process, 130, b"interrupted.\n")
+
+
+@pytest.mark.parametrize("whom", ["main", "group"])
+def test_sigterm_ends_a_parallel_batch_promptly_with_143(whom):
+    import signal
+
+    process = _long_parallel_batch()
+    (os.kill if whom == "main" else os.killpg)(process.pid, signal.SIGTERM)
+    _ended_cleanly(process, 143, b"terminated (SIGTERM).\n")
+
+
+def test_a_worker_that_dies_has_its_share_done_by_the_main_process(tmp_path):
+    import signal
+
+    examples = str(ROOT / "examples")
+    args = ["check", "--format", "jsonl", "--explain", "--jobs", "2", *[examples] * 20]
+    expected = run(*[a if a != "2" else "1" for a in args]).stdout
+    process = subprocess.Popen([ZGRONGCUO, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True, env=EN)
+    first = process.stdout.readline()
+    workers = [pid for pid in _session_members(process.pid) if pid != process.pid]
+    os.kill(workers[0], signal.SIGKILL)  # e.g. the kernel's out-of-memory killer
+    rest = process.stdout.read()  # from the buffered reader: it may hold more than the first line
+    stderr = process.stderr.read()
+    assert process.wait(timeout=60) == 1, stderr
+    assert first + rest == expected
+
+
+def test_a_failed_fork_falls_back_to_one_process(monkeypatch):
+    import multiprocessing.process
+
+    from zgrongcuo import batch
+    from zgrongcuo.load import criteria_builder
+    from zgrongcuo.load.questions import questions
+    from zgrongcuo.render.contract import RenderOptions
+    from zgrongcuo.render.json_output import JsonlRenderer
+
+    def refuse(self):
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(multiprocessing.process.BaseProcess, "start", refuse)
+    renderer = JsonlRenderer(None, RenderOptions("en", batch=True))
+    tasks = list(batch.tasks_for([str(ROOT / "examples")] * 20))
+    results = list(batch.run(tasks, questions([criteria_builder.load()]), renderer, jobs=2))
+    assert [r.file for r in results] == [t[0] for t in tasks]
+    assert all(r.failure is None for r in results)
+
+
+def test_a_failed_fork_falls_back_to_one_process_for_real():
+    from hardening.adversary import unprivileged
+
+    prefix = unprivileged()
+    prlimit = shutil.which("prlimit")
+    if not prlimit:
+        pytest.skip("prlimit is needed to refuse new processes")
+    examples = str(ROOT / "examples")
+    args = ["check", "--format", "jsonl", "--jobs", "2", *[examples] * 20]
+    # One process for the user at most: the command itself. (Root is not held to the limit.)
+    limited = subprocess.run(
+        [prlimit, "--nproc=1", *prefix, ZGRONGCUO, *args], capture_output=True, timeout=60,
+        env={**os.environ, "ZGRONGCUO_LANG": "en"},
+    )  # fmt: skip
+    assert limited.returncode == 1, limited.stderr
+    assert limited.stdout == run(*args).stdout
