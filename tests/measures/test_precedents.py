@@ -89,3 +89,22 @@ def test_a_precedent_validates_against_the_case_schema(case_schema, path):
     import yaml
 
     jsonschema.validate(yaml.safe_load(path.read_text(encoding="utf-8")), case_schema)
+
+
+def test_the_three_measures_side_by_side_on_every_published_case():
+    """Each file's expect: holds what each bundled measure screens from the facts as stated."""
+    import json
+
+    from click.testing import CliRunner
+
+    from zgrongcuo.cli import app
+
+    three = ["--criteria", "zigui-2018", "--criteria", "wenze-2019", "--criteria", "hubei-2020"]
+    result = CliRunner().invoke(app, ["criteria", "test", str(PRECEDENTS), *three, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["passed"] == 3 * len(FILES) and report["failed"] == report["skipped"] == 0
+    checked = CliRunner().invoke(app, ["check", str(PRECEDENTS), *three, "--format", "jsonl"])
+    lines = [json.loads(line) for line in checked.stdout.splitlines()]
+    assert [d["criteria"]["id"] for d in lines] == ["zigui-2018", "wenze-2019", "hubei-2020"] * len(FILES)
+    assert all(d["decision"] is not None and d["decision"]["source"] for d in lines)
