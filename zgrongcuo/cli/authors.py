@@ -205,7 +205,7 @@ def template_command(lang: str) -> click.Command:
     def template(criteria: tuple[str, ...], lang: str, output: str | None, force: bool, schema_url: str) -> None:
         from zgrongcuo.authoring.template import render
 
-        _emit(render(common.load_questions(criteria, lang), lang, schema=schema_url), output, force, lang)
+        common.emit(render(common.load_questions(criteria, lang), lang, schema=schema_url), output, force, lang)
 
     return template
 
@@ -233,17 +233,6 @@ def schema_command(lang: str) -> click.Command:
             from zgrongcuo.render.fields import determination_schema
 
             data = determination_schema(asked.measures, lang)
-        _emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n", output, force, lang)
+        common.emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n", output, force, lang)
 
     return schema
-
-
-def _emit(content: str, output: str | None, force: bool, lang: str) -> None:
-    """Standard output, or a new file that is never overwritten without --force."""
-    if output is None or output == "-":
-        sys.stdout.write(content)
-        return
-    from zgrongcuo.load.files import write_new
-
-    write_new(output, content, force=force)
-    common.say(text("wrote", lang, file=output))

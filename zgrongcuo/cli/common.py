@@ -208,6 +208,17 @@ def load_criteria(spec: str | None, lang: str) -> Criteria:
     return criteria
 
 
+def emit(content: str, output: str | None, force: bool, lang: str) -> None:
+    """Standard output, or a new file (``-o``) that is never overwritten without --force."""
+    if output is None or output == "-":
+        sys.stdout.write(content)
+        return
+    from zgrongcuo.load.files import write_new
+
+    write_new(output, content, force=force)
+    say(text("wrote", lang, file=output))
+
+
 def warn_if_shadowed(spec: str | None, lang: str) -> None:
     """A bundled measure's name means the bundled measure: say so when a file in this folder has that name."""
     from zgrongcuo.load.measures import shadowed

@@ -55,11 +55,11 @@ def command(lang: str) -> click.Command:
         if format_name == "json":
             from zgrongcuo.render.similar_output import dumps
 
-            _emit(dumps(search), output, force, lang)
+            common.emit(dumps(search), output, force, lang)
         elif format_name == "markdown":
             from zgrongcuo.render.similar_output import markdown
 
-            _emit(markdown(search), output, force, lang)
+            common.emit(markdown(search), output, force, lang)
         else:
             from zgrongcuo.render.terminal import make_console, render_similar
 
@@ -68,7 +68,7 @@ def command(lang: str) -> click.Command:
 
                 buffer = io.StringIO()
                 render_similar(make_console(buffer), search)
-                _emit(buffer.getvalue(), output, force, lang)
+                common.emit(buffer.getvalue(), output, force, lang)
             else:
                 render_similar(make_console(sys.stdout), search)
         sys.stdout.flush()
@@ -133,13 +133,3 @@ def nearest_published(case_path: str | Case, specs: tuple[str, ...], lang: str, 
 
     search, _ = find(case_path, [bundled_folder()], specs, lang, PRECEDENTS_SHOWN, max_bytes, library=True)
     return search
-
-
-def _emit(content: str, output: str | None, force: bool, lang: str) -> None:
-    if output is None or output == "-":
-        sys.stdout.write(content)
-        return
-    from zgrongcuo.load.files import write_new
-
-    write_new(output, content, force=force)
-    common.say(text("wrote", lang, file=output))

@@ -23,11 +23,12 @@ import os
 import stat
 
 from zgrongcuo.load.document import MAX_DEPTH, MAX_NODES, Mapping, Node, Scalar, Sequence
+from zgrongcuo.load.files import make_private_folders
 
 FORMAT = 1  # of an entry: bump when the nodes or their encoding change
 MAX_ENTRY = 64 << 20  # bytes; an entry is about the size of the file it stands for
 MAX_ENTRIES = 32  # entries kept, the newest
-_PRIVATE_FILE, _PRIVATE_FOLDER = 0o600, 0o700
+_PRIVATE_FILE = 0o600
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 
@@ -78,7 +79,7 @@ def _open_folder(create: bool) -> int | None:
         if not create:
             return None
         try:
-            _make_private_folders(path)
+            make_private_folders(path, only_in_own=True)
             fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY | _CLOEXEC)
         except OSError:
             return None
@@ -88,33 +89,6 @@ def _open_folder(create: bool) -> int | None:
         return fd
     os.close(fd)
     return None
-
-
-def _make_private_folders(path: str) -> None:
-    """Make ``path`` and any missing folders above it, each 0700 whatever the umask.
-
-    Only inside a folder of the user's own: root running with another user's
-    HOME (sudo keeps it) must not leave a folder of root's in that user's home.
-    """
-    missing = []
-    while path and not os.path.lexists(path):
-        missing.append(path)
-        parent = os.path.dirname(path)
-        if parent == path:
-            break
-        path = parent
-    if missing and os.lstat(path).st_uid != os.geteuid():
-        raise PermissionError(path)
-    for made in reversed(missing):
-        try:
-            os.mkdir(made, _PRIVATE_FOLDER)
-        except FileExistsError:
-            continue  # made meanwhile: whoever made it, it is checked when opened
-        fd = os.open(made, os.O_RDONLY | os.O_DIRECTORY | _NOFOLLOW | _CLOEXEC)
-        try:
-            os.fchmod(fd, _PRIVATE_FOLDER)
-        finally:
-            os.close(fd)
 
 
 def get(sha: str, syntax: str) -> Node | None:

@@ -209,8 +209,12 @@ def check_replaceable(path: str, *, force: bool) -> None:
         raise ZgError("file_exists", file=path)
 
 
-def make_private_folders(folder: str) -> None:
-    """Make ``folder`` and any missing folders above it, each 0700 whatever the umask."""
+def make_private_folders(folder: str, *, only_in_own: bool = False) -> None:
+    """Make ``folder`` and any missing folders above it, each 0700 whatever the umask.
+
+    ``only_in_own``: only inside a folder of the user's own — root running with
+    another user's HOME (sudo keeps it) must not leave a folder of root's there.
+    """
     missing = []
     while folder and not os.path.lexists(folder):
         missing.append(folder)
@@ -218,12 +222,18 @@ def make_private_folders(folder: str) -> None:
         if parent == folder:
             break
         folder = parent
+    if only_in_own and missing and os.lstat(folder).st_uid != os.geteuid():
+        raise PermissionError(folder)
     for made in reversed(missing):
         try:
             os.mkdir(made, 0o700)
         except FileExistsError:
-            continue
-        os.chmod(made, 0o700)
+            continue  # made meanwhile: whoever made it, it is checked when it is used
+        fd = os.open(made, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_NOFOLLOW", 0))
+        try:
+            os.fchmod(fd, 0o700)
+        finally:
+            os.close(fd)
 
 
 def free_name(path: str | os.PathLike[str], tag: str) -> str:
