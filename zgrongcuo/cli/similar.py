@@ -102,11 +102,12 @@ def find(
     from zgrongcuo.load.questions import questions
     from zgrongcuo.render.similar_view import SearchView
 
-    weighed = common.load_questions(specs, lang).measures if specs else tuple(load(p) for p in bundled_measures().values())
+    bundled = tuple(load(p) for p in bundled_measures().values())
+    weighed = common.load_questions(specs, lang).measures if specs else bundled
     for criteria in weighed:
         common.checked_language(lang, criteria)
     chosen = {c.id for c in weighed}
-    extra = tuple(c for c in (load(p) for p in bundled_measures().values()) if c.id not in chosen)
+    extra = tuple(c for c in bundled if c.id not in chosen)
     asked = questions((*weighed, *extra))
     case = case_path if not isinstance(case_path, str) else case_reader.load(case_path, asked, max_bytes=max_bytes)
     failures = 0

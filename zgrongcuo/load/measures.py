@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 
 from zgrongcuo.errors import UsageError, suggest
@@ -17,8 +18,13 @@ def bundled_path() -> str:
     return inside if os.path.isfile(inside) else os.path.join(os.path.dirname(_HERE), "criteria.yaml")
 
 
+@functools.lru_cache(maxsize=1)
 def bundled_measures() -> dict[str, str]:
-    """Measures shipped with the package, by name: the default first, then the others by name."""
+    """Measures shipped with the package, by name: the default first, then the others by name.
+
+    Listed once per process (a case file's decision or expectation may ask for
+    every case of a batch); callers do not change the dict.
+    """
     found: dict[str, str] = {DEFAULT_MEASURE: bundled_path()}
     for folder in (os.path.join(_HERE, "measures"), os.path.join(os.path.dirname(_HERE), "measures")):
         if os.path.isdir(folder):

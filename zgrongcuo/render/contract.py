@@ -17,6 +17,7 @@ from zgrongcuo.model.determination import Determination
 
 if TYPE_CHECKING:
     from zgrongcuo.errors import ZgError
+    from zgrongcuo.render.similar_view import SearchView
     from zgrongcuo.render.view import DeterminationView, Tally
 
 
@@ -34,7 +35,7 @@ class RenderOptions:
         detail: bool = False,
         generated: str | None = None,
         measures: int = 1,
-        precedents: object = None,
+        precedents: SearchView | None = None,
     ) -> None:
         self.lang = lang
         self.batch = batch  # several cases: a summary at the end, an array in JSON

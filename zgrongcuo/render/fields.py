@@ -368,6 +368,7 @@ class LineEncoder:
         self._pieces: dict[tuple[object, ...], tuple[str, str, str]] = {}
         self._constants: dict[tuple[object, ...], str] = {}
         self._enc = json.JSONEncoder(ensure_ascii=False).encode
+        plain = {f.name: self._plain_way(f) for f in FIELDS if not f.optional}
         # The fields whose text is the same for every case of a criteria (or an outcome) are kept.
         self._fast: dict[str, Callable[[Determination], str]] = {
             "lang": lambda d: self._constant(("lang",), lambda: self._enc(lang)),
@@ -378,10 +379,10 @@ class LineEncoder:
             ),
             "situations": self._situations,
             # Fields that are empty for most cases: their usual text is a constant.
-            "warnings": lambda d: self._enc(self._field("warnings")(d)) if d.case.notices or d.notices else "[]",
-            "unused_answers": lambda d: self._enc(list(d.unused_answers)) if d.unused_answers else "[]",
-            "unused_options": lambda d: self._enc(self._field("unused_options")(d)) if d.unused_options else "{}",
-            "decision": lambda d: self._enc(self._field("decision")(d)) if d.case.decision else "null",
+            "warnings": lambda d: plain["warnings"](d) if d.case.notices or d.notices else "[]",
+            "unused_answers": lambda d: plain["unused_answers"](d) if d.unused_answers else "[]",
+            "unused_options": lambda d: plain["unused_options"](d) if d.unused_options else "{}",
+            "decision": lambda d: plain["decision"](d) if d.case.decision else "null",
             "agrees": lambda d: "null" if d.agrees is None else "true" if d.agrees else "false",
             "agrees_on": lambda d: "null" if d.agrees_on is None else self._enc(d.agrees_on),
             "preconditions": lambda d: "[" + ", ".join(self._element(e, False) for e in d.preconditions) + "]",
@@ -389,13 +390,8 @@ class LineEncoder:
         }
         # Each field's key as written, and the way to its value's text: the plan every line follows.
         self._plan: tuple[tuple[str, Callable[[Determination], str]], ...] = tuple(
-            (f"{_string(f.name)}: ", self._fast.get(f.name) or self._plain_way(f)) for f in FIELDS if not f.optional
+            (f"{_string(f.name)}: ", self._fast.get(f.name) or plain[f.name]) for f in FIELDS if not f.optional
         )
-
-    def _field(self, name: str) -> Callable[[Determination], object]:
-        field = next(f for f in FIELDS if f.name == name)
-        lang = self.lang
-        return lambda d: field.value(d, lang)
 
     def _plain_way(self, field: Field) -> Callable[[Determination], str]:
         enc, value, lang = self._enc, field.value, self.lang

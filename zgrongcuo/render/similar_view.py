@@ -12,9 +12,9 @@ from zgrongcuo.engine.precedents import Match, Search, differing_facts
 from zgrongcuo.model.base import Record
 from zgrongcuo.model.case import Case
 from zgrongcuo.model.criteria import Criteria, Fact
-from zgrongcuo.render.view import shown
+from zgrongcuo.render.view import decision_line, shown
 from zgrongcuo.text.catalogue import text
-from zgrongcuo.text.wording import answer_text, date_words, quoted
+from zgrongcuo.text.wording import answer_text, quoted
 
 
 def _name(case: Case) -> str:
@@ -69,11 +69,7 @@ class MatchView(Record):
         self.differences = [
             Difference(facts[f], mine, case, lang) for f in differing_facts(match.comparison.differing) if f in facts
         ]
-        measure = shown(decision.measure_name.get(lang) or decision.measure, line=True)
-        who = text("decision.who", lang, by=shown(decision.by, line=True)) if decision.by else ""
-        when = text("decision.when", lang, date=shown(date_words(decision.date, lang), line=True)) if decision.date else ""
-        outcome = decision.label.get(lang, decision.outcome)
-        self.decision = text("decision.line", lang, who=who, when=when, outcome=outcome, measure=measure)
+        self.decision = decision_line(decision, lang)
         self.source = shown(decision.source or "", line=True)
         self.note = shown(decision.note or "")
 

@@ -68,7 +68,7 @@ class TextRenderer(Renderer):
         nearest = self.options.precedents
         if nearest is not None:
             self.console.print()
-            render_similar(self.console, nearest, heading=text("similar.nearest", self.lang), brief=True)  # type: ignore[arg-type]
+            render_similar(self.console, nearest, heading=text("similar.nearest", self.lang), brief=True)
             if not several:  # the outcome stays on the last line
                 render_closing(self.console, views)
         if several:

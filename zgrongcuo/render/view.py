@@ -14,7 +14,7 @@ from collections import Counter
 from zgrongcuo import __version__
 from zgrongcuo.errors import ZgError
 from zgrongcuo.model.base import Record
-from zgrongcuo.model.case import META_KEYS
+from zgrongcuo.model.case import META_KEYS, Decision
 from zgrongcuo.model.criteria import Criteria
 from zgrongcuo.model.determination import MET, Determination, ElementResult
 from zgrongcuo.render.contract import generated_at
@@ -166,16 +166,21 @@ class _Headings:
         return text("section.numbered", self.lang, number=numeral(n, self.lang), words=text(key, self.lang, **params))
 
 
+def decision_line(decision: Decision, lang: str) -> str:
+    """What was decided, by whom and when, under which measure, in one sentence."""
+    measure = shown(decision.measure_name.get(lang) or decision.measure, line=True)
+    who = text("decision.who", lang, by=shown(decision.by, line=True)) if decision.by else ""
+    when = text("decision.when", lang, date=shown(date_words(decision.date, lang), line=True)) if decision.date else ""
+    outcome = decision.label.get(lang, decision.outcome)
+    return text("decision.line", lang, who=who, when=when, outcome=outcome, measure=measure)
+
+
 def decision_sentences(d: Determination, lang: str) -> list[str]:
     """The recorded decision in a sentence, whether this screening agrees with it, and where it was published."""
     decision = d.case.decision
     if decision is None:
         return []
-    measure = decision.measure_name.get(lang) or decision.measure
-    who = text("decision.who", lang, by=shown(decision.by, line=True)) if decision.by else ""
-    when = text("decision.when", lang, date=shown(date_words(decision.date, lang), line=True)) if decision.date else ""
-    label = decision.label.get(lang, decision.outcome)
-    out = [text("decision.line", lang, who=who, when=when, outcome=label, measure=shown(measure, line=True))]
+    out = [decision_line(decision, lang)]
     if d.agrees is None:
         out.append(text("decision.open", lang))
     elif d.agrees_on == "outcome":
@@ -344,11 +349,11 @@ class Tally:
         self.cases = 0
         self.failures = 0
 
-    def add(self, ds: Determination | tuple[Determination, ...], report: str = "") -> None:
+    def add(self, ds: tuple[Determination, ...], report: str = "") -> None:
         """One case: its determination under each measure."""
         lang = self.lang
         self.cases += 1
-        for d in ds if isinstance(ds, tuple) else (ds,):
+        for d in ds:
             counts = self.measures.get(d.criteria.id)
             if counts is None:
                 counts = self.measures[d.criteria.id] = _MeasureCounts(d.criteria)
@@ -406,6 +411,10 @@ class Tally:
         """Cases, loaded or not (a case checked against several measures counts once)."""
         return self.cases
 
+    def _counts(self, measure: str | None) -> _MeasureCounts | None:
+        """A measure's counts (None: the first measure's; None when no case was determined)."""
+        return self.measures.get(measure or next(iter(self.measures), ""))
+
     @property
     def several(self) -> bool:
         return len(self.measures) > 1
@@ -425,7 +434,7 @@ class Tally:
         """(label, code, count, favourable) for every outcome a measure declares (default: the first), then load failures."""
         lang = self.lang
         out = []
-        counts = self.measures.get(measure or next(iter(self.measures), ""))
+        counts = self._counts(measure)
         if counts is not None:
             for outcome in counts.criteria.outcomes.values():
                 out.append((outcome.label[lang], outcome.id, counts.outcomes[outcome.id], outcome.favourable))
@@ -437,7 +446,7 @@ class Tally:
         """(label, name, count) for every situation of a measure (default: the first), then cases that meet none."""
         lang = self.lang
         out = []
-        counts = self.measures.get(measure or next(iter(self.measures), ""))
+        counts = self._counts(measure)
         if counts is not None:
             for s in counts.criteria.situations:
                 out.append((s.label[lang], s.name(lang), counts.situations[s.id]))
@@ -454,7 +463,7 @@ class Tally:
 
         Under a measure (default: the first); the last row sums them.
         """
-        counts = self.measures.get(measure or next(iter(self.measures), ""))
+        counts = self._counts(measure)
         if counts is None or not counts.decisions:
             return []
         rows = [
@@ -476,7 +485,7 @@ class Tally:
         return [text(k, self.lang) for k in keys], rows
 
     def differing(self, measure: str | None = None) -> list[Disagreement]:
-        counts = self.measures.get(measure or next(iter(self.measures), ""))
+        counts = self._counts(measure)
         return counts.differing if counts is not None else []
 
     def agreement_line(self, measure: str | None = None) -> str:
