@@ -16,7 +16,7 @@ ARTICLE_CASE = EXAMPLES / "zigui-2014-57-insurance.yaml"
 
 @pytest.fixture(scope="session")
 def criteria():
-    from zgrongcuo.load import criteria_builder
+    from zgrongcuo.io import criteria_builder
 
     return criteria_builder.load()
 

@@ -35,7 +35,7 @@ def load_criteria(spec: str | Path | None = None) -> Criteria:
     Raises ``zgrongcuo.errors.CriteriaError`` (or ``UsageError`` for an unknown
     name), naming the file, line and key of the problem.
     """
-    from zgrongcuo.load.criteria_builder import load
+    from zgrongcuo.io.criteria_builder import load
 
     return load(spec)
 
@@ -46,7 +46,7 @@ def load_case(source: str | Path | bytes, criteria: Criteria, *, name: str | Non
     ``name`` is the file name that messages give for bytes (default ``-``).
     Raises ``zgrongcuo.errors.CaseError`` naming the file, line and key.
     """
-    from zgrongcuo.load import case_reader
+    from zgrongcuo.io import case_reader
 
     if isinstance(source, bytes):
         return case_reader.loads(source, criteria, name or "-")

@@ -16,8 +16,8 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from zgrongcuo.errors import ZgError
-from zgrongcuo.load import case_reader
-from zgrongcuo.load.files import MAX_BYTES, read_bytes
+from zgrongcuo.io import case_reader
+from zgrongcuo.io.files import MAX_BYTES, read_bytes
 from zgrongcuo.model.base import Record
 from zgrongcuo.model.case import Notice
 from zgrongcuo.model.criteria import Questions
@@ -101,7 +101,7 @@ def _init_worker(
 ) -> None:
     import io
 
-    from zgrongcuo.load.questions import load_measures, questions
+    from zgrongcuo.io.questions import load_measures, questions
 
     # Its stream takes only what a renderer writes when made (a CSV header); what it prepares goes back as payloads.
     made = renderer(io.StringIO(), options)
@@ -317,7 +317,7 @@ def tasks_for(paths: list[str], *, max_bytes: int = MAX_BYTES) -> Iterator[Task]
     Standard input is read in this process so that a worker gets its bytes like any file's.
     """
     from zgrongcuo.errors import UsageError
-    from zgrongcuo.load.discovery import discover
+    from zgrongcuo.io.discovery import discover
 
     if paths.count("-") > 1:
         raise UsageError("stdin_twice")

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from zgrongcuo.render.escape import one_line
 from zgrongcuo.text import catalogue
+from zgrongcuo.text.escape import one_line
 
 
 class ZgError(Exception):

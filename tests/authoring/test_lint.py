@@ -9,7 +9,7 @@ from conftest import ROOT
 
 from zgrongcuo.authoring import lint
 from zgrongcuo.cli import app
-from zgrongcuo.load import criteria_builder, measures
+from zgrongcuo.io import criteria_builder, measures
 
 runner = CliRunner()
 CORPUS = ROOT / "tests" / "corpus"

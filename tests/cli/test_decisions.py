@@ -11,7 +11,7 @@ from conftest import ARTICLE_CASE
 
 from zgrongcuo.cli import app
 from zgrongcuo.errors import CaseError
-from zgrongcuo.load import case_reader, criteria_builder
+from zgrongcuo.io import case_reader, criteria_builder
 
 runner = CliRunner()
 ARTICLE = ARTICLE_CASE.read_text(encoding="utf-8").split("\nexpect:")[0] + "\n"  # exempt under Zigui, situation 2

@@ -11,8 +11,8 @@ from conftest import ARTICLE_CASE, EXAMPLES, ROOT
 
 from zgrongcuo.cli import app
 from zgrongcuo.errors import CriteriaError, UsageError
-from zgrongcuo.load import case_reader, criteria_builder
-from zgrongcuo.load.questions import load_measures, questions
+from zgrongcuo.io import case_reader, criteria_builder
+from zgrongcuo.io.questions import load_measures, questions
 
 runner = CliRunner()
 BOTH = ("--criteria", "zigui-2018", "--criteria", "wenze-2019")

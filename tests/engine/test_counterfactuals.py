@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from zgrongcuo.engine import counterfactuals as search
 from zgrongcuo.engine.evaluation import evaluate as _evaluate
-from zgrongcuo.load import criteria_builder
+from zgrongcuo.io import criteria_builder
 from zgrongcuo.text.explanation import counterfactual_text, explanation
 
 CRITERIA = criteria_builder.load()

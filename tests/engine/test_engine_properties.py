@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from zgrongcuo.engine.evaluation import evaluate
-from zgrongcuo.load import criteria_builder
+from zgrongcuo.io import criteria_builder
 from zgrongcuo.render.fields import determination_json
 
 CRITERIA = criteria_builder.load()

@@ -219,6 +219,6 @@ class Const:
 )
 def test_kleene_tables(a, b, conj, disj):
     for x, y in ((a, b), (b, a)):
-        assert c.All((Const(x), Const(y))).evaluate({}) is conj
-        assert c.Any((Const(x), Const(y))).evaluate({}) is disj
+        assert c.AllOf((Const(x), Const(y))).evaluate({}) is conj
+        assert c.AnyOf((Const(x), Const(y))).evaluate({}) is disj
     assert c.Not(Const(a)).evaluate({}) is (None if a is None else not a)

@@ -11,8 +11,8 @@ from conftest import ARTICLE_CASE, EXAMPLES
 from zgrongcuo.cli import app
 from zgrongcuo.engine.precedents import nearest
 from zgrongcuo.engine.similarity import BACKGROUND, DECIDING, PRIOR, Weigher, deciding_features, features
-from zgrongcuo.load import case_reader, criteria_builder
-from zgrongcuo.load.questions import questions
+from zgrongcuo.io import case_reader, criteria_builder
+from zgrongcuo.io.questions import questions
 
 runner = CliRunner()
 ARTICLE = ARTICLE_CASE.read_text(encoding="utf-8").split("\nexpect:")[0] + "\n"

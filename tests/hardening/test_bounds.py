@@ -12,8 +12,8 @@ from hardening.adversary import ARTICLE_CASE, invoke, measure, run
 from zgrongcuo.authoring import lint
 from zgrongcuo.engine.evaluation import evaluate
 from zgrongcuo.errors import CriteriaError
-from zgrongcuo.load import criteria_builder
-from zgrongcuo.load.files import read_bytes
+from zgrongcuo.io import criteria_builder
+from zgrongcuo.io.files import read_bytes
 from zgrongcuo.model.case import Answer, Case
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from hardening.adversary import NOBODY, ROOT, invoke
-from zgrongcuo.load import cache, criteria_builder
+from zgrongcuo.io import cache, criteria_builder
 
 NOT_TOLERATED = ROOT / "examples" / "s1-tender-to-relative-not-tolerated.yaml"
 GENUINE_LABEL = "Not tolerated (a bottom line is touched)"

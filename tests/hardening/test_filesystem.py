@@ -108,8 +108,8 @@ def test_a_link_given_as_an_argument_is_read(folder_with_links):
 @pytest.mark.parametrize("proc", [True, False], ids=["with /proc", "without /proc"])
 def test_a_link_swapped_after_the_walk_is_refused_when_read(tmp_path, monkeypatch, proc):
     from zgrongcuo.errors import CaseError
-    from zgrongcuo.load.discovery import discover
-    from zgrongcuo.load.files import read_bytes
+    from zgrongcuo.io.discovery import discover
+    from zgrongcuo.io.files import read_bytes
 
     secret = tmp_path / "secret.yaml"
     secret.write_text("TOPSECRET\n")
@@ -122,9 +122,9 @@ def test_a_link_swapped_after_the_walk_is_refused_when_read(tmp_path, monkeypatc
     os.unlink(path)
     os.symlink(secret, path)  # the race a writer of the folder could win
     if not proc:
-        import zgrongcuo.load.files
+        import zgrongcuo.io.files
 
-        monkeypatch.setattr(zgrongcuo.load.files, "_opened_path", lambda fd: None)
+        monkeypatch.setattr(zgrongcuo.io.files, "_opened_path", lambda fd: None)
     with pytest.raises(CaseError) as info:
         read_bytes(path, within=within)
     assert info.value.msg_id == "link_outside"
@@ -255,7 +255,7 @@ def test_a_bundled_name_always_means_the_bundled_measure(tmp_path):
 
 
 def test_every_bundled_measure_has_a_name_and_errors_list_them_all():
-    from zgrongcuo.load import criteria_builder, measures
+    from zgrongcuo.io import criteria_builder, measures
 
     names = measures.bundled_measures()
     assert list(names) == ["zigui-2018", "hubei-2020", "wenze-2019"]

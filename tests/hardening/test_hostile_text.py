@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from hardening.adversary import ARTICLE_CASE, invoke, run
-from zgrongcuo.render.escape import file_name, html, markdown, one_line, utf8, visible
+from zgrongcuo.text.escape import file_stem, html, markdown, one_line, utf8, visible
 
 ESC = "\x1b[31m"  # a terminal escape: red
 RLO = "\u202e"  # right-to-left override: "evil\u202eLMTH.exe" reads as "evilexe.HTML"
@@ -44,7 +44,7 @@ def test_each_output_kind_has_its_escaper():
     assert markdown("# x\r# y") == r"\# x\\r\# y"  # shown as: # x\r# y
     assert html('<a href="x">' + RLO) == "&lt;a href=&quot;x&quot;&gt;\\u202e"
     assert utf8(UNDECODABLE) == b"bad\\udcff" and json.loads(utf8(json.dumps(UNDECODABLE, ensure_ascii=False))) == UNDECODABLE
-    assert file_name(f"a/b{RLO}c{ESC}d\ne{UNDECODABLE}") == "a_b_c_[31md_ebad_"
+    assert file_stem(f"a/b{RLO}c{ESC}d\ne{UNDECODABLE}") == "a-b-c-[31md-ebad"
 
 
 # ------------------------------------------------------------ in the outputs
@@ -116,7 +116,7 @@ def test_report_file_names_hold_nothing_hostile(hostile, tmp_path):
     result = invoke("check", "--format", "markdown", "-o", out, hostile)
     assert result.returncode == 0, result.stderr
     for path in out.iterdir():
-        assert path.name == file_name(path.name) and path.name.isprintable(), repr(path.name)
+        assert path.stem == file_stem(path.stem) and path.name.isprintable(), repr(path.name)
     _no_acting(result.stderr)
 
 

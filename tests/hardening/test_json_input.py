@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 
 from hardening.adversary import ARTICLE_CASE, run
 from zgrongcuo.errors import CaseError, ZgError
-from zgrongcuo.load import case_reader
-from zgrongcuo.load.document import MAX_DEPTH, Mapping, Node, Scalar, Sequence, parse
+from zgrongcuo.io import case_reader
+from zgrongcuo.io.document import MAX_DEPTH, Mapping, Node, Scalar, Sequence, parse
 
 
 def _case(criteria, text: str):

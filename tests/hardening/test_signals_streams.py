@@ -194,8 +194,8 @@ def test_a_failed_fork_falls_back_to_one_process(monkeypatch):
     import multiprocessing.process
 
     from zgrongcuo import batch
-    from zgrongcuo.load import criteria_builder
-    from zgrongcuo.load.questions import questions
+    from zgrongcuo.io import criteria_builder
+    from zgrongcuo.io.questions import questions
     from zgrongcuo.render.contract import RenderOptions
     from zgrongcuo.render.json_output import JsonlRenderer
 

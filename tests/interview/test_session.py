@@ -18,7 +18,7 @@ from zgrongcuo.engine.evaluation import evaluate
 from zgrongcuo.interview.dialogue import LINE_LIMIT, StreamDialogue
 from zgrongcuo.interview.replies import BACK, HELP, Invalid, parse_reply
 from zgrongcuo.interview.session import Interview
-from zgrongcuo.load import case_reader
+from zgrongcuo.io import case_reader
 from zgrongcuo.text.catalogue import text
 
 runner = CliRunner()
@@ -1050,7 +1050,7 @@ def answer_sets(criteria):
 
 
 def _strategy():
-    from zgrongcuo.load import criteria_builder
+    from zgrongcuo.io import criteria_builder
 
     return answer_sets(criteria_builder.load())
 

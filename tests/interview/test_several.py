@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 from zgrongcuo.cli import app
 from zgrongcuo.engine.evaluation import evaluate
 from zgrongcuo.interview.session import Interview
-from zgrongcuo.load import case_reader
-from zgrongcuo.load.questions import load_measures, questions
+from zgrongcuo.io import case_reader
+from zgrongcuo.io.questions import load_measures, questions
 from zgrongcuo.model.case import blank_case
 from zgrongcuo.text.catalogue import text
 

@@ -13,8 +13,8 @@ import pytest
 from conftest import ARTICLE_CASE
 from helpers import ARTICLE_ASKED
 
-from zgrongcuo.load import case_reader
-from zgrongcuo.load.questions import load_measures, questions
+from zgrongcuo.io import case_reader
+from zgrongcuo.io.questions import load_measures, questions
 from zgrongcuo.model.case import Answer
 from zgrongcuo.text.catalogue import text
 

@@ -4,7 +4,7 @@ import pytest
 from conftest import ARTICLE_CASE, EXAMPLES
 
 from zgrongcuo.engine.evaluation import evaluate
-from zgrongcuo.load import case_reader
+from zgrongcuo.io import case_reader
 
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
 

@@ -9,8 +9,8 @@ from helpers import quoted_items
 
 from zgrongcuo.cli import app
 from zgrongcuo.engine.evaluation import evaluate
-from zgrongcuo.load import case_reader, criteria_builder
-from zgrongcuo.load.questions import questions
+from zgrongcuo.io import case_reader, criteria_builder
+from zgrongcuo.io.questions import questions
 
 runner = CliRunner()
 EXAMPLES = ROOT / "measures" / "hubei-2020" / "examples"

@@ -7,9 +7,9 @@ import pytest
 from conftest import ROOT
 
 from zgrongcuo.engine.evaluation import evaluate
-from zgrongcuo.load import case_reader
-from zgrongcuo.load.precedents import bundled_folder
-from zgrongcuo.load.questions import load_measures, questions
+from zgrongcuo.io import case_reader
+from zgrongcuo.io.precedents import bundled_folder
+from zgrongcuo.io.questions import load_measures, questions
 
 PRECEDENTS = ROOT / "precedents"
 FILES = sorted(PRECEDENTS.glob("*.yaml"))

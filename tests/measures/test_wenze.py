@@ -11,7 +11,7 @@ from helpers import make_case, quoted_items
 
 from zgrongcuo.cli import app
 from zgrongcuo.engine.evaluation import evaluate
-from zgrongcuo.load import case_reader, criteria_builder, measures
+from zgrongcuo.io import case_reader, criteria_builder, measures
 
 runner = CliRunner()
 MEASURE = ROOT / "measures" / "wenze-2019.yaml"

@@ -266,7 +266,7 @@ def test_report_names_fall_back_to_the_file_and_never_collide(tmp_path, write):
     out = tmp_path / "out"
     result = check(folder, "--format", "markdown", "-o", out)
     assert result.exit_code == 1
-    assert sorted(p.name for p in out.iterdir()) == sorted(["X_1_.md", "X_1_-2.md", "summary-2.md", "summary.md", "无编号.md"])
+    assert sorted(p.name for p in out.iterdir()) == sorted(["X-1.md", "X-1-2.md", "summary-2.md", "summary.md", "无编号.md"])
 
 
 def test_a_batch_into_an_existing_file_is_refused(tmp_path):

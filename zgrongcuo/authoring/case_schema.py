@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from zgrongcuo.load import case_reader
+from zgrongcuo.io import case_reader
 from zgrongcuo.model import vocabulary
 from zgrongcuo.model.case import CONDUCT_DATE, DECISION_KEYS, GENERIC_DECISIONS, META_KEYS
 from zgrongcuo.model.criteria import Criteria, Questions
@@ -123,7 +123,7 @@ def _union(lists) -> list[str]:
 
 def _measure_ids(asked: Questions) -> list[str]:
     """What ``expect.measure`` may name: the measures selected, and the bundled ones."""
-    from zgrongcuo.load.measures import bundled_measures
+    from zgrongcuo.io.measures import bundled_measures
 
     return _union([[m.id for m in asked.measures], list(bundled_measures())])
 

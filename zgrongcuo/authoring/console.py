@@ -18,9 +18,9 @@ from zgrongcuo.authoring.impact import ImpactReport
 from zgrongcuo.authoring.outline import HEADING, NOTE, QUOTE, SECTION, TITLE, OutlineItem
 from zgrongcuo.authoring.phrases import change_text, difference_text, failure_reasons, ids_text, outcome_text
 from zgrongcuo.model.criteria import Criteria
-from zgrongcuo.render.escape import visible
 from zgrongcuo.render.terminal import outcome_style
 from zgrongcuo.text.catalogue import text
+from zgrongcuo.text.escape import visible
 
 
 def _safe(value: str) -> str:
@@ -160,8 +160,8 @@ def diff_report(console: Console, report: ImpactReport, lang: str) -> None:
 
 def measures_list(console: Console, measures: Sequence[Criteria], lang: str) -> None:
     """`criteria list`: a block per measure, how to name it first, then its title, level, issuer, dates and source."""
-    from zgrongcuo.authoring.catalogue_of_measures import rows
-    from zgrongcuo.load.measures import DEFAULT_MEASURE
+    from zgrongcuo.authoring.measure_list import rows
+    from zgrongcuo.io.measures import DEFAULT_MEASURE
     from zgrongcuo.text.layout import columns, wrap
 
     for n, c in enumerate(measures):

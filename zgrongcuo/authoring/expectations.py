@@ -11,9 +11,9 @@ from collections.abc import Sequence
 
 from zgrongcuo.engine.evaluation import evaluate
 from zgrongcuo.errors import ZgError
-from zgrongcuo.load import case_reader
-from zgrongcuo.load.discovery import discover
-from zgrongcuo.load.files import MAX_BYTES
+from zgrongcuo.io import case_reader
+from zgrongcuo.io.discovery import discover
+from zgrongcuo.io.files import MAX_BYTES
 from zgrongcuo.model.base import Record
 from zgrongcuo.model.case import Case, Expect
 from zgrongcuo.model.criteria import Criteria
@@ -104,7 +104,7 @@ def run(
     criteria: Criteria | Sequence[Criteria], paths: list[str], *, max_bytes: int = MAX_BYTES
 ) -> list[ExpectationResult]:
     """Every case file under ``paths`` (folders recursed as `check` does), in order, against each measure."""
-    from zgrongcuo.load.questions import questions
+    from zgrongcuo.io.questions import questions
 
     measures = (criteria,) if isinstance(criteria, Criteria) else tuple(criteria)
     asked = questions(measures)

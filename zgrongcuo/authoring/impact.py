@@ -13,9 +13,9 @@ from collections.abc import Iterable
 
 from zgrongcuo.engine.evaluation import evaluate
 from zgrongcuo.errors import ZgError
-from zgrongcuo.load import case_reader
-from zgrongcuo.load.discovery import discover
-from zgrongcuo.load.files import MAX_BYTES, read_bytes
+from zgrongcuo.io import case_reader
+from zgrongcuo.io.discovery import discover
+from zgrongcuo.io.files import MAX_BYTES, read_bytes
 from zgrongcuo.model.base import Record
 from zgrongcuo.model.case import Case
 from zgrongcuo.model.criteria import Criteria

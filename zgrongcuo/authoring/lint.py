@@ -44,8 +44,8 @@ class Finding(Record):
 
 def lint_path(spec: str | Path | None) -> tuple[str, list[Finding]]:
     """The criteria file named by ``spec`` (None: the bundled one) and its findings."""
-    from zgrongcuo.load.criteria_builder import load
-    from zgrongcuo.load.measures import resolve
+    from zgrongcuo.io.criteria_builder import load
+    from zgrongcuo.io.measures import resolve
 
     try:
         path = str(resolve(str(spec) if spec is not None else None))
@@ -211,7 +211,7 @@ def _walk(condition: c.Condition, reached: set[tuple[str, str]], facts: set[str]
     """Collect the named parts and facts a condition reaches."""
     if isinstance(condition, c.Element):
         facts.add(condition.fact.id)
-    elif isinstance(condition, (c.All, c.Any)):
+    elif isinstance(condition, (c.AllOf, c.AnyOf)):
         for part in condition.parts:
             _walk(part, reached, facts)
     elif isinstance(condition, c.Not):

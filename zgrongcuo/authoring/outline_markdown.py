@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from zgrongcuo.authoring.outline import HEADING, NOTE, QUOTE, SECTION, TITLE, OutlineItem
-from zgrongcuo.render.escape import markdown as escape
+from zgrongcuo.text.escape import markdown as escape
 
 
 def _code(value: str | None) -> str:

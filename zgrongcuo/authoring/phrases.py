@@ -33,9 +33,9 @@ def condition_head(condition: c.Condition, lang: str, criteria: Criteria | None 
     """The head of a condition in plain words and as written; parts of all/any/not are the caller's to walk."""
     if isinstance(condition, Element):
         return element_text(condition, lang), element_code(condition)
-    if isinstance(condition, c.All):
+    if isinstance(condition, c.AllOf):
         return text("cond.all", lang), "all"
-    if isinstance(condition, c.Any):
+    if isinstance(condition, c.AnyOf):
         return text("cond.any", lang), "any"
     if isinstance(condition, c.Not):
         inner, code = condition_head(condition.part, lang, criteria)
@@ -52,7 +52,7 @@ def condition_head(condition: c.Condition, lang: str, criteria: Criteria | None 
 
 def condition_parts(condition: c.Condition) -> tuple[c.Condition, ...]:
     """The sub-conditions shown beneath a condition's head (none for an element or a reference)."""
-    if isinstance(condition, (c.All, c.Any)):
+    if isinstance(condition, (c.AllOf, c.AnyOf)):
         return condition.parts
     if isinstance(condition, c.Not):
         return condition_parts(condition.part)

@@ -61,7 +61,7 @@ def command(lang: str) -> click.Command:
         from zgrongcuo.errors import UsageError, ZgError
         from zgrongcuo.interview.dialogue import StreamDialogue
         from zgrongcuo.interview.recording import InputEnded, Sitting, same_file
-        from zgrongcuo.load import case_reader
+        from zgrongcuo.io import case_reader
         from zgrongcuo.model.case import blank_case
         from zgrongcuo.render.contract import RenderOptions
         from zgrongcuo.render.destination import Destination
@@ -155,9 +155,9 @@ def command(lang: str) -> click.Command:
 def _comments(path: str, max_bytes: int) -> tuple[str, ...]:
     """The comments at the top of a resumed case file, which its update keeps."""
     from zgrongcuo.errors import CaseError
-    from zgrongcuo.load.case_writer import leading_comments
-    from zgrongcuo.load.document import decode
-    from zgrongcuo.load.files import read_bytes
+    from zgrongcuo.io.case_writer import leading_comments
+    from zgrongcuo.io.document import decode
+    from zgrongcuo.io.files import read_bytes
 
     source, _ = decode(read_bytes(path, max_bytes=max_bytes), path, CaseError)
     return leading_comments(source)

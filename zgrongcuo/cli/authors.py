@@ -42,7 +42,7 @@ def _list(lang: str) -> click.Command:
     @common.lang_option(lang)
     @common.guarded
     def list_measures(format_name: str, lang: str) -> None:
-        from zgrongcuo.authoring.catalogue_of_measures import bundled, write_json
+        from zgrongcuo.authoring.measure_list import bundled, write_json
 
         common.checked_language(lang)
         measures = bundled()

@@ -15,7 +15,7 @@ import click
 
 from zgrongcuo import __version__
 from zgrongcuo.errors import UsageError, ZgError
-from zgrongcuo.load.files import MAX_BYTES, MAX_BYTES_LIMIT
+from zgrongcuo.io.files import MAX_BYTES, MAX_BYTES_LIMIT
 from zgrongcuo.model.case import Notice
 from zgrongcuo.model.criteria import Criteria, Questions
 from zgrongcuo.text.catalogue import DEFAULT_LANGUAGE, LANGUAGES, text
@@ -89,7 +89,7 @@ def report_error(error: ZgError, lang: str) -> None:
 
 def warn(notice: Notice, lang: str) -> None:
     """A warning about how a file was read, on stderr (a file name in it shown, never acting)."""
-    from zgrongcuo.render.escape import one_line
+    from zgrongcuo.text.escape import one_line
 
     params = {k: one_line(v) if isinstance(v, str) else v for k, v in notice.params.items()}
     say(text("warning_prefix", lang) + text("location_sep", lang) + text(notice.msg_id, lang, **params))
@@ -199,7 +199,7 @@ def checked_language(lang: str, criteria: Criteria | None = None) -> str:
 
 def load_criteria(spec: str | None, lang: str) -> Criteria:
     """The criteria ``--criteria`` names, checked to speak ``lang``."""
-    from zgrongcuo.load.criteria_builder import load
+    from zgrongcuo.io.criteria_builder import load
 
     checked_language(lang)
     warn_if_shadowed(spec, lang)
@@ -213,7 +213,7 @@ def emit(content: str, output: str | None, force: bool, lang: str) -> None:
     if output is None or output == "-":
         sys.stdout.write(content)
         return
-    from zgrongcuo.load.files import write_new
+    from zgrongcuo.io.files import write_new
 
     write_new(output, content, force=force)
     say(text("wrote", lang, file=output))
@@ -221,7 +221,7 @@ def emit(content: str, output: str | None, force: bool, lang: str) -> None:
 
 def warn_if_shadowed(spec: str | None, lang: str) -> None:
     """A bundled measure's name means the bundled measure: say so when a file in this folder has that name."""
-    from zgrongcuo.load.measures import shadowed
+    from zgrongcuo.io.measures import shadowed
 
     if shadowed(spec):
         say(text("warning_prefix", lang) + text("location_sep", lang) + text("measure_name_shadows", lang, name=spec))
@@ -229,7 +229,7 @@ def warn_if_shadowed(spec: str | None, lang: str) -> None:
 
 def load_questions(specs: tuple[str, ...], lang: str) -> Questions:
     """The measures each ``--criteria`` names (none: the default), checked to speak ``lang``, and their questions."""
-    from zgrongcuo.load.questions import load_measures, questions
+    from zgrongcuo.io.questions import load_measures, questions
 
     checked_language(lang)
     for spec in specs:

@@ -49,7 +49,7 @@ def command(lang: str) -> click.Command:
         output: str | None,
         force: bool,
     ) -> None:
-        from zgrongcuo.load.precedents import bundled_folder
+        from zgrongcuo.io.precedents import bundled_folder
 
         search, failures = find(case, list(folders) or [bundled_folder()], criteria, lang, top, max_bytes, library=not folders)
         if format_name == "json":
@@ -96,10 +96,10 @@ def find(
     bundled measure, since published cases answer the questions of several.
     """
     from zgrongcuo.engine.precedents import nearest
-    from zgrongcuo.load import case_reader, precedents
-    from zgrongcuo.load.criteria_builder import load
-    from zgrongcuo.load.measures import bundled_measures
-    from zgrongcuo.load.questions import questions
+    from zgrongcuo.io import case_reader, precedents
+    from zgrongcuo.io.criteria_builder import load
+    from zgrongcuo.io.measures import bundled_measures
+    from zgrongcuo.io.questions import questions
     from zgrongcuo.render.similar_view import SearchView
 
     bundled = tuple(load(p) for p in bundled_measures().values())
@@ -130,7 +130,7 @@ PRECEDENTS_SHOWN = 3  # after a determination, with --precedents
 
 def nearest_published(case_path: str | Case, specs: tuple[str, ...], lang: str, max_bytes: int) -> SearchView:
     """For --precedents: the three nearest published cases, weighed by the measures the case is checked against."""
-    from zgrongcuo.load.precedents import bundled_folder
+    from zgrongcuo.io.precedents import bundled_folder
 
     search, _ = find(case_path, [bundled_folder()], specs, lang, PRECEDENTS_SHOWN, max_bytes, library=True)
     return search

@@ -37,14 +37,14 @@ MAX_CHANGES = 2
 # stops here, after a second or two, and the result says so.
 BUDGET = 5_000_000
 
-Value = Union[AnswerValue, None]
+MaybeAnswer = Union[AnswerValue, None]
 
 # An edit: (fact id, kind, operand) — kind is "set" (a yes/no answer or a
 # whole list), "add" or "remove" (an option).
 _Edit = tuple[str, str, object]
 
 
-def _edits(fact: Fact, value: Value) -> list[_Edit]:
+def _edits(fact: Fact, value: MaybeAnswer) -> list[_Edit]:
     if fact.type == "yesno":
         if value is None:
             return [(fact.id, "set", True), (fact.id, "set", False)]
@@ -55,7 +55,7 @@ def _edits(fact: Fact, value: Value) -> list[_Edit]:
     return [(fact.id, "remove" if o in chosen else "add", o) for o in fact.option_ids]
 
 
-def _apply(fact: Fact, value: Value, edits: list[_Edit]) -> Value:
+def _apply(fact: Fact, value: MaybeAnswer, edits: list[_Edit]) -> MaybeAnswer:
     """The answer after ``edits`` (all on ``fact``); None when they cannot be combined."""
     if fact.type == "yesno":
         after = edits[0][2]
@@ -150,7 +150,7 @@ def counterfactuals(
     bottom = criteria.exclusion_facts()
     favourable: set[frozenset[_Edit]] = set()
     found: list[Counterfactual] = []
-    seen_answers: set[tuple[tuple[str, Value], ...]] = set()
+    seen_answers: set[tuple[tuple[str, MaybeAnswer], ...]] = set()
     spent = _Budget(criteria, budget)
     for size in range(1, limit + 1):
         for combo in combinations(edits, size):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from zgrongcuo.model.case import Answer, Case, Notice
-from zgrongcuo.model.conditions import All, Any, Condition, Element, Not, Ref, Truth, Values
+from zgrongcuo.model.conditions import AllOf, AnyOf, Condition, Element, Not, Ref, Truth, Values
 from zgrongcuo.model.criteria import Criteria, Questions, Rule
 from zgrongcuo.model.determination import Determination, ElementResult, SituationResult, status_of
 
@@ -37,7 +37,7 @@ def _open_facts(condition: Condition, values: Values, found: set[str]) -> None:
         return
     if isinstance(condition, Element):
         found.add(condition.fact.id)
-    elif isinstance(condition, (All, Any)):
+    elif isinstance(condition, (AllOf, AnyOf)):
         for part in condition.parts:
             _open_facts(part, values, found)
     elif isinstance(condition, Not):

@@ -25,7 +25,7 @@ from collections.abc import Iterable, Mapping
 
 from zgrongcuo.model.base import Record
 from zgrongcuo.model.case import Case
-from zgrongcuo.model.conditions import All, Any, Condition, Element, Not, Ref
+from zgrongcuo.model.conditions import AllOf, AnyOf, Condition, Element, Not, Ref
 from zgrongcuo.model.criteria import Criteria, Fact
 
 DECIDING = 1.0  # a question or option some rule of the measures tests
@@ -39,7 +39,7 @@ Feature = tuple[str, str]  # (fact id, "" for a yes/no question or the option id
 def _elements(condition: Condition, out: list[Element]) -> None:
     if isinstance(condition, Element):
         out.append(condition)
-    elif isinstance(condition, (All, Any)):
+    elif isinstance(condition, (AllOf, AnyOf)):
         for part in condition.parts:
             _elements(part, out)
     elif isinstance(condition, Not):

@@ -26,11 +26,12 @@ from datetime import datetime
 from zgrongcuo.errors import UsageError, ZgError
 from zgrongcuo.interview.dialogue import LINE_LIMIT, Dialogue, LineTooLong
 from zgrongcuo.interview.session import Interview
-from zgrongcuo.load import case_writer
-from zgrongcuo.load.files import MAX_BYTES, free_name, safe_stem, unused, unwritable, write_new
+from zgrongcuo.io import case_writer
+from zgrongcuo.io.files import MAX_BYTES, free_name, unused, unwritable, write_new
 from zgrongcuo.model.case import Case
 from zgrongcuo.model.criteria import Criteria, Questions
 from zgrongcuo.text.catalogue import DEFAULT_LANGUAGE, text
+from zgrongcuo.text.escape import file_stem
 
 
 class InputEnded(Exception):
@@ -150,7 +151,7 @@ class Sitting:
 
     def default_path(self, case: Case) -> str:
         """A new file in the current folder, named after the case id, else after the date and time."""
-        stem = safe_stem(case.meta.get("id") or "") or f"zgrongcuo-{self.started:%Y%m%d-%H%M}"
+        stem = file_stem(case.meta.get("id") or "") or f"zgrongcuo-{self.started:%Y%m%d-%H%M}"
         return unused(stem + ".yaml")
 
     def fits(self, case: Case) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from zgrongcuo.model.base import Value
+from zgrongcuo.model.base import ValueRecord
 from zgrongcuo.model.case import Answer
 from zgrongcuo.model.criteria import Fact
 from zgrongcuo.model.vocabulary import NOT_A_WORD, UNKNOWN_WORDS, control_character, yes_no_word
@@ -19,7 +19,7 @@ NOTE_MARK = re.compile(r"[#＃]")
 _SEPARATORS = re.compile(r"[\s,，、;；/]+")
 
 
-class Invalid(Value):
+class Invalid(ValueRecord):
     """A reply that is not an answer: the hint to show, from the message catalogue."""
 
     __slots__ = ("msg_id", "params")

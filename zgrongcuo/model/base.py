@@ -28,7 +28,7 @@ class Record:
         return f"{type(self).__name__}({values})"
 
 
-class Value(Record):
+class ValueRecord(Record):
     """A record that equals another of its class with equal fields, and hashes accordingly."""
 
     __slots__ = ()

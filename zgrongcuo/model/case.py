@@ -1,6 +1,6 @@
 """A case as the engine sees it: metadata, answers with notes, and what a regression test expects.
 
-Types only; ``zgrongcuo.load.case_reader`` builds them from case files and
+Types only; ``zgrongcuo.io.case_reader`` builds them from case files and
 ``zgrongcuo.interview`` from a conversation.
 """
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from zgrongcuo.model.base import I18n, Record, Value
+from zgrongcuo.model.base import I18n, Record, ValueRecord
 from zgrongcuo.model.conditions import AnswerValue
 
 META_KEYS = ("id", "title", "subject", "summary", "conduct_date")  # conduct_date: YYYY-MM-DD as text
@@ -16,7 +16,7 @@ META_KEYS = ("id", "title", "subject", "summary", "conduct_date")  # conduct_dat
 CONDUCT_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 
 
-class Answer(Value):
+class Answer(ValueRecord):
     """One answer as given. ``value`` None is "answered unknown"; a fact not answered has no Answer at all."""
 
     __slots__ = ("value", "note", "line")
@@ -27,7 +27,7 @@ class Answer(Value):
         self.line = line
 
 
-class Notice(Value):
+class Notice(ValueRecord):
     """A warning about how a file was read (e.g. its encoding), worded in the user's language when shown."""
 
     __slots__ = ("msg_id", "params")
@@ -37,7 +37,7 @@ class Notice(Value):
         self.params = params if params is not None else {}
 
 
-class Expect(Value):
+class Expect(ValueRecord):
     """What a regression test expects of a case's determination; None fields are not checked."""
 
     __slots__ = ("outcome", "situations", "next_questions", "measure")
@@ -62,7 +62,7 @@ DECISION_KEYS = ("outcome", "measure", "by", "date", "document", "source", "note
 UNSTATED_MEASURE = "unknown"  # decision.measure when the source does not say which measure was applied
 
 
-class Decision(Value):
+class Decision(ValueRecord):
     """What the competent body actually decided (a case file's ``decision:``), not what the tool screens."""
 
     __slots__ = (

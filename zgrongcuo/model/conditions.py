@@ -73,7 +73,7 @@ class Element(Cited):
         return self.operand if isinstance(self.operand, tuple) else ()
 
 
-class All(Record):
+class AllOf(Record):
     __slots__ = ("parts",)
 
     def __init__(self, parts: tuple[Condition, ...]) -> None:
@@ -90,7 +90,7 @@ class All(Record):
         return result
 
 
-class Any(Record):
+class AnyOf(Record):
     __slots__ = ("parts",)
 
     def __init__(self, parts: tuple[Condition, ...]) -> None:
@@ -135,12 +135,12 @@ class Ref(Record):
         return self.target.evaluate(values)
 
 
-Condition = Union[Element, All, Any, Not, Ref]
+Condition = Union[Element, AllOf, AnyOf, Not, Ref]
 
 
 def children(condition: Condition) -> tuple[Condition, ...]:
     """The conditions directly beneath ``condition`` (a reference has its target)."""
-    if isinstance(condition, (All, Any)):
+    if isinstance(condition, (AllOf, AnyOf)):
         return condition.parts
     if isinstance(condition, Not):
         return (condition.part,)

@@ -1,13 +1,13 @@
 """A measure as the engine sees it: facts and options, situations, bottom lines, outcomes and rules.
 
-Types only: building them from a file is ``zgrongcuo.load.criteria_builder``'s
+Types only: building them from a file is ``zgrongcuo.io.criteria_builder``'s
 work, and nothing here reads a file or knows any particular measure.
 """
 
 from __future__ import annotations
 
 from zgrongcuo.model.base import Cited, I18n, Record
-from zgrongcuo.model.conditions import All, Condition, Element
+from zgrongcuo.model.conditions import AllOf, Condition, Element
 
 UNDETERMINED = "undetermined"  # the outcome when no rule is definitely true
 FACT_TYPES = ("set", "yesno")
@@ -106,7 +106,7 @@ class Situation(Cited):
         self.short = short if short is not None else {}  # a name for sentences: "情形二", "第十七条第（一）项"
         self.elements = elements
         self._cite(quote, basis, note, line)
-        self.condition: Condition = All(elements)
+        self.condition: Condition = AllOf(elements)
 
     def name(self, lang: str) -> str:
         """How a sentence names the situation ("情形二"); its id when the criteria give no short name."""
@@ -225,7 +225,7 @@ class Questions(Record):
     Measures that ask the same question use the same fact id, so a case file
     answers each question once: a set fact shared by several measures offers
     the union of their options (each measure reads the options it knows).
-    Made by ``zgrongcuo.load.measures.questions``, which checks that shared ids agree.
+    Made by ``zgrongcuo.io.measures.questions``, which checks that shared ids agree.
     """
 
     __slots__ = ("measures", "facts", "fact_by_id")

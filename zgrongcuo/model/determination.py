@@ -6,7 +6,7 @@ and none recomputes it.  Wording is the ``text`` layer's.
 
 from __future__ import annotations
 
-from zgrongcuo.model.base import Record, Value
+from zgrongcuo.model.base import Record, ValueRecord
 from zgrongcuo.model.case import Answer, Case, Notice
 from zgrongcuo.model.conditions import AnswerValue, Element, Truth, Values
 from zgrongcuo.model.criteria import Criteria, Fact, Outcome, Questions, Rule, Situation
@@ -40,7 +40,7 @@ class SituationResult(Record):
         self.elements = elements
 
 
-class Change(Value):
+class Change(ValueRecord):
     """One fact's answer, before and after (after several steps when two touch the same fact)."""
 
     __slots__ = ("fact", "before", "after")
@@ -63,7 +63,7 @@ class Change(Value):
         return tuple(o for o in self.before if o not in self.after)
 
 
-class Counterfactual(Value):
+class Counterfactual(ValueRecord):
     """A set of changes to the answers, and the outcome they would lead to."""
 
     __slots__ = ("changes", "outcome", "situations_met", "bottom_line")

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable
 
 from zgrongcuo.errors import UsageError, ZgError
-from zgrongcuo.load.files import check_replaceable, write_new
+from zgrongcuo.io.files import check_replaceable, write_new
 from zgrongcuo.render.contract import Renderer, RenderOptions
 from zgrongcuo.render.registry import OutputFormat, document_format, make_renderer
 from zgrongcuo.text.catalogue import text

@@ -2,31 +2,18 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from pathlib import Path
 
 from zgrongcuo.errors import ZgError
-from zgrongcuo.load.files import write_new
+from zgrongcuo.io.files import write_new
 from zgrongcuo.model.determination import Determination
 from zgrongcuo.render.contract import DocumentFormat, Renderer, RenderOptions
-from zgrongcuo.render.escape import file_name
 from zgrongcuo.render.view import Tally, build
 from zgrongcuo.text.catalogue import text
+from zgrongcuo.text.escape import file_stem
 
-_RESERVED = re.compile(r"^(con|prn|aux|nul|com[1-9]|lpt[1-9])$", re.IGNORECASE)
-MAX_NAME = 80
 SUMMARY_STEM = "summary"
-
-
-def safe_stem(name: str) -> str:
-    """``name`` made safe as a file name on Windows, macOS and Linux (Chinese kept; controls, bidi and
-    undecodable bytes taken out)."""
-    stem = file_name(name).strip().strip(".").strip()
-    stem = re.sub(r"\s+", " ", stem)[:MAX_NAME].rstrip(" .")
-    if not stem or _RESERVED.match(stem):
-        stem = f"_{stem}"
-    return stem
 
 
 def report_stem(d_or_file: Determination | str) -> str:
@@ -36,8 +23,8 @@ def report_stem(d_or_file: Determination | str) -> str:
     else:
         file, case_id = d_or_file.case.file, d_or_file.case.meta.get("id")
     if case_id:
-        return safe_stem(case_id)
-    return safe_stem("stdin" if file == "-" else Path(file).stem)
+        return file_stem(case_id)
+    return file_stem("stdin" if file == "-" else Path(file).stem) or "case"
 
 
 class FolderWriter(Renderer):

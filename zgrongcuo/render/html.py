@@ -11,9 +11,9 @@ from typing import IO, Any
 from zgrongcuo import __version__
 from zgrongcuo.errors import ZgError
 from zgrongcuo.render.contract import Renderer, RenderOptions
-from zgrongcuo.render.escape import html as escape_html
 from zgrongcuo.render.view import DeterminationView, ElementRow, Tally, bar, build, comparison
 from zgrongcuo.text.catalogue import text
+from zgrongcuo.text.escape import html as escape_html
 
 SUFFIX = ".html"
 

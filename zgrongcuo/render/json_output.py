@@ -12,8 +12,8 @@ from typing import IO, Any
 from zgrongcuo.errors import ZgError
 from zgrongcuo.model.determination import Determination
 from zgrongcuo.render.contract import Renderer, RenderOptions
-from zgrongcuo.render.escape import utf8
 from zgrongcuo.render.fields import LineEncoder, determination_json, dumps, error_json
+from zgrongcuo.text.escape import utf8
 
 
 class JsonRenderer(Renderer):

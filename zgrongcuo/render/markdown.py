@@ -9,9 +9,9 @@ from urllib.parse import quote
 from zgrongcuo import __version__
 from zgrongcuo.errors import ZgError
 from zgrongcuo.render.contract import Renderer, RenderOptions
-from zgrongcuo.render.escape import markdown as md
 from zgrongcuo.render.view import DeterminationView, ElementRow, Tally, bar, build, comparison
 from zgrongcuo.text.catalogue import text
+from zgrongcuo.text.escape import markdown as md
 
 SUFFIX = ".md"
 

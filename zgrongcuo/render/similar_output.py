@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 from zgrongcuo import __version__
-from zgrongcuo.render.escape import markdown as md
 from zgrongcuo.render.similar_view import SearchView
 from zgrongcuo.text.catalogue import text
+from zgrongcuo.text.escape import markdown as md
 
 
 def search_json(v: SearchView) -> dict[str, object]:

@@ -18,8 +18,8 @@ from zgrongcuo.model.case import META_KEYS, Decision
 from zgrongcuo.model.criteria import Criteria
 from zgrongcuo.model.determination import MET, Determination, ElementResult
 from zgrongcuo.render.contract import generated_at
-from zgrongcuo.render.escape import one_line, visible
 from zgrongcuo.text.catalogue import text
+from zgrongcuo.text.escape import one_line, visible
 from zgrongcuo.text.explanation import Explanation, explanation
 from zgrongcuo.text.summary import deciding, group_line, why
 from zgrongcuo.text.wording import answer_text, case_name, date_words, fact_labels, numeral, reason, status_text

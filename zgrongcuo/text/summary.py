@@ -58,10 +58,10 @@ def _holds(cond: c.Condition, d: Determination, lang: str, out: list[tuple[int, 
     values, criteria = d.values, d.criteria
     if isinstance(cond, c.Element):
         out.append((_ANSWER, _answer(cond, d, lang)))
-    elif isinstance(cond, c.All):
+    elif isinstance(cond, c.AllOf):
         for part in cond.parts:
             _holds(part, d, lang, out)
-    elif isinstance(cond, c.Any):
+    elif isinstance(cond, c.AnyOf):
         first = next(p for p in cond.parts if p.evaluate(values) is True)
         _holds(first, d, lang, out)
     elif isinstance(cond, c.Not):
@@ -84,10 +84,10 @@ def _fails(cond: c.Condition, d: Determination, lang: str, out: list[tuple[int, 
     values, criteria = d.values, d.criteria
     if isinstance(cond, c.Element):
         out.append((_ANSWER, _answer(cond, d, lang)))
-    elif isinstance(cond, c.All):
+    elif isinstance(cond, c.AllOf):
         first = next(p for p in cond.parts if p.evaluate(values) is False)
         _fails(first, d, lang, out)
-    elif isinstance(cond, c.Any):
+    elif isinstance(cond, c.AnyOf):
         situations = [p.name for p in cond.parts if isinstance(p, c.Ref) and p.kind == "situation"]
         if situations and len(situations) == len(cond.parts):
             out.append((_SITUATION, _none_of(situations, criteria, lang)))

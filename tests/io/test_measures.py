@@ -6,7 +6,7 @@ from conftest import ARTICLE_CASE, ROOT
 
 from zgrongcuo.cli import app
 from zgrongcuo.errors import UsageError
-from zgrongcuo.load import criteria_builder, measures
+from zgrongcuo.io import criteria_builder, measures
 
 runner = CliRunner()
 

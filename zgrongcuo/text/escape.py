@@ -18,7 +18,7 @@ enters an output:
   is, as UTF-8, with a lone surrogate written as the escape that JSON reads
   back as that character (``json.loads`` and ``os.fsencode`` give back the
   undecodable bytes of a file name).
-- :func:`file_name` for a name made from a case (a report file).
+- :func:`file_stem` for a file name made from a case (a report, a saved interview).
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ def _pattern(which: str) -> re.Pattern[str]:
             "visible": f"\r\n|[{_UNSAFE}]",
             "one_line": f"[\n{_UNSAFE}]",
             "markdown": r"([\\`*_\[\]<>|#~])",
-            "file_name": f'[<>:"/\\\\|?*{_UNSAFE}\n]+',
+            "file_name": f'[<>:"/\\\\|?*\\s{_UNSAFE}]+',
         }[which]
     )
 
@@ -91,6 +91,21 @@ def utf8(text: str) -> bytes:
     return text.encode("utf-8", "backslashreplace")
 
 
-def file_name(name: str) -> str:
-    """``name`` with what no file name should hold (separators, controls, bidi, lone surrogates) as ``_``."""
-    return _pattern("file_name").sub("_", name)
+_RESERVED_NAMES = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))})
+NAME_LIMIT = 80  # characters of a text kept in a file name
+
+
+def file_stem(text: str) -> str:
+    """A file name (without suffix) made from ``text``, e.g. a case id; empty if nothing of it is usable.
+
+    The one policy for names made from what people wrote: path separators, the
+    characters Windows refuses, control and bidirectional characters (a name
+    that reorders itself could pass for another), lone surrogates and blanks
+    become ``-``, runs of them one; no leading dot (a hidden file), no name
+    Windows reserves (``CON`` becomes ``case-CON``), at most 80 characters.
+    """
+    stem = "-".join(part for part in _pattern("file_name").sub("-", text.strip()).split("-") if part)
+    stem = stem[:NAME_LIMIT].strip(". -")  # no hidden files, no names Windows trims
+    if stem.lower().split(".")[0] in _RESERVED_NAMES:
+        stem = "case-" + stem
+    return stem

@@ -22,8 +22,8 @@ from __future__ import annotations
 import os
 import stat
 
-from zgrongcuo.load.document import MAX_DEPTH, MAX_NODES, Mapping, Node, Scalar, Sequence
-from zgrongcuo.load.files import make_private_folders
+from zgrongcuo.io.document import MAX_DEPTH, MAX_NODES, Mapping, Node, Scalar, Sequence
+from zgrongcuo.io.files import make_private_folders
 
 FORMAT = 1  # of an entry: bump when the nodes or their encoding change
 MAX_ENTRY = 64 << 20  # bytes; an entry is about the size of the file it stands for

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from zgrongcuo.errors import ZgError
-from zgrongcuo.load import case_reader, criteria_builder
+from zgrongcuo.io import case_reader, criteria_builder
 from zgrongcuo.model.case import META_KEYS, Answer, Case
 
 CRITERIA = criteria_builder.load()

@@ -5,7 +5,7 @@ import shutil
 import pytest
 from conftest import ROOT
 
-from zgrongcuo.load import cache, criteria_builder
+from zgrongcuo.io import cache, criteria_builder
 
 
 @pytest.fixture

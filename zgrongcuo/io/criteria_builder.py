@@ -13,8 +13,8 @@ import re
 from typing import Any
 
 from zgrongcuo.errors import CriteriaError, ZgError, suggest
-from zgrongcuo.load.document import Mapping, Node, Reader, Scalar, decode, join, parse
-from zgrongcuo.load.files import MAX_CRITERIA_BYTES, read_bytes
+from zgrongcuo.io.document import Mapping, Node, Reader, Scalar, decode, join, parse
+from zgrongcuo.io.files import MAX_CRITERIA_BYTES, read_bytes
 from zgrongcuo.model import conditions as c
 from zgrongcuo.model.base import I18n
 from zgrongcuo.model.criteria import (
@@ -44,8 +44,8 @@ _memo: dict[tuple[str, int, int], Criteria] = {}  # loaded in this process, by f
 
 def load(spec: str | os.PathLike[str] | None = None) -> Criteria:
     """Load and check a criteria file: a path, a bundled measure's name, or None for the default."""
-    from zgrongcuo.load import cache as compiled_cache
-    from zgrongcuo.load.measures import resolve
+    from zgrongcuo.io import cache as compiled_cache
+    from zgrongcuo.io.measures import resolve
 
     name = resolve(os.fspath(spec) if spec is not None else None)
     try:
@@ -77,7 +77,7 @@ def load(spec: str | os.PathLike[str] | None = None) -> Criteria:
 
 def loads(data: bytes, file: str = "<criteria>") -> Criteria:
     """Check and build criteria from the bytes of a criteria file."""
-    from zgrongcuo.load.cache import sha256_hex
+    from zgrongcuo.io.cache import sha256_hex
 
     return _build(_parse(data, file), file, sha256_hex(data))
 
@@ -499,7 +499,7 @@ class _Builder:
             if not items:
                 raise self.error("empty_list", value, sub)
             parts = tuple(self.condition(n, join(sub, i), depth + 1) for i, n in enumerate(items, 1))
-            return self.made(c.All(parts) if name == "all" else c.Any(parts), node, key, depth)
+            return self.made(c.AllOf(parts) if name == "all" else c.AnyOf(parts), node, key, depth)
         if name == "not":
             return self.made(c.Not(self.condition(value, sub, depth + 1)), node, key, depth)
         word = self.r.text(value, sub)
@@ -518,7 +518,7 @@ class _Builder:
             parts = tuple(c.Ref("situation", s.id, s.condition) for s in self.situations.values())
         else:
             parts = self.preconditions if name == "preconditions" else self.exclusions
-        target = c.Any(parts) if word == "any" else c.All(parts)
+        target = c.AnyOf(parts) if word == "any" else c.AllOf(parts)
         return self.made(c.Ref(name, word, target), node, key, depth)
 
     def made(self, condition: c.Condition, node: Node, key: str, depth: int) -> c.Condition:

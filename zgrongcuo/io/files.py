@@ -259,23 +259,6 @@ def unused(path: str | os.PathLike[str]) -> str:
     return target
 
 
-# What a file name made from a text may not hold: path separators, characters Windows refuses, control
-# characters and blanks (shells and mail clients mangle them).
-_NOT_IN_NAMES = frozenset('/\\:*?"<>|') | frozenset(map(chr, range(0x20))) | {"\x7f"}
-_RESERVED = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))})
-NAME_LIMIT = 80  # characters of a text kept in a file name
-
-
-def safe_stem(text: str) -> str:
-    """A file name (without suffix) made from ``text``, e.g. a case id; empty if nothing of it is usable."""
-    chars = ["-" if ch in _NOT_IN_NAMES or ch.isspace() else ch for ch in text.strip()]
-    stem = "-".join(part for part in "".join(chars).split("-") if part)  # no runs of dashes
-    stem = stem[:NAME_LIMIT].strip(". -")  # no hidden files, no names Windows trims
-    if stem.lower().split(".")[0] in _RESERVED:
-        stem = "case-" + stem
-    return stem
-
-
 def unwritable(path: str | os.PathLike[str], *, replace: bool = False) -> tuple[str, str | None] | None:
     """Why ``write_new(path, ..., force=replace)`` would fail, found before anything is written; None if it would not.
 

@@ -13,7 +13,7 @@ from helpers import MEASURE, all_elements, quoted_items
 from zgrongcuo.cli import app
 from zgrongcuo.engine.evaluation import evaluate
 from zgrongcuo.errors import CriteriaError, ZgError
-from zgrongcuo.load import case_reader, criteria_builder
+from zgrongcuo.io import case_reader, criteria_builder
 from zgrongcuo.model.criteria import UNDETERMINED
 
 ROOT = Path(__file__).resolve().parents[2]

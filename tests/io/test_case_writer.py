@@ -5,7 +5,7 @@ from conftest import EXAMPLES
 from hypothesis import given
 from hypothesis import strategies as st
 
-from zgrongcuo.load import case_reader, case_writer, criteria_builder
+from zgrongcuo.io import case_reader, case_writer, criteria_builder
 from zgrongcuo.model.case import META_KEYS, Answer, Case, Expect
 from zgrongcuo.model.vocabulary import control_character
 
@@ -121,7 +121,7 @@ def test_a_case_without_answers_is_still_a_case_file():
 
 
 def test_leading_comments_keep_the_authors_and_drop_the_interviews_own():
-    from zgrongcuo.load.case_writer import leading_comments
+    from zgrongcuo.io.case_writer import leading_comments
     from zgrongcuo.text.catalogue import text
 
     criteria = criteria_builder.load()

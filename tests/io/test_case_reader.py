@@ -6,9 +6,9 @@ import io
 import pytest
 
 from zgrongcuo.errors import CaseError
-from zgrongcuo.load import case_reader
-from zgrongcuo.load.discovery import discover
-from zgrongcuo.load.files import read_bytes
+from zgrongcuo.io import case_reader
+from zgrongcuo.io.discovery import discover
+from zgrongcuo.io.files import read_bytes
 from zgrongcuo.model.case import Expect
 
 

@@ -12,13 +12,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from zgrongcuo.errors import CriteriaError, UsageError
-from zgrongcuo.load.document import join
+from zgrongcuo.io.document import join
 from zgrongcuo.model.criteria import Criteria, Fact, Questions
 
 
 def load_measures(specs: Sequence[str | None]) -> tuple[Criteria, ...]:
     """The measures named, in the order given (none named: the default measure)."""
-    from zgrongcuo.load.criteria_builder import load
+    from zgrongcuo.io.criteria_builder import load
 
     measures: list[Criteria] = []
     for spec in specs or (None,):
@@ -69,8 +69,8 @@ def elsewhere(name: str, selected: Sequence[Criteria], *, option_of: str | None 
     know, so that the message can say which ``--criteria`` to add.
     """
     from zgrongcuo.errors import ZgError
-    from zgrongcuo.load.criteria_builder import load
-    from zgrongcuo.load.measures import bundled_measures
+    from zgrongcuo.io.criteria_builder import load
+    from zgrongcuo.io.measures import bundled_measures
 
     chosen = {c.id for c in selected}
     for measure, path in bundled_measures().items():

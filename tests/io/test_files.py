@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from zgrongcuo.errors import ZgError
-from zgrongcuo.load.files import free_name, write_new
+from zgrongcuo.io.files import free_name, write_new
 
 
 def test_write_new_is_private_and_refuses_to_overwrite(tmp_path):
@@ -38,7 +38,7 @@ def test_free_name_never_names_an_existing_file(tmp_path):
 
 
 def test_unused_picks_the_next_free_name_beside(tmp_path):
-    from zgrongcuo.load.files import unused
+    from zgrongcuo.io.files import unused
 
     base = tmp_path / "ZG-1.yaml"
     assert unused(base) == str(base)
@@ -62,18 +62,23 @@ def test_unused_picks_the_next_free_name_beside(tmp_path):
         ("CON", "case-CON"),
         ("nul.txt", "case-nul.txt"),
         ("x" * 200, "x" * 80),
+        ("ZG 2014/57", "ZG-2014-57"),
+        ("con", "case-con"),
+        ("ZG\u202e75-4102", "ZG-75-4102"),  # a right-to-left override would make the name read as another
+        ("a\u2066b\u200fc", "a-b-c"),
+        ("bad\udcffbyte", "bad-byte"),
     ],
 )
-def test_safe_stem_makes_a_file_name_of_any_text(text, stem):
-    from zgrongcuo.load.files import safe_stem
+def test_file_stem_makes_a_file_name_of_any_text(text, stem):
+    from zgrongcuo.text.escape import file_stem
 
-    assert safe_stem(text) == stem
+    assert file_stem(text) == stem
 
 
 def test_unwritable_says_why_before_anything_is_written(tmp_path):
     import os
 
-    from zgrongcuo.load.files import unwritable
+    from zgrongcuo.io.files import unwritable
 
     assert unwritable(tmp_path / "new" / "deeper" / "case.yaml") is None  # missing folders are made
     assert unwritable(tmp_path) == ("is_a_directory", None)

@@ -20,7 +20,7 @@ from click.testing import CliRunner
 from conftest import ROOT
 
 from zgrongcuo.cli import app
-from zgrongcuo.load.discovery import CASE_SUFFIXES
+from zgrongcuo.io.discovery import CASE_SUFFIXES
 
 runner = CliRunner()
 CORPUS = ROOT / "tests" / "corpus"
@@ -108,7 +108,7 @@ def peak_kib():
 
 _MEASURE = _PEAK + """
 
-from zgrongcuo.load import case_reader, criteria_builder
+from zgrongcuo.io import case_reader, criteria_builder
 from zgrongcuo.errors import ZgError
 crit = criteria_builder.load()
 try:
@@ -129,7 +129,7 @@ def _load_in_subprocess(path: Path) -> tuple[str, int]:
 
 def test_an_alias_bomb_is_read_as_shared_nodes_never_expanded():
     """At the document level the bomb parses: each alias is one reference to the node, not a copy."""
-    from zgrongcuo.load.document import parse
+    from zgrongcuo.io.document import parse
 
     text = (CASES / "alias-bomb-top.yaml").read_text(encoding="utf-8")
     done = subprocess.run(
@@ -144,7 +144,7 @@ def test_an_alias_bomb_is_read_as_shared_nodes_never_expanded():
 
 _PARSE = _PEAK + """
 
-from zgrongcuo.load.document import parse
+from zgrongcuo.io.document import parse
 parse(sys.argv[1], "bomb.yaml")
 print(peak_kib())
 """

@@ -11,9 +11,9 @@ import os
 from collections.abc import Iterator
 
 from zgrongcuo.errors import ZgError
-from zgrongcuo.load import case_reader
-from zgrongcuo.load.discovery import discover
-from zgrongcuo.load.files import MAX_BYTES, read_bytes
+from zgrongcuo.io import case_reader
+from zgrongcuo.io.discovery import discover
+from zgrongcuo.io.files import MAX_BYTES, read_bytes
 from zgrongcuo.model.case import Case
 from zgrongcuo.model.criteria import Questions
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 from zgrongcuo.errors import CaseError, ZgError, suggest
-from zgrongcuo.load.document import Mapping, Node, Reader, Scalar, Sequence, decode, join, kind_name, parse
-from zgrongcuo.load.files import MAX_BYTES, read_bytes
+from zgrongcuo.io.document import Mapping, Node, Reader, Scalar, Sequence, decode, join, kind_name, parse
+from zgrongcuo.io.files import MAX_BYTES, read_bytes
 from zgrongcuo.model.case import (
     CONDUCT_DATE,
     DECISION_KEYS,
@@ -118,7 +118,7 @@ class _CaseReader:
         ones (GENERIC_DECISIONS) and a warning says the measure is not known
         (but for ``unknown``: the source does not say which measure).
         """
-        from zgrongcuo.load.measures import bundled_measures
+        from zgrongcuo.io.measures import bundled_measures
 
         v = self.r.mapping(node, "decision", DECISION_KEYS, ("outcome", "measure"))
         text = {k: self.meta_text(v[k], join("decision", k)) for k in DECISION_KEYS if k in v}
@@ -130,7 +130,7 @@ class _CaseReader:
         criteria = self.questions.measure(measure)
         bundled = bundled_measures()
         if criteria is None and measure in bundled:
-            from zgrongcuo.load.criteria_builder import load
+            from zgrongcuo.io.criteria_builder import load
 
             criteria = load(bundled[measure])
         if criteria is not None:
@@ -189,7 +189,7 @@ class _CaseReader:
                     hint = fact.id
         key = join("answers", name)
         if hint is None and ID.match(name):
-            from zgrongcuo.load.questions import elsewhere
+            from zgrongcuo.io.questions import elsewhere
 
             measure = elsewhere(name, self.questions.measures)
             if measure is not None:  # a question of a bundled measure not selected
@@ -200,7 +200,7 @@ class _CaseReader:
 
     def with_measure(self, measure: str) -> str:
         """The --criteria options that check against the measures selected and ``measure`` too."""
-        from zgrongcuo.load.measures import bundled_measures
+        from zgrongcuo.io.measures import bundled_measures
 
         bundled = bundled_measures()
         named = [m.id if m.id in bundled else m.path for m in self.questions.measures]
@@ -260,7 +260,7 @@ class _CaseReader:
                     if value in option.label.values():
                         hint = option.id
                 if hint is None and ID.match(value):
-                    from zgrongcuo.load.questions import elsewhere
+                    from zgrongcuo.io.questions import elsewhere
 
                     measure = elsewhere(value, self.questions.measures, option_of=fact.id)
                     if measure is not None:  # an option of a bundled measure not selected
@@ -320,7 +320,7 @@ class _CaseReader:
 
     def measure_id(self, node: Node, key: str) -> str:
         """A measure's id: one of those selected, or a bundled one."""
-        from zgrongcuo.load.measures import bundled_measures
+        from zgrongcuo.io.measures import bundled_measures
 
         name = self.r.text(node, key)
         known = [m.id for m in self.questions.measures]

@@ -5,14 +5,14 @@ from __future__ import annotations
 import json
 from typing import TextIO
 
-from zgrongcuo.load.measures import DEFAULT_MEASURE, bundled_measures
+from zgrongcuo.io.measures import DEFAULT_MEASURE, bundled_measures
 from zgrongcuo.model.criteria import Criteria
 from zgrongcuo.text.catalogue import text
 
 
 def bundled() -> list[Criteria]:
     """Every bundled measure, loaded (the default first)."""
-    from zgrongcuo.load.criteria_builder import load
+    from zgrongcuo.io.criteria_builder import load
 
     return [load(path) for path in bundled_measures().values()]
 
