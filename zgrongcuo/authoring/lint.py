@@ -84,7 +84,11 @@ class _Linter:
         reached: set[tuple[str, str]] = set()  # (kind, name) of the Refs the rules reach
         used_facts: set[str] = set()
         for rule in crit.rules:
-            _walk(rule.when, reached, used_facts)
+            for node in c.nodes_of(rule.when):
+                if isinstance(node, c.Element):
+                    used_facts.add(node.fact.id)
+                elif isinstance(node, c.Ref) and node.kind != "situations":  # the group's own Refs name each situation
+                    reached.add((node.kind, node.name))
         for fact in crit.facts:
             if fact.id not in used_facts:
                 self.warn("lint.unused_fact", fact.line, f"facts[{fact.id}]", name=fact.id)
@@ -205,21 +209,6 @@ class _Linter:
                         element.key or key,
                         fact=element.fact.id,
                     )
-
-
-def _walk(condition: c.Condition, reached: set[tuple[str, str]], facts: set[str]) -> None:
-    """Collect the named parts and facts a condition reaches."""
-    if isinstance(condition, c.Element):
-        facts.add(condition.fact.id)
-    elif isinstance(condition, (c.AllOf, c.AnyOf)):
-        for part in condition.parts:
-            _walk(part, reached, facts)
-    elif isinstance(condition, c.Not):
-        _walk(condition.part, reached, facts)
-    else:
-        if condition.kind != "situations":  # the group's own Refs name each situation
-            reached.add((condition.kind, condition.name))
-        _walk(condition.target, reached, facts)
 
 
 # ------------------------------------------------------------- answer spaces

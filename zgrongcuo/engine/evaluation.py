@@ -6,12 +6,12 @@ each element's status and the answer it rests on; wording is the text layer's.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 
 from zgrongcuo.model.case import Answer, Case, Notice
-from zgrongcuo.model.conditions import AllOf, AnyOf, Condition, Element, Not, Ref, Truth, Values
+from zgrongcuo.model.conditions import Condition, Element, Truth, Values, deciding_parts
 from zgrongcuo.model.criteria import Criteria, Questions, Rule
-from zgrongcuo.model.determination import Determination, ElementResult, SituationResult, status_of
+from zgrongcuo.model.determination import STATUS, Determination, ElementResult, SituationResult
 
 
 def decide(criteria: Criteria, values: Values) -> tuple[Rule | None, tuple[Truth, ...]]:
@@ -26,37 +26,29 @@ def decide(criteria: Criteria, values: Values) -> tuple[Rule | None, tuple[Truth
     return fired, tuple(rule_values)
 
 
-def _open_facts(condition: Condition, values: Values, found: set[str]) -> None:
-    """Add to ``found`` the facts in the unknown parts of ``condition``.
+def open_questions(
+    criteria: Criteria, rule_values: Sequence[Truth], truth_of: Callable[[Condition], Truth]
+) -> tuple[str, ...]:
+    """Facts, in asking order, whose answers could still decide an undecided case.
 
-    A part that is already decided (a false part of an ``and``, a true part of
-    an ``or``, anything definite) is not searched: answering its facts could
-    not change the whole.
+    Those in the unknown parts of the rules that are unknown: a part already
+    decided (a false part of an ``and``, a true part of an ``or``) is not
+    searched, since answering its facts could not change the whole.
     """
-    if condition.evaluate(values) is not None:
-        return
-    if isinstance(condition, Element):
-        found.add(condition.fact.id)
-    elif isinstance(condition, (AllOf, AnyOf)):
-        for part in condition.parts:
-            _open_facts(part, values, found)
-    elif isinstance(condition, Not):
-        _open_facts(condition.part, values, found)
-    elif isinstance(condition, Ref):
-        _open_facts(condition.target, values, found)
-
-
-def open_questions(criteria: Criteria, values: Values, rule_values: tuple[Truth, ...]) -> tuple[str, ...]:
-    """Facts, in asking order, whose answers could still decide an undecided case."""
-    found: set[str] = set()
-    for rule, value in zip(criteria.rules, rule_values, strict=True):
-        if value is None:
-            _open_facts(rule.when, values, found)
+    found = {
+        node.fact.id
+        for rule, value in zip(criteria.rules, rule_values, strict=True)
+        if value is None
+        for node, _ in deciding_parts(rule.when, None, truth_of)
+        if isinstance(node, Element)
+    }
     return tuple(f.id for f in criteria.facts if f.id in found)
 
 
-def _results(elements: Iterable[Element], values: Values, answers: Mapping[str, Answer]) -> tuple[ElementResult, ...]:
-    return tuple(ElementResult(e, status_of(e.evaluate(values)), answers.get(e.fact.id)) for e in elements)
+def _results(
+    elements: tuple[Element, ...], at: tuple[int, ...], truths: list[Truth], answers: Mapping[str, Answer]
+) -> tuple[ElementResult, ...]:
+    return tuple([ElementResult(e, STATUS[truths[i]], answers.get(e.fact.id)) for e, i in zip(elements, at, strict=True)])
 
 
 def project(criteria: Criteria, case: Case) -> tuple[Case, tuple[str, ...], dict[str, tuple[str, ...]]]:
@@ -88,31 +80,19 @@ def project(criteria: Criteria, case: Case) -> tuple[Case, tuple[str, ...], dict
     return Case(case.file, case.meta, kept, case.expects, case.notices, case.decision), tuple(unused), dropped
 
 
-def _span(date: str) -> tuple[str, str]:
-    """The first and last day a YYYY, YYYY-MM or YYYY-MM-DD date can mean, as text that sorts as dates do."""
-    if len(date) == 4:
-        return date + "-01-01", date + "-12-31"
-    if len(date) == 7:
-        return date + "-01", date + "-31"
-    return date, date
-
-
 def date_notices(criteria: Criteria, case: Case) -> tuple[Notice, ...]:
     """A warning when the case's conduct date falls, or may fall, outside the dates the measure was in force."""
     date = case.meta.get("conduct_date")
     force = criteria.in_force
-    if not date or (force.start is None and force.end is None):
+    place = force.place(date) if date else None
+    if place is None or place == "within":
         return ()
-    first, last = _span(date)
     period = f"{force.start or '…'} – {force.end or '…'}"
     params: dict[str, object] = {"date": date, "start": force.start or "", "end": force.end or "", "period": period}
-    if force.start is not None and last < force.start:
-        return (Notice("conduct_before_force", params),)
-    if force.end is not None and first > force.end:
-        return (Notice("conduct_after_force", params),)
-    if (force.start is not None and first < force.start) or (force.end is not None and last > force.end):
-        return (Notice("conduct_maybe_outside", params),)
-    return ()
+    return (Notice(_PLACES[place], params),)
+
+
+_PLACES = {"before": "conduct_before_force", "after": "conduct_after_force", "across": "conduct_maybe_outside"}
 
 
 def agreement(d: Determination) -> tuple[bool | None, str | None]:
@@ -142,12 +122,15 @@ def evaluate(
     case, unused, dropped = project(criteria, case)
     values = case.values()
     answers = case.answers
-    fired, rule_values = decide(criteria, values)
-    situations = tuple(
-        SituationResult(s, status_of(s.condition.evaluate(values)), _results(s.elements, values, answers))
-        for s in criteria.situations
-    )
-    exclusions = _results(criteria.exclusions, values, answers)
+    layout = criteria.layout
+    truths = layout.program.run(values)  # every condition's value, each evaluated once
+    rule_values = tuple(truths[i] for i in layout.rules)
+    fired = next((rule for rule, value in zip(criteria.rules, rule_values, strict=True) if value is True), None)
+    situations = tuple([
+        SituationResult(s, STATUS[truths[at]], _results(s.elements, elements_at, truths, answers))
+        for s, at, elements_at in zip(criteria.situations, layout.situations, layout.situation_elements, strict=True)
+    ])  # fmt: skip
+    exclusions = _results(criteria.exclusions, layout.exclusions, truths, answers)
     unchecked: list[str] = []
     for result in exclusions:
         if result.fact not in values and result.fact not in unchecked:
@@ -159,16 +142,19 @@ def evaluate(
         rule=fired,
         rule_values=rule_values,
         situations=situations,
-        preconditions=_results(criteria.preconditions, values, answers),
+        preconditions=_results(criteria.preconditions, layout.preconditions, truths, answers),
         exclusions=exclusions,
-        next_questions=() if fired else open_questions(criteria, values, rule_values),
+        next_questions=(),
         unchecked_exclusions=tuple(unchecked),
         values=values,
         unused_answers=unused,
         unused_options=dropped,
         notices=date_notices(criteria, case),
         questions=questions,
+        truths=truths,
     )
+    if fired is None:
+        determination.next_questions = open_questions(criteria, rule_values, determination.truth_of)
     if case.decision is not None:
         determination.agrees, determination.agrees_on = agreement(determination)
     if explain:

@@ -25,7 +25,7 @@ from collections.abc import Iterable, Mapping
 
 from zgrongcuo.model.base import Record
 from zgrongcuo.model.case import Case
-from zgrongcuo.model.conditions import AllOf, AnyOf, Condition, Element, Not, Ref
+from zgrongcuo.model.conditions import Element, elements_of
 from zgrongcuo.model.criteria import Criteria, Fact
 
 DECIDING = 1.0  # a question or option some rule of the measures tests
@@ -36,18 +36,6 @@ ABSENT = 0.25  # share of its weight an option counts with when neither case cho
 Feature = tuple[str, str]  # (fact id, "" for a yes/no question or the option id)
 
 
-def _elements(condition: Condition, out: list[Element]) -> None:
-    if isinstance(condition, Element):
-        out.append(condition)
-    elif isinstance(condition, (AllOf, AnyOf)):
-        for part in condition.parts:
-            _elements(part, out)
-    elif isinstance(condition, Not):
-        _elements(condition.part, out)
-    elif isinstance(condition, Ref):
-        _elements(condition.target, out)
-
-
 def deciding_features(measures: Iterable[Criteria]) -> frozenset[Feature]:
     """The questions and options the measures' rules test (through situations, preconditions and bottom lines)."""
     found: set[Feature] = set()
@@ -56,7 +44,7 @@ def deciding_features(measures: Iterable[Criteria]) -> frozenset[Feature]:
         for situation in criteria.situations:
             elements.extend(situation.elements)
         for rule in criteria.rules:
-            _elements(rule.when, elements)
+            elements.extend(elements_of(rule.when))
         for element in elements:
             fact = element.fact
             if fact.type == "yesno":

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 from zgrongcuo.model.base import Record, ValueRecord
 from zgrongcuo.model.case import Answer, Case, Notice
-from zgrongcuo.model.conditions import AnswerValue, Element, Truth, Values
+from zgrongcuo.model.conditions import AnswerValue, Condition, Element, Truth, Values, deciding_parts, named
 from zgrongcuo.model.criteria import Criteria, Fact, Outcome, Questions, Rule, Situation
 
 MET, NOT_MET, UNKNOWN = "met", "not_met", "unknown"
 
 
-def status_of(truth: Truth) -> str:
-    return UNKNOWN if truth is None else MET if truth else NOT_MET
+STATUS: dict[Truth, str] = {True: MET, False: NOT_MET, None: UNKNOWN}  # a condition's value as a status
 
 
 class ElementResult(Record):
@@ -85,7 +84,7 @@ class Determination(Record):
     __slots__ = (
         "case", "criteria", "outcome", "rule", "rule_values", "situations", "preconditions", "exclusions",
         "next_questions", "unchecked_exclusions", "counterfactuals", "counterfactuals_complete", "values",
-        "unused_answers", "unused_options", "notices", "questions", "agrees", "agrees_on",
+        "unused_answers", "unused_options", "notices", "questions", "agrees", "agrees_on", "truths",
     )  # fmt: skip
 
     def __init__(
@@ -107,6 +106,7 @@ class Determination(Record):
         unused_options: dict[str, tuple[str, ...]] | None = None,
         notices: tuple[Notice, ...] = (),
         questions: Questions | None = None,
+        truths: list[Truth] | None = None,
     ) -> None:
         self.case = case
         self.criteria = criteria
@@ -132,6 +132,9 @@ class Determination(Record):
         # and on what: "outcome" (the decision is under this measure) or "favourable" (under another).
         self.agrees: bool | None = None
         self.agrees_on: str | None = None
+        # The value of every condition of the measure, by its place in ``criteria.layout.program``:
+        # how the engine reached the outcome, recorded so that nothing has to evaluate it again.
+        self.truths = truths
 
     @property
     def situations_met(self) -> tuple[str, ...]:
@@ -140,3 +143,20 @@ class Determination(Record):
     @property
     def decided(self) -> bool:
         return self.rule is not None
+
+    def truth_of(self, condition: Condition) -> Truth:
+        """A condition's value as the engine recorded it."""
+        if self.truths is None:
+            raise ValueError("made without the engine's record of its conditions")
+        return self.truths[self.criteria.layout.program.position(condition)]
+
+    @property
+    def grounds(self) -> tuple[tuple[Condition, Truth], ...]:
+        """Why the rule that fired holds, read off the engine's record: the parts of it that decide, with their values.
+
+        Element tests, and the named parts a sentence gives as they are (a
+        situation, the situations, the preconditions, the bottom lines). Empty when undetermined.
+        """
+        if self.rule is None:
+            return ()
+        return tuple(deciding_parts(self.rule.when, True, self.truth_of, stop=named))
