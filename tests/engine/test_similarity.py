@@ -195,3 +195,22 @@ def test_check_and_ask_can_end_with_the_three_nearest_published_cases():
     asked = runner.invoke(app, ["ask", "--no-save", "--precedents"], input=answers)
     assert asked.exit_code == 0, asked.output
     assert "相近的公开案例（仅供参照）" in asked.stdout and asked.stdout.rstrip().splitlines()[-1].startswith("结论：")
+
+
+def test_the_case_itself_is_passed_over_under_another_name(zigui, asked, tmp_path):
+    from zgrongcuo.io import precedents
+
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    (folder / "me.json").write_text(case_text(), encoding="utf-8")
+    (folder / "other.json").write_text(case_text(), encoding="utf-8")
+    (tmp_path / "link.json").symlink_to(folder / "me.json")
+    for name in (str(folder / "." / "me.json"), str(tmp_path / "link.json")):
+        me = case_reader.load(name, asked)
+        found = nearest(me, precedents.read([str(folder)], asked), [zigui], asked.fact_by_id, top=5)
+        assert [m.case.file for m in found.matches] == [str(folder / "other.json")]
+        assert (found.read, found.decided) == (2, 1)
+    # Read from bytes, a case has no file to be: nothing is passed over.
+    me = load(asked, case_text())
+    found = nearest(me, precedents.read([str(folder)], asked), [zigui], asked.fact_by_id, top=5)
+    assert found.decided == 2

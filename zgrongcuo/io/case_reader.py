@@ -11,7 +11,7 @@ import re
 
 from zgrongcuo.errors import CaseError, ZgError, suggest
 from zgrongcuo.io.document import Mapping, Node, Reader, Scalar, Sequence, decode, join, kind_name, parse
-from zgrongcuo.io.files import MAX_BYTES, read_bytes
+from zgrongcuo.io.files import MAX_BYTES, identity, read_bytes
 from zgrongcuo.model.case import (
     CONDUCT_DATE,
     DECISION_KEYS,
@@ -46,7 +46,9 @@ def load(
     ``within``: the folder it must lie in.
     """
     data = read_bytes(path, max_bytes=max_bytes, within=within)
-    return loads(data, criteria, path)
+    case = loads(data, criteria, path)
+    case.origin = identity(path)
+    return case
 
 
 def loads(data: bytes, criteria: Criteria | Questions, file: str = "-") -> Case:

@@ -55,6 +55,17 @@ def read_bytes(
     return data
 
 
+def identity(path: str) -> tuple[int, int] | None:
+    """Which file ``path`` is, however it is named (device and inode); None for standard input or a file gone."""
+    if path == "-":
+        return None
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return status.st_dev, status.st_ino
+
+
 # Message ids for a file that is missing or too large, by the kind of file.
 _MESSAGES: dict[type[ZgError], tuple[str, str]] = {CriteriaError: ("criteria_not_found", "criteria_too_large")}
 _CHUNK = 1 << 16

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from zgrongcuo.errors import ZgError
 from zgrongcuo.io import case_reader
 from zgrongcuo.io.discovery import discover
-from zgrongcuo.io.files import MAX_BYTES, read_bytes
+from zgrongcuo.io.files import MAX_BYTES, identity, read_bytes
 from zgrongcuo.model.case import Case
 from zgrongcuo.model.criteria import Questions
 
@@ -32,6 +32,9 @@ def read(folders: list[str], asked: Questions, *, max_bytes: int = MAX_BYTES) ->
         try:
             if problem is not None:
                 raise problem
-            yield case_reader.loads(read_bytes(path, max_bytes=max_bytes, within=within), asked, path)
+            case = case_reader.loads(read_bytes(path, max_bytes=max_bytes, within=within), asked, path)
         except ZgError as error:
             yield error
+            continue
+        case.origin = identity(path)
+        yield case

@@ -101,7 +101,7 @@ class Decision(ValueRecord):
 
 
 class Case(Record):
-    __slots__ = ("file", "meta", "answers", "expects", "notices", "decision", "read_for")
+    __slots__ = ("file", "meta", "answers", "expects", "notices", "decision", "read_for", "origin")
 
     def __init__(
         self,
@@ -119,6 +119,9 @@ class Case(Record):
         self.notices = notices if notices is not None else []
         self.decision = decision
         self.read_for: str | None = None  # the one measure the file was read against, when only one (its id)
+        # Which file it was read from, however named (device and inode), where that was looked up:
+        # a search of a folder passes over the case it was asked about.
+        self.origin: tuple[int, int] | None = None
 
     def expect_for(self, measure_id: str, *, primary: bool) -> Expect | None:
         """The expectation for a measure: the one naming it, else (for the first measure given) the unnamed one."""
@@ -133,7 +136,9 @@ class Case(Record):
 
     def copy(self) -> Case:
         """A copy whose metadata and answers can change without touching this one."""
-        return Case(self.file, dict(self.meta), dict(self.answers), self.expects, list(self.notices), self.decision)
+        copy = Case(self.file, dict(self.meta), dict(self.answers), self.expects, list(self.notices), self.decision)
+        copy.origin = self.origin
+        return copy
 
 
 def blank_case(file: str = "-") -> Case:
