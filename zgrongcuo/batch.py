@@ -1,10 +1,12 @@
 """Running a batch of case files in order, in this process or in worker processes.
 
 Results come back in the order of the files, one at a time, so memory stays
-flat however many cases there are.  With several workers, each loads the
-criteria once and prepares its cases' output itself (for the formats whose
-renderer is ``parallel``), and only the prepared payloads travel back.  The
-worker policy — how many, how many cases each takes at a time — lives here.
+flat however many cases there are.  With several workers, each is given the
+measures once and prepares its cases' output itself (for the formats whose
+renderer is ``parallel``), and only the prepared payloads travel back: the
+lines of a JSONL batch, or, for a script (``check_paths``), the determinations
+themselves, whose references into the measures cross as places, not copies.
+The worker policy — how many, how many cases each takes at a time — lives here.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from zgrongcuo.io.files import MAX_BYTES, read_bytes
 from zgrongcuo.model.base import Record
 from zgrongcuo.model.case import Notice
 from zgrongcuo.model.criteria import Questions
+from zgrongcuo.model.determination import Determination
 from zgrongcuo.render.contract import Renderer, RenderOptions
 
 # A task: the file's path, its bytes when already read (standard input), or why it cannot be loaded,
@@ -92,26 +95,63 @@ def _process(task: Task, asked: Questions, prepare: Callable[..., object], expla
     return CaseResult(path, favourables=favourables, payload=prepare(ds), notices=tuple(loaded.notices))
 
 
-# Worker processes keep their criteria and renderer here between tasks.
-_worker: dict[str, object] = {}
+class MeasureParts:
+    """Every part of the measures a determination can refer to, by place: how they cross between processes.
+
+    A worker and the main process hold the same measures (given once, in the
+    same order), so a reference to a fact, an element or an outcome travels
+    as its place in this list and is the main process's own object on
+    arrival, not a copy of it.
+    """
+
+    def __init__(self, asked: Questions) -> None:
+        from zgrongcuo.model.conditions import nodes_of
+
+        parts: list[object] = [asked, *asked.facts]
+        for criteria in asked.measures:
+            parts += [criteria, *criteria.facts, *(o for f in criteria.facts for o in f.options)]
+            parts += [*criteria.situations, *criteria.outcomes.values(), *criteria.rules]
+            roots = [*(r.when for r in criteria.rules), *(s.condition for s in criteria.situations)]
+            roots += [*criteria.preconditions, *criteria.exclusions, *criteria.conditions.values()]
+            parts += [node for root in roots for node in nodes_of(root)]
+        self.parts = parts
+        self.places: dict[int, int] = {}
+        for place, part in enumerate(parts):
+            self.places.setdefault(id(part), place)
+
+    def dumps(self, value: object) -> bytes:
+        import io
+        import pickle
+
+        buffer = io.BytesIO()
+        pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+        places = self.places
+        pickler.persistent_id = lambda obj: places.get(id(obj))  # type: ignore[method-assign]
+        pickler.dump(value)
+        return buffer.getvalue()
+
+    def loads(self, data: bytes) -> Any:
+        import io
+        import pickle
+
+        unpickler = pickle.Unpickler(io.BytesIO(data))
+        unpickler.persistent_load = self.parts.__getitem__  # type: ignore[method-assign]
+        return unpickler.load()
 
 
-def _init_worker(
-    criteria_specs: tuple[str | None, ...], renderer: type[Renderer], options: RenderOptions, max_bytes: int
-) -> None:
+# Worker processes keep their measures and renderer here between tasks.
+_worker: dict[str, Any] = {}
+
+
+def _init_worker(asked: Questions, renderer: type[Renderer], options: RenderOptions, max_bytes: int) -> None:
     import io
-
-    from zgrongcuo.io.questions import load_measures, questions
 
     # Its stream takes only what a renderer writes when made (a CSV header); what it prepares goes back as payloads.
     made = renderer(io.StringIO(), options)
-    asked = questions(load_measures(criteria_specs))
-    _worker.update(asked=asked, prepare=made.prepare, explain=made.explains, max_bytes=max_bytes)
+    _worker.update(asked=asked, prepare=made.prepare, explain=made.explains, max_bytes=max_bytes, parts=MeasureParts(asked))
 
 
-def _work(
-    tasks: list[Task],
-) -> tuple[list[tuple[str, ZgError | None, tuple[bool | None, ...], object, tuple[Notice, ...]]], bytes]:
+def _work(tasks: list[Task]) -> tuple[bytes, bytes]:
     """Process a chunk of tasks: small tuples per case, and the byte payloads joined into one.
 
     One joined bytes object crosses the pipe far faster than many small ones;
@@ -120,13 +160,13 @@ def _work(
     rows, blobs = [], []
     w = _worker
     for task in tasks:
-        r = _process(task, w["asked"], w["prepare"], w["explain"], w["max_bytes"])  # type: ignore[arg-type]
+        r = _process(task, w["asked"], w["prepare"], w["explain"], w["max_bytes"])
         payload = r.payload
         if isinstance(payload, bytes):
             blobs.append(payload)
             payload = len(payload)
         rows.append((r.file, r.failure, r.favourables, payload, r.notices))
-    return rows, b"".join(blobs)
+    return w["parts"].dumps(rows), b"".join(blobs)
 
 
 def _chunks(tasks: Iterable[Task], size: int) -> Iterator[list[Task]]:
@@ -146,8 +186,8 @@ def run(
 ) -> Iterator[CaseResult]:
     """Evaluate every task against every measure, in order; with ``jobs`` > 1 and a parallel renderer, in workers.
 
-    ``criteria_specs`` is how the workers load the same measures (what each ``--criteria`` said).
-    When no worker can be started (a failed fork), everything is done in this process.
+    The workers are given ``asked`` itself (``criteria_specs``, what each ``--criteria`` said, is no
+    longer needed for that). When no worker can be started (a failed fork), everything is done in this process.
     """
     here = (asked, renderer.prepare, renderer.explains, max_bytes)
     if jobs <= 1 or not renderer.parallel:
@@ -159,9 +199,10 @@ def run(
     # Forked workers share this process's memory until they write to it; a
     # garbage collection touching every object would copy it all.
     gc.freeze()
-    workers = _Workers.start(jobs, (criteria_specs, type(renderer), renderer.options, max_bytes))
+    workers = _Workers.start(jobs, (asked, type(renderer), renderer.options, max_bytes))
+    gc.unfreeze()  # the workers have their copy: this process, a script's perhaps, collects as before
     try:
-        yield from workers.run(_chunks(tasks, CHUNK), here)
+        yield from workers.run(_chunks(tasks, CHUNK), here, MeasureParts(asked))
     finally:
         workers.stop()
 
@@ -209,7 +250,7 @@ class _Workers:
                 signal.pthread_sigmask(signal.SIG_SETMASK, previous)
         return cls(started)
 
-    def run(self, chunks: Iterator[list[Task]], here: tuple[Any, ...]) -> Iterator[CaseResult]:
+    def run(self, chunks: Iterator[list[Task]], here: tuple[Any, ...], parts: MeasureParts) -> Iterator[CaseResult]:
         # In order: (the worker doing it, or None for this process; the chunk).
         pending: deque[tuple[Any, list[Task]]] = deque()
         for slot in [end for _, end in self.started] or [None]:
@@ -224,7 +265,8 @@ class _Workers:
                 results: Iterable[CaseResult] = [_process(task, *here) for task in chunk]
                 slot = None
             else:
-                results = _unpacked(*answer)
+                rows, blob = answer
+                results = _unpacked(parts.loads(rows), blob)
             following = next(chunks, None)
             if following is not None:
                 pending.append((self._send(slot, following), following))
@@ -241,7 +283,7 @@ class _Workers:
         return end
 
     @staticmethod
-    def _receive(end: Any) -> tuple[list[Any], bytes] | None:
+    def _receive(end: Any) -> tuple[bytes, bytes] | None:
         if end is None:
             return None
         try:
@@ -309,6 +351,39 @@ def _serve(end: Any, others: list[Any], init: tuple[Any, ...]) -> None:
             end.send(answer)
         except (OSError, ValueError):
             return
+
+
+class _Kept(Renderer):
+    """No output: a script is given the determinations themselves (``check_paths``), from workers too."""
+
+    parallel = True
+
+    def __init__(self, out: object, options: RenderOptions) -> None:
+        super().__init__(None, options)
+        self.explains = options.explain
+
+
+def check_paths(
+    paths: Iterable[str], asked: Questions, *, jobs: int = 1, explain: bool = False, max_bytes: int = MAX_BYTES
+) -> Iterator[Determination | ZgError]:
+    """Every case file under ``paths``, in order: its determinations (one per measure, in order), or its error.
+
+    Folders are walked as ``check`` walks them. ``-`` is a file of that name:
+    standard input is read only when a script reads it itself.
+    """
+    import os
+
+    from zgrongcuo.io.discovery import discover
+
+    named = [os.path.join(os.curdir, "-") if p == "-" else p for p in paths]
+    tasks: Iterator[Task] = ((path, None, problem, within) for path, problem, within in discover(named))
+    jobs, tasks = workers_for(jobs, tasks)
+    kept = _Kept(None, RenderOptions("zh", explain=explain))
+    for result in run(tasks, asked, kept, jobs=jobs, max_bytes=max_bytes):
+        if result.failure is not None:
+            yield result.failure.at(file=result.file)
+        else:
+            yield from result.payload  # type: ignore[misc]
 
 
 def tasks_for(paths: list[str], *, max_bytes: int = MAX_BYTES) -> Iterator[Task]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import stat
 import sys
-from typing import BinaryIO
+from typing import IO
 
 from zgrongcuo.errors import CaseError, CriteriaError, ZgError
 
@@ -19,7 +19,7 @@ def read_bytes(
     path: str,
     *,
     max_bytes: int = MAX_BYTES,
-    stdin: BinaryIO | None = None,
+    stdin: IO[bytes] | None = None,
     error: type[ZgError] = CaseError,
     within: str | None = None,
 ) -> bytes:

@@ -16,13 +16,13 @@ from zgrongcuo.io.document import join
 from zgrongcuo.model.criteria import Criteria, Fact, Questions
 
 
-def load_measures(specs: Sequence[str | None]) -> tuple[Criteria, ...]:
-    """The measures named, in the order given (none named: the default measure)."""
+def load_measures(specs: Sequence[str | Criteria | None]) -> tuple[Criteria, ...]:
+    """The measures named (or given, loaded), in the order given (none named: the default measure)."""
     from zgrongcuo.io.criteria_builder import load
 
     measures: list[Criteria] = []
     for spec in specs or (None,):
-        criteria = load(spec)
+        criteria = spec if isinstance(spec, Criteria) else load(spec)
         for earlier in measures:
             if earlier.id == criteria.id:
                 raise UsageError("measure_twice", name=criteria.id, first=earlier.path, second=criteria.path)

@@ -101,6 +101,8 @@ class Decision(ValueRecord):
 
 
 class Case(Record):
+    """A case as read: the file it came from, its metadata as written, its answers by fact id, and what it records."""
+
     __slots__ = ("file", "meta", "answers", "expects", "notices", "decision", "read_for", "origin")
 
     def __init__(

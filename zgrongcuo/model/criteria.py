@@ -61,6 +61,8 @@ def span(date: str) -> tuple[str, str]:
 
 
 class Option(Cited):
+    """One of the options of a set fact: its id, label and help, and the measure's words for it."""
+
     __slots__ = ("id", "label", "help")
 
     def __init__(

@@ -6,21 +6,34 @@ and none recomputes it.  Wording is the ``text`` layer's.
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from zgrongcuo.model.base import Record, ValueRecord
 from zgrongcuo.model.case import Answer, Case, Notice
 from zgrongcuo.model.conditions import AnswerValue, Condition, Element, Truth, Values, deciding_parts, named
 from zgrongcuo.model.criteria import Criteria, Fact, Outcome, Questions, Rule, Situation
 
-MET, NOT_MET, UNKNOWN = "met", "not_met", "unknown"
+
+class Status(StrEnum):
+    """The status of a situation, a precondition, a bottom line or an element: text as JSON writes it."""
+
+    MET = "met"  # a situation or precondition holds; a bottom line is touched (its fact is yes)
+    NOT_MET = "not_met"
+    UNKNOWN = "unknown"  # it depends on answers the case does not give
 
 
-STATUS: dict[Truth, str] = {True: MET, False: NOT_MET, None: UNKNOWN}  # a condition's value as a status
+MET, NOT_MET, UNKNOWN = Status.MET, Status.NOT_MET, Status.UNKNOWN
+
+
+STATUS: dict[Truth, Status] = {True: MET, False: NOT_MET, None: UNKNOWN}  # a condition's value as a status
 
 
 class ElementResult(Record):
+    """One element test of a case: its status, and the case's answer it rests on."""
+
     __slots__ = ("element", "status", "answer")
 
-    def __init__(self, element: Element, status: str, answer: Answer | None) -> None:
+    def __init__(self, element: Element, status: Status, answer: Answer | None) -> None:
         self.element = element
         self.status = status
         self.answer = answer  # None when the case does not mention the fact
@@ -31,9 +44,11 @@ class ElementResult(Record):
 
 
 class SituationResult(Record):
+    """One situation of a case: its status, and the result of each of its elements."""
+
     __slots__ = ("situation", "status", "elements")
 
-    def __init__(self, situation: Situation, status: str, elements: tuple[ElementResult, ...]) -> None:
+    def __init__(self, situation: Situation, status: Status, elements: tuple[ElementResult, ...]) -> None:
         self.situation = situation
         self.status = status
         self.elements = elements
@@ -81,6 +96,8 @@ class Counterfactual(ValueRecord):
 
 
 class Determination(Record):
+    """The result for one case under one measure: its outcome, and the status of every part that led to it."""
+
     __slots__ = (
         "case", "criteria", "outcome", "rule", "rule_values", "situations", "preconditions", "exclusions",
         "next_questions", "unchecked_exclusions", "counterfactuals", "counterfactuals_complete", "values",
