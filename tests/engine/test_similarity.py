@@ -214,3 +214,15 @@ def test_the_case_itself_is_passed_over_under_another_name(zigui, asked, tmp_pat
     me = load(asked, case_text())
     found = nearest(me, precedents.read([str(folder)], asked), [zigui], asked.fact_by_id, top=5)
     assert found.decided == 2
+
+
+@pytest.mark.parametrize(("top", "expected"), [(1, ["1"]), (2, ["1", "3"]), (3, ["1", "3", "4"]), (4, ["1", "3", "4", "0"]), (6, ["1", "3", "4", "0", "2"])])
+def test_ties_at_the_edge_of_the_best_go_to_the_earlier_file(zigui, asked, top, expected):
+    me = load(asked, case_text(decision=False), "me.json")
+    nearer, further = case_text(), case_text({"democratic_decision": "否"})
+    others = [load(asked, text, f"{n}.json") for n, text in enumerate([further, nearer, further, nearer, nearer])]
+    found = nearest(me, others, [zigui], asked.fact_by_id, top=top)
+    assert [m.case.file for m in found.matches] == [f"{n}.json" for n in expected]
+    assert [m.rank for m in found.matches] == list(range(1, len(expected) + 1))
+    similarities = [m.comparison.similarity for m in found.matches]
+    assert similarities == sorted(similarities, reverse=True)

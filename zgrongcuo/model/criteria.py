@@ -56,7 +56,10 @@ def span(date: str) -> tuple[str, str]:
     if len(date) == 4:
         return date + "-01-01", date + "-12-31"
     if len(date) == 7:
-        return date + "-01", date + "-31"  # no month has more: "-31" sorts after its last day
+        year, month = int(date[:4]), int(date[5:])
+        leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+        last = (31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)[month - 1]
+        return date + "-01", f"{date}-{last:02d}"
     return date, date
 
 
