@@ -36,6 +36,11 @@ ANSWER_KEYS = ("value", "note")
 _ON_OFF = frozenset({"on", "off"})
 _NUMBER = re.compile(r"^[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?|0x[0-9a-fA-F_]+|0o?[0-7_]+)([eE][-+]?[0-9]+)?$")
 _DATE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}([Tt ].*)?$")
+# A yes/no answer as people most often write it, looked up as it stands (anything else: yes_no_word).
+_WORDS: dict[str, bool | None] = {
+    **dict.fromkeys(UNKNOWN_WORDS, None), **dict.fromkeys(NO_WORDS, False), **dict.fromkeys(YES_WORDS, True)
+}
+_UNLISTED = object()
 
 
 def load(
@@ -104,7 +109,7 @@ class _CaseReader:
                 fact = self.questions.fact_by_id.get(key_node.value)
                 if fact is None:
                     raise self.unknown_fact(key_node)
-                answers[fact.id] = self.answer(fact, value, join("answers", fact.id))
+                answers[fact.id] = self.answer(fact, value)
         expects = self.expects(top["expect"]) if "expect" in top else ()
         case = Case(self.file, meta, answers, expects)
         if len(self.questions.measures) == 1:
@@ -208,9 +213,13 @@ class _CaseReader:
         named = [m.id if m.id in bundled else m.path for m in self.questions.measures]
         return " ".join(f"--criteria {name}" for name in [*named, measure])
 
-    def answer(self, fact: Fact, node: Node, key: str) -> Answer:
+    # The key paths below name where an answer is wrong: they are made only when it is.
+
+    def answer(self, fact: Fact, node: Node, key: str | None = None) -> Answer:
+        """The answer to ``fact`` written at ``node`` (``key``: its key path, by default ``answers.<fact>``)."""
         note = None
-        if isinstance(node, Mapping):
+        if type(node) is Mapping:
+            key = key or join("answers", fact.id)
             values = self.r.mapping(node, key, ANSWER_KEYS)
             if "note" in values:
                 note = self.meta_text(values["note"], join(key, "note"))
@@ -219,7 +228,9 @@ class _CaseReader:
             node = values["value"]
             key = join(key, "value")
         if fact.type == "yesno":
-            return Answer(self.yes_no(node, key), note, node.line)
+            found = _WORDS.get(node.value, _UNLISTED) if type(node) is Scalar else _UNLISTED
+            value = self.yes_no(node, key or join("answers", fact.id)) if found is _UNLISTED else found
+            return Answer(value, note, node.line)  # type: ignore[arg-type]  # not the marker
         return Answer(self.options(fact, node, key), note, node.line)
 
     def yes_no(self, node: Node, key: str) -> bool | None:
@@ -240,7 +251,8 @@ class _CaseReader:
             suggestion=suggest(lower, sorted(YES_WORDS | NO_WORDS | UNKNOWN_WORDS))
         )
 
-    def options(self, fact: Fact, node: Node, key: str) -> tuple[str, ...] | None:
+    def options(self, fact: Fact, node: Node, key: str | None) -> tuple[str, ...] | None:
+        key = key or join("answers", fact.id)
         if isinstance(node, Scalar):
             if node.is_null:
                 return None
@@ -250,32 +262,34 @@ class _CaseReader:
         if not isinstance(node, Sequence):
             raise self.r.error("list_expected", node, key, got=kind_name(node), example=fact.options[0].id)
         chosen: list[str] = []
-        seen: dict[str, int] = {}
+        known = fact.option_set
         for i, item in enumerate(node.items, 1):
-            item_key = join(key, i)
-            if not isinstance(item, Scalar) or item.is_null:
-                raise self.r.error("option_expected", item, item_key, got=kind_name(item))
-            value = item.value.strip()
-            if value not in fact.option_ids:
-                hint = suggest(value, fact.option_ids)
-                for option in fact.options:
-                    if value in option.label.values():
-                        hint = option.id
-                if hint is None and ID.match(value):
-                    from zgrongcuo.io.questions import elsewhere
-
-                    measure = elsewhere(value, self.questions.measures, option_of=fact.id)
-                    if measure is not None:  # an option of a bundled measure not selected
-                        raise self.r.error(
-                            "option_of_other_measure", item, item_key, name=value, fact=fact.id, measure=measure,
-                            options=self.with_measure(measure),
-                        )  # fmt: skip
-                raise self.r.error("unknown_option", item, item_key, name=value, fact=fact.id).at(suggestion=hint)
-            if value in seen:
-                raise self.r.error("repeated_option", item, item_key, name=value, first=seen[value])
-            seen[value] = i
+            if type(item) is not Scalar or item.is_null:
+                raise self.r.error("option_expected", item, join(key, i), got=kind_name(item))
+            value = item.value if item.value in known else item.value.strip()
+            if value not in known:
+                raise self.unknown_option(fact, item, value, join(key, i))
+            if value in chosen:
+                first = chosen.index(value) + 1
+                raise self.r.error("repeated_option", item, join(key, i), name=value, first=first)
             chosen.append(value)
         return tuple(chosen)
+
+    def unknown_option(self, fact: Fact, item: Scalar, value: str, key: str) -> ZgError:
+        hint = suggest(value, fact.option_ids)
+        for option in fact.options:
+            if value in option.label.values():
+                hint = option.id
+        if hint is None and ID.match(value):
+            from zgrongcuo.io.questions import elsewhere
+
+            measure = elsewhere(value, self.questions.measures, option_of=fact.id)
+            if measure is not None:  # an option of a bundled measure not selected
+                return self.r.error(
+                    "option_of_other_measure", item, key, name=value, fact=fact.id, measure=measure,
+                    options=self.with_measure(measure),
+                )  # fmt: skip
+        return self.r.error("unknown_option", item, key, name=value, fact=fact.id).at(suggestion=hint)
 
     def expects(self, node: Node) -> tuple[Expect, ...]:
         """``expect:``: one expectation, or a list of them, one per measure (``measure:`` names it)."""

@@ -384,6 +384,9 @@ class LineEncoder:
         self._elements: tuple[dict[object, tuple[str, str, str, str]], ...] = ({}, {})  # by exclusion or not
         self._runs: dict[tuple[object, ...], str] = {}
         self._openings: dict[tuple[object, str], str] = {}
+        self._meta_keys = tuple((f"{_string(k)}: ", k) for k in META_KEYS)
+        # " " and the note sentence around a note, as text("note", lang, note=...) words it.
+        self._note_around = text("note", lang).split("{note}")
         ways = {f.name: self._plain_way(f) for f in FIELDS if not f.optional}
         ways.update(
             file=lambda d: _string(d.case.file),
@@ -439,7 +442,7 @@ class LineEncoder:
     def _case(self, d: Determination) -> str:
         meta = d.case.meta
         return "{" + ", ".join([
-            f"{_string(k)}: " + ("null" if (v := meta.get(k)) is None else _string(v)) for k in META_KEYS
+            key + ("null" if (v := meta.get(k)) is None else _string(v)) for key, k in self._meta_keys
         ]) + "}"  # fmt: skip
 
     def _element(self, r: ElementResult, exclusion: int) -> str:
@@ -467,7 +470,8 @@ class LineEncoder:
             return pieces[0]
         _, head, base, tail = pieces
         if note:
-            base += " " + text("note", self.lang, note=note)
+            before, after = self._note_around
+            base = f"{base} {before}{note}{after}"
         return f'{head}{_string(note)}, "reason": {_string(base)}{tail}'
 
     def _situations(self, d: Determination) -> str:
