@@ -23,6 +23,7 @@ def zgrongcuo_wheel(tmp_path, local_index):
     make_wheel(local_index, "demo-leaf", "1.0")
     make_wheel(local_index, "demo-win", "1.0", tag="py2.py3-none-any")
     make_wheel(local_index, "demo-linux", "1.0")
+    make_wheel(local_index, "pip", "99.0")  # the bundle carries pip, which the installer runs from its wheel
     for tag in ("cp311-cp311-win_amd64", "cp312-cp312-win_amd64", "cp311-cp311-manylinux_2_17_x86_64.manylinux2014_x86_64"):
         make_wheel(local_index, "demo-speed", "3.0", tag=tag)
     return make_wheel(
@@ -55,6 +56,7 @@ def test_a_windows_bundle_has_the_windows_only_dependency_pip_leaves_out_from_li
         "demo_speed-3.0-cp311-cp311-win_amd64.whl",
         "demo_speed-3.0-cp312-cp312-win_amd64.whl",
         "demo_win-1.0-py2.py3-none-any.whl",
+        "pip-99.0-py3-none-any.whl",
         f"zgrongcuo-{ZG}-py3-none-any.whl",
     ]
     assert sorted(p.name for p in folder.iterdir()) == [
@@ -63,6 +65,7 @@ def test_a_windows_bundle_has_the_windows_only_dependency_pip_leaves_out_from_li
     manifest = json.loads((folder / "bundle.json").read_text(encoding="utf-8"))
     assert manifest["platform"] == "win_amd64" and manifest["python"] == ["3.11", "3.12"] and manifest["zgrongcuo"] == ZG
     assert manifest["wheels"] == _wheel_names(folder)
+    assert manifest["pip"] == {"3.11": "pip-99.0-py3-none-any.whl", "3.12": "pip-99.0-py3-none-any.whl"}
     assert f"{folder}.zip" in captured.out and "demo_win-1.0-py2.py3-none-any.whl" in captured.out
     assert "win_amd64 / Python 3.11" in captured.err and "win_amd64 / Python 3.12" in captured.err
 
@@ -75,6 +78,7 @@ def test_a_linux_bundle_leaves_the_windows_dependency_out(zgrongcuo_wheel, tmp_p
         "demo_lib-2.0-py3-none-any.whl",
         "demo_linux-1.0-py3-none-any.whl",
         "demo_speed-3.0-cp311-cp311-manylinux_2_17_x86_64.manylinux2014_x86_64.whl",
+        "pip-99.0-py3-none-any.whl",
         f"zgrongcuo-{ZG}-py3-none-any.whl",
     ]
     assert sorted(p.name for p in folder.iterdir()) == ["bundle.json", "install.py", "install.sh", "wheels", "安装说明.txt"]

@@ -24,12 +24,12 @@ def test_a_windows_only_dependency_is_needed_on_windows_and_not_on_linux(tmp_pat
     make_wheel(tmp_path, "app", requires=["ui>=1", 'colorama; platform_system == "Windows"'])
     make_wheel(tmp_path, "ui", "1.2")
     root = Requirement("app==1.0")
-    assert _names(plan(_wheels(tmp_path), root, LINUX_311)) == {"app": "1.0", "ui": "1.2"}
+    assert _names(plan(_wheels(tmp_path), [root], LINUX_311)) == {"app": "1.0", "ui": "1.2"}
     with pytest.raises(Unmet) as unmet:
-        plan(_wheels(tmp_path), root, WINDOWS_312)
+        plan(_wheels(tmp_path), [root], WINDOWS_312)
     assert unmet.value.requirement.name == "colorama" and unmet.value.needed_by.name == "app"
     make_wheel(tmp_path, "colorama", "0.4.6", tag="py2.py3-none-any")
-    assert _names(plan(_wheels(tmp_path), root, WINDOWS_312)) == {"app": "1.0", "ui": "1.2", "colorama": "0.4.6"}
+    assert _names(plan(_wheels(tmp_path), [root], WINDOWS_312)) == {"app": "1.0", "ui": "1.2", "colorama": "0.4.6"}
 
 
 def test_markers_are_the_targets_python_and_machine(tmp_path):
@@ -41,9 +41,9 @@ def test_markers_are_the_targets_python_and_machine(tmp_path):
     for name in ("old-helper", "arm-helper", "posix"):
         make_wheel(tmp_path, name)
     root = Requirement("app")
-    assert set(plan(_wheels(tmp_path), root, LINUX_311)) == {"app", "old-helper", "posix"}
-    assert set(plan(_wheels(tmp_path), root, ARM_313)) == {"app", "arm-helper", "posix"}
-    assert set(plan(_wheels(tmp_path), root, WINDOWS_312)) == {"app"}
+    assert set(plan(_wheels(tmp_path), [root], LINUX_311)) == {"app", "old-helper", "posix"}
+    assert set(plan(_wheels(tmp_path), [root], ARM_313)) == {"app", "arm-helper", "posix"}
+    assert set(plan(_wheels(tmp_path), [root], WINDOWS_312)) == {"app"}
 
 
 def test_a_wheel_for_another_platform_or_python_does_not_count(tmp_path):
@@ -51,18 +51,18 @@ def test_a_wheel_for_another_platform_or_python_does_not_count(tmp_path):
     make_wheel(tmp_path, "speedups", tag="cp312-cp312-win_amd64")
     make_wheel(tmp_path, "speedups", tag="cp311-cp311-manylinux_2_28_x86_64")  # newer glibc than manylinux2014
     root = Requirement("app")
-    assert plan(_wheels(tmp_path), root, WINDOWS_312)["speedups"].path.name.endswith("win_amd64.whl")
+    assert plan(_wheels(tmp_path), [root], WINDOWS_312)["speedups"].path.name.endswith("win_amd64.whl")
     for target in (LINUX_311, ARM_313, Target(PLATFORMS["win_amd64"], "3.11")):
         with pytest.raises(Unmet):
-            plan(_wheels(tmp_path), root, target)
+            plan(_wheels(tmp_path), [root], target)
     make_wheel(tmp_path, "speedups", tag="cp311-cp311-manylinux_2_17_x86_64.manylinux2014_x86_64")
-    assert "speedups" in plan(_wheels(tmp_path), root, LINUX_311)
+    assert "speedups" in plan(_wheels(tmp_path), [root], LINUX_311)
 
 
 def test_abi3_and_older_manylinux_wheels_fit(tmp_path):
     make_wheel(tmp_path, "app", requires=["stable"])
     make_wheel(tmp_path, "stable", tag="cp38-abi3-manylinux1_x86_64")
-    assert "stable" in plan(_wheels(tmp_path), Requirement("app"), LINUX_311)
+    assert "stable" in plan(_wheels(tmp_path), [Requirement("app")], LINUX_311)
 
 
 def test_requires_python_is_the_targets(tmp_path):
@@ -70,8 +70,8 @@ def test_requires_python_is_the_targets(tmp_path):
     make_wheel(tmp_path, "lib", "2.0", python=">=3.12")
     make_wheel(tmp_path, "lib", "1.0", python=">=3.8")
     root = Requirement("app")
-    assert str(plan(_wheels(tmp_path), root, LINUX_311)["lib"].version) == "1.0"
-    assert str(plan(_wheels(tmp_path), root, WINDOWS_312)["lib"].version) == "2.0"
+    assert str(plan(_wheels(tmp_path), [root], LINUX_311)["lib"].version) == "1.0"
+    assert str(plan(_wheels(tmp_path), [root], WINDOWS_312)["lib"].version) == "2.0"
 
 
 def test_the_newest_wheel_that_meets_the_specifier_is_taken_and_a_conflict_is_unmet(tmp_path):
@@ -80,11 +80,11 @@ def test_the_newest_wheel_that_meets_the_specifier_is_taken_and_a_conflict_is_un
     for version in ("1.0", "1.4", "2.0"):
         make_wheel(tmp_path, "lib", version)
     with pytest.raises(Unmet) as unmet:
-        plan(_wheels(tmp_path), Requirement("app"), LINUX_311)
+        plan(_wheels(tmp_path), [Requirement("app")], LINUX_311)
     assert unmet.value.chosen is not None and str(unmet.value.chosen.version) == "1.4"
     assert str(unmet.value.requirement) == "lib>=1.5"
     make_wheel(tmp_path, "lib", "1.6")
-    assert str(plan(_wheels(tmp_path), Requirement("app"), LINUX_311)["lib"].version) == "1.6"
+    assert str(plan(_wheels(tmp_path), [Requirement("app")], LINUX_311)["lib"].version) == "1.6"
 
 
 def test_extras_bring_their_own_requirements_and_only_when_asked(tmp_path):
@@ -92,13 +92,13 @@ def test_extras_bring_their_own_requirements_and_only_when_asked(tmp_path):
     make_wheel(tmp_path, "plain", requires=['ipywidgets; extra == "jupyter"'])
     make_wheel(tmp_path, "lib", requires=['accel; extra == "fast"'])
     make_wheel(tmp_path, "accel")
-    assert set(plan(_wheels(tmp_path), Requirement("app"), LINUX_311)) == {"app", "plain", "lib", "accel"}
+    assert set(plan(_wheels(tmp_path), [Requirement("app")], LINUX_311)) == {"app", "plain", "lib", "accel"}
 
 
 def test_names_are_compared_canonically(tmp_path):
     make_wheel(tmp_path, "app", requires=["Markdown_It.Py>=2"])
     make_wheel(tmp_path, "markdown-it-py", "4.0")
-    assert "markdown-it-py" in plan(_wheels(tmp_path), Requirement("App"), LINUX_311)
+    assert "markdown-it-py" in plan(_wheels(tmp_path), [Requirement("App")], LINUX_311)
 
 
 def test_a_requirement_goes_to_pips_command_line_without_its_marker():

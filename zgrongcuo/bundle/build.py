@@ -37,7 +37,6 @@ INSTALLER_MESSAGES = (
     "install.not_a_venv",
     "install.creating",
     "install.venv_failed",
-    "install.venv_hint_linux",
     "install.installing",
     "install.pip_failed",
     "install.check_failed",
@@ -89,7 +88,8 @@ def build(request: Request, say: Callable[..., None]) -> Built:
         name = f"zgrongcuo-{info.version}-{platform.name}-py{'-'.join(pythons)}"
         folder, archive = request.output / name, request.output / f"{name}.zip"
         _may_write(folder, archive, name, request.force)
-        root = Requirement(f"zgrongcuo=={info.version}")
+        # pip too: the installer runs it from its wheel, so the office PC needs neither pip nor ensurepip.
+        roots = [Requirement(f"zgrongcuo=={info.version}"), Requirement("pip")]
 
         stage = work / name
         wheels = stage / "wheels"
@@ -98,19 +98,20 @@ def build(request: Request, say: Callable[..., None]) -> Built:
         for python in pythons:
             target = Target(platform, python)
             say("bundle.progress.download", target=target_label(target))
-            for wheel in fetch(target, own, root, work, missed).values():
+            for wheel in fetch(target, own, roots, work, missed).values():
                 if not (wheels / wheel.path.name).exists():
                     shutil.copyfile(wheel.path, wheels / wheel.path.name)
         # What pip will see on the target is the folder with every Python's wheels in it.
         staged = [read_wheel(path) for path in sorted(wheels.glob("*.whl"))]
+        pips: dict[str, str] = {}
         for python in pythons:
             target = Target(platform, python)
             try:
-                plan(staged, root, target)
+                pips[python] = plan(staged, roots, target)["pip"].path.name
             except Unmet as unmet:
                 raise unmet_error(unmet, target) from None
         names = [wheel.path.name for wheel in staged]
-        write_files(stage, str(info.version), platform, pythons, names)
+        write_files(stage, str(info.version), platform, pips, names)
 
         request.output.mkdir(parents=True, exist_ok=True)
         _place(stage, folder)
@@ -142,13 +143,24 @@ def _is_bundle_zip(path: Path, name: str) -> bool:
         return False
 
 
-def write_files(stage: Path, version: str, platform: Platform, pythons: list[str], wheels: list[str]) -> None:
-    """The installer, its manifest, the platform's install script and the instructions, in ``stage``."""
+def write_files(stage: Path, version: str, platform: Platform, pips: dict[str, str], wheels: list[str]) -> None:
+    """The installer, its manifest, the platform's install script and the instructions, in ``stage``.
+
+    ``pips``: Python version (oldest first) -> the pip wheel the installer runs there.
+    """
+    pythons = list(pips)
     shutil.copyfile(FILES / "install.py", stage / "install.py")
     messages = {msg_id: _pair(msg_id) for msg_id in INSTALLER_MESSAGES}
     for name in ("win_amd64", "manylinux2014_x86_64", "manylinux2014_aarch64"):
         messages[f"platform.{name}"] = _pair(f"bundle.platform.{name}")
-    manifest = {"format": 1, "zgrongcuo": version, "platform": platform.name, "python": pythons, "wheels": wheels}
+    manifest = {
+        "format": 1,
+        "zgrongcuo": version,
+        "platform": platform.name,
+        "python": pythons,
+        "pip": pips,
+        "wheels": wheels,
+    }
     (stage / MANIFEST).write_text(
         json.dumps({**manifest, "messages": messages}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
     )
@@ -190,7 +202,7 @@ def write_files(stage: Path, version: str, platform: Platform, pythons: list[str
             version=version,
             platform=text(f"bundle.platform.{platform.name}", lang),
             pythons=text("bundle.or", lang).join(pythons),
-            no_python=no_python["en"],
+            no_python_en=no_python["en"],
             no_python_zh=no_python["zh"],
         )
         for lang in ("zh", "en")

@@ -80,8 +80,10 @@ def _failure(result: subprocess.CompletedProcess[str]) -> BundleError:
     return BundleError("bundle.pip_failed", code=result.returncode, detail=detail)
 
 
-def fetch(target: Target, zgrongcuo_wheel: Path, root: Requirement, workdir: Path, missed: list[Requirement]) -> dict[str, Wheel]:
-    """Project -> wheel: everything ``root`` needs on ``target``, downloaded into a folder under ``workdir``.
+def fetch(target: Target, zgrongcuo_wheel: Path, roots: list[Requirement], workdir: Path, missed: list[Requirement]) -> dict[str, Wheel]:
+    """Project -> wheel: everything the ``roots`` need on ``target``, downloaded into a folder under ``workdir``.
+
+    The roots are zgrongcuo (as ``zgrongcuo_wheel``) and what else is named with it.
 
     ``missed`` holds the requirements pip's resolution missed for earlier
     targets; those whose markers hold here too go on pip's command line from
@@ -93,10 +95,11 @@ def fetch(target: Target, zgrongcuo_wheel: Path, root: Requirement, workdir: Pat
     ]
     for attempt in range(MAX_ROUNDS):
         folder = workdir / f"{target.platform.name}-{target.python}-{attempt}"
-        run_pip(["download", *target.pip_options(), "--dest", str(folder), str(zgrongcuo_wheel), *added])
+        others = [str(root) for root in roots if root.name != "zgrongcuo"]
+        run_pip(["download", *target.pip_options(), "--dest", str(folder), str(zgrongcuo_wheel), *others, *added])
         wheels = [read_wheel(path) for path in sorted(folder.glob("*.whl"))]
         try:
-            return plan(wheels, root, target)
+            return plan(wheels, roots, target)
         except Unmet as unmet:
             wanted = without_marker(unmet.requirement)
             if unmet.chosen is not None or wanted in added:

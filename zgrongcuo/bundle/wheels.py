@@ -91,8 +91,8 @@ class Unmet(Exception):
         self.chosen = chosen  # a wheel of that project already taken, for another requirement, that does not meet it
 
 
-def plan(wheels: list[Wheel], root: Requirement, target: Target) -> dict[str, Wheel]:
-    """Project name -> the wheel pip would install from ``wheels`` alone on ``target`` for ``root``."""
+def plan(wheels: list[Wheel], roots: list[Requirement], target: Target) -> dict[str, Wheel]:
+    """Project name -> the wheel pip would install from ``wheels`` alone on ``target`` for the ``roots``."""
     from packaging.utils import canonicalize_name
 
     tags = target.wheel_tags()
@@ -103,7 +103,7 @@ def plan(wheels: list[Wheel], root: Requirement, target: Target) -> dict[str, Wh
             fitting.setdefault(wheel.name, []).append(wheel)
     chosen: dict[str, Wheel] = {}
     followed: set[tuple[str, str]] = set()  # (project, extra) whose requirements are queued
-    queue: list[tuple[Requirement, Wheel | None]] = [(root, None)]
+    queue: list[tuple[Requirement, Wheel | None]] = [(root, None) for root in roots]
     while queue:
         requirement, needed_by = queue.pop(0)
         name = canonicalize_name(requirement.name)

@@ -362,10 +362,6 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "无法建立虚拟环境 {path}。若这个文件夹不可写（如光盘、网络共享、U 盘），请把整个文件夹复制到本机可写的位置再安装。",
         "the virtual environment {path} cannot be made. If the folder cannot be written (a CD, a network share, a USB stick), copy the whole folder to a writable place on this computer and install again.",
     ),
-    "install.venv_hint_linux": (
-        "在统信 UOS、麒麟等系统上，Python 的 venv 模块在单独的软件包中：sudo apt install python{python}-venv（或 python3-venv）。",
-        "On UOS, Kylin and other Debian-like systems Python's venv module is a package of its own: sudo apt install python{python}-venv (or python3-venv).",
-    ),
     "install.installing": (
         "正在安装 zgrongcuo {version}（只从 {wheels} 安装，不连接网络）",
         "Installing zgrongcuo {version} (from {wheels} only, with no network)",
@@ -422,7 +418,7 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "  1. 把整个文件夹复制到本机可写的位置，例如 D:\\zgrongcuo（路径中可以有中文和空格）。\n"
         "     收到的是 .zip 时，先右键“全部解压缩”，不要在压缩包里直接双击。\n"
         "  2. 双击 install.bat。它在本文件夹中建立 venv 文件夹，只从 wheels 文件夹安装，不连接网络。\n"
-        "     窗口若显示“{no_python}”，\n"
+        "     窗口若显示“{no_python_en}”，\n"
         "     意思是：{no_python_zh}\n"
         "     Python 装在别处时，可先在命令行窗口中 set \"ZGRONGCUO_PYTHON=C:\\路径\\python.exe\"，再运行 install.bat。\n"
         "\n"
@@ -452,7 +448,7 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "  1. Copy the whole folder to a writable place on the computer, e.g. D:\\zgrongcuo (Chinese and spaces are fine).\n"
         "     If you received the .zip, extract it first (right-click, Extract All): do not run files inside the .zip.\n"
         "  2. Double-click install.bat. It makes the folder venv here and installs from the wheels folder only.\n"
-        "     If it says \"{no_python}\", install Python as in step 1.\n"
+        "     If it says \"{no_python_en}\", install Python as in step 1.\n"
         "     With Python somewhere else, run set \"ZGRONGCUO_PYTHON=C:\\path\\python.exe\" in a command window first.\n"
         "\n"
         "3. Use\n"
@@ -474,10 +470,10 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "本文件夹中有 zgrongcuo（容错免责初筛工具）和它所需的全部软件包（wheels 文件夹），安装时不连接网络。\n"
         "\n"
         "一、先准备 Python（每台电脑一次）\n"
-        "  需要 Python {pythons}（其中任一个；3.12 指 3.12 的任一版本）和它的 venv 模块。在终端中运行 python3 --version 查看。\n"
-        "  统信 UOS、麒麟等：从系统的软件源安装，例如 sudo apt install python3.12 python3.12-venv；\n"
-        "  系统自带的就是所需版本时，只需 sudo apt install python3-venv。\n"
-        "  系统的软件源中没有所需版本时，可以用另外安装的 Python：ZGRONGCUO_PYTHON=/路径/python3 sh install.sh。\n"
+        "  需要 Python {pythons}（其中任一个；3.12 指 3.12 的任一版本）。在终端中运行 python3 --version 查看。\n"
+        "  不需要 pip，也不需要 python3-venv：安装包自带 pip。\n"
+        "  系统自带的不是所需版本时，统信 UOS、麒麟等可从系统的软件源安装，例如 sudo apt install python3.12；\n"
+        "  也可以用另外安装的 Python：ZGRONGCUO_PYTHON=/路径/python3 sh install.sh。\n"
         "\n"
         "二、安装 zgrongcuo\n"
         "  1. 把整个文件夹复制到本机，例如 ~/zgrongcuo（路径中可以有中文和空格；不要在 U 盘上直接安装）。\n"
@@ -502,18 +498,17 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "it installs with no network.\n"
         "\n"
         "1. Python first (once per computer)\n"
-        "  The bundle needs Python {pythons} (any of them; 3.12 means any 3.12 release) and its venv module.\n"
-        "  python3 --version in a terminal tells which Python the system has.\n"
-        "  On UOS, Kylin and the like, install from the system's own package sources, e.g.\n"
-        "  sudo apt install python3.12 python3.12-venv; if the system's python3 is the version needed,\n"
-        "  sudo apt install python3-venv is enough.\n"
-        "  Where the sources have no such version, a Python installed otherwise serves: ZGRONGCUO_PYTHON=/path/python3 sh install.sh.\n"
+        "  The bundle needs Python {pythons} (any of them; 3.12 means any 3.12 release).\n"
+        "  python3 --version in a terminal tells which Python the system has. Neither pip nor python3-venv is needed:\n"
+        "  the bundle brings its own pip. If the system's Python is another version, UOS, Kylin and the like can\n"
+        "  install one from the system's own package sources, e.g. sudo apt install python3.12; a Python installed\n"
+        "  otherwise serves too: ZGRONGCUO_PYTHON=/path/python3 sh install.sh.\n"
         "\n"
         "2. Install zgrongcuo\n"
         "  1. Copy the whole folder to the computer, e.g. ~/zgrongcuo (Chinese and spaces are fine; not on a USB stick).\n"
         "  2. In a terminal: sh ~/zgrongcuo/install.sh --lang en\n"
         "     It makes the folder venv there and installs from the wheels folder only, with no network.\n"
-        "     If it says \"{no_python}\", see step 1.\n"
+        "     If it says \"{no_python_en}\", see step 1.\n"
         "\n"
         "3. Use\n"
         "    ~/zgrongcuo/venv/bin/zgrongcuo check case.yaml --lang en\n"

@@ -25,6 +25,9 @@ PLATFORMS = {
     "manylinux2014_aarch64": "linux-aarch64",
 }
 GLIBC_NEEDED = (2, 17)  # manylinux2014
+PIP_FROM_WHEEL = (
+    "import runpy, sys; sys.path.insert(0, sys.argv.pop(1)); runpy.run_module('pip', run_name='__main__', alter_sys=True)"
+)
 
 
 def main(argv):
@@ -49,25 +52,30 @@ def main(argv):
     venv = os.path.join(HERE, "venv")
     python = os.path.join(venv, "Scripts", "python.exe") if WINDOWS else os.path.join(venv, "bin", "python")
     command = os.path.join(venv, "Scripts", "zgrongcuo.exe") if WINDOWS else os.path.join(venv, "bin", "zgrongcuo")
-    if os.path.lexists(venv) and not os.path.isfile(os.path.join(venv, "pyvenv.cfg")):
-        say("install.not_a_venv", sys.stderr, path=venv)  # not ours: never removed
+    ours = os.path.isdir(venv) and not os.path.islink(venv) and os.path.isfile(os.path.join(venv, "pyvenv.cfg"))
+    if os.path.lexists(venv) and not ours:
+        say("install.not_a_venv", sys.stderr, path=venv)  # never removed: venv --clear would empty it
         return 1
     if not runs_this_python(python):
         say("install.creating", path=venv)
-        made = subprocess.call([sys.executable, "-m", "venv", "--clear", venv])
+        # Without pip: the venv module needs no ensurepip then, which Debian, UOS and Kylin
+        # package apart (python3-venv); the bundle's own pip wheel installs.
+        made = subprocess.call([sys.executable, "-m", "venv", "--without-pip", "--clear", venv])
         if made != 0 or not os.path.isfile(python):
-            say("install.venv_failed", sys.stderr, path=venv, folder=HERE)
-            if not WINDOWS:
-                say("install.venv_hint_linux", sys.stderr, python="%d.%d" % sys.version_info[:2])
+            say("install.venv_failed", sys.stderr, path=venv)
             return 1
 
     # The bundle alone: no index, no configuration file, no PIP_* setting of this machine's may add a source.
     env = dict((k, v) for k, v in os.environ.items() if not k.upper().startswith("PIP_"))
     env.update(PIP_CONFIG_FILE=os.devnull, PIP_NO_INDEX="1", PIP_DISABLE_PIP_VERSION_CHECK="1", PIP_NO_INPUT="1")
     wheels = os.path.join(HERE, "wheels")
+    pip_wheel = os.path.join(wheels, bundle["pip"]["%d.%d" % sys.version_info[:2]])
     say("install.installing", version=bundle["zgrongcuo"], wheels=wheels)
-    pip = [python, "-m", "pip", "install", "--quiet", "--no-index", "--find-links", wheels, "--only-binary=:all:"]
-    code = subprocess.call(pip + ["zgrongcuo==" + bundle["zgrongcuo"]], env=env)
+    # pip run from its wheel, as the standard library's ensurepip runs it; the venv gets zgrongcuo and
+    # what it needs, and no pip: the next version comes as a new bundle.
+    pip = [python, "-c", PIP_FROM_WHEEL, pip_wheel, "install", "--quiet", "--no-index", "--find-links", wheels]
+    pip += ["--only-binary=:all:", "zgrongcuo==" + bundle["zgrongcuo"]]
+    code = subprocess.call(pip, env=env)
     if code != 0:
         say("install.pip_failed", sys.stderr, code=code)
         return 1
