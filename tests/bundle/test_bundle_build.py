@@ -1,14 +1,17 @@
 """python -m zgrongcuo.bundle with pip's real download, from a folder of wheels made here (no network)."""
 
 import json
+import re
 import stat
 import subprocess
 import sys
 import zipfile
+from pathlib import Path
 
 import pytest
 from bundle_helpers import make_wheel
 
+import zgrongcuo
 from zgrongcuo.bundle.__main__ import main
 
 ZG = "9.9.9"
@@ -193,3 +196,27 @@ def test_without_packaging_it_says_how_to_get_it(monkeypatch, tmp_path, capsys):
 def test_python_m_runs_it():
     result = subprocess.run([sys.executable, "-m", "zgrongcuo.bundle", "--lang", "en", "-h"], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0 and result.stdout.startswith("Usage: python -m zgrongcuo.bundle")
+
+
+# ------------------------------------------------------------------ start-up
+
+
+def test_no_other_module_imports_the_bundle():
+    package = Path(zgrongcuo.__file__).parent
+    for path in package.rglob("*.py"):
+        if "bundle" in path.relative_to(package).parts:
+            continue
+        imports = re.compile(r"^\s*(from zgrongcuo\.bundle\b|import zgrongcuo\.bundle\b|from zgrongcuo import .*\bbundle\b)", re.M)
+        assert not imports.search(path.read_text(encoding="utf-8")), path
+
+
+def test_checking_a_case_loads_neither_the_bundle_nor_packaging():
+    case = Path(__file__).resolve().parents[2] / "examples" / "zigui-2014-57-insurance.yaml"
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "zgrongcuo", "check", str(case), "--format", "json"],
+        capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 0 and json.loads(result.stdout)["outcome"] == "exempt"
+    imported = {line.split("|")[-1].strip() for line in result.stderr.splitlines() if line.startswith("import time:")}
+    assert "zgrongcuo.text.catalogue" in imported  # the probe sees the modules a check loads
+    assert not {name for name in imported if name.startswith(("zgrongcuo.bundle", "packaging"))}
