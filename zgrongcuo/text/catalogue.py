@@ -1175,6 +1175,15 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "cli.not_a_choice": ("“{value}”不是可选的值；可选：{choices}。", "'{value}' is not one of: {choices}."),
     "cli.not_an_integer": ("“{value}”不是整数。", "'{value}' is not a whole number."),
     "cli.below_minimum": ("{value} 小于允许的最小值 {minimum}。", "{value} is below the minimum of {minimum}."),
+    "cli.missing_command": ("缺少命令。", "missing command."),
+    "cli.install_completion": (
+        "为当前的 shell 安装命令补全（按 Tab 补全命令、选项、办法名称和输出格式）。",
+        "Install completion for the current shell (Tab completes commands, options, measure names and formats).",
+    ),
+    "cli.show_completion": (
+        "显示当前 shell 的补全脚本，供复制或自行安装。",
+        "Show the completion script for the current shell, to copy it or install it yourself.",
+    ),
 }
 
 
