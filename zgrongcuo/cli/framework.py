@@ -31,6 +31,7 @@ from __future__ import annotations
 import enum
 import importlib
 import os
+import re
 import sys
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -75,27 +76,27 @@ class ExitCode(enum.IntEnum):
 
 # ------------------------------------------------------------ the run's state
 
-_run: dict[str, Any] = {"lang": DEFAULT_LANGUAGE, "debug": False, "said": False}
+_state: dict[str, Any] = {"lang": DEFAULT_LANGUAGE, "debug": False, "said": False}
 
 
 def language() -> str:
     """The language of this run: the last ``--lang`` given anywhere, else ``ZGRONGCUO_LANG``, else Chinese."""
-    return str(_run["lang"])
+    return str(_state["lang"])
 
 
 def debugging() -> bool:
     """Whether internal errors show their traceback (``--debug`` or ``ZGRONGCUO_DEBUG``)."""
-    return bool(_run["debug"])
+    return bool(_state["debug"])
 
 
 def set_debugging() -> None:
-    _run["debug"] = True
+    _state["debug"] = True
 
 
 def said_interrupted(now: bool = False) -> bool:
     """Whether this run has said that it was interrupted (``now``: it just has)."""
-    _run["said"] = _run["said"] or now
-    return bool(_run["said"])
+    _state["said"] = _state["said"] or now
+    return bool(_state["said"])
 
 
 def chosen_language(args: Sequence[str]) -> str:
@@ -261,6 +262,14 @@ class _Worded:
         self.format_options(ctx, formatter)
         self.format_epilog(ctx, formatter)  # type: ignore[attr-defined]
 
+    def parse_args(self, ctx: _click.Context, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)  # type: ignore[misc]
+        except _click.exceptions.UsageError as error:
+            # The parser raises some without their context, which says where to find help.
+            error.ctx = error.ctx or ctx
+            raise
+
     def collect_usage_pieces(self, ctx: _click.Context) -> list[str]:
         pieces = [self.options_metavar] if self.options_metavar else []  # type: ignore[attr-defined]
         for param in self.get_params(ctx):  # type: ignore[attr-defined]
@@ -328,7 +337,20 @@ def word(command: _click.Command, lang: str) -> _click.Command:
         helped = _TYPER_OPTIONS.get(param.name or "") or getattr(param, "help", None)
         if helped and has(helped):
             param.help = text(helped, lang)  # type: ignore[attr-defined]
+        if param.name == "install_completion":
+            param.callback = _install_completion  # Typer's own speaks English, and its PowerShell way does not suit
     return command
+
+
+def _install_completion(ctx: _click.Context, param: _click.Parameter, value: Any) -> Any:
+    """``--install-completion``, said in the user's language (zgrongcuo.cli.completion)."""
+    if not value or ctx.resilient_parsing:
+        return value
+    from zgrongcuo.cli.completion import install
+
+    shell, path = install(value if isinstance(value, str) else None, ctx.find_root().info_name or "zgrongcuo")
+    typer.echo(text("cli.completion_installed", language(), shell=shell, path=one_line(path)))
+    raise typer.Exit()
 
 
 # ------------------------------------------------------------ commands built when they run
@@ -390,13 +412,23 @@ class LazyGroup(Group):
         **extra: Any,
     ) -> int:
         """Run the command line and exit with its code (``standalone_mode=False``: return the code instead)."""
-        from zgrongcuo.errors import UsageError, ZgError
-
         argv = list(sys.argv[1:] if args is None else args)
         lang = chosen_language(argv)
         debug = bool(os.environ.get("ZGRONGCUO_DEBUG"))
-        _run.update(lang=lang if lang in LANGUAGES else DEFAULT_LANGUAGE, debug=debug, said=False)
+        _state.update(lang=lang if lang in LANGUAGES else DEFAULT_LANGUAGE, debug=debug, said=False)
         word(self, language())
+        try:
+            code = self._dispatch(lang, argv, prog_name, complete_var, **extra)
+        except Exception as exc:  # noqa: BLE001 - the last line of defence, reporting included
+            code = _internal_error(exc, language())
+        code = _flushed(code, language())
+        if not standalone_mode:
+            return code
+        sys.exit(code)
+
+    def _dispatch(self, lang: str, argv: list[str], prog_name: str | None, complete_var: str | None, **extra: Any) -> int:
+        from zgrongcuo.errors import UsageError, ZgError
+
         try:
             if lang not in LANGUAGES:
                 raise UsageError("unknown_language", lang=lang, known=", ".join(LANGUAGES))
@@ -417,16 +449,11 @@ class LazyGroup(Group):
             from zgrongcuo.cli.common import interrupted
 
             code = interrupted(language())
-        except Exception as exc:  # noqa: BLE001 - the last line of defence, outside any command
-            code = _internal_error(exc, language())
         if code in (ExitCode.INTERRUPTED, ExitCode.TERMINATED) and not said_interrupted():
             from zgrongcuo.cli.common import interrupted
 
             code = interrupted(language())  # Typer turns Ctrl-C while parsing into exit 130 without a word
-        code = _flushed(code, language())
-        if not standalone_mode:
-            return code
-        sys.exit(code)
+        return int(code)
 
 
 def _echo_help(ctx: _click.Context | None) -> None:
@@ -492,19 +519,31 @@ def usage_message(error: _click.exceptions.UsageError, lang: str) -> str:
     if isinstance(error, exceptions.MissingParameter):
         return text("cli.missing", lang, param=_param_name(error.param, error.ctx))
     if isinstance(error, exceptions.BadParameter):
-        message = text(error.msg_id, lang, **error.params) if isinstance(error, Refused) else one_line(error.message)
+        if isinstance(error, Refused):
+            message = text(error.msg_id, lang, **{k: one_line(v) if isinstance(v, str) else v for k, v in error.params.items()})
+        elif (choices := getattr(getattr(error.param, "type", None), "choices", None)) and (
+            refused := _NOT_ONE_OF.match(error.message)
+        ):
+            # A choice of Typer's own (the shell of --install-completion): the value is in its English message only.
+            message = text("cli.not_a_choice", lang, value=one_line(refused.group(1)), choices=", ".join(map(str, choices)))
+        else:
+            message = one_line(error.message)
         return text("cli.bad_value", lang, param=_param_name(error.param, error.ctx), message=message)
     # Typer raises these as plain usage errors, worded in English only.
     if error.message.startswith("No such command"):
         name = error.message.split("'")[1] if "'" in error.message else error.message
         known = error.ctx.command.list_commands(error.ctx) if error.ctx and isinstance(error.ctx.command, TyperGroup) else []
         return _with_hint(text("cli.no_such_command", lang, name=one_line(name)), suggest(name, known), lang)
-    if error.message.startswith("Got unexpected extra argument"):
-        extra = error.message.partition("(")[2].rstrip(")")
-        return text("cli.extra_arguments", lang, args=one_line(extra))
+    extra = _EXTRA_ARGUMENTS.match(error.message)
+    if extra:
+        return text("cli.extra_arguments", lang, args=one_line(extra.group(1)))
     if error.message == "Missing command.":
         return text("cli.missing_command", lang)
     return one_line(error.message)
+
+
+_NOT_ONE_OF = re.compile(r"^'(.*)' is not one of ", re.DOTALL)
+_EXTRA_ARGUMENTS = re.compile(r"^Got unexpected extra arguments?(?:\(s\))? \((.*)\)$", re.DOTALL)
 
 
 def _with_hint(message: str, suggestion: str | None, lang: str) -> str:
