@@ -141,6 +141,17 @@ def test_an_existing_bundle_is_replaced_only_with_force_and_nothing_else_ever(zg
     assert "不会删除" in capsys.readouterr().err and (folder / "install.sh").exists()
 
 
+def test_an_output_that_is_not_a_folder_is_refused_and_one_that_cannot_be_made_is_said(zgrongcuo_wheel, tmp_path, capsys):
+    afile = tmp_path / "a file"
+    afile.write_text("mine")
+    args = ("--from", str(zgrongcuo_wheel), "--platform", LINUX, "--python", "3.11")
+    assert _build(*args, "-o", str(afile)) == 2
+    assert "不是文件夹" in capsys.readouterr().err
+    assert _build(*args, "-o", str(afile / "sub")) == 1
+    assert "无法写入" in capsys.readouterr().err
+    assert afile.read_text() == "mine"
+
+
 def test_a_python_zgrongcuo_does_not_run_on_is_a_usage_error(zgrongcuo_wheel, tmp_path, capsys):
     assert _build("--from", str(zgrongcuo_wheel), "--platform", LINUX, "--python", "3.10", "-o", str(tmp_path)) == 2
     assert "Python >=3.11" in capsys.readouterr().err

@@ -113,13 +113,18 @@ def build(request: Request, say: Callable[..., None]) -> Built:
         names = [wheel.path.name for wheel in staged]
         write_files(stage, str(info.version), platform, pips, names)
 
-        request.output.mkdir(parents=True, exist_ok=True)
-        _place(stage, folder)
-        _zip(folder, archive)
+        try:
+            request.output.mkdir(parents=True, exist_ok=True)
+            _place(stage, folder)
+            _zip(folder, archive)
+        except OSError as exc:
+            raise BundleError("write_error", file=exc.filename or str(request.output), detail=exc.strerror or str(exc)) from None
     return Built(folder, archive, names)
 
 
 def _may_write(folder: Path, archive: Path, name: str, force: bool) -> None:
+    if folder.parent.exists() and not folder.parent.is_dir():
+        raise UsageError("bundle.output_not_folder", file=str(folder.parent))
     for path, is_bundle in ((folder, _is_bundle_folder), (archive, lambda p: _is_bundle_zip(p, name))):
         if not os.path.lexists(path):
             continue
@@ -238,13 +243,17 @@ def _sh_quoted(text: str) -> str:
 
 def _place(stage: Path, folder: Path) -> None:
     partial = folder.with_name(f".{folder.name}.partial-{os.getpid()}")
-    shutil.copytree(stage, partial, symlinks=True)
-    old = folder.with_name(f".{folder.name}.old-{os.getpid()}")
-    if os.path.lexists(folder):  # checked to be a bundle, and --force given
-        folder.rename(old)
-    partial.rename(folder)
-    if old.exists():
-        shutil.rmtree(old)
+    try:
+        shutil.copytree(stage, partial, symlinks=True)
+        old = folder.with_name(f".{folder.name}.old-{os.getpid()}")
+        if os.path.lexists(folder):  # checked to be a bundle, and --force given
+            folder.rename(old)
+        partial.rename(folder)
+        if old.exists():
+            shutil.rmtree(old)
+    finally:
+        if partial.exists():  # interrupted, or the disk full: no half bundle left behind
+            shutil.rmtree(partial, ignore_errors=True)
 
 
 def _zip(folder: Path, archive: Path) -> None:

@@ -252,6 +252,7 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "  -o, --output 文件夹  放离线安装包的文件夹；默认为当前文件夹\n"
         "  --force              替换已有的同名离线安装包\n"
         "  --lang zh|en         输出的语言（也可设 ZGRONGCUO_LANG）\n"
+        "  --debug              内部出错时显示详细的出错位置（traceback）\n"
         "  -h, --help           显示本帮助并退出\n\n"
         "例如：python -m zgrongcuo.bundle --platform win_amd64 --python 3.11 --python 3.12 -o 离线安装包\n\n"
         "下载用的是 pip（pip download --only-binary=:all:），沿用本机 pip 的索引和代理设置。"
@@ -270,6 +271,7 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "  -o, --output FOLDER  where the bundle is written; default: the current folder\n"
         "  --force              replace a bundle of the same name\n"
         "  --lang zh|en         language of the messages (also ZGRONGCUO_LANG)\n"
+        "  --debug              show where an internal error happened (the traceback)\n"
         "  -h, --help           show this help and exit\n\n"
         "Example: python -m zgrongcuo.bundle --platform win_amd64 --python 3.11 --python 3.12 -o bundles\n\n"
         "Downloads are pip's (pip download --only-binary=:all:), with this machine's pip index and proxy settings. "
@@ -309,6 +311,7 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "an installed file differs from what was installed, so the installation cannot be packed again; give a checkout or wheel file with --from.",
     ),
     "bundle.output_exists": ("已存在，未替换（如需替换请加 --force）。", "exists and was not replaced (--force replaces it)."),
+    "bundle.output_not_folder": ("不是文件夹；-o 应指定放离线安装包的文件夹。", "not a folder; -o names the folder for the bundle."),
     "bundle.output_not_bundle": (
         "已存在，且不是离线安装包；即使加 --force 也不会删除它。",
         "exists and is not a bundle; it is not removed, not even with --force.",

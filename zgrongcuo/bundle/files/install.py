@@ -39,7 +39,11 @@ def main(argv):
         zh, en = bundle["messages"][msg_id]
         message = (en if lang == "en" else zh).format(**params)
         stream = stream or sys.stdout
-        stream.write(message + "\n")
+        try:
+            stream.write(message + "\n")
+        except UnicodeEncodeError:  # an old Python writing to a stream that cannot take Chinese: "?" instead
+            encoding = getattr(stream, "encoding", None) or "ascii"
+            stream.write(message.encode(encoding, "replace").decode(encoding) + "\n")
         stream.flush()
 
     reason = unfit(bundle, lang)
