@@ -9,9 +9,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from bundle_helpers import make_wheel
 
 import zgrongcuo
+from bundle.wheelhouse import make_wheel
 from zgrongcuo.bundle.__main__ import main
 
 ZG = "9.9.9"

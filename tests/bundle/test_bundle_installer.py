@@ -10,8 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from bundle_helpers import make_wheel
 
+from bundle.wheelhouse import make_wheel
 from zgrongcuo.bundle import build
 from zgrongcuo.bundle.targets import PLATFORMS
 from zgrongcuo.text.catalogue import _CATALOGUE
@@ -278,7 +278,7 @@ def test_it_installs_from_the_bundle_alone_whatever_pip_is_told_elsewhere(tmp_pa
         [str(stage / "venv" / "bin" / "python"), "-c", "import importlib.metadata as m; print(sorted(d.name for d in m.distributions()))"],
         capture_output=True, text=True,
     )  # fmt: skip
-    assert site.stdout.strip() == "['demo-dep', 'zgrongcuo']"  # no pip: the bundle's runs from its wheel
+    assert site.stdout.strip() == "['demo-dep', 'pip', 'zgrongcuo']"  # an ordinary venv, with the bundle's pip
     # again: the virtual environment is kept and the installation found complete
     again = _install_py(stage, "--lang", "en", env=hostile)
     assert again.returncode == 0 and "zgrongcuo 9.9.9 is installed" in again.stdout

@@ -1,9 +1,9 @@
 """What pip would install from a folder of wheels on a target: markers, tags, Requires-Python, versions, extras."""
 
 import pytest
-from bundle_helpers import make_wheel
 from packaging.requirements import Requirement
 
+from bundle.wheelhouse import make_wheel
 from zgrongcuo.bundle.targets import PLATFORMS, Target
 from zgrongcuo.bundle.wheels import NotAWheel, Unmet, plan, read_wheel, without_marker
 

@@ -75,10 +75,11 @@ def main(argv):
     wheels = os.path.join(HERE, "wheels")
     pip_wheel = os.path.join(wheels, bundle["pip"]["%d.%d" % sys.version_info[:2]])
     say("install.installing", version=bundle["zgrongcuo"], wheels=wheels)
-    # pip run from its wheel, as the standard library's ensurepip runs it; the venv gets zgrongcuo and
-    # what it needs, and no pip: the next version comes as a new bundle.
+    # pip run from its wheel, as the standard library's ensurepip runs it. It installs itself too, so that
+    # the venv is an ordinary one: python -m pip there lists what is installed, or fetches packaging to
+    # build bundles (python -m zgrongcuo.bundle) on a computer that reaches an index.
     pip = [python, "-c", PIP_FROM_WHEEL, pip_wheel, "install", "--quiet", "--no-index", "--find-links", wheels]
-    pip += ["--only-binary=:all:", "zgrongcuo==" + bundle["zgrongcuo"]]
+    pip += ["--only-binary=:all:", "zgrongcuo==" + bundle["zgrongcuo"], pip_wheel]
     code = subprocess.call(pip, env=env)
     if code != 0:
         say("install.pip_failed", sys.stderr, code=code)
