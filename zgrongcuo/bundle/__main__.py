@@ -53,14 +53,14 @@ def main(argv: list[str] | None = None) -> int:
             raise BundleError("bundle.no_packaging", command=f'"{sys.executable}" -m pip install packaging')
         from zgrongcuo.bundle.build import build, size_text
 
-        built = build(request, lambda msg_id, **params: _err(text(msg_id, lang, **params)))
+        built = build(request, lambda msg_id, **params: _err(text(msg_id, lang, **_shown(params))))
     except UsageError as error:
         _err(_error_line(error, lang))
         _err(text("bundle.try_help", lang))
         return EXIT_USAGE
     except ZgError as error:  # BundleError: the index, pip, a wheel missing for the target
         _err(_error_line(error, lang))
-        for line in getattr(error, "detail", "").splitlines():  # pip's own words, each line made safe to show
+        for line in getattr(error, "pip_said", "").splitlines():  # pip's own words, each line made safe to show
             _err("    " + one_line(line))
         return EXIT_NOT_BUILT
     except KeyboardInterrupt:
@@ -77,8 +77,8 @@ def main(argv: list[str] | None = None) -> int:
         text(
             "bundle.done",
             lang,
-            folder=str(built.folder),
-            zip=str(built.archive),
+            folder=one_line(str(built.folder)),
+            zip=one_line(str(built.archive)),
             size=size_text(built.archive),
             platform=text(f"bundle.platform.{request.platform.name}", lang),
             pythons=text("bundle.or", lang).join(request.pythons),
@@ -146,6 +146,11 @@ def _request(options: dict[str, list[str]]) -> Request:
     source = Path(options["from"][-1]) if "from" in options else None
     output = Path(options["output"][-1]) if "output" in options else Path.cwd()
     return Request(PLATFORMS[name], ordered, source, output, force="force" in options)
+
+
+def _shown(params: dict[str, object]) -> dict[str, object]:
+    # paths and names as given, but never a line break or a terminal escape
+    return {key: one_line(value) if isinstance(value, str) else value for key, value in params.items()}
 
 
 def _error_line(error: ZgError, lang: str) -> str:

@@ -276,5 +276,3 @@ def size_text(path: Path) -> str:
     """A file's size as people read it: ``12.3 MB``."""
     return f"{path.stat().st_size / 1_000_000:.1f} MB"
 
-
-__all__ = ["BundleError", "Built", "Request", "build", "size_text"]

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from zgrongcuo.bundle.wheels import Wheel
 
 MAX_ROUNDS = 12  # each round adds a requirement pip missed; a real dependency tree needs one or two
-DETAIL_LINES = 8
+PIP_LINES = 8
 
 # What pip (through urllib3 and requests) says when it cannot reach the index at all.
 _UNREACHABLE = (
@@ -43,12 +43,12 @@ _NO_MATCH = "No matching distribution found for "
 class BundleError(ZgError):
     """The bundle cannot be built: the index, pip, a missing wheel, an installed copy that changed.
 
-    ``detail`` is what pip said, shown line by line under the message.
+    ``pip_said`` is pip's own output, shown line by line under the message.
     """
 
-    def __init__(self, msg_id: str, /, *, detail: str = "", **params: Any) -> None:
+    def __init__(self, msg_id: str, /, *, pip_said: str = "", **params: Any) -> None:
         super().__init__(msg_id, **params)
-        self.detail = detail
+        self.pip_said = pip_said
 
 
 def run_pip(args: list[str]) -> subprocess.CompletedProcess[str]:
@@ -57,7 +57,7 @@ def run_pip(args: list[str]) -> subprocess.CompletedProcess[str]:
     try:
         result = subprocess.run(command, capture_output=True, text=True, encoding="utf-8", errors="replace", check=False)
     except OSError as exc:  # the interpreter itself cannot be started again
-        raise BundleError("bundle.pip_failed", code="-", detail=str(exc)) from None
+        raise BundleError("bundle.pip_failed", code="-", pip_said=str(exc)) from None
     if result.returncode != 0:
         raise _failure(result)
     return result
@@ -67,17 +67,17 @@ def _failure(result: subprocess.CompletedProcess[str]) -> BundleError:
     output = result.stderr + result.stdout
     lines = [line.rstrip() for line in output.splitlines() if line.strip()]
     errors = [line for line in lines if line.startswith("ERROR:")]
-    detail = "\n".join((errors or lines)[-DETAIL_LINES:])
+    said = "\n".join((errors or lines)[-PIP_LINES:])
     if "No module named pip" in output:
         return BundleError("bundle.no_pip", python=sys.executable)
     unreachable = [line for line in lines if any(sign in line for sign in _UNREACHABLE)]
     if unreachable:  # which index (pip hides its password) and how the connection failed
         indexes = [line for line in lines if line.startswith("Looking in indexes:")]
-        return BundleError("bundle.index_unreachable", detail="\n".join([*indexes[:1], *unreachable[-1:]]))
+        return BundleError("bundle.index_unreachable", pip_said="\n".join([*indexes[:1], *unreachable[-1:]]))
     missing = next((line.split(_NO_MATCH, 1)[1].strip() for line in lines if _NO_MATCH in line), None)
     if missing is not None:
-        return BundleError("bundle.no_wheel", requirement=missing, detail=detail)
-    return BundleError("bundle.pip_failed", code=result.returncode, detail=detail)
+        return BundleError("bundle.no_wheel", requirement=missing, pip_said=said)
+    return BundleError("bundle.pip_failed", code=result.returncode, pip_said=said)
 
 
 def fetch(target: Target, zgrongcuo_wheel: Path, roots: list[Requirement], workdir: Path, missed: list[Requirement]) -> dict[str, Wheel]:
@@ -106,7 +106,7 @@ def fetch(target: Target, zgrongcuo_wheel: Path, roots: list[Requirement], workd
                 raise unmet_error(unmet, target) from None
             added.append(wanted)
             missed.append(unmet.requirement)
-    raise BundleError("bundle.pip_failed", code="-", detail=" ".join(added))
+    raise BundleError("bundle.pip_failed", code="-", pip_said=" ".join(added))
 
 
 def unmet_error(unmet: Unmet, target: Target) -> BundleError:
