@@ -207,6 +207,7 @@ def write_files(stage: Path, version: str, platform: Platform, pips: dict[str, s
             version=version,
             platform=text(f"bundle.platform.{platform.name}", lang),
             pythons=text("bundle.or", lang).join(pythons),
+            example=pythons[-1],
             no_python_en=no_python["en"],
             no_python_zh=no_python["zh"],
         )
