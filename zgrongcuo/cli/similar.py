@@ -102,7 +102,7 @@ def find(
     case = case_path if not isinstance(case_path, str) else case_reader.load(case_path, asked, max_bytes=max_bytes)
     failures = 0
 
-    def loaded() -> Iterator[Case]:
+    def loaded() -> "Iterator[Case]":
         nonlocal failures
         for item in precedents.read(folders, asked, max_bytes=max_bytes):
             if isinstance(item, Exception):
