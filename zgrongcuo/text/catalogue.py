@@ -645,6 +645,44 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "回答：多选题为选项编号的列表；是非题为 是/否/不确定；value/note 中的 note 是备注。",
         "Answers: a list of option ids for multiple choice; yes/no/unknown otherwise; note is the note on an answer.",
     ),
+    # -- suggested answers from a written account (cues, zgrongcuo suggest, suggested:)
+    "cues_on_set": (
+        "多选题“{fact}”的提示语写在各选项之下（options 中每项的 cues），不写在题目上。",
+        "the cues of the list '{fact}' are written under its options (cues: in each option), not on the question.",
+    ),
+    "cue_empty": ("提示语不能为空。", "a cue phrase must not be empty."),
+    "cue_punctuation": (
+        "提示语“{phrase}”含有分句或句末标点；提示语在一个分句之内查找，不能跨越标点。",
+        "the cue '{phrase}' holds a clause or sentence mark; cues are found within one clause.",
+    ),
+    "cue_gap_edge": (
+        "提示语“{phrase}”的省略号（…）只能写在两段文字之间，不能在开头、结尾或连用。",
+        "the ellipsis (…) in the cue '{phrase}' must stand between two pieces of text, not at an end or twice in a row.",
+    ),
+    "cue_gap_in_word": (
+        "“{phrase}”中不能有省略号（…）：unless 列出的是整词，句中出现其一，该句就不用于本题。",
+        "'{phrase}' may not hold an ellipsis (…): unless lists whole words, and a sentence holding one is not read for this question.",
+    ),
+    "lint.cue_two_options": (
+        "提示语“{phrase}”同时列在问题“{fact}”的选项“{first}”和“{option}”之下：文中出现这一说法，两项都会被建议。",
+        "the cue '{phrase}' is listed under both options '{first}' and '{option}' of '{fact}': where it is found, both are suggested.",
+    ),
+    "lint.cue_short": (
+        "提示语“{phrase}”不足两个字，几乎任何文字中都会出现。",
+        "the cue '{phrase}' is shorter than two characters and would be found in nearly any text.",
+    ),
+    "lint.cue_unless_alone": (
+        "问题“{fact}”的 cues 只有 unless，没有 yes 或 no 提示语，unless 不起作用。",
+        "the cues of '{fact}' give unless but no yes or no phrases, so unless does nothing.",
+    ),
+    "cue_both_ways": (
+        "提示语“{phrase}”同时列在“是”（yes）和“否”（no）之下；同一说法不能表明两种回答。",
+        "the cue '{phrase}' is listed under both yes and no; one phrase cannot show both answers.",
+    ),
+    "cue_repeated": (
+        "提示语“{phrase}”重复（第一次为第 {first} 项）。",
+        "the cue '{phrase}' is repeated (first as item {first}).",
+    ),
     # -- explanations, templates, schemas and reports
     "cf.heading": ("什么会改变结论", "What would change the outcome"),
     "cf.heading_inline": ("什么会改变结论：", "What would change it: "),
