@@ -650,6 +650,62 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "多选题“{fact}”的提示语写在各选项之下（options 中每项的 cues），不写在题目上。",
         "the cues of the list '{fact}' are written under its options (cues: in each option), not on the question.",
     ),
+    "account_no_summary": (
+        "案卷没有基本案情（case.summary），无从提出建议。",
+        "the case file has no summary (case.summary) to suggest answers from.",
+    ),
+    "account_bad_docx": (
+        "不是可读的 Word（.docx）文档（{detail}）。",
+        "this is not a readable Word (.docx) document ({detail}).",
+    ),
+    "account_docx_bomb": (
+        "Word 文档的压缩内容异常（{detail}），超出读取上限，未解压。可用 --max-bytes 调整上限。",
+        "the Word document's archive is out of bounds ({detail}) and was not unpacked. --max-bytes changes the limit.",
+    ),
+    "account_docx_unsupported": (
+        "读取 Word 文档需要 python-docx，当前环境没有安装。",
+        "reading Word documents needs python-docx, which is not installed.",
+    ),
+    "account_too_long": (
+        "文档的文字超过 {limit} 字节，未读取。可用 --max-bytes 调整上限。",
+        "the document's text is over {limit} bytes and was not read. --max-bytes changes the limit.",
+    ),
+    "account_old_office": (
+        "这是旧版 Office 文件（.doc、.wps 等），无法读取。请另存为 .docx 或 .txt。",
+        "this is an old Office file (.doc, .wps and the like) and cannot be read. Save it as .docx or .txt.",
+    ),
+    "account_pdf": (
+        "这是 PDF 文件，无法读取。请把文字复制出来另存为 .txt。",
+        "this is a PDF file and cannot be read. Copy its text into a .txt file.",
+    ),
+    "account_rtf": (
+        "这是 RTF 文件，无法读取。请另存为 .docx 或 .txt。",
+        "this is an RTF file and cannot be read. Save it as .docx or .txt.",
+    ),
+    "account_binary": (
+        "第 {offset} 字节是空字节（NUL）：这不是文本文件。可读取的有 .txt、.md、.docx、.html 和案卷文件。",
+        "byte {offset} is a NUL byte: this is not a text file. Readable are .txt, .md, .docx, .html and case files.",
+    ),
+    "suggested_answered": (
+        "问题“{name}”在 answers 中已有回答；确认后的建议应从 suggested 中删去。",
+        "'{name}' is answered under answers: a confirmed suggestion leaves suggested.",
+    ),
+    "suggested_nothing": (
+        "对问题“{name}”的建议既没有 value，也没有 conflicting。",
+        "the suggestion for '{name}' has neither a value nor conflicting sentences.",
+    ),
+    "suggested_evidence_without_value": (
+        "没有建议答案（value）时，原文句子写在 conflicting 下，每句注明其表明的回答。",
+        "without a suggested value, the sentences go under conflicting, each with the answer it shows.",
+    ),
+    "suggested_from_count": (
+        "from 列出 {sources} 个文件，evidence 有 {sentences} 句；列表形式的 from 须与 evidence 一一对应，或只写一个文件。",
+        "from names {sources} files for {sentences} sentences of evidence; a list must match evidence one for one, or name one file.",
+    ),
+    "option_on_yesno": (
+        "问题“{fact}”是是非题，不能写 option。",
+        "'{fact}' is a yes/no question: option does not apply.",
+    ),
     "cue_empty": ("提示语不能为空。", "a cue phrase must not be empty."),
     "cue_punctuation": (
         "提示语“{phrase}”含有分句或句末标点；提示语在一个分句之内查找，不能跨越标点。",
