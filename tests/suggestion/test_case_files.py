@@ -137,3 +137,78 @@ def test_an_answer_and_its_suggestion_are_written_apart_in_asking_order():
     assert text.index("  causes:") < text.index("  private_gain:")
     assert '    evidence:\n      - "先行先试。"\n      - "试点。"\n    from:\n      - "a.txt"\n      - "b.txt"' in text
     assert '  private_gain:\n    value: 否\n    evidence: "未谋取私利。"\n    from: "a.txt"' in text
+
+
+# ------------------------------------------------------------------ what check says of them
+
+
+def _check_text(cases, measures, **options):
+    import io
+
+    from zgrongcuo.render.contract import RenderOptions
+    from zgrongcuo.render.terminal import TextRenderer
+
+    out = io.StringIO()
+    renderer = TextRenderer(out, RenderOptions("zh", measures=len(measures), **options))
+    for case in cases:
+        renderer.determinations(tuple(evaluate(m, case) for m in measures))
+    renderer.close()
+    return out.getvalue()
+
+
+def test_check_says_in_one_line_that_suggestions_await_and_evaluates_answers_only():
+    case = case_reader.loads(SUGGESTED.encode(), CRITERIA, "c.yaml")
+    out = _check_text([case], [CRITERIA])
+    waiting = [line for line in out.splitlines() if "尚待确认" in line]
+    assert len(waiting) == 1 and "3 条建议答案" in waiting[0]
+    plain = case_reader.loads(b"answers:\n  context: [reform_innovation]\n", CRITERIA, "c.yaml")
+    assert evaluate(CRITERIA, case).outcome.id == evaluate(CRITERIA, plain).outcome.id
+    assert "尚待确认" not in _check_text([plain], [CRITERIA])
+
+
+def test_with_several_measures_the_line_is_said_once():
+    from zgrongcuo.io.questions import load_measures, questions
+
+    asked = questions(load_measures(["zigui-2018", "wenze-2019"]))
+    case = case_reader.loads(SUGGESTED.encode(), asked, "c.yaml")
+    out = _check_text([case], asked.measures)
+    assert out.count("尚待确认") == 1
+
+
+def test_json_counts_the_suggestions_awaiting_and_the_line_encoder_agrees():
+    import json
+
+    from zgrongcuo.render.fields import LineEncoder, determination_json, determination_schema
+
+    case = case_reader.loads(SUGGESTED.encode(), CRITERIA, "c.yaml")
+    d = evaluate(CRITERIA, case)
+    obj = determination_json(d, "zh")
+    assert obj["suggested"] == 3
+    assert json.loads(LineEncoder("zh").encode(d)) == obj
+    import jsonschema
+
+    jsonschema.validate(obj, determination_schema(CRITERIA, "zh"))
+    plain = evaluate(CRITERIA, case_reader.loads(b"answers: {}\n", CRITERIA, "c.yaml"))
+    assert determination_json(plain, "zh")["suggested"] == 0
+    assert json.loads(LineEncoder("zh").encode(plain))["suggested"] == 0
+
+
+def test_a_batch_summary_gives_the_total():
+    case = case_reader.loads(SUGGESTED.encode(), CRITERIA, "c.yaml")
+    other = case_reader.loads("suggested:\n  diligent: {value: 否, evidence: x}\n".encode(), CRITERIA, "d.yaml")
+    out = _check_text([case, other, case_reader.loads(b"answers: {}\n", CRITERIA, "e.yaml")], [CRITERIA], batch=True)
+    assert "另有 4 条建议答案待确认（2 件），未计入判定" in out.replace("\n", "")
+
+
+def test_the_case_schema_knows_suggested():
+    import jsonschema
+    import yaml
+
+    from zgrongcuo.authoring.case_schema import case_schema
+
+    schema = case_schema(CRITERIA, "zh")
+    jsonschema.validate(yaml.safe_load(SUGGESTED), schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(yaml.safe_load(SUGGESTED.replace("value: [pilot]", "value: [pilott]")), schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(yaml.safe_load(SUGGESTED + "  remedied: {value: 是, evidence: x, why: y}\n"), schema)

@@ -650,6 +650,22 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "多选题“{fact}”的提示语写在各选项之下（options 中每项的 cues），不写在题目上。",
         "the cues of the list '{fact}' are written under its options (cues: in each option), not on the question.",
     ),
+    "suggest.awaiting": (
+        "案卷中有 {count} 条建议答案尚待确认（suggested 部分），本判定只依据已确认的回答（answers 部分）；可用 zgrongcuo ask --case {file} 逐条确认。",
+        "the case file holds {count} suggested answers not yet confirmed (suggested); this determination reads confirmed answers (answers) only. zgrongcuo ask --case {file} goes through them.",
+    ),
+    "suggest.awaiting_conflicts": (
+        "另有 {count} 个问题原文说法不一，未作建议。",
+        " For {count} more questions the text says both, and nothing is suggested.",
+    ),
+    "suggest.awaiting_total": (
+        "；另有 {count} 条建议答案待确认（{cases} 件），未计入判定",
+        "; {count} suggested answers await confirmation ({cases} cases) and were not evaluated",
+    ),
+    "schema.suggested": (
+        "建议答案：从书面材料中提出、尚待确认的回答，不参与判定",
+        "Suggested answers: proposed from a written account, awaiting confirmation; not evaluated",
+    ),
     "account_no_summary": (
         "案卷没有基本案情（case.summary），无从提出建议。",
         "the case file has no summary (case.summary) to suggest answers from.",
