@@ -666,6 +666,28 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "建议答案：从书面材料中提出、尚待确认的回答，不参与判定",
         "Suggested answers: proposed from a written account, awaiting confirmation; not evaluated",
     ),
+    "ask.suggested_intro": (
+        "此案有 {count} 条从书面材料中提出的建议答案。问到时会显示建议及其原文依据，直接回车即采纳，输入其他回答即替换；建议只是从文字中读出的提议，不是认定。",
+        "This case has {count} answers suggested from a written account. Each is shown with the sentences it rests on when its question comes: Enter takes it, any other answer replaces it. A suggestion is a proposal read from words, not a finding.",
+    ),
+    "ask.suggested": ("建议回答：{answer}（据书面材料）", "Suggested answer: {answer} (from the written account)"),
+    "ask.suggested_evidence": ("  原文：“{evidence}”{source}", "  Source: \"{evidence}\"{source}"),
+    "ask.suggested_from": ("（来源：{source}）", " ({source})"),
+    "ask.suggested_conflict": (
+        "书面材料的说法不一，未作建议，请核实后回答：",
+        "The written account says both; nothing is suggested. Please check and answer:",
+    ),
+    "ask.suggested_shows": ("  表明{shows}：“{evidence}”{source}", "  Shows {shows}: \"{evidence}\"{source}"),
+    "ask.suggested_option_holds": ("“{option}”", "'{option}'"),
+    "ask.suggested_option_not": ("没有“{option}”", "no '{option}'"),
+    "ask.suggested_enter": (
+        "直接回车采纳建议；输入其他回答即替换。",
+        "Enter takes the suggestion; any other answer replaces it.",
+    ),
+    "suggest.note": ("原文：{evidence}", "Source: {evidence}"),
+    "suggest.note_sep": ("；", "; "),
+    "suggest.quoted": ("“{words}”", "\"{words}\""),
+    "suggest.quoted_from": ("{quoted}（来源：{source}）", "{quoted} ({source})"),
     "account_no_summary": (
         "案卷没有基本案情（case.summary），无从提出建议。",
         "the case file has no summary (case.summary) to suggest answers from.",
