@@ -267,7 +267,7 @@ def header(criteria: Criteria | Questions, lang: str, date: str) -> str:
     return "\n".join((first, text("ask.file_note", lang)))
 
 
-_OWN_COMMENTS = ("ask.file_header", "ask.file_header_several", "ask.file_note", "ask.draft_header")
+_OWN_COMMENTS = ("ask.file_header", "ask.file_header_several", "ask.file_note", "ask.draft_header", "suggest.file_header")
 
 
 def _own_comment(line: str) -> bool:

@@ -122,7 +122,7 @@ def suggest(accounts: Sequence[Account], questions: Questions, *, answered: Coll
             says, sentence = read
             found += 1
             shown = kept.setdefault((hit.cue.fact, hit.cue.option, says), set())
-            text = _shown(sentence, hit)
+            text = _shown(sentence, hit, layout)
             if len(shown) < MAX_EVIDENCE and text not in shown:  # the rest say the same again
                 shown.add(text)
                 gathered.setdefault(hit.cue.fact, []).append(Evidence(text, account.name, says, hit.cue.option))
@@ -184,13 +184,16 @@ def _per_option(evidence: tuple[Evidence, ...], options: tuple[str, ...]) -> tup
     return tuple(out)
 
 
-def _shown(sentence: Sentence, hit: Hit) -> str:
-    """The sentence as evidence: whole, or around the cue when it is very long."""
-    text = sentence.text
+def _shown(sentence: Sentence, hit: Hit, layout: Layout) -> str:
+    """The sentence as evidence: whole (a sentence that is all one quotation, without its marks), or around the cue."""
+    text, first = sentence.text, sentence.start
+    quote = layout.quote_opened_at(sentence.start)
+    if quote is not None and quote[1] == sentence.end - 1:  # the quotation is shown in marks of its own
+        text, first = text[1:-1], first + 1
     if len(text) <= LONG_SENTENCE:
         return text
-    start = max(hit.start - sentence.start - _AROUND, 0)
-    end = min(hit.end - sentence.start + _AROUND, len(text))
+    start = max(hit.start - first - _AROUND, 0)
+    end = min(hit.end - first + _AROUND, len(text))
     return ("……" if start > 0 else "") + text[start:end] + ("……" if end < len(text) else "")
 
 

@@ -688,6 +688,98 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "suggest.note_sep": ("；", "; "),
     "suggest.quoted": ("“{words}”", "\"{words}\""),
     "suggest.quoted_from": ("{quoted}（来源：{source}）", "{quoted} ({source})"),
+    "suggest.file_header": (
+        "zgrongcuo suggest 据书面材料起草的案卷（{date}）。标准：{measures}。suggested 中是从文字读出的建议答案，不是认定，尚待确认：用 zgrongcuo ask --case 本文件 逐题确认后写入 answers。",
+        "A case drafted by zgrongcuo suggest from a written account ({date}). Criteria: {measures}. suggested holds answers read from the words, not findings, awaiting confirmation: zgrongcuo ask --case THIS-FILE goes through them into answers.",
+    ),
+    "suggest.summary_from": ("{words}（摘自 {source}）", "{words} (from {source})"),
+    "suggest.summary_more": ("……", "…"),
+    "suggest.line": ("{label}：建议“{answer}”", "{label}: suggested '{answer}'"),
+    "suggest.line_conflict": ("{label}：原文说法不一，未作建议", "{label}: the text says both ways; nothing suggested"),
+    "suggest.counts": (
+        "共 {total} 个问题：{proposed} 个有原文依据的建议，{contrary} 个原文说法不一，{remaining} 个仍需回答。",
+        "{total} questions: {proposed} suggested from the text, {contrary} shown both ways, {remaining} still to be answered.",
+    ),
+    "suggest.counts_plain": (
+        "共 {total} 个问题：{proposed} 个有原文依据的建议，{remaining} 个仍需回答。",
+        "{total} questions: {proposed} suggested from the text, {remaining} still to be answered.",
+    ),
+    "suggest.counts_answered": ("（案卷已回答的问题不再建议。）", " (Questions the case file answers get no suggestion.)"),
+    "suggest.stopped": (
+        "文中找到的提示语过多，只读了前面的部分。",
+        "So many cues were found in the text that only its first part was read.",
+    ),
+    "suggest.not_findings": (
+        "建议只是从文字中读出的提议，不是认定；每一条都须由经办人核实确认。",
+        "Suggestions are proposals read from words, not findings; each must be checked and confirmed by a person.",
+    ),
+    "suggest.next_saved": (
+        "逐题确认：zgrongcuo ask --case {file}",
+        "To confirm them one by one: zgrongcuo ask --case {file}",
+    ),
+    "suggest.batch_line": (
+        "{file}：建议 {proposed} 个，说法不一 {contrary} 个，仍需回答 {remaining} 个",
+        "{file}: {proposed} suggested, {contrary} both ways, {remaining} to answer",
+    ),
+    "suggest.batch_saved": ("；草稿：{file}", "; draft: {file}"),
+    "suggest.batch_total": (
+        "共 {cases} 件：建议 {proposed} 个，说法不一 {contrary} 个。建议不是认定，须逐件确认。",
+        "{cases} cases: {proposed} suggested, {contrary} both ways. Suggestions are not findings; confirm each case.",
+    ),
+    "suggest.batch_failed": ("另有 {count} 个文件无法读取（见上方错误）。", "{count} files could not be read (errors above)."),
+    "suggest_folder_alone": (
+        "文件夹 {folder} 须单独给出：文件夹中的每份材料各为一件案件；几份文件同属一件案件时，逐个列出这些文件。",
+        "the folder {folder} must be given alone: each account in a folder is a case of its own; list the files of one case one by one.",
+    ),
+    "suggest_batch_text_only": (
+        "文件夹中的材料各起草一份案卷（用 -o 指定存放的文件夹），屏幕上只以文字列出；--format yaml 或 json 用于单件案件。",
+        "a folder's accounts each make a draft (-o names the folder for them) and are listed as text; --format yaml or json is for one case.",
+    ),
+    "suggest_output_folder": (
+        "{file} 是文件；文件夹中的材料各起草一份案卷，-o 须指定文件夹。",
+        "{file} is a file; a folder's accounts each make a draft, so -o must name a folder.",
+    ),
+    "suggest_no_texts": ("文件夹 {file} 中没有可读的材料（{suffixes}）。", "the folder {file} holds no accounts ({suffixes})."),
+    "suggest_two_cases": (
+        "{first} 和 {second} 都是案卷文件；一次只能以一件案卷为底稿。",
+        "{first} and {second} are both case files; a draft builds on one case file at most.",
+    ),
+    "suggest_output_is_text": (
+        "-o {file} 是给出的材料之一，不会被草稿覆盖（案卷文件可加 --force 在原处补入建议）。",
+        "-o {file} is one of the accounts given and is not replaced by the draft (a case file may be, with --force, to add the suggestions in place).",
+    ),
+    "cli.suggest": (
+        "读书面材料（申请、情况说明、报告、新闻报道），对照办法的提示语提出建议答案，每条附所依据的原句，写成案卷草稿；建议尚待确认，不是认定。",
+        "Read written accounts (an application, a 情况说明, a report, a news item) and propose answers from the measures' cues, each with the sentence it rests on, as a case-file draft; suggestions await confirmation and are not findings.",
+    ),
+    "cli.suggest_more": (
+        "几个文件同属一件案件时逐个列出；给出一个文件夹时，其中每份材料各为一件案件，-o 指定存放草稿的文件夹。"
+        "可读 .txt、.md（UTF-8，或 GB18030 并提示）、.docx（段落和表格）、.html，以及案卷文件的基本案情（case.summary，其回答保留）。"
+        "草稿的 suggested 部分不参与判定；用 zgrongcuo ask --case 草稿 逐题确认，或直接 zgrongcuo ask --from 材料。",
+        "List the files of one case one by one; a folder makes each account in it a case of its own, and -o names the folder for the drafts. "
+        "Reads .txt, .md (UTF-8, or GB18030 with a warning), .docx (paragraphs and tables), .html, and a case file's summary (case.summary; its answers are kept). "
+        "A draft's suggested block is not evaluated; confirm it with zgrongcuo ask --case DRAFT, or go straight to zgrongcuo ask --from TEXT.",
+    ),
+    "cli.suggest_exit_codes": (
+        "退出码：0 完成（有无建议均是）；2 用法错误、材料无法读取或草稿无法写入；70 程序内部错误；130 被中断；143 被终止（SIGTERM）。",
+        "Exit codes: 0 done (with or without suggestions); 2 usage error, an account that cannot be read or a draft that cannot be written; 70 internal error; 130 interrupted; 143 terminated (SIGTERM).",
+    ),
+    "cli.arg.texts": (
+        "书面材料（.txt、.md、.docx、.html、案卷文件）、一个存放材料的文件夹，或 -（标准输入）。",
+        "Written accounts (.txt, .md, .docx, .html, case files), one folder of them, or - for standard input.",
+    ),
+    "cli.opt.suggest_output": (
+        "把案卷草稿写入此文件（.yaml 或 .json）；材料是文件夹时，写入此文件夹，每件一份。不覆盖已有文件，除非加 --force。",
+        "Write the case-file draft to this file (.yaml or .json); for a folder of accounts, into this folder, one per case. Existing files are kept unless --force.",
+    ),
+    "cli.opt.suggest_format": (
+        "屏幕输出：text 列出建议及原句（默认）；yaml、json 输出草稿本身。",
+        "What is printed: text lists the suggestions and their sentences (default); yaml or json prints the draft itself.",
+    ),
+    "cli.opt.from": (
+        "先读这些书面材料，提出建议答案：问到时显示建议及原句，回车即采纳。可与 --case 同用（已答的问题不再建议）。",
+        "Read these written accounts first and propose answers: each question shows its suggestion and sentences, and Enter takes it. Works with --case too (answered questions get no suggestion).",
+    ),
     "account_no_summary": (
         "案卷没有基本案情（case.summary），无从提出建议。",
         "the case file has no summary (case.summary) to suggest answers from.",
