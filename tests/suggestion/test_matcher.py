@@ -86,6 +86,15 @@ def test_a_cue_and_a_negation_before_it_in_its_clause(library, text, value):
         "鼓励读者爱护图书，避免损坏。",  # exhortation
         "图书损坏后已照价赔偿。",  # unless: a sentence about compensation says nothing of this question
         "图书损坏，借阅人已赔偿。",  # ... in the clause or the next
+        "可予减免的情形：因病逾期的；未损坏图书的；已按时续借的。",  # a list of conditions, …的；…的。
+        "已按时续借的；图书未损坏的。",
+        "要把图书损坏同正常磨损区分开来。",  # kinds of conduct, not this case
+        "图书馆要严格检查，防止图书损坏。",  # what a body must do
+        "《借阅规则》规定，图书损坏的可以不予减免。",  # what a rule provides
+        "本办法所称损坏，是指图书破损或缺页。",  # a definition
+        "读者和馆员都应爱护图书，广大读者损坏图书的情况时有发生。",  # readers in general, no one in particular
+        "借阅人未放任图书损坏。",  # the negation bears on another verb
+        "划清“完好”与“损坏”的分界线。",  # quoted names of kinds
     ],
 )
 def test_what_is_not_a_finding_suggests_nothing(library, text):

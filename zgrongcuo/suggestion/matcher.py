@@ -52,11 +52,17 @@ _NEGATION = re.compile(
     r"没收|淹没|埋没|出没|沉没|毫不|并不少|不到|[\u4e00-\u9fff]而未[\u4e00-\u9fff])"
     # What was not found (未发现利益输送) is not said not to have happened: the reading stays open.
     r"|(?P<unfound>未发现|没有发现|未查出|没有查出|未查实|查无实据)"
-    r"|(?P<neg>并没有|从没有|并不存在|不存在|并未|从未|从没|尚未|未曾|没有|并非|并不|绝不|决不|绝无|毫无|查无|"
+    r"|(?P<neg>并没有|从没有|并不存在|不存在|并未|从未|从没|尚未|未曾|没有|并非|并不是|并不|绝不|决不|绝无|毫无|查无|"
     r"避免|防止|杜绝|排除|无法|不是|未|没|不|无|非)"
 )
 # Between a negation and its cue: a degree (未造成*重大*损失) or a modifier (批而未供的*这一*…) leaves the reading open.
 _DEGREE = re.compile(r"重大|严重|较大|巨大|特大|特别|恶劣|明显|太大|很大|过大|较多|大量|较重|的|这一|该|此")
+# What may stand between a negation and its cue and still let the negation reach it: 未*造成*损失, 并未*从中*收受好处,
+# 没有*按照*规定. Any other word there is what the negation bears on (未*放任*违规行为), and the reading stays open.
+_PASSES = re.compile(
+    r"(?:造成|发生|出现|存在|产生|引发|导致|从中|有|经过|经|按照|按|依照|依据|及时|认真|严格|如实|正确|全面|任何|"
+    r"给予|给|对|向|被|为|予以|能够|能|曾经|曾|再|履行|进行|提交|报请|报送|提请|其|他|她|该|了|过|\s)*"
+)
 # Before a list's option: the option was removed or kept off (消除了不良影响, 为减少损失), not that it holds.
 _REMEDY = re.compile(r"(?:消除|挽回|弥补|减少|减轻|降低|化解|避免|防止|以免|以防)[^、]{0,4}$")
 _POST_NEGATION = re.compile(
@@ -74,8 +80,23 @@ _CLAIM = re.compile(
     r"自称|辩称|声称|坚称|谎称|宣称|据称|据说|称其|称自己|辩解|申辩|狡辩|自辩|自述|否认|(?:本人|其|他|她|当事人|申请人)"
     r"(?:认为|表示)|自认为|网传|传言|举报|检举|控告|投诉|(?<!充分)(?<!集中)反映(?!强烈|出)"
 )
-_TURN = re.compile(r"但是|但|然而|可是|不过|经查|经核查|经核实|经调查|调查发现|核查发现|事实上|实际上")
+_TURN = re.compile(r"但是|但|然而|可是|不过|经查|经核查|经核实|经调查|发现|查明|认定|事实上|实际上")
 _EXHORTATION = re.compile(r"鼓励|激励|撑腰|鼓劲|营造|旗帜鲜明|宽容失败|允许试错")
+# Talk of kinds of conduct, not of this case: 把……同……区分开来, 区别对待, a definition (所称……是指).
+_CATEGORIES = re.compile(r"区分|区别对待|区别开来|所称|是指|系指")
+# What a body must do (纪检监察机关要……), and what a rule provides (《条例》规定……可以……).
+_NORMATIVE = re.compile(
+    r"(?:机关|部门|党组织|党委|党组|干部|各级|各地)[^，,。；;：:]{0,6}(?:要|应当|应该|应|必须|须)(?!求)"
+    r"|(?:规定|明确|办法|条例|意见|清单|细则)[^。；;！？!?]{0,60}?(?:可以|应当|不得|可予|可申请)"
+)
+# A sentence about cadres in general (党员干部、各级机关、有关单位或个人) that names no one in particular — no one
+# referred to, no finding, no time — says nothing of a case.
+_GENERAL = re.compile(r"干部|党员|党组织|各级|机关|单位|个人|群众|广大")
+_ANCHOR = re.compile(
+    r"该|其(?![一二三四五六七八九十次他余中实])|此|这一|这项|这个|这些|本案|本人|他(?!人)|她|当事人|申请人|同志|某(?!种|些|方面)"
+    r"|[A-Z]{1,2}(?:公司|区|市|县|镇|村|局|单位)|[\u4e00-\u9fff]{2,4}(?:村|镇|乡|街道|社区)"
+    r"|经查|经核查|经核实|经调查|查明|查实|认定|发现|核实|了|已|曾|\d{4}年|\d{1,2}月|日前|近日|此前|随后"
+)
 _ENUMERATOR = re.compile(
     r"^(?:\d{1,2}\s*[\.．、]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、．.]|"
     r"第[一二三四五六七八九十\d]{1,3}[条项款])"
@@ -84,9 +105,13 @@ _CONDITION_OPENS = re.compile(r"^(?:对于|对|凡是|凡)")
 _DISPOSAL = re.compile(
     r"^(?:将|可|应|予以|给予|不予|免予|免于|一律|均可|从轻|减轻|免除|不作|视为|按照|依规|依纪|依法|以|由|适用|经认定)"
 )
+_LIST_ITEM = re.compile(r"的\s*[；;]\s*$")  # …的； an item of a list of conditions
+_LAST_ITEM = re.compile(r"的\s*[。.]?\s*$")
 _CLAUSES = re.compile(r"[^，,；;。！？!?：:]+[，,；;。！？!?：:]*")
 _ENDS_IN_DE = re.compile(r"的\s*[，,；;]+$")
-_NAMED_RULE = re.compile(r"[”’」』\"]?的?(?:前提|原则|要求|精神|界限|标准|理念|方针|机制|规定|条件|情形|底线|容错情形)")
+_NAMED_RULE = re.compile(
+    r"[”’」』\"]?的?(?:前提|原则|要求|精神|界限|界线|分界线|边界|标准|理念|方针|机制|规定|条件|情形|底线|容错情形)"
+)
 _PUNCTUATION = re.compile(r"[\s，,、。；;：:！？!?“”‘’「」『』\"'（）()《》〈〉【】\[\]…—\-·．.]")
 QUOTE_GRAM = 12  # characters of a measure's own words in a row that make a sentence a quotation of it
 _LONG_QUOTE = 16  # a measure's quotes this long or longer are looked for in sentences
@@ -329,7 +354,7 @@ class _Reader:
                 return None
             return False
         between = self.text[self.negations.ends[negations[-1]] : hit.start]
-        if len(between) > NEAR or _DEGREE.search(between + hit.gaps):
+        if len(between) > NEAR or _DEGREE.search(between + hit.gaps) or not _PASSES.fullmatch(between):
             return None
         if self.negations.starts[negations[0]] < hit.start - 2 * NEAR:
             return None
@@ -341,7 +366,9 @@ class _Reader:
         """Whether a sentence states a rule rather than a fact of the case (found once per sentence)."""
         known = self._rule.get(index)
         if known is None:
-            known = self._rule[index] = _rule_like(self.layout.sentences[index].text, self.grams)
+            sentences = self.layout.sentences
+            after_item = index > 0 and bool(_LIST_ITEM.search(sentences[index - 1].text))
+            known = self._rule[index] = _rule_like(sentences[index].text, self.grams, after_item)
         return known
 
     def claimed(self, position: int) -> bool:
@@ -382,9 +409,18 @@ class _Reader:
         return bool(_NAMED_RULE.match(self.text, quote[1]))
 
 
-def _rule_like(sentence: str, grams: frozenset[str]) -> bool:
-    """A sentence that states a rule: a conditional (对…的，可以…), a listed situation ending in 的, a measure's words."""
-    if _EXHORTATION.search(sentence):
+def _rule_like(sentence: str, grams: frozenset[str], after_item: bool = False) -> bool:
+    """A sentence that states a rule, or says nothing of a case.
+
+    A conditional (对…的，可以…), an item of a list of conditions (…的；…的；…的。), a measure's
+    words, what a body must do or a rule provides, talk of kinds of conduct, exhortation, or a
+    sentence about cadres in general. ``after_item``: the sentence before it is an item.
+    """
+    if _EXHORTATION.search(sentence) or _CATEGORIES.search(sentence) or _NORMATIVE.search(sentence):
+        return True
+    if _GENERAL.search(sentence) and not _ANCHOR.search(sentence):
+        return True
+    if _LIST_ITEM.search(sentence) or (after_item and _LAST_ITEM.search(sentence)):
         return True
     words = sentence.strip()
     listed = _ENUMERATOR.match(words)
