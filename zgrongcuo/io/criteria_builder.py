@@ -374,15 +374,18 @@ class _Builder:
         """
         from zgrongcuo.suggestion.cues import phrase_problem
 
-        out: list[str] = []
+        out: dict[str, int] = {}  # phrase -> its place, 1-based
         for i, item in enumerate(self.r.sequence(node, key), 1):
-            phrase = self.r.text(item, join(key, i)).strip()
+            if isinstance(item, Scalar) and item.value and not item.is_null and item.value.isprintable():
+                phrase = item.value.strip()  # the usual phrase, without the key path a message would need
+            else:
+                phrase = self.r.text(item, join(key, i)).strip()
             problem = phrase_problem(phrase, gaps=not words)
             if problem is not None:
                 raise self.error(problem, item, join(key, i), phrase=phrase)
             if phrase in out:
-                raise self.error("cue_repeated", item, join(key, i), phrase=phrase, first=out.index(phrase) + 1)
-            out.append(phrase)
+                raise self.error("cue_repeated", item, join(key, i), phrase=phrase, first=out[phrase])
+            out[phrase] = i
         return tuple(out)
 
     def build_element(self, node: Node, key: str) -> c.Element:
