@@ -95,6 +95,10 @@ def test_a_cue_and_a_negation_before_it_in_its_clause(library, text, value):
         "读者和馆员都应爱护图书，广大读者损坏图书的情况时有发生。",  # readers in general, no one in particular
         "借阅人未放任图书损坏。",  # the negation bears on another verb
         "划清“完好”与“损坏”的分界线。",  # quoted names of kinds
+        "看归还情况，是保存完好还是已经损坏。",  # an alternative question
+        "对逾期三天的，不予减免；对图书损坏的，照价赔偿；读者保存完好的图书，免予罚款。",  # a rule goes on after ；
+        "行为人往往辩称图书早已损坏。",  # the habitual and general
+        "图书因不可抗力损坏的，可以减免；确因闭馆逾期，可以容错。",  # what may be tolerated
     ],
 )
 def test_what_is_not_a_finding_suggests_nothing(library, text):
@@ -113,6 +117,11 @@ def test_what_is_not_a_finding_suggests_nothing(library, text):
 )
 def test_a_negation_that_may_not_reach_the_cue_leaves_it_open(library, text):
     assert damaged(text, library) == (None, False)
+
+
+def test_falling_short_turns_a_yes_no_answer_round_but_not_an_option(library):
+    assert damaged("经查，图书保存完好不到位。", library) == (True, False)
+    assert read("经查，该馆闭馆不力。", library)["reason"].value == ("closure",)
 
 
 def test_in_a_list_the_items_own_negation_decides(library):
@@ -266,6 +275,7 @@ def test_the_article_suggests_what_it_states_of_its_case_and_nothing_else(bundle
         ("经查，张某没有从中收受任何好处。", "private_gain", False),
         ("该项目未造成重大损失。", "serious_consequence", False),
         ("不存在不作为、乱作为的问题。", "diligent", True),
+        ("经查，该同志履职尽责不到位。", "diligent", False),  # a negation after the cue
     ],
 )
 def test_bundled_cues_read_common_wording(bundled, text, fact, value):

@@ -60,7 +60,7 @@ _DEGREE = re.compile(r"重大|严重|较大|巨大|特大|特别|恶劣|明显|�
 # What may stand between a negation and its cue and still let the negation reach it: 未*造成*损失, 并未*从中*收受好处,
 # 没有*按照*规定. Any other word there is what the negation bears on (未*放任*违规行为), and the reading stays open.
 _PASSES = re.compile(
-    r"(?:造成|发生|出现|存在|产生|引发|导致|从中|有|经过|经|按照|按|依照|依据|及时|认真|严格|如实|正确|全面|任何|"
+    r"(?:造成|发生|出现|存在|产生|引发|导致|从中|有|经过|经|按照|按|依照|依据|及时|认真|严格|如实|正确|全面|任何|个人|"
     r"给予|给|对|向|被|为|予以|能够|能|曾经|曾|再|履行|进行|提交|报请|报送|提请|其|他|她|该|了|过|\s)*"
 )
 # Before a list's option: the option was removed or kept off (消除了不良影响, 为减少损失), not that it holds.
@@ -69,7 +69,10 @@ _POST_NEGATION = re.compile(
     r"(?:、[^、，,。；;！？!?：:\n]{1,10})*(?:的?(?:问题|情况|行为|现象|事实|情形))?"
     r"(?:(?:均|都|也|并|亦)?(?:不存在|不成立)|(?:均|都)(?:未|没有))"
 )
-_QUESTION = re.compile(r"是否|有无|有没有|是不是|能否|可否|会否|与否|为何|为什么|何以|怎么")
+# After a yes/no question's cue, how well it was done: 履职尽责*不到位*. (An option is not turned round by it:
+# 疫情防控工作*不力* is still epidemic-control work.)
+_FELL_SHORT = re.compile(r"不到位|不力|不够|不实|不严|不足|不充分")
+_QUESTION = re.compile(r"是否|有无|有没有|是不是|能否|可否|会否|与否|为何|为什么|何以|怎么|还是")
 _HEDGE = re.compile(
     r"可能|或许|也许|大概|似乎|疑似|涉嫌|未必|不一定|应当|应该|必须|务必|(?<!无)须|需要|需经|"
     r"(?<!按照)(?<!按)(?<!根据)(?<!符合)(?<!达到)要求|不得|严禁|可以|允许|拟|计划|准备|打算|将要|即将|争取|力争|"
@@ -83,15 +86,16 @@ _CLAIM = re.compile(
 _TURN = re.compile(r"但是|但|然而|可是|不过|经查|经核查|经核实|经调查|发现|查明|认定|事实上|实际上")
 _EXHORTATION = re.compile(r"鼓励|激励|撑腰|鼓劲|营造|旗帜鲜明|宽容失败|允许试错")
 # Talk of kinds of conduct, not of this case: 把……同……区分开来, 区别对待, a definition (所称……是指).
-_CATEGORIES = re.compile(r"区分|区别对待|区别开来|所称|是指|系指")
+_CATEGORIES = re.compile(r"区分|区别对待|区别开来|所称|是指|系指|往往|常常|通常")
 # What a body must do (纪检监察机关要……), and what a rule provides (《条例》规定……可以……).
 _NORMATIVE = re.compile(
-    r"(?:机关|部门|党组织|党委|党组|干部|各级|各地)[^，,。；;：:]{0,6}(?:要|应当|应该|应|必须|须)(?!求)"
+    r"(?:机关|部门|党组织|党委|党组|干部|各级|各地)[^。；;：:]{0,20}?(?:要|应当|应该|应|必须|须)(?!求)"
     r"|(?:规定|明确|办法|条例|意见|清单|细则)[^。；;！？!?]{0,60}?(?:可以|应当|不得|可予|可申请)"
+    r"|可以?容错|可予以?容错|不在容错范围"  # what may be tolerated, in general
 )
 # A sentence about cadres in general (党员干部、各级机关、有关单位或个人) that names no one in particular — no one
 # referred to, no finding, no time — says nothing of a case.
-_GENERAL = re.compile(r"干部|党员|党组织|各级|机关|单位|个人|群众|广大")
+_GENERAL = re.compile(r"干部|党员|党组织|各级|机关|单位|群众|广大|行为人")
 _ANCHOR = re.compile(
     r"该|其(?![一二三四五六七八九十次他余中实])|此|这一|这项|这个|这些|本案|本人|他(?!人)|她|当事人|申请人|同志|某(?!种|些|方面)"
     r"|[A-Z]{1,2}(?:公司|区|市|县|镇|村|局|单位)|[\u4e00-\u9fff]{2,4}(?:村|镇|乡|街道|社区)"
@@ -105,6 +109,7 @@ _CONDITION_OPENS = re.compile(r"^(?:对于|对|凡是|凡)")
 _DISPOSAL = re.compile(
     r"^(?:将|可|应|予以|给予|不予|免予|免于|一律|均可|从轻|减轻|免除|不作|视为|按照|依规|依纪|依法|以|由|适用|经认定)"
 )
+_SEMICOLON_END = re.compile(r"[；;]\s*$")
 _LIST_ITEM = re.compile(r"的\s*[；;]\s*$")  # …的； an item of a list of conditions
 _LAST_ITEM = re.compile(r"的\s*[。.]?\s*$")
 _CLAUSES = re.compile(r"[^，,；;。！？!?：:]+[，,；;。！？!?：:]*")
@@ -332,7 +337,9 @@ class _Reader:
         turned = self.negation(start, hit)
         if turned is None:
             return None
-        if _POST_NEGATION.match(self.text, hit.end, end):
+        if _POST_NEGATION.match(self.text, hit.end, end) or (
+            hit.cue.option is None and _FELL_SHORT.match(self.text, hit.end, end)
+        ):
             turned = not turned
         return hit.cue.says != turned, sentence
 
@@ -368,7 +375,11 @@ class _Reader:
         if known is None:
             sentences = self.layout.sentences
             after_item = index > 0 and bool(_LIST_ITEM.search(sentences[index - 1].text))
-            known = self._rule[index] = _rule_like(sentences[index].text, self.grams, after_item)
+            known = _rule_like(sentences[index].text, self.grams, after_item)
+            # Clauses joined by ；are one sentence in Chinese: a rule goes on to the next one.
+            if not known and index > 0 and _SEMICOLON_END.search(sentences[index - 1].text):
+                known = self.is_rule(index - 1)
+            self._rule[index] = known
         return known
 
     def claimed(self, position: int) -> bool:
