@@ -1,6 +1,7 @@
 """`zgrongcuo suggest`: written accounts in, a case-file draft out, its answers proposed with their sentences."""
 
-from __future__ import annotations
+# No `from __future__ import annotations`: Typer reads the parameters' annotations when the command is
+# built, and string annotations would be compiled anew on every run.
 
 import os
 import sys
@@ -63,9 +64,9 @@ def suggest(
 
 
 def read_draft(
-    paths: list[str], asked: Questions, lang: str, *, max_bytes: int, quiet: bool, case: Case | None = None,
+    paths: list[str], asked: "Questions", lang: str, *, max_bytes: int, quiet: bool, case: "Case | None" = None,
     file: str = "-",
-) -> Draft:  # fmt: skip
+) -> "Draft":  # fmt: skip
     """The written accounts at ``paths`` read, and the draft they make (``case``: answers to keep)."""
     from zgrongcuo.errors import UsageError
     from zgrongcuo.io import accounts
@@ -84,7 +85,7 @@ def read_draft(
 
 
 def _batch(
-    folder: str, asked: Questions, lang: str, *, output: str | None, force: bool, max_bytes: int, quiet: bool
+    folder: str, asked: "Questions", lang: str, *, output: str | None, force: bool, max_bytes: int, quiet: bool
 ) -> int:
     """Each written account in ``folder`` its own case: a line each, a draft each in the ``-o`` folder."""
     from zgrongcuo.errors import UsageError, ZgError
@@ -148,7 +149,7 @@ def _refuse_over_a_text(output: str, texts: list[str], force: bool) -> None:
                 raise UsageError("suggest_output_is_text", file=_shown(output))
 
 
-def _file_text(made: Draft, asked: Questions, lang: str, *, json_syntax: bool) -> str:
+def _file_text(made: "Draft", asked: "Questions", lang: str, *, json_syntax: bool) -> str:
     import datetime
 
     from zgrongcuo.io import case_writer
@@ -161,7 +162,7 @@ def _file_text(made: Draft, asked: Questions, lang: str, *, json_syntax: bool) -
     return case_writer.dumps(made.case, asked, lang=lang, comments=comments, json_syntax=json_syntax)
 
 
-def _write(made: Draft, asked: Questions, lang: str, path: str, force: bool) -> None:
+def _write(made: "Draft", asked: "Questions", lang: str, path: str, force: bool) -> None:
     from zgrongcuo.io.files import write_new
 
     write_new(path, _file_text(made, asked, lang, json_syntax=path.lower().endswith(".json")), force=force)
