@@ -90,7 +90,7 @@ def test_several_measures_share_a_question_and_the_english_output(tmp_path):
     text.write_text("经查，该同志已经履职尽责，因疫情等不可抗力造成损失。", encoding="utf-8")
     result = suggest(text, "--criteria", "zigui-2018", "--criteria", "wenze-2019", "--lang", "en", "-o", "d.yaml")
     assert result.exit_code == 0, result.output
-    assert "Diligent: suggested 'yes'" in result.stdout
+    assert 'Diligent: suggested “yes”' in result.stdout
     asked = __import__("zgrongcuo.io.questions", fromlist=["x"])
     qs = asked.questions(asked.load_measures(["zigui-2018", "wenze-2019"]))
     back = case_reader.load(str(tmp_path / "d.yaml"), qs)

@@ -6,13 +6,13 @@ escaped (``text.escape``), so that no sentence can act on the terminal.
 
 from __future__ import annotations
 
-from zgrongcuo.interview.suggestions import answer_words
 from zgrongcuo.model.criteria import Fact
 from zgrongcuo.model.suggestion import Evidence
 from zgrongcuo.suggestion.draft import Draft
 from zgrongcuo.text.catalogue import text
 from zgrongcuo.text.escape import one_line
 from zgrongcuo.text.layout import columns, wrap
+from zgrongcuo.text.wording import answer_text
 
 
 def draft_lines(draft: Draft, lang: str, width: int, *, saved: str | None = None) -> list[str]:
@@ -22,7 +22,7 @@ def draft_lines(draft: Draft, lang: str, width: int, *, saved: str | None = None
     for fact_id, s in draft.case.suggested.items():
         fact = facts[fact_id]
         if s.value is not None:
-            out += _hanging(text("suggest.line", lang, label=fact.label[lang], answer=answer_words(fact, s.value, lang)), "", width)
+            out += _hanging(text("suggest.line", lang, label=fact.label[lang], answer=answer_text(fact, s.value, lang)), "", width)
             for e in s.evidence:
                 out += _hanging(_sentence(e, lang), "  ", width)
         if s.conflicting:

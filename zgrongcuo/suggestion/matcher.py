@@ -49,7 +49,7 @@ _NEGATION = re.compile(
     r"(?P<skip>不仅|不但|不断|不少|不久|不同|不论|不管|不过|不必|不得不|不良|不正当|不当|不规范|不到位|不力|不严|"
     r"不实|不足|不够|不利|不宜|不再|不可抗力|不可预知|不可预见|不确定|不明确|不明|不稳定|不平衡|不充分|不合理|"
     r"不符合|不一|不等|不了|无论|无疑|无意|无偿|无人|无关|无误|无数|非常|非法|非但|非遗|是非|未来|未批先建|"
-    r"没收|淹没|埋没|出没|沉没|毫不|并不少|不到|[\u4e00-\u9fff]而未[\u4e00-\u9fff])"
+    r"没收|淹没|埋没|出没|沉没|毫不|并不少|不到|\w而未\w)"
     # What was not found (未发现利益输送) is not said not to have happened: the reading stays open.
     r"|(?P<unfound>未发现|没有发现|未查出|没有查出|未查实|查无实据)"
     r"|(?P<neg>并没有|从没有|并不存在|不存在|并未|从未|从没|尚未|未曾|没有|并非|并不是|并不|绝不|决不|绝无|毫无|查无|"
@@ -98,7 +98,7 @@ _NORMATIVE = re.compile(
 _GENERAL = re.compile(r"干部|党员|党组织|各级|机关|单位|群众|广大|行为人")
 _ANCHOR = re.compile(
     r"该|其(?![一二三四五六七八九十次他余中实])|此|这一|这项|这个|这些|本案|本人|他(?!人)|她|当事人|申请人|同志|某(?!种|些|方面)"
-    r"|[A-Z]{1,2}(?:公司|区|市|县|镇|村|局|单位)|[\u4e00-\u9fff]{2,4}(?:村|镇|乡|街道|社区)"
+    r"|[A-Z]{1,2}(?:公司|区|市|县|镇|村|局|单位)|\w{2,4}(?:村|镇|乡|街道|社区)"
     r"|经查|经核查|经核实|经调查|查明|查实|认定|发现|核实|了|已|曾|\d{4}年|\d{1,2}月|日前|近日|此前|随后"
 )
 _ENUMERATOR = re.compile(
@@ -135,8 +135,7 @@ class Reading(Record):
 
 def suggest(accounts: Sequence[Account], questions: Questions, *, answered: Collection[str] = ()) -> Reading:
     """Suggestions for the questions ``accounts`` speak to, leaving out those in ``answered``."""
-    index = CueIndex(questions)
-    quotes = _measure_grams(questions)
+    index, quotes = _prepared(questions)
     gathered: dict[str, list[Evidence]] = {}
     kept: dict[tuple[str, str | None, bool], set[str]] = {}  # the sentences kept for a question, option and answer
     stopped, found = False, 0
@@ -163,6 +162,19 @@ def suggest(accounts: Sequence[Account], questions: Questions, *, answered: Coll
             if made is not None:
                 suggestions[fact.id] = made
     return Reading(suggestions, stopped, found)
+
+
+_PREPARED: list[tuple[Questions, CueIndex, frozenset[str]]] = []  # the last measures' cues: a folder of texts reuses them
+
+
+def _prepared(questions: Questions) -> tuple[CueIndex, frozenset[str]]:
+    """The cues and the measures' words for ``questions``, made once for a run that reads many texts."""
+    for known, index, grams in _PREPARED:
+        if known is questions:
+            return index, grams
+    made = (CueIndex(questions), _measure_grams(questions))
+    _PREPARED[:] = [(questions, *made)]
+    return made
 
 
 def _outermost(hits: list[Hit]) -> list[Hit]:

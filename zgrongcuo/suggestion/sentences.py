@@ -25,7 +25,12 @@ OPENING = "“‘「『"
 CLOSING = "”’」』"
 _PAIRS = dict(zip(OPENING, CLOSING, strict=True))
 MAX_QUOTE_DEPTH = 8  # quotations within quotations, followed this deep
+_MARKS = re.compile("[" + OPENING + CLOSING + '"\n]')
 _QUOTES_LOOKED_AT = 64  # quotations opened before a phrase that are tried as holding it
+
+
+# What cleaning has to look at: controls, invisible format characters, and spaces other than the plain one.
+_UNUSUAL = re.compile("[\x00-\x1f\x7f-\x9f\u00a0\u00ad\u061c\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f\ufeff\ufff9-\ufffb]")
 
 
 def cleaned(block: str) -> str:
@@ -35,6 +40,8 @@ def cleaned(block: str) -> str:
     bidi controls would make the sentence shown differ from the one read.
     Tabs become spaces; line breaks stay (they end sentences).
     """
+    if not _UNUSUAL.search(block):  # the usual text: nothing to take out
+        return block
     out = []
     for ch in block.replace("\r\n", "\n").replace("\r", "\n"):
         if ch == "\n":
@@ -131,7 +138,8 @@ def _quotes(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     stack: list[tuple[str, int]] = []
     ascii_open: int | None = None
-    for i, ch in enumerate(text):
+    for m in _MARKS.finditer(text):
+        i, ch = m.start(), m.group()
         if ch in _PAIRS:
             if len(stack) < MAX_QUOTE_DEPTH:
                 stack.append((_PAIRS[ch], i))

@@ -694,7 +694,7 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "suggest.summary_from": ("{words}（摘自 {source}）", "{words} (from {source})"),
     "suggest.summary_more": ("……", "…"),
-    "suggest.line": ("{label}：建议“{answer}”", "{label}: suggested '{answer}'"),
+    "suggest.line": ("{label}：建议{answer}", "{label}: suggested {answer}"),
     "suggest.line_conflict": ("{label}：原文说法不一，未作建议", "{label}: the text says both ways; nothing suggested"),
     "suggest.counts": (
         "共 {total} 个问题：{proposed} 个有原文依据的建议，{contrary} 个原文说法不一，{remaining} 个仍需回答。",
