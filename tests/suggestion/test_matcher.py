@@ -286,3 +286,14 @@ def test_bundled_cues_read_common_wording(bundled, text, fact, value):
 def test_not_causing_a_major_loss_says_nothing_of_a_loss(bundled):
     found = suggest([Account("a", ("该项目未造成重大损失。",))], bundled).suggestions
     assert "consequences" not in found
+
+
+@pytest.mark.parametrize("module", ["zgrongcuo.suggestion.matcher", "zgrongcuo.suggestion.draft"])
+def test_the_reader_is_pure(module):
+    """It reads text it is given: no YAML, no files, no terminal, no Word."""
+    import subprocess
+    import sys
+
+    code = f"import sys, {module}; print(sorted(m for m in ('yaml', 'pathlib', 'typer', 'rich', 'docx', 'zipfile') if m in sys.modules))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
+    assert done.stdout.strip() == "[]"
