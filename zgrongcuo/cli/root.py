@@ -26,6 +26,7 @@ COMMANDS: dict[str, str] = {
     "schema": "zgrongcuo.cli.authors:schema_app",
     "diff": "zgrongcuo.cli.authors:diff_app",
     "criteria": "zgrongcuo.cli.authors:criteria_app",
+    "bundle": "zgrongcuo.cli.bundle:app",
 }
 
 

@@ -238,51 +238,42 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "stdin_twice": ("标准输入（-）只能读取一次。", "standard input (-) can be read only once."),
     "unknown_language": ("不支持语言“{lang}”（可用：{known}）。", "language '{lang}' is not available (available: {known})."),
-    # -- the offline bundle (python -m zgrongcuo.bundle) and what it installs with
-    "bundle.help": (
-        "用法：python -m zgrongcuo.bundle [选项]\n\n"
-        "在能访问软件包索引（PyPI 或其镜像）的电脑上，为不能上网的电脑制作 zgrongcuo 的离线安装包：一个文件夹和它的 .zip，"
-        "内有 zgrongcuo 及其所需的全部 wheel、安装脚本（Windows 为 install.bat，Linux 为 install.sh）和 安装说明.txt。"
-        "拷到内网电脑上，不联网即可安装。\n\n"
-        "选项：\n"
-        "  --platform 平台      win_amd64、manylinux2014_x86_64（x86-64 的统信 UOS、麒麟等）或\n"
-        "                       manylinux2014_aarch64（ARM64，如鲲鹏、飞腾）；默认为本机\n"
-        "  --python 版本        目标电脑上的 Python 版本，如 3.12；可给多次，离线包同时适用；默认为本机的版本\n"
-        "  --from 路径          zgrongcuo 的源码文件夹或 wheel 文件；默认为本机已安装的 zgrongcuo\n"
-        "  -o, --output 文件夹  放离线安装包的文件夹；默认为当前文件夹\n"
-        "  --force              替换已有的同名离线安装包\n"
-        "  --lang zh|en         输出的语言（也可设 ZGRONGCUO_LANG）\n"
-        "  --debug              内部出错时显示详细的出错位置（traceback）\n"
-        "  -h, --help           显示本帮助并退出\n\n"
-        "例如：python -m zgrongcuo.bundle --platform win_amd64 --python 3.11 --python 3.12 -o 离线安装包\n\n"
-        "下载用的是 pip（pip download --only-binary=:all:），沿用本机 pip 的索引和代理设置。"
-        "退出码：0 已制作；1 无法制作（连不上索引、某个依赖没有适用的 wheel）；2 用法错误。",
-        "Usage: python -m zgrongcuo.bundle [OPTIONS]\n\n"
-        "On a computer that reaches a package index (PyPI or a mirror), builds an offline bundle of zgrongcuo for computers "
-        "that cannot: a folder and its .zip holding zgrongcuo and every wheel it needs, an install script (install.bat on "
-        "Windows, install.sh on Linux) and 安装说明.txt (instructions in Chinese and English). Copied to a PC on an internal "
-        "network, it installs with no network.\n\n"
-        "Options:\n"
-        "  --platform NAME      win_amd64, manylinux2014_x86_64 (x86-64 UOS, Kylin and others) or\n"
-        "                       manylinux2014_aarch64 (ARM64, e.g. Kunpeng, Phytium); default: this machine's\n"
-        "  --python VERSION     the Python version on the target PCs, e.g. 3.12; may be given several times, for one\n"
-        "                       bundle that serves them all; default: this machine's\n"
-        "  --from PATH          a zgrongcuo checkout or wheel file; default: the zgrongcuo installed here\n"
-        "  -o, --output FOLDER  where the bundle is written; default: the current folder\n"
-        "  --force              replace a bundle of the same name\n"
-        "  --lang zh|en         language of the messages (also ZGRONGCUO_LANG)\n"
-        "  --debug              show where an internal error happened (the traceback)\n"
-        "  -h, --help           show this help and exit\n\n"
-        "Example: python -m zgrongcuo.bundle --platform win_amd64 --python 3.11 --python 3.12 -o bundles\n\n"
-        "Downloads are pip's (pip download --only-binary=:all:), with this machine's pip index and proxy settings. "
-        "Exit codes: 0 built; 1 cannot be built (the index unreachable, a dependency with no wheel for the target); "
-        "2 usage error.",
+    # -- the offline bundle (zgrongcuo bundle) and what it installs with
+    "cli.bundle": (
+        "为不能上网的电脑制作离线安装包。",
+        "Build an offline bundle for computers that cannot reach a package index.",
     ),
-    "bundle.try_help": ("查看帮助：python -m zgrongcuo.bundle -h", "Try 'python -m zgrongcuo.bundle -h' for help."),
-    "bundle.unknown_option": ("没有选项 {name}。", "no such option: {name}."),
-    "bundle.needs_value": ("选项 {name} 需要一个值。", "option {name} requires a value."),
-    "bundle.unexpected_argument": ("多余的参数：{value}。", "unexpected argument: {value}."),
-    "bundle.unknown_platform": ("“{value}”不是可选的平台；可选：{choices}。", "'{value}' is not one of the platforms: {choices}."),
+    "cli.bundle_more": (
+        "在能访问软件包索引（PyPI 或其镜像）的电脑上运行：得到一个文件夹和它的 .zip，内有 zgrongcuo 及其所需的全部 wheel、"
+        "安装脚本（Windows 为 install.bat，Linux 为 install.sh）和 安装说明.txt。拷到内网电脑上，不联网即可安装（见 docs/install.md）。"
+        "例如：zgrongcuo bundle --platform win_amd64 --python 3.11 --python 3.12 -o 离线安装包（也可写 python -m zgrongcuo.bundle …）。"
+        "下载用的是 pip（pip download --only-binary=:all:），沿用本机 pip 的索引和代理设置。",
+        "Run it where a package index (PyPI or a mirror) can be reached: it writes a folder and its .zip holding zgrongcuo "
+        "and every wheel it needs, an install script (install.bat on Windows, install.sh on Linux) and 安装说明.txt "
+        "(instructions in Chinese and English). Copied to a PC on an internal network, it installs with no network (see "
+        "docs/install.md). Example: zgrongcuo bundle --platform win_amd64 --python 3.11 --python 3.12 -o bundles (or "
+        "python -m zgrongcuo.bundle …). Downloads are pip's (pip download --only-binary=:all:), with this machine's pip "
+        "index and proxy settings.",
+    ),
+    "cli.bundle_exit": (
+        "退出码：0 已制作；1 无法制作（连不上索引、某个依赖没有适用的 wheel）；2 用法错误。",
+        "Exit codes: 0 built; 1 cannot be built (the index unreachable, a dependency with no wheel for the target); 2 usage error.",
+    ),
+    "cli.opt.bundle_platform": (
+        "目标电脑的平台：win_amd64、manylinux2014_x86_64（x86-64 的统信 UOS、麒麟等）或 manylinux2014_aarch64（ARM64，如鲲鹏、飞腾）；默认为本机。",
+        "The target PCs' platform: win_amd64, manylinux2014_x86_64 (x86-64 UOS, Kylin and others) or manylinux2014_aarch64 "
+        "(ARM64, e.g. Kunpeng, Phytium); default: this machine's.",
+    ),
+    "cli.opt.bundle_python": (
+        "目标电脑上的 Python 版本，如 3.12；可给多次，离线包同时适用；默认为本机的版本。",
+        "The Python version on the target PCs, e.g. 3.12; may be given several times, for one bundle that serves them all; default: this machine's.",
+    ),
+    "cli.opt.bundle_from": (
+        "zgrongcuo 的源码文件夹或 wheel 文件；默认为本机已安装的 zgrongcuo。",
+        "A zgrongcuo checkout or wheel file; default: the zgrongcuo installed here.",
+    ),
+    "cli.opt.bundle_output": ("放离线安装包的文件夹；默认为当前文件夹。", "Where the bundle is written; default: the current folder."),
+    "cli.opt.bundle_force": ("替换已有的同名离线安装包。", "Replace a bundle of the same name."),
     "bundle.host_not_a_target": (
         "本机（{host}）不是可选的平台之一，请用 --platform 指定：{choices}。",
         "this machine ({host}) is not one of the platforms; name one with --platform: {choices}.",
