@@ -101,12 +101,12 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "unknown_outcome": ("未知的结论“{name}”。", "unknown outcome '{name}'."),
     "fact_of_other_measure": (
-        "所选办法都没有问题“{name}”；它是内置办法 {measure} 的问题，要一并检查请写 {options}。",
-        "no selected measure asks '{name}'; it is a question of the bundled measure {measure}: to check against it too, give {options}.",
+        "所选办法都没有问题“{name}”；它是内置办法 {measure} 的问题。要一并检查，请在案件文件中写 {measures}，或在命令行写 {options}。",
+        "no selected measure asks '{name}'; it is a question of the bundled measure {measure}. To check against it too, write {measures} in the case file, or give {options}.",
     ),
     "option_of_other_measure": (
-        "所选办法的问题“{fact}”都没有选项“{name}”；它是内置办法 {measure} 的选项，要一并检查请写 {options}。",
-        "no selected measure offers '{name}' for '{fact}'; it is an option of the bundled measure {measure}: to check against it too, give {options}.",
+        "所选办法的问题“{fact}”都没有选项“{name}”；它是内置办法 {measure} 的选项。要一并检查，请在案件文件中写 {measures}，或在命令行写 {options}。",
+        "no selected measure offers '{name}' for '{fact}'; it is an option of the bundled measure {measure}. To check against it too, write {measures} in the case file, or give {options}.",
     ),
     "conduct_before_force": (
         "行为发生于 {date}，早于本办法的施行日期 {start}；本办法可能不适用于该行为，请核对行为发生时有效的规定。",
@@ -126,8 +126,8 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "bad_measure_id": ("“{name}”不是办法的名称（字母开头，只含字母、数字、-、_）。", "'{name}' is not a measure's name (a letter, then letters, digits, - and _)."),
     "unknown_decision_outcome": (
-        "办法 {measure} 没有结论“{name}”；决定的结论应为：{known}。",
-        "measure {measure} has no outcome '{name}'; a decision's outcome is one of: {known}.",
+        "办法 {measure} 没有结论“{name}”；决定的结论写编号或其中文说明：{known}。",
+        "measure {measure} has no outcome '{name}'; a decision's outcome is an id, or its label: {known}.",
     ),
     "decision.line": ("已作决定：{who}{when}决定{outcome}（依据：{measure}）。", "Decision{who}{when}: {outcome} (under {measure})."),
     "decision.who": ("{by}", " by {by}"),
@@ -187,12 +187,12 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "decision.generic.relief_partial": ("减责（从轻、减轻处理）", "Relief in part (mitigated)"),
     "decision.generic.no_relief": ("不予减免（不予容错、问责或处分）", "No relief (not tolerated, held accountable or disciplined)"),
     "decision_measure_unknown": (
-        "{file}：决定所依据的办法“{measure}”不在本工具之中，其结论应为通用的三种之一（relief_full 免责、relief_partial 减责、no_relief 不予减免）。",
-        "{file}: the decision's measure '{measure}' is not one this tool has; its outcome is one of the three generic ones (relief_full, relief_partial, no_relief).",
+        "{file}：决定所依据的办法“{measure}”不是本工具内置的办法，初筛与决定只能对照是否给予减免。",
+        "{file}: the decision's measure '{measure}' is not one this tool has; the screening can be set beside the decision only as to whether relief was granted.",
     ),
     "decision_measure_close": (
-        "{file}：决定所依据的办法“{measure}”不在本工具之中（是否想写“{hint}”？），其结论应为通用的三种之一（relief_full 免责、relief_partial 减责、no_relief 不予减免）。",
-        "{file}: the decision's measure '{measure}' is not one this tool has (did you mean '{hint}'?); its outcome is one of the three generic ones (relief_full, relief_partial, no_relief).",
+        "{file}：决定所依据的办法“{measure}”不是本工具内置的办法（是否想写“{hint}”？）；若确是另一办法，初筛与决定只能对照是否给予减免。",
+        "{file}: the decision's measure '{measure}' is not one this tool has (did you mean '{hint}'?); if it is another measure, the screening can be set beside the decision only as to whether relief was granted.",
     ),
     "expect_twice": ("同一办法（{measure}）有两条预期。", "two expectations for the same measure ({measure})."),
     "unknown_measure_id": ("未知的办法“{name}”（可用：{known}）。", "unknown measure '{name}' (known: {known})."),
@@ -311,6 +311,46 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "subject_line": ("当事单位或人员：{subject}", "Subject: {subject}"),
     "progress": ("核查中", "Checking"),
     "summary_counts": ("共 {total} 件：{counts}", "{total} cases: {counts}"),
+    # -- several measures as an office works: a case's own measures, agreement, decisions in words, the interview by measure
+    "undetermined_applicable": ("undetermined 不能写 applicable: false。", "undetermined cannot have applicable: false."),
+    "measures_list_expected": (
+        "measures 应为办法名称的列表，如 measures: [zigui-2018, wenze-2019]；这里是{got}。",
+        "measures is a list of measure names, e.g. measures: [zigui-2018, wenze-2019]; found a {got}.",
+    ),
+    "measures_empty": (
+        "measures: [] 没有列出任何办法；不列办法时请删去这一行（按默认办法检查）。",
+        "measures: [] names no measure; to use the default, leave the key out.",
+    ),
+    "unknown_measure_name": (
+        "没有名为“{name}”的内置办法（可用：{known}）；标准文件请写路径（如 ./本地办法.yaml，按案件文件所在文件夹查找）。",
+        "no bundled measure is named '{name}' (known: {known}); write a criteria file as a path (e.g. ./local.yaml, from the case file's folder).",
+    ),
+    "measure_file_missing": (
+        "找不到办法“{name}”：不是内置办法，按案件文件所在文件夹也没有这个文件（{path}）。",
+        "measure '{name}' not found: it is no bundled measure, and there is no such file from the case file's folder ({path}).",
+    ),
+    "measure_named_twice": ("办法“{name}”列了两次（第一次在第 {first} 行）。", "measure '{name}' is listed twice (first on line {first})."),
+    "measure_same_twice": (
+        "“{name}”与前面列出的“{first}”是同一个办法（{measure}）。",
+        "'{name}' is the same measure ({measure}) as '{first}' listed before it.",
+    ),
+    "measure_language": (
+        "办法 {name} 没有 {lang} 的文字（有：{known}）。",
+        "measure {name} has no text in {lang} (it has: {known}).",
+    ),
+    "measures_overridden": (
+        "命令行的 --criteria 代替了案件文件所列的办法：本批案件都按 --criteria 检查（如 {file} 列的是 {named}）。",
+        "--criteria on the command line overrides the measures case files name: every case of this run is checked against --criteria ({file}, for one, names {named}).",
+    ),
+    "schema.measures": (
+        "按哪些办法检查本案：内置办法名称，或标准文件路径（按案件文件所在文件夹查找）；命令行的 --criteria 优先",
+        "The measures this case is checked against: bundled names, or criteria file paths (from the case file's folder); --criteria overrides them",
+    ),
+    "decision.not_applicable": (
+        "本办法不适用于本案，无法与决定对照。",
+        "This measure does not apply to the case, so it cannot be set beside the decision.",
+    ),
+    # -- END several measures
     # -- policy authors: criteria show, criteria test, diff
     "element_text": ("{label}：{requirement}", "{label}: {requirement}"),
     "cond.all": ("以下各项全部成立", "all of the following hold"),
