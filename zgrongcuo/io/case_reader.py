@@ -44,9 +44,9 @@ _DATE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}([Tt ].*)?$")
 
 
 def load(
-    path: str, criteria: Criteria | Questions, *, max_bytes: int = MAX_BYTES, within: str | None = None
+    path: str, criteria: Criteria | Questions | Selection, *, max_bytes: int = MAX_BYTES, within: str | None = None
 ) -> Case:
-    """Read and check one case file (``-`` for standard input) against a measure, or the questions of several.
+    """Read and check one case file (``-`` for standard input) against a measure, the questions of several, or its own.
 
     ``within``: the folder it must lie in.
     """
