@@ -67,3 +67,26 @@ def test_every_bundled_case_names_its_measures_and_runs_with_them_alone(folder):
     report = expectations.run(Selection(), [str(path)])
     assert {r.status for r in report} == {expectations.PASSED}
     assert len(report) == sum(len(case_reader.load(str(f), Selection()).expects) for f in files)
+
+
+def test_the_three_distinctions_are_quoted_word_for_word_from_one_text():
+    """Every quote of them, in every bundled measure, is the 2016 wording as the repository's copy gives it."""
+    from conftest import ROOT
+    from helpers import quoted_items
+
+    from zgrongcuo.io import criteria_builder
+
+    source = (ROOT / "tests" / "sources" / "three-distinctions-2016.md").read_text(encoding="utf-8")
+    speech = next(line for line in source.splitlines() if line.startswith("要把干部"))
+    quoted = []
+    for name in ("zigui-2018", "wenze-2019", "hubei-2020"):
+        quoted += [(name, w, q) for w, q, b in quoted_items(criteria_builder.load(name)) if q and "区分开来" in q]
+    quoted += [
+        (name, f"exclusion {e.fact.id}", e.quote)
+        for name in ("zigui-2018", "wenze-2019", "hubei-2020")
+        for e in criteria_builder.load(name).exclusions
+        if e.quote and "区分开来" in e.quote
+    ]
+    quoted = [(n, w, q) for n, w, q in quoted if "要求" not in q]  # the guidance's own "落实“三个区分开来”要求"
+    assert len(quoted) >= 10
+    assert [(n, w) for n, w, q in quoted if q not in speech] == []

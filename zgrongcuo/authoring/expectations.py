@@ -14,9 +14,9 @@ from zgrongcuo.errors import ZgError
 from zgrongcuo.io import case_reader
 from zgrongcuo.io.discovery import discover
 from zgrongcuo.io.files import MAX_BYTES
+from zgrongcuo.io.questions import Selection
 from zgrongcuo.model.base import Record
 from zgrongcuo.model.case import Case, Expect
-from zgrongcuo.io.questions import Selection
 from zgrongcuo.model.criteria import Criteria, Questions
 from zgrongcuo.model.determination import MET, Determination, SituationResult
 

@@ -28,10 +28,24 @@ from zgrongcuo.interview.dialogue import LINE_LIMIT, Dialogue, LineTooLong
 from zgrongcuo.interview.session import Interview
 from zgrongcuo.io import case_writer
 from zgrongcuo.io.files import MAX_BYTES, free_name, unused, unwritable, write_new
+from zgrongcuo.io.measures import reference
 from zgrongcuo.model.case import Case
 from zgrongcuo.model.criteria import Criteria, Questions
 from zgrongcuo.text.catalogue import DEFAULT_LANGUAGE, text
 from zgrongcuo.text.escape import file_stem
+
+
+def _named_ids(case: Case, asked: Questions) -> tuple[str, ...]:
+    """The ids of the measures asked for now that a resumed case's file names: its answers were given for those."""
+    from zgrongcuo.io.measures import resolve
+
+    named = set()
+    for ref in case.measures or ():
+        try:
+            named.add(os.path.realpath(resolve(ref)))
+        except ZgError:
+            continue
+    return tuple(m.id for m in asked.measures if os.path.realpath(m.path) in named)
 
 
 class InputEnded(Exception):
@@ -102,7 +116,10 @@ class Sitting:
             fits=self.fits,
             max_bytes=max_bytes,
             after_meta=self._announce_name,
+            answered_for=_named_ids(start, self.questions),
         )
+        # The file says which measures it was answered for: those it is asked against now.
+        self.interview.case.measures = tuple(reference(m.path, m.id) for m in self.questions.measures)
 
     def t(self, msg_id: str, **params: object) -> str:
         return text(msg_id, self.lang, **params)
@@ -235,9 +252,11 @@ class Sitting:
         if draft_of is not None:
             comments.insert(0, text("ask.draft_header", self.lang, command=draft_of))
         json_syntax = path.lower().endswith(".json")
-        data = case_writer.dumps(case, self.questions, lang=self.lang, comments=tuple(comments), json_syntax=json_syntax)
+        data = case_writer.dumps(
+            case, self.questions, lang=self.lang, comments=tuple(comments), json_syntax=json_syntax, at=path
+        )
         if len(data.encode("utf-8")) > self.max_bytes:  # the comments are for reading; the answers must fit
-            data = case_writer.dumps(case, self.questions, lang=self.lang, json_syntax=json_syntax)
+            data = case_writer.dumps(case, self.questions, lang=self.lang, json_syntax=json_syntax, at=path)
         write_new(path, data, force=replace)
 
     # -- drafts

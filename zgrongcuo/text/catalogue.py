@@ -350,6 +350,25 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "本办法不适用于本案，无法与决定对照。",
         "This measure does not apply to the case, so it cannot be set beside the decision.",
     ),
+    "ask.group_all": ("  各办法共有的选项：", "  Options every one of these measures reads:"),
+    "ask.group": ("  {measures}的选项：", "  Options of {measures}:"),
+    "ask.group_option": ("   {number:>2}. {label}", "   {number:>2}. {label}"),
+    "ask.follow_up": ("按{measure}再选一次：", "Under {measure}, once more:"),
+    "ask.follow_up_why": (
+        "（上一题所选的都不是该办法的选项，而它只读自己的选项。）",
+        "(None of the options chosen above is one of this measure's, and it reads only its own.)",
+    ),
+    "ask.follow_up_none": ("  0. 都不是（按{measure}，以上都不符合）", "  0. none of these fits, under {measure}"),
+    "ask.prompt_follow_up": ("回答（编号，如 1,3；0 都不是）：", "Answer (numbers, e.g. 1,3; 0 none): "),
+    "ask.follow_up_unknown": (
+        "这一问只能选编号或 0：同一问题对各办法是同一份回答。不确定的，请输入 back 返回上一题，答“?”。",
+        "Here choose numbers or 0: the question has one answer for every measure. If it is unknown, type back and answer ? there.",
+    ),
+    "ask.follow_up_label": ("{label}（按{measure}）", "{label} (under {measure})"),
+    "ask.ambiguous_choice": (
+        "“{word}”不止一个选项有（第 {numbers} 项），请写编号。",
+        "'{word}' is in more than one option ({numbers}): give the number.",
+    ),
     # -- END several measures
     # -- policy authors: criteria show, criteria test, diff
     "element_text": ("{label}：{requirement}", "{label}: {requirement}"),
@@ -538,7 +557,7 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Please give option numbers separated by commas (e.g. 1,3); 0 for none, ? for unknown; help explains, back goes back.",
     ),
     "ask.bad_number": ("没有编号为 {number} 的选项（可选 1–{last}，或 0 表示都不是）。", "there is no option {number} (choose 1–{last}, or 0 for none)."),
-    "ask.bad_choice": ("“{word}”不是选项编号。", "'{word}' is not an option number."),
+    "ask.bad_choice": ("“{word}”不是选项编号，也不是哪个选项的文字。", "'{word}' is neither an option's number nor its words."),
     "ask.none_with_others": ("0（都不是）不能与其他选项同时选。", "0 (none of them) cannot be combined with other options."),
     "ask.help_heading": ("说明：{help}", "Help: {help}"),
     "ask.help_quote": ("原文（{basis}）：“{quote}”", "Source words ({basis}): “{quote}”"),
