@@ -107,7 +107,9 @@ class Selection:
         self.given = tuple(given)
         self.lang = lang
         self._loaded: dict[str, Criteria] = {}  # by the real path of the file
+        self._named: dict[str | None, Criteria] = {}  # by how a case or --criteria named it (no file system per case)
         self._asked: dict[tuple[str, ...], Questions] = {}  # by the measures' ids, in order
+        self._same: dict[tuple[str | None, ...], bool] = {}
         self.fixed: Questions | None = None  # what --criteria named: every case is read against it
         if self.given:
             self.fixed = self.questions_for(self.given)
@@ -132,10 +134,13 @@ class Selection:
         from zgrongcuo.io.criteria_builder import load
         from zgrongcuo.io.measures import resolve
 
-        path = _real(resolve(spec))
-        criteria = self._loaded.get(path)
+        criteria = self._named.get(spec)
         if criteria is None:
-            criteria = self._loaded[path] = load(spec)
+            path = _real(resolve(spec))
+            criteria = self._loaded.get(path)
+            if criteria is None:
+                criteria = self._loaded[path] = load(spec)
+            self._named[spec] = criteria
         return criteria
 
     def questions_for(self, specs: Sequence[str | None]) -> Questions:
@@ -157,11 +162,14 @@ class Selection:
         """Whether ``specs`` name the measures ``--criteria`` gave (in any order), without loading them."""
         from zgrongcuo.io.measures import resolve
 
-        try:
-            named = {_real(resolve(spec)) for spec in specs}
-        except UsageError:
-            return False
-        return named == {_real(resolve(spec)) for spec in self.given}
+        key = tuple(specs)
+        if key not in self._same:
+            try:
+                named = {_real(resolve(spec)) for spec in specs}
+            except UsageError:
+                named = set()
+            self._same[key] = named == {_real(resolve(spec)) for spec in self.given}
+        return self._same[key]
 
 
 def _selection(given: tuple[str, ...], lang: str | None) -> Selection:
