@@ -96,7 +96,8 @@ def _process(
     several = questions if len(questions.measures) > 1 else None
     ds = tuple(evaluate(criteria, loaded, explain=explain, questions=several) for criteria in questions.measures)
     favourables = tuple(d.outcome.favourable for d in ds)
-    return CaseResult(path, favourables=favourables, payload=prepare(ds), notices=tuple(loaded.notices))
+    notices = (*loaded.notices, *loaded.run_notices)
+    return CaseResult(path, favourables=favourables, payload=prepare(ds), notices=notices)
 
 
 # Worker processes keep their criteria and renderer here between tasks.

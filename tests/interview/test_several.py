@@ -280,11 +280,11 @@ def test_the_date_of_the_conduct_is_asked_only_when_a_measure_has_dates():
 # ============================================================ drafts and resuming
 
 
-def test_the_resume_command_repeats_every_measure_and_resumes_at_the_fifth(two, article, tmp_path):
+def test_the_draft_names_its_measures_and_resumes_with_them_at_the_fifth(two, article, tmp_path):
     result = ask(*TWO, input="ZG-1\n\n\n\n\n" + article_lines(two, article, ARTICLE_BOTH_ASKED[:4]))
     assert result.exit_code == 2, result.output
     command = printed_resume_command(result.stderr)
-    assert command == ["ask", "--case", "ZG-1.yaml", *TWO]
+    assert command == ["ask", "--case", "ZG-1.yaml"]  # no --criteria: the draft says which measures it was asked for
     draft = (tmp_path / "ZG-1.yaml").read_text(encoding="utf-8")
     assert shlex.join(["zgrongcuo", *command]) in draft  # the draft's own header says how to go on
     assert "measures: [zigui-2018, wenze-2019]" in draft.splitlines()
@@ -369,7 +369,7 @@ def test_an_interrupted_quiet_detailed_interview_resumes_with_the_same_options(t
     result = ask(*TWO, "--no-meta", "--detail", "--quiet", input=article_lines(two, article, ARTICLE_ASKED[:2]))
     assert result.exit_code == 2, result.output
     command = printed_resume_command(result.stderr)
-    assert command[3:] == [*TWO, "--detail", "--quiet"]
+    assert command[3:] == ["--detail", "--quiet"]
 
 
 # ============================================================ the interview itself, on any answers
@@ -461,11 +461,11 @@ def test_the_interview_page_shows_the_refusal_of_too_few_measures_as_the_tool_pr
     from conftest import ROOT
 
     page = (ROOT / "docs" / "interview.md").read_text(encoding="utf-8")
-    block = page.split("$ zgrongcuo ask --case ZG-2014-57.yaml\n", 1)[1].split("\n```", 1)[0]
+    block = page.split("$ zgrongcuo ask --case ZG-2014-57.yaml --criteria zigui-2018\n", 1)[1].split("\n```", 1)[0]
     # The draft the page speaks of: the context answered for both, Zigui's questions answered, then the input ends.
     typed = article_lines(two, article, ARTICLE_BOTH_ASKED[:3])
     stopped = ask(*TWO, input="ZG-2014-57\n\n\n\n\n" + typed)
     assert stopped.exit_code == 2, stopped.output
-    refused = ask("--case", "ZG-2014-57.yaml")
+    refused = ask("--case", "ZG-2014-57.yaml", "--criteria", "zigui-2018")  # fewer measures than the draft names
     assert refused.exit_code == 2
     assert refused.stderr.rstrip("\n") == block

@@ -128,6 +128,15 @@ def run(
     return results
 
 
+def measures_met(results: list[ExpectationResult]) -> tuple[Criteria, ...]:
+    """The measures the results were checked against, in the order first met."""
+    found: dict[str, Criteria] = {}
+    for r in results:
+        if r.criteria is not None:
+            found.setdefault(r.criteria.id, r.criteria)
+    return tuple(found.values())
+
+
 def counts(results: list[ExpectationResult]) -> dict[str, int]:
     return {status: sum(1 for r in results if r.status == status) for status in STATUSES}
 

@@ -63,8 +63,8 @@ def same_file(a: str, b: str) -> bool:
 class Sitting:
     """One run of ``zgrongcuo ask``: the interview, and the files it leaves.
 
-    ``questions`` are those of the measures asked for; ``criteria_specs`` how each ``--criteria`` named
-    one, which the resume command repeats, so that a draft is read back with every answer it holds.
+    ``questions`` are those of the measures asked for; the case file and every draft name them
+    (``measures:``), so that a draft is read back, and resumed, with every answer it holds.
     """
 
     def __init__(
@@ -75,7 +75,6 @@ class Sitting:
         *,
         say: Callable[[str], None],
         report: Callable[[ZgError], None],
-        criteria_specs: tuple[str, ...] = (),
         case_file: str | None = None,
         save: str | None = None,
         no_save: bool = False,
@@ -93,7 +92,6 @@ class Sitting:
         self.questions = questions if isinstance(questions, Questions) else Questions.single(questions)
         self.lang = lang
         self.say, self.report = say, report
-        self.criteria_specs = criteria_specs
         self.case_file, self.save, self.no_save, self.force = case_file, save, no_save, force
         self.everything, self.format_name, self.output = everything, format_name, output
         self.detail, self.quiet = detail, quiet  # how the determination is shown: the resume command repeats them
@@ -291,11 +289,9 @@ class Sitting:
     def resume_command(self, draft: str) -> str:
         """The command that takes the interview up again from ``draft`` and saves where this one would have.
 
-        Every ``--criteria`` is repeated, in order: a draft with answers for several measures cannot be read with fewer.
+        No ``--criteria``: the draft names the measures it was asked against (``measures:``), and is resumed with them.
         """
         words = ["zgrongcuo", "ask", "--case", draft]
-        for spec in self.criteria_specs:
-            words += ["--criteria", spec]
         if self.lang != DEFAULT_LANGUAGE:
             words += ["--lang", self.lang]
         if self.everything:

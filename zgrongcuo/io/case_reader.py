@@ -54,6 +54,13 @@ def load(
     return loads(data, criteria, path)
 
 
+def load_for(
+    path: str, criteria: Criteria | Questions | Selection, *, max_bytes: int = MAX_BYTES, within: str | None = None
+) -> tuple[Case, Questions]:
+    """Read and check one case file, and give the questions it was read against (its own measures', given a Selection)."""
+    return loads_for(read_bytes(path, max_bytes=max_bytes, within=within), criteria, path)
+
+
 def loads(data: bytes, criteria: Criteria | Questions | Selection, file: str = "-") -> Case:
     """Check a case from the bytes of a case file, against a measure, the questions of several, or its own measures."""
     return loads_for(data, criteria, file)[0]
@@ -137,6 +144,8 @@ class _CaseReader:
         elif isinstance(criteria, Criteria):
             self.questions = Questions.single(criteria)
         self.notices: list[Notice] = []
+        self.run_notices: list[Notice] = []
+        self.named_ids: set[str] = set()  # the bundled measures the file names (or its decision adds)
 
     def read(self, root: Node | None) -> Case:
         r = self.r
@@ -165,6 +174,7 @@ class _CaseReader:
                 answers[fact.id] = self.answer(fact, value, join("answers", fact.id))
         expects = self.expects(top["expect"]) if "expect" in top else ()
         case = Case(self.file, meta, answers, expects, self.notices)
+        case.run_notices = self.run_notices
         case.measures = tuple(spec for spec, _ in named) if named is not None else None
         if len(self.questions.measures) == 1:
             case.read_for = self.questions.primary.id  # every answer is one of its questions and options
@@ -224,12 +234,13 @@ class _CaseReader:
 
                 if decided != DEFAULT_MEASURE:
                     specs.append(decided)
+        self.named_ids = {spec for spec in specs if spec is not None}
         if selection.fixed is not None:
             if (named is not None or len(specs) > 1) and not selection.same_as_given(specs):
                 from zgrongcuo.io.measures import DEFAULT_MEASURE
 
                 names = ", ".join(spec or DEFAULT_MEASURE for spec in specs)
-                self.notices.append(Notice("measures_overridden", {"file": self.file, "named": names}))
+                self.run_notices.append(Notice("measures_overridden", {"file": self.file, "named": names}))
             return selection.fixed
         where: list[tuple[Node | None, str]] = [(node, join("measures", n)) for n, (_, node) in enumerate(named or (), 1)]
         if named is None:
@@ -290,11 +301,11 @@ class _CaseReader:
             decided = dict(GENERIC_DECISIONS)
             labels = {o: labels_of(f"decision.generic.{o}") for o in GENERIC_DECISIONS}
             words = outcome_words(labels.items(), GENERIC_WORDS)
-            if measure != UNSTATED_MEASURE:  # the source names a measure the tool does not have: a slip of the pen?
+            if measure != UNSTATED_MEASURE:  # a measure the tool does not have: said only when it may be a slip of the pen
                 known = [*self.questions.measure_ids, *(m for m in bundled if m not in self.questions.measure_ids)]
                 hint = suggest(measure, known)
-                params: dict[str, object] = {"file": self.file, "measure": measure, "hint": hint or ""}
-                notices.append(Notice("decision_measure_close" if hint else "decision_measure_unknown", params))
+                if hint is not None:
+                    notices.append(Notice("decision_measure_close", {"file": self.file, "measure": measure, "hint": hint}))
         found = words.get(_folded(outcome))
         if found is None:
             listed = [f"{o}（{labels[o]['zh']}）" if "zh" in labels[o] else o for o in decided]
@@ -342,8 +353,9 @@ class _CaseReader:
             measure = elsewhere(name, self.questions.measures)
             if measure is not None:  # a question of a bundled measure not selected: never "did you mean" another id
                 return self.r.error(
-                    "fact_of_other_measure", key_node, key, name=name, measure=measure, **self.with_measure(measure)
-                )
+                    self.other_measure("fact_of_other_measure", measure), key_node, key, name=name, measure=measure,
+                    **self.with_measure(measure),
+                )  # fmt: skip
         ids = list(self.questions.fact_by_id)
         hint = suggest(name, ids)
         if hint is None:  # someone wrote the question's label instead of its id
@@ -351,6 +363,11 @@ class _CaseReader:
                 if name in fact.label.values():
                     hint = fact.id
         return self.r.error("unknown_fact", key_node, key, name=name).at(suggestion=hint)
+
+    def other_measure(self, msg_id: str, measure: str) -> str:
+        """The message for an id of ``measure``: said differently when the file names it and --criteria overrode that."""
+        named = self.named_ids
+        return msg_id + "_overridden" if self.selection is not None and self.selection.overrides and measure in named else msg_id
 
     def with_measure(self, measure: str) -> dict[str, str]:
         """How to check against the measures being read and ``measure`` too: the ``measures:`` line and ``--criteria``."""
@@ -418,8 +435,8 @@ class _CaseReader:
                     measure = elsewhere(value, self.questions.measures, option_of=fact.id)
                     if measure is not None:  # an option of a bundled measure not selected: never "did you mean" another
                         raise self.r.error(
-                            "option_of_other_measure", item, item_key, name=value, fact=fact.id, measure=measure,
-                            **self.with_measure(measure),
+                            self.other_measure("option_of_other_measure", measure), item, item_key, name=value,
+                            fact=fact.id, measure=measure, **self.with_measure(measure),
                         )  # fmt: skip
                 hint = suggest(value, fact.option_ids)
                 for option in fact.options:

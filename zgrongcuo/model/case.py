@@ -107,7 +107,7 @@ class Decision(ValueRecord):
 
 
 class Case(Record):
-    __slots__ = ("file", "meta", "answers", "expects", "notices", "decision", "read_for", "measures")
+    __slots__ = ("file", "meta", "answers", "expects", "notices", "decision", "read_for", "measures", "run_notices")
 
     def __init__(
         self,
@@ -128,6 +128,9 @@ class Case(Record):
         # The measures the file names (``measures:``), each a bundled measure's name or a criteria file's path
         # (relative to the current folder, or absolute); None when it names none.
         self.measures: tuple[str, ...] | None = None
+        # Notices about the run rather than this case (the measures it names overridden by --criteria): said once
+        # per batch, on standard error, and not among the case's own warnings.
+        self.run_notices: list[Notice] = []
 
     def expect_for(self, measure_id: str, *, primary: bool) -> Expect | None:
         """The expectation for a measure: the one naming it, else (for the first measure given) the unnamed one."""

@@ -186,10 +186,6 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "decision.generic.relief_full": ("免责（免予问责、容错免责）", "Relief in full (exempted)"),
     "decision.generic.relief_partial": ("减责（从轻、减轻处理）", "Relief in part (mitigated)"),
     "decision.generic.no_relief": ("不予减免（不予容错、问责或处分）", "No relief (not tolerated, held accountable or disciplined)"),
-    "decision_measure_unknown": (
-        "{file}：决定所依据的办法“{measure}”不是本工具内置的办法，初筛与决定只能对照是否给予减免。",
-        "{file}: the decision's measure '{measure}' is not one this tool has; the screening can be set beside the decision only as to whether relief was granted.",
-    ),
     "decision_measure_close": (
         "{file}：决定所依据的办法“{measure}”不是本工具内置的办法（是否想写“{hint}”？）；若确是另一办法，初筛与决定只能对照是否给予减免。",
         "{file}: the decision's measure '{measure}' is not one this tool has (did you mean '{hint}'?); if it is another measure, the screening can be set beside the decision only as to whether relief was granted.",
@@ -368,6 +364,22 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "ask.ambiguous_choice": (
         "“{word}”不止一个选项有（第 {numbers} 项），请写编号。",
         "'{word}' is in more than one option ({numbers}): give the number.",
+    ),
+    "fact_of_other_measure_overridden": (
+        "所选办法都没有问题“{name}”；它是内置办法 {measure} 的问题。案件文件列了它，但命令行的 --criteria 代替了文件所列的办法：去掉 --criteria 即按文件所列的办法检查，或在命令行写 {options}。",
+        "no selected measure asks '{name}'; it is a question of the bundled measure {measure}. The case file names it, but --criteria overrides what the file names: leave --criteria out to check against the file's measures, or give {options}.",
+    ),
+    "option_of_other_measure_overridden": (
+        "所选办法的问题“{fact}”都没有选项“{name}”；它是内置办法 {measure} 的选项。案件文件列了它，但命令行的 --criteria 代替了文件所列的办法：去掉 --criteria 即按文件所列的办法检查，或在命令行写 {options}。",
+        "no selected measure offers '{name}' for '{fact}'; it is an option of the bundled measure {measure}. The case file names it, but --criteria overrides what the file names: leave --criteria out to check against the file's measures, or give {options}.",
+    ),
+    "cli.opt.criteria_cases": (
+        "标准文件的路径，或内置办法的名称（见 criteria list）；可多次给出，每个案件逐一对照各办法。给出时代替案件文件 measures: 所列的办法；不给时按各案件文件所列的办法，没有列的按内置的秭归县 2018 年办法。",
+        "Criteria file, or the name of a bundled measure (see criteria list); may be given several times to check each case against each. Given, it overrides the measures case files name; not given, each case is checked against its own (its measures:), else the bundled Zigui 2018 measure.",
+    ),
+    "template.measures": (
+        "按这些办法检查（内置办法的名称，或标准文件相对于本文件的路径）；命令行的 --criteria 优先。",
+        "The measures this case is checked against (bundled names, or criteria files' paths from this file); --criteria overrides them.",
     ),
     # -- END several measures
     # -- policy authors: criteria show, criteria test, diff
@@ -692,9 +704,9 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Case recorded by zgrongcuo ask ({date}). Criteria: {title} (version {version}).",
     ),
     "ask.file_header_several": (
-        "zgrongcuo ask 记录的案件（{date}）。标准：{measures}。继续回答或检查时，请给出全部这些办法（--criteria）。",
-        "Case recorded by zgrongcuo ask ({date}). Criteria: {measures}. Resume or check it with every one of these "
-        "measures (--criteria).",
+        "zgrongcuo ask 记录的案件（{date}）。标准：{measures}。下面的 measures: 写明了这些办法，继续回答或检查时不必写 --criteria。",
+        "Case recorded by zgrongcuo ask ({date}). Criteria: {measures}. The measures: line below names them: resume or "
+        "check it without --criteria.",
     ),
     "ask.draft_header": (
         "草稿：访谈尚未完成。继续回答：{command}",

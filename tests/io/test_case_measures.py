@@ -78,20 +78,21 @@ def test_given_measures_override_the_file_with_a_notice_only_where_they_differ()
     given = Selection(("wenze-2019", "zigui-2018"))
     case, ids = read(ARTICLE + "measures: [zigui-2018]\n", given)
     assert ids == ["wenze-2019", "zigui-2018"]
-    [notice] = [n for n in case.notices if n.msg_id == "measures_overridden"]
-    assert notice.params == {"file": "c.yaml", "named": "zigui-2018"}
+    assert case.notices == []  # about the run, not the case: not among its warnings
+    [notice] = case.run_notices
+    assert (notice.msg_id, notice.params) == ("measures_overridden", {"file": "c.yaml", "named": "zigui-2018"})
     same, _ = read(ARTICLE + "measures: [zigui-2018, wenze-2019]\n", given)  # the same measures, in another order
-    assert [n for n in same.notices if n.msg_id == "measures_overridden"] == []
+    assert same.run_notices == []
     silent, _ = read(ARTICLE, given)  # the file names none: nothing is overridden
-    assert silent.notices == []
+    assert silent.notices == silent.run_notices == []
     decided, _ = read(ARTICLE + "decision:\n  outcome: lighter\n  measure: hubei-2020\n", Selection(("zigui-2018",)))
-    assert [n.params["named"] for n in decided.notices if n.msg_id == "measures_overridden"] == ["zigui-2018, hubei-2020"]
+    assert [n.params["named"] for n in decided.run_notices] == ["zigui-2018, hubei-2020"]
 
 
 def test_a_path_and_a_name_for_one_bundled_measure_are_the_same_measure_to_the_override(tmp_path):
     given = Selection((str(ROOT / "criteria.yaml"),))
     case, _ = read(ARTICLE + "measures: [zigui-2018]\n", given)
-    assert case.notices == []
+    assert case.notices == case.run_notices == []
 
 
 # ---------------------------------------------------------------- what is refused, and where
