@@ -107,6 +107,9 @@ def test_a_path_and_a_name_for_one_bundled_measure_are_the_same_measure_to_the_o
         ("measures: [zigui-2018, ./nowhere.yaml]\n", "measure_file_missing", "measures[2]", 1),
         ("measures:\n  - wenze-2019\n  - wenze-2019\n", "measure_named_twice", "measures[2]", 3),
         ("measures: [{name: zigui-2018}]\n", "wrong_type", "measures[1]", 1),
+        ("measures: [/etc/passwd]\n", "measure_not_criteria_file", "measures[1]", 1),  # never read as criteria
+        ("measures: [/dev/zero]\n", "measure_not_criteria_file", "measures[1]", 1),
+        ("measures: [./sub.yaml/]\n", "measure_not_criteria_file", "measures[1]", 1),
     ],
 )
 def test_errors_name_the_file_line_and_key(block, msg_id, key, line):
@@ -183,7 +186,7 @@ def test_a_mixed_folder_screens_each_case_against_its_own_measures(mixed):
 
 
 def test_workers_give_the_same_lines(mixed):
-    for n in range(60):  # enough cases that two workers are started
+    for n in range(2 * batch.CHUNK):  # enough cases that two workers are started
         (mixed / f"z{n:02d}.yaml").write_text(ARTICLE + "measures: [wenze-2019, zigui-2018]\n", encoding="utf-8")
     assert lines(mixed, Selection(), jobs=2)[1] == lines(mixed, Selection())[1]
 

@@ -34,6 +34,7 @@ from zgrongcuo.model.vocabulary import NO_WORDS, UNKNOWN_WORDS, YES_WORDS, contr
 from zgrongcuo.text.catalogue import labels_of
 
 TOP_KEYS = ("case", "answers", "expect", "decision", "measures")
+CRITERIA_SUFFIXES = (".yaml", ".yml", ".json")  # what a path in measures: may name
 ID = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")  # what an id of a fact, option or measure looks like
 EXPECT_KEYS = ("measure", "outcome", "situations", "next_questions")
 ANSWER_KEYS = ("value", "note")
@@ -210,6 +211,10 @@ class _CaseReader:
                 spec = name
             elif _names_a_file(name, folder):
                 spec = os.path.join(folder, name) if folder and not os.path.isabs(name) else name
+                # Only what can be a criteria file is read: a case file from elsewhere cannot have, say, a line of
+                # /etc/passwd quoted in a syntax error that a report then carries.
+                if not name.lower().endswith(CRITERIA_SUFFIXES):
+                    raise self.r.error("measure_not_criteria_file", item, key, name=name)
                 if not os.path.isfile(spec):
                     raise self.r.error("measure_file_missing", item, key, name=name, path=spec)
             else:

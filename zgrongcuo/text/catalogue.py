@@ -381,6 +381,10 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "按这些办法检查（内置办法的名称，或标准文件相对于本文件的路径）；命令行的 --criteria 优先。",
         "The measures this case is checked against (bundled names, or criteria files' paths from this file); --criteria overrides them.",
     ),
+    "measure_not_criteria_file": (
+        "“{name}”不是标准文件：案件文件只能列出内置办法的名称，或以 .yaml、.yml、.json 结尾的标准文件。",
+        "'{name}' is not a criteria file: a case file names bundled measures, or criteria files ending in .yaml, .yml or .json.",
+    ),
     # -- END several measures
     # -- policy authors: criteria show, criteria test, diff
     "element_text": ("{label}：{requirement}", "{label}: {requirement}"),
