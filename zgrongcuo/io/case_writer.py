@@ -88,12 +88,21 @@ def _ordered(case: Case, criteria: Criteria | Questions) -> list[tuple[Fact, Ans
 
 
 def dumps(
-    case: Case, criteria: Criteria | Questions, *, lang: str, comments: tuple[str, ...] = (), json_syntax: bool = False
+    case: Case,
+    criteria: Criteria | Questions,
+    *,
+    lang: str,
+    comments: tuple[str, ...] = (),
+    json_syntax: bool = False,
+    at: str | None = None,
 ) -> str:
-    """The text of a case file holding ``case``'s metadata, answers (in asking order), notes, expectations and decision."""
+    """The text of a case file holding ``case``'s measures, metadata, answers (in asking order), notes, expectations
+    and decision. ``at``: where the file goes, from which the paths of its measures are written."""
     if json_syntax:
-        return _dumps_json(case, criteria, lang)
+        return _dumps_json(case, criteria, lang, at)
     lines = [_comment(c) for comment in comments for c in comment.splitlines()]
+    if case.measures:
+        lines.append("measures: [" + ", ".join(_key(m) for m in _measures(case, at)) + "]")
     meta = [(k, case.meta.get(k)) for k in META_KEYS if case.meta.get(k) is not None]
     if meta:
         lines.append("case:")
@@ -231,8 +240,16 @@ def _expect_json(expect: Expect) -> dict[str, object]:
     }
 
 
-def _dumps_json(case: Case, criteria: Criteria | Questions, lang: str) -> str:
+def _measures(case: Case, at: str | None) -> list[str]:
+    from zgrongcuo.io.measures import written_from
+
+    return [written_from(m, at) for m in case.measures or ()]
+
+
+def _dumps_json(case: Case, criteria: Criteria | Questions, lang: str, at: str | None) -> str:
     doc: dict[str, object] = {}
+    if case.measures:
+        doc["measures"] = _measures(case, at)
     meta = {k: case.meta.get(k) for k in META_KEYS if case.meta.get(k) is not None}
     if meta:
         doc["case"] = meta

@@ -129,7 +129,7 @@ _CUE_ANSWERS = {"yes": True, "no": False}  # a yes/no question's cues, by the an
 _CUE_KEYS = (*_CUE_ANSWERS, "unless")  # unless: words that keep a sentence from counting for the question
 _ELEMENT_KEYS = ("fact", *c.YESNO_OPS, *c.SET_OPS, "quote", "basis", "note")
 _SITUATION_KEYS = ("id", "label", "short", "all", "quote", "basis", "note")
-_OUTCOME_KEYS = ("id", "label", "favourable", "help")
+_OUTCOME_KEYS = ("id", "label", "favourable", "help", "applicable")
 _RULE_KEYS = ("outcome", "when", "quote", "basis", "note")
 _CONDITION_KEYS = ("all", "any", "not", "ref", "situation", *GROUP_KEYS)
 
@@ -481,9 +481,15 @@ class _Builder:
                 raise self.error("undetermined_favourable", v["favourable"], join(key, "favourable"))
             if ident != UNDETERMINED and favourable is None:
                 raise self.r.wrong_type(v["favourable"], join(key, "favourable"), "true/false")
+            applicable = True
+            if "applicable" in v:
+                applicable = bool(self.r.boolean(v["applicable"], join(key, "applicable")))
+                if ident == UNDETERMINED and not applicable:
+                    raise self.error("undetermined_applicable", v["applicable"], join(key, "applicable"))
             out[ident] = Outcome(
-                ident, self.i18n(v["label"], join(key, "label")), favourable, self.optional_i18n(v, "help", key), item.line
-            )
+                ident, self.i18n(v["label"], join(key, "label")), favourable, self.optional_i18n(v, "help", key), item.line,
+                applicable,
+            )  # fmt: skip
         if UNDETERMINED not in out:
             raise self.error("no_undetermined", node, "outcomes", name=UNDETERMINED)
         return out

@@ -124,18 +124,29 @@ class Situation(Cited):
 
 
 class Outcome(Record):
-    """An outcome a rule can give; ``favourable`` is None only for undetermined."""
+    """An outcome a rule can give; ``favourable`` is None only for undetermined.
 
-    __slots__ = ("id", "label", "favourable", "help", "line")
+    ``applicable`` False: the outcome says the measure does not apply to the case (e.g. work outside its field),
+    so a screening that gives it cannot be set beside a decision (SPEC "Agreement").
+    """
+
+    __slots__ = ("id", "label", "favourable", "help", "line", "applicable")
 
     def __init__(
-        self, id: str, label: I18n, favourable: bool | None, help: I18n | None = None, line: int | None = None
+        self,
+        id: str,
+        label: I18n,
+        favourable: bool | None,
+        help: I18n | None = None,
+        line: int | None = None,
+        applicable: bool = True,
     ) -> None:
         self.id = id
         self.label = label
         self.favourable = favourable
         self.help = help
         self.line = line
+        self.applicable = applicable
 
 
 class Rule(Cited):

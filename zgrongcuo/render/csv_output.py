@@ -28,6 +28,13 @@ def _cell(value: str) -> str:
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 
+def agreement(d: Determination) -> str:
+    """The agreement cell: yes, no, not_comparable (a decision the screening cannot be set beside), or empty."""
+    if d.case.decision is None:
+        return ""
+    return "not_comparable" if d.agrees is None else "yes" if d.agrees else "no"
+
+
 class CsvRenderer(Renderer):
     parallel = True
 
@@ -52,7 +59,7 @@ class CsvRenderer(Renderer):
                 ";".join(d.next_questions),
                 d.case.decision.outcome if d.case.decision else "",
                 d.case.decision.measure if d.case.decision else "",
-                "" if d.agrees is None else "yes" if d.agrees else "no",
+                agreement(d),
             )
             for d in ds
         )

@@ -195,7 +195,7 @@ def decision_sentences(d: Determination, lang: str) -> list[str]:
         return []
     out = [decision_line(decision, lang)]
     if d.agrees is None:
-        out.append(text("decision.open", lang))
+        out.append(text("decision.open" if not d.decided else "decision.not_applicable", lang))
     elif d.agrees_on == "outcome":
         out.append(text("decision.same" if d.agrees else "decision.differs", lang, outcome=d.outcome.label[lang]))
     else:

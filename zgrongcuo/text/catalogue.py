@@ -101,12 +101,12 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "unknown_outcome": ("未知的结论“{name}”。", "unknown outcome '{name}'."),
     "fact_of_other_measure": (
-        "所选办法都没有问题“{name}”；它是内置办法 {measure} 的问题，要一并检查请写 {options}。",
-        "no selected measure asks '{name}'; it is a question of the bundled measure {measure}: to check against it too, give {options}.",
+        "所选办法都没有问题“{name}”；它是内置办法 {measure} 的问题。要一并检查，请在案件文件中写 {measures}，或在命令行写 {options}。",
+        "no selected measure asks '{name}'; it is a question of the bundled measure {measure}. To check against it too, write {measures} in the case file, or give {options}.",
     ),
     "option_of_other_measure": (
-        "所选办法的问题“{fact}”都没有选项“{name}”；它是内置办法 {measure} 的选项，要一并检查请写 {options}。",
-        "no selected measure offers '{name}' for '{fact}'; it is an option of the bundled measure {measure}: to check against it too, give {options}.",
+        "所选办法的问题“{fact}”都没有选项“{name}”；它是内置办法 {measure} 的选项。要一并检查，请在案件文件中写 {measures}，或在命令行写 {options}。",
+        "no selected measure offers '{name}' for '{fact}'; it is an option of the bundled measure {measure}. To check against it too, write {measures} in the case file, or give {options}.",
     ),
     "conduct_before_force": (
         "行为发生于 {date}，早于本办法的施行日期 {start}；本办法可能不适用于该行为，请核对行为发生时有效的规定。",
@@ -126,8 +126,8 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "bad_measure_id": ("“{name}”不是办法的名称（字母开头，只含字母、数字、-、_）。", "'{name}' is not a measure's name (a letter, then letters, digits, - and _)."),
     "unknown_decision_outcome": (
-        "办法 {measure} 没有结论“{name}”；决定的结论应为：{known}。",
-        "measure {measure} has no outcome '{name}'; a decision's outcome is one of: {known}.",
+        "办法 {measure} 没有结论“{name}”；决定的结论写编号或其中文说明：{known}。",
+        "measure {measure} has no outcome '{name}'; a decision's outcome is an id, or its label: {known}.",
     ),
     "decision.line": ("已作决定：{who}{when}决定{outcome}（依据：{measure}）。", "Decision{who}{when}: {outcome} (under {measure})."),
     "decision.who": ("{by}", " by {by}"),
@@ -186,13 +186,9 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "decision.generic.relief_full": ("免责（免予问责、容错免责）", "Relief in full (exempted)"),
     "decision.generic.relief_partial": ("减责（从轻、减轻处理）", "Relief in part (mitigated)"),
     "decision.generic.no_relief": ("不予减免（不予容错、问责或处分）", "No relief (not tolerated, held accountable or disciplined)"),
-    "decision_measure_unknown": (
-        "{file}：决定所依据的办法“{measure}”不在本工具之中，其结论应为通用的三种之一（relief_full 免责、relief_partial 减责、no_relief 不予减免）。",
-        "{file}: the decision's measure '{measure}' is not one this tool has; its outcome is one of the three generic ones (relief_full, relief_partial, no_relief).",
-    ),
     "decision_measure_close": (
-        "{file}：决定所依据的办法“{measure}”不在本工具之中（是否想写“{hint}”？），其结论应为通用的三种之一（relief_full 免责、relief_partial 减责、no_relief 不予减免）。",
-        "{file}: the decision's measure '{measure}' is not one this tool has (did you mean '{hint}'?); its outcome is one of the three generic ones (relief_full, relief_partial, no_relief).",
+        "{file}：决定所依据的办法“{measure}”不是本工具内置的办法（是否想写“{hint}”？）；若确是另一办法，初筛与决定只能对照是否给予减免。",
+        "{file}: the decision's measure '{measure}' is not one this tool has (did you mean '{hint}'?); if it is another measure, the screening can be set beside the decision only as to whether relief was granted.",
     ),
     "expect_twice": ("同一办法（{measure}）有两条预期。", "two expectations for the same measure ({measure})."),
     "unknown_measure_id": ("未知的办法“{name}”（可用：{known}）。", "unknown measure '{name}' (known: {known})."),
@@ -589,6 +585,85 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "subject_line": ("当事单位或人员：{subject}", "Subject: {subject}"),
     "progress": ("核查中", "Checking"),
     "summary_counts": ("共 {total} 件：{counts}", "{total} cases: {counts}"),
+    # -- several measures as an office works: a case's own measures, agreement, decisions in words, the interview by measure
+    "undetermined_applicable": ("undetermined 不能写 applicable: false。", "undetermined cannot have applicable: false."),
+    "measures_list_expected": (
+        "measures 应为办法名称的列表，如 measures: [zigui-2018, wenze-2019]；这里是{got}。",
+        "measures is a list of measure names, e.g. measures: [zigui-2018, wenze-2019]; found a {got}.",
+    ),
+    "measures_empty": (
+        "measures: [] 没有列出任何办法；不列办法时请删去这一行（按默认办法检查）。",
+        "measures: [] names no measure; to use the default, leave the key out.",
+    ),
+    "unknown_measure_name": (
+        "没有名为“{name}”的内置办法（可用：{known}）；标准文件请写路径（如 ./本地办法.yaml，按案件文件所在文件夹查找）。",
+        "no bundled measure is named '{name}' (known: {known}); write a criteria file as a path (e.g. ./local.yaml, from the case file's folder).",
+    ),
+    "measure_file_missing": (
+        "找不到办法“{name}”：不是内置办法，按案件文件所在文件夹也没有这个文件（{path}）。",
+        "measure '{name}' not found: it is no bundled measure, and there is no such file from the case file's folder ({path}).",
+    ),
+    "measure_named_twice": ("办法“{name}”列了两次（第一次在第 {first} 行）。", "measure '{name}' is listed twice (first on line {first})."),
+    "measure_same_twice": (
+        "“{name}”与前面列出的“{first}”是同一个办法（{measure}）。",
+        "'{name}' is the same measure ({measure}) as '{first}' listed before it.",
+    ),
+    "measure_language": (
+        "办法 {name} 没有 {lang} 的文字（有：{known}）。",
+        "measure {name} has no text in {lang} (it has: {known}).",
+    ),
+    "measures_overridden": (
+        "命令行的 --criteria 代替了案件文件所列的办法：本批案件都按 --criteria 检查（如 {file} 列的是 {named}）。",
+        "--criteria on the command line overrides the measures case files name: every case of this run is checked against --criteria ({file}, for one, names {named}).",
+    ),
+    "schema.measures": (
+        "按哪些办法检查本案：内置办法名称，或标准文件路径（按案件文件所在文件夹查找）；命令行的 --criteria 优先",
+        "The measures this case is checked against: bundled names, or criteria file paths (from the case file's folder); --criteria overrides them",
+    ),
+    "decision.not_applicable": (
+        "本办法不适用于本案，无法与决定对照。",
+        "This measure does not apply to the case, so it cannot be set beside the decision.",
+    ),
+    "ask.group_all": ("  各办法共有的选项：", "  Options every one of these measures reads:"),
+    "ask.group": ("  {measures}的选项：", "  Options of {measures}:"),
+    "ask.group_option": ("   {number:>2}. {label}", "   {number:>2}. {label}"),
+    "ask.follow_up": ("按{measure}再选一次：", "Under {measure}, once more:"),
+    "ask.follow_up_why": (
+        "（上一题所选的都不是该办法的选项，而它只读自己的选项。）",
+        "(None of the options chosen above is one of this measure's, and it reads only its own.)",
+    ),
+    "ask.follow_up_none": ("  0. 都不是（按{measure}，以上都不符合）", "  0. none of these fits, under {measure}"),
+    "ask.prompt_follow_up": ("回答（编号，如 1,3；0 都不是）：", "Answer (numbers, e.g. 1,3; 0 none): "),
+    "ask.follow_up_unknown": (
+        "这一问只能选编号或 0：同一问题对各办法是同一份回答。不确定的，请输入 back 返回上一题，答“?”。",
+        "Here choose numbers or 0: the question has one answer for every measure. If it is unknown, type back and answer ? there.",
+    ),
+    "ask.follow_up_label": ("{label}（按{measure}）", "{label} (under {measure})"),
+    "ask.ambiguous_choice": (
+        "“{word}”不止一个选项有（第 {numbers} 项），请写编号。",
+        "'{word}' is in more than one option ({numbers}): give the number.",
+    ),
+    "fact_of_other_measure_overridden": (
+        "所选办法都没有问题“{name}”；它是内置办法 {measure} 的问题。案件文件列了它，但命令行的 --criteria 代替了文件所列的办法：去掉 --criteria 即按文件所列的办法检查，或在命令行写 {options}。",
+        "no selected measure asks '{name}'; it is a question of the bundled measure {measure}. The case file names it, but --criteria overrides what the file names: leave --criteria out to check against the file's measures, or give {options}.",
+    ),
+    "option_of_other_measure_overridden": (
+        "所选办法的问题“{fact}”都没有选项“{name}”；它是内置办法 {measure} 的选项。案件文件列了它，但命令行的 --criteria 代替了文件所列的办法：去掉 --criteria 即按文件所列的办法检查，或在命令行写 {options}。",
+        "no selected measure offers '{name}' for '{fact}'; it is an option of the bundled measure {measure}. The case file names it, but --criteria overrides what the file names: leave --criteria out to check against the file's measures, or give {options}.",
+    ),
+    "cli.opt.criteria_cases": (
+        "标准文件的路径，或内置办法的名称（见 criteria list）；可多次给出，每个案件逐一对照各办法。给出时代替案件文件 measures: 所列的办法；不给时按各案件文件所列的办法，没有列的按内置的秭归县 2018 年办法。",
+        "Criteria file, or the name of a bundled measure (see criteria list); may be given several times to check each case against each. Given, it overrides the measures case files name; not given, each case is checked against its own (its measures:), else the bundled Zigui 2018 measure.",
+    ),
+    "template.measures": (
+        "按这些办法检查（内置办法的名称，或标准文件相对于本文件的路径）；命令行的 --criteria 优先。",
+        "The measures this case is checked against (bundled names, or criteria files' paths from this file); --criteria overrides them.",
+    ),
+    "measure_not_criteria_file": (
+        "“{name}”不是标准文件：案件文件只能列出内置办法的名称，或以 .yaml、.yml、.json 结尾的标准文件。",
+        "'{name}' is not a criteria file: a case file names bundled measures, or criteria files ending in .yaml, .yml or .json.",
+    ),
+    # -- END several measures
     # -- policy authors: criteria show, criteria test, diff
     "element_text": ("{label}：{requirement}", "{label}: {requirement}"),
     "cond.all": ("以下各项全部成立", "all of the following hold"),
@@ -776,7 +851,7 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Please give option numbers separated by commas (e.g. 1,3); 0 for none, ? for unknown; help explains, back goes back.",
     ),
     "ask.bad_number": ("没有编号为 {number} 的选项（可选 1–{last}，或 0 表示都不是）。", "there is no option {number} (choose 1–{last}, or 0 for none)."),
-    "ask.bad_choice": ("“{word}”不是选项编号。", "'{word}' is not an option number."),
+    "ask.bad_choice": ("“{word}”不是选项编号，也不是哪个选项的文字。", "'{word}' is neither an option's number nor its words."),
     "ask.none_with_others": ("0（都不是）不能与其他选项同时选。", "0 (none of them) cannot be combined with other options."),
     "ask.help_heading": ("说明：{help}", "Help: {help}"),
     "ask.help_quote": ("原文（{basis}）：“{quote}”", "Source words ({basis}): “{quote}”"),
@@ -911,9 +986,9 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Case recorded by zgrongcuo ask ({date}). Criteria: {title} (version {version}).",
     ),
     "ask.file_header_several": (
-        "zgrongcuo ask 记录的案件（{date}）。标准：{measures}。继续回答或检查时，请给出全部这些办法（--criteria）。",
-        "Case recorded by zgrongcuo ask ({date}). Criteria: {measures}. Resume or check it with every one of these "
-        "measures (--criteria).",
+        "zgrongcuo ask 记录的案件（{date}）。标准：{measures}。下面的 measures: 写明了这些办法，继续回答或检查时不必写 --criteria。",
+        "Case recorded by zgrongcuo ask ({date}). Criteria: {measures}. The measures: line below names them: resume or "
+        "check it without --criteria.",
     ),
     "ask.draft_header": (
         "草稿：访谈尚未完成。继续回答：{command}",
