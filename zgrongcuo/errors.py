@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from zgrongcuo.text import catalogue
-from zgrongcuo.text.escape import one_line
+from zgrongcuo.text.escape import quoted
 
 
 class ZgError(Exception):
@@ -108,8 +108,9 @@ MAX_EXCERPT = 120  # characters of an offending line quoted under a message
 
 def _escape(text: str) -> str:
     # What a user wrote is shown, never sent to the terminal as it is: control characters
-    # (terminal escapes among them), line breaks, bidirectional controls, undecodable bytes.
-    return one_line(text)
+    # (terminal escapes among them), line breaks, bidirectional controls, undecodable bytes,
+    # and what shows as nothing (a zero-width space in a key would pass for the key).
+    return quoted(text)
 
 
 def _shown(value: str, limit: int | None = MAX_SHOWN) -> str:
@@ -153,6 +154,10 @@ class CaseError(ZgError):
 
 class UsageError(ZgError):
     """The command line asks for something that cannot be done."""
+
+
+class InternalError(ZgError):
+    """A bug met in one case's output: reported with that case, the others still done; the run ends with 70."""
 
 
 class OutputError(ZgError):
