@@ -133,14 +133,26 @@ _CONDITION_KEYS = ("all", "any", "not", "ref", "situation", *GROUP_KEYS)
 
 
 class _Reader(Reader):
-    """A criteria file's reader: its texts are shown in every output, so they may hold no control character."""
+    """A criteria file's reader: its texts are shown in every output, so they may hold no control character.
+
+    Nor a bidirectional control: a label with U+202E would read backwards in a
+    terminal, a template or an interview, wherever the measure's words appear.
+    """
 
     def text(self, node: Node | None, key: str) -> str:
         value = super().text(node, key)
-        control = None if value.isprintable() else control_character(value)  # most texts: one quick look
+        if value.isprintable():  # most texts: one quick look
+            return value
+        control = control_character(value)
         if control:  # e.g. "\e[2J" in quotes: terminal escapes must not reach an output
             raise self.error("control_in_text", node, key, char=f"U+{ord(control):04X}")
+        bidi = _BIDI.search(value)
+        if bidi:
+            raise self.error("bidi_in_text", node, key, char=f"U+{ord(bidi.group()):04X}")
         return value
+
+
+_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")  # the Bidi_Control characters
 
 
 class _Builder:

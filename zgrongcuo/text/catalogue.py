@@ -765,8 +765,8 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "schema.decision.note": ("来源写明了什么、哪些是推断", "What the source states, and what is inferred"),
     "schema.expect": ("回归测试的预期结果（可选）", "What a regression test expects (optional)"),
     "output_not_folder": (
-        "多个案件的报告写入一个文件夹，而这里是一个已有的文件。",
-        "reports for several cases go into a folder, and this is an existing file.",
+        "报告要写入文件夹（多个案件，或以 / 结尾的路径），而这里是一个已有的文件。",
+        "the output goes into a folder (several cases' reports, or a path ending with /), and this is an existing file.",
     ),
     "docx_missing": (
         "生成 Word 文档需要 python-docx，请先安装：pip install 'zgrongcuo[docx]'。",
@@ -860,6 +860,47 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "alias_undefined": ("别名 *{name} 没有对应的锚点 &{name}。", "the alias *{name} has no anchor &{name} before it."),
     "alias_loop": ("别名 *{name} 指向包含它自己的内容，形成循环。", "the alias *{name} refers to the node that contains it: a loop."),
+    # -- the second round at the boundaries: output paths, the interview's edges, hostile text
+    "bidi_in_text": (
+        "文字中含有双向控制字符 {char}（会改变文字的显示顺序），不予接受：标准文件中的文字显示在每一种输出中。",
+        "the text contains the bidirectional control {char} (it reorders what a reader sees); it is not accepted: a criteria file's texts appear in every output.",
+    ),
+    "template_schema_url": (
+        "--schema 的值“{value}”不能用：它写在模板第一行的注释中，须是不含空白和控制字符的网址或路径。",
+        "--schema '{value}' cannot be used: it goes on the template's first line, a comment, and must be a URL or path without blanks or control characters.",
+    ),
+    "json_not_a_value": (
+        "{word} 不是 JSON 的值（JSON 没有 NaN 和 Infinity）：没有值请写 null，文字请加引号。",
+        "{word} is not a JSON value (JSON has no NaN or Infinity): write null for no value, and text in quotes.",
+    ),
+    "output_names_folder": (
+        "以 / 结尾的路径是文件夹；这里要写入一个文件，请给出文件名。",
+        "a path ending with / names a folder; a file is to be written here: give its name.",
+    ),
+    "output_folder_one_file": (
+        "多个案件的 {format} 结果是一个文件，不能写入文件夹：请在 -o 后写文件名（如 结果.{format}），或改用 markdown、html、docx 报告（每件一个文件）。",
+        "the {format} output of several cases is one file and cannot go into a folder: give a file name after -o (e.g. results.{format}), or choose markdown, html or docx reports (one file per case).",
+    ),
+    "output_folder_is_file": (
+        "无法写入：{folder} 是文件，不是文件夹。",
+        "cannot be written: {folder} is a file, not a folder.",
+    ),
+    "report_failed": (
+        "这一件的报告未能生成（程序缺陷：{detail}）；其余案件照常处理。请连同案件文件一并报告。",
+        "the report for this case could not be made (a bug: {detail}); the other cases were processed. Please report it with the case file.",
+    ),
+    "ask.save_names_folder": (
+        "以 / 结尾的路径是文件夹；--save 须指定文件。访谈尚未开始。",
+        "a path ending with / names a folder; --save takes a file. The interview did not start.",
+    ),
+    "ask.save_is_link": (
+        "这是一个符号链接；--save（即使加 --force）只替换普通文件，请给出文件本身的路径。访谈尚未开始。",
+        "this is a symbolic link; --save (--force too) replaces only a regular file: give the path of the file itself. The interview did not start.",
+    ),
+    "ask.save_not_regular": (
+        "这是{kind}，不是普通文件；--save（即使加 --force）只替换普通文件。访谈尚未开始。",
+        "this is {kind}, not a regular file; --save (--force too) replaces only a regular file. The interview did not start.",
+    ),
     # -- the trust boundary: special files, links, limits, streams, signals
     "not_regular_file": (
         "这不是普通文件（{kind}），未读取。",
