@@ -2,6 +2,7 @@
 
 import codecs
 import io
+from pathlib import Path
 
 import pytest
 
@@ -274,3 +275,43 @@ def test_discover_reports_an_empty_folder(tmp_path):
     (tmp_path / "empty").mkdir()
     [(path, problem, _)] = discover([str(tmp_path / "empty")])
     assert problem is not None and "no case files" in problem.message("en")
+
+
+# ------------------------------------------------------------------ the date of the conduct
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "２０１８-06-01",  # full-width digits
+        "٢٠١٨-06-01",  # Arabic-Indic digits
+        "𝟐𝟎𝟏𝟖-06-01",  # mathematical digits
+        "2018-02-31",  # no such day
+        "2019-02-29",  # not a leap year
+        "0000",
+        "2018-6-1",
+    ],
+)
+def test_a_conduct_date_is_ascii_digits_naming_a_real_day(criteria, written):
+    # Any other digits never compare with the dates a measure was in force: the warning would never come.
+    e = error_of(criteria, f'case:\n  conduct_date: "{written}"\n')
+    assert (e.msg_id, e.line, e.key) == ("bad_conduct_date", 2, "case.conduct_date")
+
+
+@pytest.mark.parametrize("written", ["2016-02-29", "2018-06", "2018"])
+def test_a_conduct_date_may_be_a_day_a_month_or_a_year(criteria, written):
+    assert load(criteria, f'case:\n  conduct_date: "{written}"\n').meta["conduct_date"] == written
+
+
+def test_the_dates_a_measure_was_in_force_are_real_days_too(tmp_path):
+    from zgrongcuo.errors import CriteriaError
+    from zgrongcuo.io import criteria_builder
+
+    source = (Path(__file__).resolve().parents[2] / "measures" / "wenze-2019.yaml").read_text(encoding="utf-8")
+    assert 'from: "2019-09-01"' in source
+    for day in ("2019-09-31", "２０１９-09-01"):
+        path = tmp_path / "c.yaml"
+        path.write_text(source.replace('from: "2019-09-01"', f'from: "{day}"'), encoding="utf-8")
+        with pytest.raises(CriteriaError) as info:
+            criteria_builder.load(str(path))
+        assert info.value.msg_id == "bad_day" and info.value.key == "effective.from"

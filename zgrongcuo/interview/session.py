@@ -28,7 +28,7 @@ from zgrongcuo.engine.evaluation import evaluate
 from zgrongcuo.interview.dialogue import LINE_LIMIT, Dialogue, LineTooLong, escaped
 from zgrongcuo.interview.replies import BACK, HELP, NOTE_MARK, Invalid, command_word, parse_reply, split_note, yes_no
 from zgrongcuo.model.base import Record
-from zgrongcuo.model.case import CONDUCT_DATE, META_KEYS, Answer, Case
+from zgrongcuo.model.case import META_KEYS, Answer, Case, is_conduct_date
 from zgrongcuo.model.criteria import Criteria, Fact, Questions
 from zgrongcuo.model.determination import Determination
 from zgrongcuo.model.vocabulary import control_character
@@ -281,7 +281,7 @@ class Interview:
                 io.say(self.t("ask.nothing_to_undo"))
             elif not value or value == earlier:
                 return index + 1
-            elif key == "conduct_date" and not CONDUCT_DATE.match(value):
+            elif key == "conduct_date" and not is_conduct_date(value):
                 io.say(self.t("ask.bad_conduct_date", value=escaped(value)))
             elif not self.fits_after(meta=(key, value)):
                 io.say(self.t("ask.too_big", limit=self.max_bytes))

@@ -13,7 +13,6 @@ from zgrongcuo.errors import CaseError, ZgError, suggest
 from zgrongcuo.io.document import Mapping, Node, Reader, Scalar, Sequence, decode, join, kind_name, parse
 from zgrongcuo.io.files import MAX_BYTES, read_bytes
 from zgrongcuo.model.case import (
-    CONDUCT_DATE,
     DECISION_KEYS,
     GENERIC_DECISIONS,
     META_KEYS,
@@ -23,6 +22,7 @@ from zgrongcuo.model.case import (
     Decision,
     Expect,
     Notice,
+    is_conduct_date,
 )
 from zgrongcuo.model.criteria import Criteria, Fact, Questions
 from zgrongcuo.model.vocabulary import NO_WORDS, UNKNOWN_WORDS, YES_WORDS, control_character, yes_no_word
@@ -91,7 +91,7 @@ class _CaseReader:
         meta: dict[str, str | None] = dict.fromkeys(META_KEYS)
         for k, v in r.mapping(top.get("case"), "case", META_KEYS, null_ok=True).items():
             meta[k] = self.meta_text(v, join("case", k))
-            if k == "conduct_date" and meta[k] is not None and not CONDUCT_DATE.match(meta[k] or ""):
+            if k == "conduct_date" and meta[k] is not None and not is_conduct_date(meta[k] or ""):
                 raise r.error("bad_conduct_date", v, "case.conduct_date", value=meta[k])
         answers: dict[str, Answer] = {}
         answers_node = top.get("answers")

@@ -17,6 +17,7 @@ from zgrongcuo.io.document import Mapping, Node, Reader, Scalar, decode, join, p
 from zgrongcuo.io.files import MAX_CRITERIA_BYTES, read_bytes
 from zgrongcuo.model import conditions as c
 from zgrongcuo.model.base import I18n
+from zgrongcuo.model.case import is_day
 from zgrongcuo.model.criteria import (
     FACT_TYPES,
     LEVELS,
@@ -122,7 +123,6 @@ _TOP_KEYS = (
     "effective",
 )
 _EFFECTIVE_KEYS = ("from", "until", "note")
-_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _FACT_KEYS = ("id", "type", "label", "question", "help", "options", "quote", "basis", "note")
 _OPTION_KEYS = ("id", "label", "help", "quote", "basis", "note")
 _ELEMENT_KEYS = ("fact", *c.YESNO_OPS, *c.SET_OPS, "quote", "basis", "note")
@@ -296,7 +296,7 @@ class _Builder:
                 days.append(None)
                 continue
             day = self.r.text(value, join("effective", name))
-            if not _DAY.match(day):
+            if not is_day(day):
                 raise self.error("bad_day", value, join("effective", name), value=day)
             days.append(day)
         if days[0] and days[1] and days[0] > days[1]:
