@@ -127,7 +127,10 @@ class Sitting:
         path = self.write_path()
         problem = unwritable(path, replace=self.in_place or self.force)
         if problem is not None:
-            raise UsageError("ask.save_" + problem[0], file=self.target, detail=problem[1])
+            reason, detail = problem
+            if reason == "not_regular":
+                raise UsageError("ask.save_not_regular", file=self.target, kind=detail)
+            raise UsageError("ask.save_" + reason, file=self.target, detail=detail)
 
     def write_path(self) -> str:
         """Where the file is written: the resumed file's real path, so that a link to it stays a link."""
