@@ -16,6 +16,11 @@ class ZgError(Exception):
     it in.  ``line`` and ``column`` are 1-based.
     """
 
+    # Further problems found in the same file, in the order found (at most MAX_ERRORS in all);
+    # ``more``: there were more than that.
+    others: tuple[ZgError, ...] = ()
+    more = False
+
     def __init__(
         self,
         msg_id: str,
@@ -63,8 +68,20 @@ class ZgError(Exception):
                 parts.append(str(self.column))
         return ":".join(parts)
 
+    def problems(self) -> tuple[ZgError, ...]:
+        """This problem and the others found in the same file."""
+        return (self, *self.others)
+
     def render(self, lang: str) -> str:
-        """One paragraph: where, which key, what is wrong, and the line quoted."""
+        """A paragraph per problem: where, which key, what is wrong, and the line quoted."""
+        text = self._render(lang)
+        for other in self.others:
+            text += "\n" + other._render(lang)
+        if self.more:
+            text += "\n" + catalogue.text("more_errors", lang, limit=MAX_ERRORS)
+        return text
+
+    def _render(self, lang: str) -> str:
         if self.file is None and self.key is None:  # about the command line, not a file: the message alone
             text = self.message(lang)
         else:
@@ -103,6 +120,7 @@ def _rebuild(cls: type[ZgError], msg_id: str, fields: dict[str, object]) -> ZgEr
 
 
 MAX_SHOWN = 200  # characters of a user's value quoted in a message
+MAX_ERRORS = 20  # problems reported of one file: enough to fix a file in one go, never a flood
 MAX_EXCERPT = 120  # characters of an offending line quoted under a message
 
 
@@ -162,6 +180,14 @@ class InternalError(ZgError):
 
 class OutputError(ZgError):
     """Standard output cannot be written (a full disk, a closed descriptor): exit 2, never an internal error."""
+
+
+def gathered(errors: list[ZgError], *, more: bool = False) -> ZgError:
+    """The first of ``errors``, carrying the others (one error to raise for every problem found in a file)."""
+    first = errors[0]
+    first.others = tuple(errors[1:MAX_ERRORS])
+    first.more = more or len(errors) > MAX_ERRORS
+    return first
 
 
 def suggest(word: str, candidates: Iterable[object]) -> str | None:

@@ -901,6 +901,7 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "这是{kind}，不是普通文件；--save（即使加 --force）只替换普通文件。访谈尚未开始。",
         "this is {kind}, not a regular file; --save (--force too) replaces only a regular file. The interview did not start.",
     ),
+    "more_errors": ("……此文件还有更多错误，只列出前 {limit} 个；改正后再检查。", "… the file has more errors; only the first {limit} are listed. Correct them and check again."),
     # -- the trust boundary: special files, links, limits, streams, signals
     "not_regular_file": (
         "这不是普通文件（{kind}），未读取。",
