@@ -154,7 +154,7 @@ def test_a_long_title_keeps_every_character_on_the_page(tmp_path):
     docx = pytest.importorskip("docx")
     title = "某镇推进重点项目中的失误" * 25
     case = tmp_path / "long.yaml"
-    case.write_text(ARTICLE_CASE.read_text(encoding="utf-8").replace("  title: ", f"  title: {title}#", 1), encoding="utf-8")
+    case.write_text(ARTICLE_CASE.read_text(encoding="utf-8").replace("  title: ", f"  title: {title} #", 1), encoding="utf-8")
     out = tmp_path / "long.docx"
     result = invoke("check", case, "--format", "docx", "-o", out)
     assert result.returncode == 0, result.stderr

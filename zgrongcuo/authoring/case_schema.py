@@ -69,7 +69,7 @@ def case_schema(criteria: Criteria | Questions, lang: str) -> dict:
         }
     meta: dict[str, dict] = {k: {"title": text(f"meta.{k}", lang), "$ref": "#/$defs/text"} for k in META_KEYS}
     meta["conduct_date"] = {
-        "title": text("meta.conduct_date", lang),
+        "title": text("template.conduct_date", lang),
         "anyOf": [{"type": "string", "pattern": CONDUCT_DATE.pattern}, {"type": "null"}],
     }
     expect_defs = {

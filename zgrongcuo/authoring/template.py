@@ -50,7 +50,8 @@ def render(criteria: Criteria | Questions, lang: str, *, schema: str = DEFAULT_U
     out += ["", *(_comment(text("template.case", lang), lang, "")), "case:"]
     width = max(len(k) for k in META_KEYS)
     for key in META_KEYS:
-        out.append(f"  {key}:{' ' * (width - len(key))}  # {text(f'meta.{key}', lang)}")
+        label = text("template.conduct_date" if key == "conduct_date" else f"meta.{key}", lang)
+        out.append(f"  {key}:{' ' * (width - len(key))}  # {label}")
     out += ["", *(_comment(text("template.answers", lang), lang, "")), "answers:"]
     for n, fact in enumerate(asked.facts, 1):
         kind = text("template.set" if fact.type == "set" else "template.yesno", lang)

@@ -82,7 +82,11 @@ class DeterminationView(Record):
         self.title = text("report.title", lang, name=shown(case_name(d), line=True))  # a report's title
         self.case_title = shown(case_name(d), line=True)  # the case as a reader names it
         self.file = shown(d.case.file, line=True)
-        self.meta = [(text(f"meta.{k}", lang), shown(meta[k] or "")) for k in META_KEYS if meta.get(k)]  # (label, value)
+        self.meta = [  # (label, value): a date in words, as a reader writes it
+            (text(f"meta.{k}", lang), shown(date_words(meta[k] or "", lang) if k == "conduct_date" else meta[k] or ""))
+            for k in META_KEYS
+            if meta.get(k)
+        ]
         self.meta.append((text("report.file", lang), self.file))
         self.subject = shown(meta.get("subject") or "")
         self.outcome = d.outcome.label[lang]

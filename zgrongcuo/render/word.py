@@ -202,6 +202,8 @@ def document(views: list[DeterminationView]) -> bytes:
     w = _Draft(first.title)
     if len(views) == 1:
         w.para(first.outcome + text("sentence_end", lang), bold=text("report.result", lang))
+        for line in first.warnings:  # what changes how the result reads stands beside it
+            w.para(line)
         w.para(first.why, bold=text("concise.why", lang))
         _basic(w, first, h.numbered(1, "section.basic"))
         if first.answers:
@@ -219,6 +221,8 @@ def document(views: list[DeterminationView]) -> bytes:
     rows = comparison(views)
     for r in rows:
         w.para(r.outcome + text("sentence_end", lang), bold=r.name + text("location_sep", lang))
+        for line in r.warnings:  # e.g. conduct before the measure was in force: beside the result it qualifies
+            w.para(line)
     _basic(w, first, h.numbered(1, "section.basic"))
     w.heading(h.numbered(2, "section.compare"))
     w.para(text("compare.intro", lang, count=len(views)))

@@ -646,8 +646,8 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Answers: a list of option ids for multiple choice; yes/no/unknown otherwise; note is the note on an answer.",
     ),
     # -- explanations, templates, schemas and reports
-    "cf.heading": ("什么会改变结论", "What would change the outcome"),
-    "cf.heading_inline": ("什么会改变结论：", "What would change it: "),
+    "cf.heading": ("结论所依据的认定", "What the outcome rests on"),
+    "cf.heading_inline": ("结论所依据的认定：", "What it rests on: "),
     "criteria_name": ("{title}（{version}）", "{title} ({version})"),
     # -- why: a determination in a sentence (text.summary)
     "why.sentence": ("{clauses}。", "{clauses}."),
@@ -684,8 +684,8 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "concise.more_questions": ("……另有 {count} 个问题，见 --detail。", "… {count} more, see --detail."),
     "cf.intro": (
-        "以下是至多两项回答的最小改变，各自即可使结论变为有利：",
-        "The smallest changes of at most two answers, each of which would make the outcome favourable:",
+        "结论依据以下认定；其中一两项认定不同时，结论会不同（只说明认定与结论的关系，不是建议）：",
+        "The outcome rests on the findings below; were one or two of them otherwise, it would differ (this states how findings and outcome relate; it is not advice):",
     ),
     "cf.if": ("若{changes}，{then}结论为{outcome}。", "If {changes}, {then}the outcome would be: {outcome}."),
     "cf.then": ("则符合{situations}，", "{situations} would be met and "),
@@ -715,8 +715,8 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "cf.open": ("{label}回答为{to}时，{then}结论为{outcome}。", "If {label} is answered {to}, {then}the outcome is: {outcome}."),
     "cf.open_none": ("单独回答任何一个待答问题都还不能定案。", "No single open question decides the case on its own."),
     "cf.incomplete": (
-        "（对“什么会改变结论”的搜索达到了工作量上限，以上所列可能不全。）",
-        "(The search for what would change the outcome reached its work limit; the list above may be incomplete.)",
+        "（对结论所依据认定的分析达到了工作量上限，以上所列可能不全。）",
+        "(The analysis of what the outcome rests on reached its work limit; the list above may be incomplete.)",
     ),
     "cf.more": ("另有 {count} 种改变，见 --detail。", "{count} more, see --detail."),
     "template.head": ("案件文件：{title}（版本 {version}）", "Case file: {title} (version {version})"),
@@ -750,7 +750,7 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "meta.title": ("标题", "Title"),
     "meta.subject": ("当事单位或人员", "Subject (unit or person)"),
     "meta.summary": ("基本案情", "Summary of the facts"),
-    "meta.conduct_date": ("行为发生日期（YYYY-MM-DD）", "Date of the conduct (YYYY-MM-DD)"),
+    "meta.conduct_date": ("行为发生日期", "Date of the conduct"),
     "schema.case_title": ("案件文件：{title}", "Case file: {title}"),
     "schema.determination_title": ("判定结果：{title}", "Determination: {title}"),
     "schema.unknown_answer": ("不确定（未知）", "unknown"),
@@ -781,7 +781,7 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Word documents for several cases need -o with a folder: one file per case.",
     ),
     "wrote": ("已写入 {file}", "wrote {file}"),
-    "report.title": ("关于{name}容错免责问题的初筛意见（草稿）", "Screening opinion on fault tolerance (draft): {name}"),
+    "report.title": ("关于{name}的容错免责初筛意见（草稿）", "Screening opinion on fault tolerance (draft): {name}"),
     "section.basic": ("案件基本情况", "The case"),
     "section.analysis": ("对照分析", "Analysis"),
     "section.conclusion": ("初筛意见", "Opinion"),
@@ -902,6 +902,7 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "this is {kind}, not a regular file; --save (--force too) replaces only a regular file. The interview did not start.",
     ),
     "more_errors": ("……此文件还有更多错误，只列出前 {limit} 个；改正后再检查。", "… the file has more errors; only the first {limit} are listed. Correct them and check again."),
+    "template.conduct_date": ("行为发生日期（YYYY-MM-DD）", "Date of the conduct (YYYY-MM-DD)"),
     # -- the trust boundary: special files, links, limits, streams, signals
     "not_regular_file": (
         "这不是普通文件（{kind}），未读取。",
