@@ -1,10 +1,10 @@
 """The text a terminal shows: laid out by the tool's own rules at any width, the outcome last in every view."""
 
 import pytest
-from click.testing import CliRunner
 from conftest import ARTICLE_CASE, EXAMPLES
 from hypothesis import given
 from hypothesis import strategies as st
+from typer.testing import CliRunner
 
 from zgrongcuo.cli import app
 from zgrongcuo.text.layout import _TOKEN, columns, wrap
