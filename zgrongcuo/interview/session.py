@@ -40,6 +40,24 @@ ASKED_META = META_KEYS
 _META = "meta"  # where going back from the first question leads, when the metadata was asked
 
 
+# Lines a pipe may give at one prompt without an answer (help, back at the first question): a pipe
+# that says only that, as `yes help` would, ends the interview instead of running without end.
+PIPED_LINES_WITHOUT_ANSWER = 20
+
+
+class RepliesUnusable(Exception):
+    """Piped answers that cannot be used: a reply that is not an answer, or lines that never answer.
+
+    A pipe cannot read a hint and try again: asking anew would take the next
+    line, meant for the next question, and shift every answer after it.
+    ``msg_id`` and ``params`` say what happened, in the catalogue's words.
+    """
+
+    def __init__(self, msg_id: str, **params: object) -> None:
+        super().__init__(msg_id)
+        self.msg_id, self.params = msg_id, params
+
+
 class _Step(Record):
     """A question answered, in the order answered, with the state before it, which going back restores."""
 
@@ -95,6 +113,8 @@ class Interview:
         self.going_on = False  # ... and accepted
         self.changed = False  # something was given in this interview that the case did not hold
         self.introduced = False
+        self.meta_done = not self.meta_keys  # the case details were all asked (a resume need not ask them again)
+        self.unanswered_lines = 0  # lines read at the present prompt that gave no answer
 
     # -- what to ask next
 
@@ -180,6 +200,7 @@ class Interview:
                     meta = self.ask_meta(io, meta)
                     continue
                 meta = None
+                self.meta_done = True
                 if self.after_meta is not None:
                     self.after_meta(self.case)
                 if back_in_meta:
@@ -238,7 +259,15 @@ class Interview:
         return text(msg_id, self.lang, **params)
 
     def read(self, io: Dialogue, prompt: str) -> str:
-        """A line from the dialogue; a line too long to take is refused at a terminal, and ends a pipe."""
+        """A line from the dialogue; a line too long to take is refused at a terminal, and ends a pipe.
+
+        From a pipe, lines that never answer (``help`` again and again) are
+        counted, and past ``PIPED_LINES_WITHOUT_ANSWER`` they end the interview.
+        """
+        if not io.interactive:
+            self.unanswered_lines += 1
+            if self.unanswered_lines > PIPED_LINES_WITHOUT_ANSWER:
+                raise RepliesUnusable("ask.piped_no_answer", count=PIPED_LINES_WITHOUT_ANSWER)
         while True:
             try:
                 return io.ask(prompt)
@@ -246,6 +275,16 @@ class Interview:
                 if not io.interactive:
                     raise
                 io.say(self.t("ask.line_too_long", limit=LINE_LIMIT))
+
+    def refuse(self, io: Dialogue, hint: str, where: str, line: str) -> None:
+        """Say why a reply is not taken; from a pipe, which cannot try again, that ends the interview."""
+        if not io.interactive:
+            raise RepliesUnusable("ask.piped_unusable", where=where, reply=escaped(line), hint=hint)
+        io.say(hint)
+
+    def answered(self) -> None:
+        """A prompt was answered: the count of lines without an answer starts again."""
+        self.unanswered_lines = 0
 
     def overview(self, io: Dialogue) -> None:
         """What a resumed case holds: answered (unknown among them) and not answered are different things."""
@@ -268,26 +307,31 @@ class Interview:
         earlier = self.case.meta.get(key)
         if earlier:
             io.say(self.t("ask.meta_earlier", value=escaped(earlier)))
+        where = self.t(f"ask.meta.{key}").rstrip(":： ")
         while True:
-            value = self.read(io, self.t(f"ask.meta.{key}")).strip()
+            line = self.read(io, self.t(f"ask.meta.{key}"))
+            value = line.strip()
             command = command_word(value)
             if control_character(value) is not None:
-                io.say(self.t("ask.control_character"))
+                self.refuse(io, self.t("ask.control_character"), where, line)
             elif command == HELP:
                 io.say(self.t(f"ask.meta_help.{key}"))
             elif command == BACK:
                 if index > 0:
+                    self.answered()
                     return index - 1
                 io.say(self.t("ask.nothing_to_undo"))
             elif not value or value == earlier:
+                self.answered()
                 return index + 1
             elif key == "conduct_date" and not is_conduct_date(value):
-                io.say(self.t("ask.bad_conduct_date", value=escaped(value)))
+                self.refuse(io, self.t("ask.bad_conduct_date", value=escaped(value)), where, line)
             elif not self.fits_after(meta=(key, value)):
-                io.say(self.t("ask.too_big", limit=self.max_bytes))
+                self.refuse(io, self.t("ask.too_big", limit=self.max_bytes), where, line)
             else:
                 self.case.meta[key] = value
                 self.changed = True
+                self.answered()
                 return index + 1
 
     def ask_fact(self, io: Dialogue, fact: Fact, ds: tuple[Determination, ...]) -> Answer | str:
@@ -312,6 +356,7 @@ class Interview:
             word, note = split_note(line)
             if earlier is not None and not word and control_character(line) is None:
                 if not NOTE_MARK.search(line):
+                    self.answered()
                     return earlier  # Enter keeps the earlier answer
                 reply: Answer | str | Invalid = Answer(earlier.value, note)  # "# ..." keeps it with a new note
             else:
@@ -320,17 +365,19 @@ class Interview:
                 self.show_help(io, fact)
             elif reply == BACK:
                 if self.back_target() is not None:
+                    self.answered()
                     return BACK
                 io.say(t("ask.nothing_to_undo"))
             elif isinstance(reply, Invalid):
-                io.say(t(reply.msg_id, **dict(reply.params)))
+                self.refuse(io, t(reply.msg_id, **dict(reply.params)), t("ask.question_number", number=number), line)
             else:
                 assert isinstance(reply, Answer)
                 if earlier is not None and NOTE_MARK.search(line) is None:
                     reply = Answer(reply.value, earlier.note)  # a verified answer keeps the note it had
                 if self.fits_after(answer=(fact.id, reply)):
+                    self.answered()
                     return reply
-                io.say(t("ask.too_big", limit=self.max_bytes))
+                self.refuse(io, t("ask.too_big", limit=self.max_bytes), t("ask.question_number", number=number), line)
 
     def fits_after(self, *, meta: tuple[str, str] | None = None, answer: tuple[str, Answer] | None = None) -> bool:
         """Whether the case could still be saved (and read back) with this field or answer in it."""
@@ -460,5 +507,5 @@ class Interview:
             self.position = target
             self.offered, self.going_on = step.offered, step.going_on
             fact = self.questions.fact_by_id[step.fact]
-            io.say(self.t("ask.back_to", number=target + 1, label=fact.label[self.lang]))
+            io.say(self.t("ask.back_to", number=target + 1, question=fact.question[self.lang]))
         return target

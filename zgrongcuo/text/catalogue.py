@@ -391,7 +391,7 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "ask.intro": (
         ("{title}\n"
-         "· 是非题答 是/否/?（不确定），也可答 有/没有、不知道、待核实；多选题输入编号，多个用逗号分开（如 1,3），"
+         "· 是非题答 是/否/?（不确定），也可答 有/没有、不知道、待核实；多选题输入选项前的序号，多个用逗号分开（如 1,3），"
          "0 表示都不是，? 表示不确定。\n"
          "· # 之后的文字作为该题的备注保存，如：是 # 见3月5日党组会议纪要\n"
          "· help 查看说明和办法原文，back 返回上一题（已答的回答会显示出来，直接回车保留）。\n"
@@ -487,18 +487,18 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "ask.option": ("  {number}. {label}", "  {number}. {label}"),
     "ask.none_option": ("  0. 无（以上都不是）", "  0. none of the above"),
     "ask.prompt_yesno": ("回答（是/否/?）：", "Answer (yes/no/?): "),
-    "ask.prompt_set": ("回答（编号，如 1,3；0 无；? 不确定）：", "Answer (numbers, e.g. 1,3; 0 none; ? unknown): "),
+    "ask.prompt_set": ("回答（序号，如 1,3；0 无；? 不确定）：", "Answer (numbers, e.g. 1,3; 0 none; ? unknown): "),
     "ask.hint_yesno": (
         "请回答 是、否 或 ?（不确定），也可答 有/没有、不知道；help 查看说明，back 返回上一题。",
         "Please answer yes, no or ? (unknown); help explains, back returns to the previous question.",
     ),
     "ask.hint_offer": ("请回答 是 或 否；back 返回上一题。", "Please answer yes or no; back returns to the previous question."),
     "ask.hint_set": (
-        "请输入选项编号，多个用逗号分开（如 1,3）；0 表示都不是，? 表示不确定；help 查看说明，back 返回上一题。",
+        "请输入选项前的序号，多个用逗号分开（如 1,3）；0 表示都不是，? 表示不确定；help 查看说明，back 返回上一题。",
         "Please give option numbers separated by commas (e.g. 1,3); 0 for none, ? for unknown; help explains, back goes back.",
     ),
-    "ask.bad_number": ("没有编号为 {number} 的选项（可选 1–{last}，或 0 表示都不是）。", "there is no option {number} (choose 1–{last}, or 0 for none)."),
-    "ask.bad_choice": ("“{word}”不是选项编号。", "'{word}' is not an option number."),
+    "ask.bad_number": ("没有序号为 {number} 的选项（可选 1–{last}，或 0 表示都不是）。", "there is no option {number} (choose 1–{last}, or 0 for none)."),
+    "ask.bad_choice": ("“{word}”不是选项的序号。", "'{word}' is not an option number."),
     "ask.none_with_others": ("0（都不是）不能与其他选项同时选。", "0 (none of them) cannot be combined with other options."),
     "ask.help_heading": ("说明：{help}", "Help: {help}"),
     "ask.help_quote": ("原文（{basis}）：“{quote}”", "Source words ({basis}): “{quote}”"),
@@ -508,7 +508,7 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "ask.help_option": ("  {number}. {label}：{help}", "  {number}. {label}: {help}"),
     "ask.help_option_quote": ("       原文：“{quote}”", "       source words: “{quote}”"),
     "ask.help_option_measures": ("       只有这些办法采用此选项：{measures}", "       only these measures read this option: {measures}"),
-    "ask.back_to": ("返回第 {number} 题：{label}。", "Back to question {number}: {label}."),
+    "ask.back_to": ("返回第 {number} 题，重新回答：{question}", "Back to question {number}, to be answered again: {question}"),
     "ask.back_to_meta": ("返回案件信息。", "Back to the case details."),
     "ask.nothing_to_undo": ("已经是第一项，无法再返回。", "This is the first item; there is nothing to go back to."),
     "ask.offer": (
@@ -903,6 +903,15 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "more_errors": ("……此文件还有更多错误，只列出前 {limit} 个；改正后再检查。", "… the file has more errors; only the first {limit} are listed. Correct them and check again."),
     "template.conduct_date": ("行为发生日期（YYYY-MM-DD）", "Date of the conduct (YYYY-MM-DD)"),
+    "ask.question_number": ("第 {number} 题", "question {number}"),
+    "ask.piped_unusable": (
+        "标准输入不是终端：{where}的回答“{reply}”不能用（{hint}）。管道无法重答，后面的回答也会错位，访谈停止。",
+        "Standard input is not a terminal: the reply '{reply}' to {where} cannot be used ({hint}). A pipe cannot answer again, and every later answer would be shifted: the interview stops.",
+    ),
+    "ask.piped_no_answer": (
+        "标准输入不是终端：连续 {count} 行都没有回答问题，访谈停止。",
+        "Standard input is not a terminal: {count} lines in a row answered nothing; the interview stops.",
+    ),
     # -- the trust boundary: special files, links, limits, streams, signals
     "not_regular_file": (
         "这不是普通文件（{kind}），未读取。",
