@@ -74,12 +74,14 @@ class ZgError(Exception):
 
     def render(self, lang: str) -> str:
         """A paragraph per problem: where, which key, what is wrong, and the line quoted."""
-        text = self._render(lang)
-        for other in self.others:
-            text += "\n" + other._render(lang)
+        return "\n".join(self.paragraphs(lang))
+
+    def paragraphs(self, lang: str) -> list[str]:
+        """This problem's paragraph, each other problem's, and a last one when more were found than are shown."""
+        out = [problem._render(lang) for problem in self.problems()]
         if self.more:
-            text += "\n" + catalogue.text("more_errors", lang, limit=MAX_ERRORS)
-        return text
+            out.append(catalogue.text("more_errors", lang, limit=MAX_ERRORS))
+        return out
 
     def _render(self, lang: str) -> str:
         if self.file is None and self.key is None:  # about the command line, not a file: the message alone
