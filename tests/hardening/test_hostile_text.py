@@ -247,3 +247,55 @@ def test_csv_shows_hostile_text_as_escapes(hostile):
     _no_acting(result.stdout)
     out = result.stdout.decode("utf-8")
     assert "rlo\\u202elmth.yaml" in out and "bad\\udcff" in out
+
+
+# ------------------------------------------------------------ what is typed on the command line
+
+HOSTILE = f"x{ESC}{RLO}{ZWSP}y"  # a terminal escape, a reordering, and a character that shows as nothing
+
+
+def _quoted_only(stderr: bytes) -> str:
+    """The messages, checked to hold what was typed only as escapes."""
+    _no_acting(stderr)
+    err = stderr.decode()
+    assert ZWSP not in err, err
+    assert "x\\x1b[31m\\u202e\\u200by" in err, err
+    return err
+
+
+def test_the_o_path_and_the_save_path_are_quoted_in_every_message(tmp_path):
+    out = tmp_path / f"{HOSTILE}.json"
+    result = invoke("check", ARTICLE_CASE, "--format", "json", "-o", out)
+    assert result.returncode == 0 and out.exists()
+    _quoted_only(result.stderr)  # "wrote …"
+    again = invoke("check", ARTICLE_CASE, "--format", "json", "-o", out)  # exists: refused, the path quoted
+    assert again.returncode == 2
+    _quoted_only(again.stderr)
+    saved = tmp_path / f"{HOSTILE}.yaml"
+    answers = "2\n3\n1\n是\n否\n是\n是\n否\n否\n否\n否\n"
+    result = invoke("ask", "--no-meta", "--save", saved, input=answers)
+    assert result.returncode == 0 and saved.exists()
+    _quoted_only(result.stderr)  # "the answers will be saved to …", "saved: …"
+    interrupted = invoke("ask", "--no-meta", "--save", tmp_path / f"{HOSTILE}-2.yaml", input="2\n3\n")
+    assert interrupted.returncode == 2
+    err = _quoted_only(interrupted.stderr)  # the draft and the resume command
+    command = next(line for line in err.splitlines() if "zgrongcuo ask --case" in line)
+    assert "$'" in command  # the shell reads the path back exactly
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", f"--{HOSTILE}", "case.yaml"],  # an unknown option
+        ["check", "-f", HOSTILE, "case.yaml"],  # a value that is not a format
+        ["check", "--jobs", HOSTILE, "case.yaml"],  # nor a number
+        ["template", "--schema", HOSTILE],
+        ["check", "--criteria", HOSTILE, "case.yaml"],  # a criteria file that does not exist
+        ["check", HOSTILE],  # nor a case file
+    ],
+)
+def test_what_is_typed_on_the_command_line_reaches_a_message_only_as_escapes(args):
+    result = invoke(*args)
+    assert result.returncode == 2
+    assert result.stdout == b""
+    _quoted_only(result.stderr)
