@@ -105,7 +105,18 @@ LangOption = Annotated[
 ]
 DetailOption = Annotated[bool, typer.Option("--detail", help="cli.opt.detail")]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="cli.opt.quiet")]
+# The same option where it says something else: the measures that weigh (similar), whose questions are written
+# out (template, schema); and -o where the output is always one file.
+WeighingOption = Annotated[
+    list[str] | None,
+    typer.Option("--criteria", metavar="PATH", help="cli.opt.criteria_weigh", autocompletion=complete_measures),
+]
+QuestionsOption = Annotated[
+    list[str] | None,
+    typer.Option("--criteria", metavar="PATH", help="cli.opt.criteria_questions", autocompletion=complete_measures),
+]
 OutputOption = Annotated[str | None, typer.Option("--output", "-o", metavar="PATH", help="cli.opt.output")]
+FileOutputOption = Annotated[str | None, typer.Option("--output", "-o", metavar="PATH", help="cli.opt.output_file")]
 ForceOption = Annotated[bool, typer.Option("--force", help="cli.opt.force")]
 MaxBytesOption = Annotated[
     int,

@@ -912,6 +912,15 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "标准输入不是终端：连续 {count} 行都没有回答问题，访谈停止。",
         "Standard input is not a terminal: {count} lines in a row answered nothing; the interview stops.",
     ),
+    "cli.opt.criteria_weigh": (
+        "按这些办法的判定规则给问题加权：标准文件的路径，或内置办法的名称（见 criteria list）；可多次给出；默认：全部内置办法。",
+        "Weigh the questions by the rules of these measures: a criteria file, or a bundled measure's name (see criteria list); may be given several times; default: every bundled measure.",
+    ),
+    "cli.opt.criteria_questions": (
+        "写出这些办法的问题：标准文件的路径，或内置办法的名称（见 criteria list）；可多次给出；默认：内置的秭归县 2018 年办法。",
+        "With the questions of these measures: a criteria file, or a bundled measure's name (see criteria list); may be given several times; default: the bundled Zigui 2018 measure.",
+    ),
+    "cli.opt.output_file": ("写入此文件而不是标准输出。", "Write to this file instead of standard output."),
     # -- the trust boundary: special files, links, limits, streams, signals
     "not_regular_file": (
         "这不是普通文件（{kind}），未读取。",
@@ -1031,8 +1040,8 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "cli.opt.lang": ("输出和帮助的语言：zh 或 en（也可设 ZGRONGCUO_LANG）。", "Language of output and help: zh or en (also ZGRONGCUO_LANG)."),
     "cli.opt.format": ("输出格式。", "Output format."),
     "cli.opt.output": (
-        "写入此文件而不是标准输出（多个案件的报告：写入此文件夹）。",
-        "Write to this file (reports of several cases: this folder) instead of standard output.",
+        "写入此文件而不是标准输出；以 / 结尾的路径或已有的文件夹：写入其中，以案件编号命名（多个案件的 markdown、html、docx 报告每件一个文件，另附汇总）。",
+        "Write to this file instead of standard output; a path ending with / or an existing folder: into it, named after the case id (reports of several cases: one file each, and a summary).",
     ),
     "cli.opt.force": ("覆盖已存在的文件。", "Overwrite files that already exist."),
     "cli.opt.max_bytes": (
