@@ -185,3 +185,18 @@ def test_one_report_that_cannot_be_made_stops_none_of_the_others(tmp_path, monke
     writer.close()
     assert [type(e) for e in writer.errors] == [InternalError]
     assert len(list(tmp_path.glob("*.md"))) == len(examples)  # every other report, and the summary
+
+
+def test_the_printed_resume_command_writes_into_the_folder_too(tmp_path):
+    import shlex
+
+    first = invoke("ask", "--no-meta", "--format", "markdown", "-o", "意见稿/", input="2\n3\n", cwd=tmp_path)
+    assert first.returncode == 2  # the answers ran out: a draft and the command to go on
+    line = next(line for line in first.stderr.decode().splitlines() if "zgrongcuo ask --case" in line)
+    words = shlex.split(line[line.index("zgrongcuo ask") :])
+    assert words[words.index("-o") + 1] == "意见稿/"
+    rest = "1\n是\n否\n是\n是\n否\n否\n否\n否\n"
+    resumed = invoke(*words[1:], input=rest, cwd=tmp_path)
+    assert resumed.returncode == 0, resumed.stderr
+    [report] = (tmp_path / "意见稿").iterdir()
+    assert report.suffix == ".md" and "(exempt" in report.read_text(encoding="utf-8")
