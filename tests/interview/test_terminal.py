@@ -152,6 +152,7 @@ def test_ctrl_c_then_the_printed_resume_command(criteria, article, tmp_path):
     child.expect(RESUME)
     command = child.match.group(1)
     assert finish(child) == 130
+    assert last_line(child).endswith(command.strip())  # the resume command is the last line, nothing after it
     draft = tmp_path / shlex.split(command)[3]
     assert list(case_reader.load(str(draft), criteria).answers) == ARTICLE_ASKED[:3]
 

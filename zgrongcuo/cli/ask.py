@@ -109,6 +109,7 @@ def ask(
             final = sitting.run(dialogue)
     except KeyboardInterrupt:
         destination.discard()
+        framework.said_interrupted(True)  # the interview said so, above its draft and resume command: the last lines
         common.finish(common.ExitCode.INTERRUPTED)
     except InputEnded:
         destination.discard()
