@@ -45,6 +45,7 @@ def test_ask_writes_into_a_new_folder_and_loses_nothing_with_no_save(tmp_path, f
     assert result.returncode == 0, result.stderr
     [report] = (tmp_path / "意见稿").iterdir()
     assert report.suffix == SUFFIX[fmt] and report.stat().st_size > 0
+    assert report.stem.startswith("zgrongcuo-")  # no id: named as the interview names a case, not "stdin"
 
 
 def test_a_path_ending_with_a_slash_that_is_a_file_is_refused_before_anything(tmp_path):

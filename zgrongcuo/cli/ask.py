@@ -40,10 +40,12 @@ def ask(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="cli.opt.ask_quiet")] = False,
     precedents: Annotated[bool, typer.Option("--precedents", help="cli.opt.precedents")] = False,
 ) -> None:
+    from datetime import datetime
+
     from zgrongcuo.engine.evaluation import evaluate
     from zgrongcuo.errors import UsageError, ZgError
     from zgrongcuo.interview.dialogue import StreamDialogue
-    from zgrongcuo.interview.recording import InputEnded, Sitting, same_file
+    from zgrongcuo.interview.recording import InputEnded, Sitting, same_file, unnamed
     from zgrongcuo.io import case_reader
     from zgrongcuo.model.case import blank_case
     from zgrongcuo.render.contract import RenderOptions
@@ -76,7 +78,10 @@ def ask(
     options = RenderOptions(lang, detail=detail, measures=len(asked.measures))
     notify = common.say if not quiet else common.silent
     # A report into a folder that holds one of its name takes the next free name: the answers are not lost to it.
-    destination = Destination(OutputFormat(format_name), output, options, force=force, say=notify, fresh_names=True)
+    started = datetime.now()
+    destination = Destination(
+        OutputFormat(format_name), output, options, force=force, say=notify, fresh_names=True, unnamed=unnamed(started)
+    )
     # Undecodable bytes typed at a prompt are an invalid answer, not a crash.
     if hasattr(sys.stdin, "reconfigure"):
         sys.stdin.reconfigure(errors="replace")
@@ -102,6 +107,7 @@ def ask(
         quiet=quiet,
         max_bytes=max_bytes,
         kept_comments=kept,
+        started=started,
     )
     sitting.prepare()
     try:

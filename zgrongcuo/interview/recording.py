@@ -38,6 +38,11 @@ class InputEnded(Exception):
     """The answers ran out before the interview was finished (the draft is saved and the user told)."""
 
 
+def unnamed(started: datetime) -> str:
+    """The name of a case without an id, from when its interview began: ``zgrongcuo-20261202-1405``."""
+    return f"zgrongcuo-{started:%Y%m%d-%H%M}"
+
+
 def same_file(a: str, b: str) -> bool:
     """Whether two paths name one file (by what they point to, for files that do not exist yet)."""
     try:
@@ -183,8 +188,13 @@ class Sitting:
 
     def default_path(self, case: Case) -> str:
         """A new file in the current folder, named after the case id, else after the date and time."""
-        stem = file_stem(case.meta.get("id") or "") or f"zgrongcuo-{self.started:%Y%m%d-%H%M}"
+        stem = file_stem(case.meta.get("id") or "") or self.unnamed
         return unused(stem + ".yaml")
+
+    @property
+    def unnamed(self) -> str:
+        """What a case without an id is named after: the date and time the interview began."""
+        return unnamed(self.started)
 
     def fits(self, case: Case) -> bool:
         """Whether ``case`` saved (YAML or JSON) is within ``--max-bytes``, so that it can be read back."""

@@ -34,7 +34,8 @@ class Destination:
 
     ``fresh_names``: a report into a folder that already holds one of its name
     takes the next free name (``ZG-2014-57-2.docx``) instead of failing: an
-    interview's answers are not to be lost to a name taken.
+    interview's answers are not to be lost to a name taken.  ``unnamed``: what a
+    case with neither an id nor a file is named after in a folder.
     """
 
     def __init__(
@@ -46,6 +47,7 @@ class Destination:
         force: bool,
         say: Callable[[str], None],
         fresh_names: bool = False,
+        unnamed: str = "stdin",
     ) -> None:
         self.output, self.force, self.say, self.lang, self.fmt = output, force, say, options.lang, fmt
         self.pending: PendingFile | None = None
@@ -67,13 +69,13 @@ class Destination:
             self.renderer = make_renderer(fmt, None, options)
             return
         if names_folder(output) or os.path.isdir(output) or (fmt.is_report and options.batch):
-            self.renderer = self.folder = self._folder(fmt, output, options, fresh_names)
+            self.renderer = self.folder = self._folder(fmt, output, options, fresh_names, unnamed)
             return
         self.pending = PendingFile(output, force=force)  # refused now, before anything is computed
         self.stream = self.pending.buffer if fmt.binary else self.pending.text()
         self.renderer = make_renderer(fmt, self.stream, options)
 
-    def _folder(self, fmt: OutputFormat, output: str, options: RenderOptions, fresh: bool) -> FolderWriter:
+    def _folder(self, fmt: OutputFormat, output: str, options: RenderOptions, fresh: bool, unnamed: str) -> FolderWriter:
         from pathlib import Path
 
         from zgrongcuo.render.folder import FolderWriter
@@ -90,7 +92,9 @@ class Destination:
                 raise ZgError("output_folder_is_file", file=output, folder=detail or "")
             raise ZgError("write_error", file=output, detail=detail or "")
         # One case into a folder is named as in a batch, without a summary.
-        return FolderWriter(fmt, Path(output), options, force=self.force, say=self.say, summary=options.batch, fresh=fresh)
+        return FolderWriter(
+            fmt, Path(output), options, force=self.force, say=self.say, summary=options.batch, fresh=fresh, unnamed=unnamed
+        )
 
     def finish(self, *, checked: bool = True) -> list[ZgError]:
         """Put the output file in place, if there is one; the files that could not be written.

@@ -18,15 +18,15 @@ from zgrongcuo.text.escape import file_stem, quoted
 SUMMARY_STEM = "summary"
 
 
-def report_stem(d_or_file: Determination | str) -> str:
-    """A report's file name without suffix: the case id, else the case file's stem."""
+def report_stem(d_or_file: Determination | str, unnamed: str = "stdin") -> str:
+    """A report's file name without suffix: the case id, else the case file's stem (``unnamed`` for one without a file)."""
     if isinstance(d_or_file, str):
         file, case_id = d_or_file, None
     else:
         file, case_id = d_or_file.case.file, d_or_file.case.meta.get("id")
     if case_id:
         return file_stem(case_id) or "case"
-    return file_stem("stdin" if file == "-" else Path(file).stem) or "case"
+    return file_stem(unnamed if file == "-" else Path(file).stem) or "case"
 
 
 class FolderWriter(Renderer):
@@ -49,12 +49,14 @@ class FolderWriter(Renderer):
         say: Callable[[str], None],
         summary: bool = True,
         fresh: bool = False,
+        unnamed: str = "stdin",
     ) -> None:
         super().__init__(None, options)
         self.fmt = fmt
         self.format = document_format(fmt) if fmt.is_report else None
         self.folder = folder
         self.force, self.fresh = force, fresh
+        self.unnamed = unnamed  # the name of a case that has neither an id nor a file (standard input, an interview)
         self.say = say
         self.summary = summary
         self.tally = Tally(options.lang)
@@ -102,7 +104,7 @@ class FolderWriter(Renderer):
 
     def emit(self, payload: object) -> None:
         assert isinstance(payload, tuple)
-        path = self._name(report_stem(payload[0]))
+        path = self._name(report_stem(payload[0], self.unnamed))
         try:
             data = self._document(payload)
         except ZgError as error:
