@@ -201,3 +201,19 @@ def test_the_printed_resume_command_writes_into_the_folder_too(tmp_path):
     assert resumed.returncode == 0, resumed.stderr
     [report] = (tmp_path / "意见稿").iterdir()
     assert report.suffix == ".md" and "(exempt" in report.read_text(encoding="utf-8")
+
+
+def test_when_the_o_file_cannot_be_written_at_the_end_ask_shows_the_outcome(tmp_path, monkeypatch):
+    from zgrongcuo.errors import ZgError
+    from zgrongcuo.io import files
+
+    def full(self):
+        self.discard()
+        raise ZgError("write_error", file=self.target, detail="No space left on device")
+
+    monkeypatch.setattr(files.PendingFile, "commit", full)
+    result = invoke("ask", "--no-meta", "--no-save", "--format", "json", "-o", tmp_path / "x.json", input=ANSWERS)
+    assert result.returncode == 2
+    assert "No space left on device" in result.stderr.decode()
+    assert "(exempt)" in result.stdout.decode()  # the interview's result is not lost with the file
+    assert list(tmp_path.iterdir()) == []

@@ -129,12 +129,13 @@ def ask(
         renderer = destination.renderer
         several = asked if len(asked.measures) > 1 else None
         ds = tuple(evaluate(m, final, explain=renderer.explains, questions=several) for m in asked.measures)
-        renderer.determinations(ds)
-        renderer.close()
-        sys.stdout.flush()
-        try:
+        try:  # an -o file that cannot be written (a full disk) fails here or when put in place
+            renderer.determinations(ds)
+            renderer.close()
+            sys.stdout.flush()
             failures = destination.finish()
         except ZgError as unwritten:
+            destination.discard()
             failures = [unwritten]
         for failure in failures:
             common.report_error(failure, lang)
