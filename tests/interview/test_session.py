@@ -747,6 +747,11 @@ def test_piped_lines_that_never_answer_end_the_interview(criteria):
         assert result.exit_code == 2, result.output
         assert text("ask.piped_no_answer", "zh", count=PIPED_LINES_WITHOUT_ANSWER) in result.stderr
         assert result.stderr.count(text("ask.prompt_set", "zh")) == PIPED_LINES_WITHOUT_ANSWER  # bounded, not endless
+    # Answers gone back over for ever: each line answers, but the interview would never end.
+    result = ask("--no-meta", "--no-save", input="1\nback\n" * 2000)
+    assert result.exit_code == 2, result.output
+    assert "访谈仍未结束" in result.stderr
+    assert result.stderr.count("[1/") < 2000
 
 
 @pytest.mark.parametrize(

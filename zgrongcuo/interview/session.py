@@ -43,6 +43,9 @@ _META = "meta"  # where going back from the first question leads, when the metad
 # Lines a pipe may give at one prompt without an answer (help, back at the first question): a pipe
 # that says only that, as `yes help` would, ends the interview instead of running without end.
 PIPED_LINES_WITHOUT_ANSWER = 20
+# And lines in all, per question and field that could be asked: going back and answering again and again
+# (`yes $'back\n1'`) gives answers, but never an end.
+PIPED_LINES_PER_QUESTION = 20
 
 
 class RepliesUnusable(Exception):
@@ -115,6 +118,7 @@ class Interview:
         self.introduced = False
         self.meta_done = not self.meta_keys  # the case details were all asked (a resume need not ask them again)
         self.unanswered_lines = 0  # lines read at the present prompt that gave no answer
+        self.piped_lines = 0  # lines read from a pipe in all
 
     # -- what to ask next
 
@@ -266,8 +270,12 @@ class Interview:
         """
         if not io.interactive:
             self.unanswered_lines += 1
+            self.piped_lines += 1
             if self.unanswered_lines > PIPED_LINES_WITHOUT_ANSWER:
                 raise RepliesUnusable("ask.piped_no_answer", count=PIPED_LINES_WITHOUT_ANSWER)
+            most = PIPED_LINES_PER_QUESTION * (len(self.questions.facts) + len(ASKED_META))
+            if self.piped_lines > most:
+                raise RepliesUnusable("ask.piped_no_end", count=most)
         while True:
             try:
                 return io.ask(prompt)

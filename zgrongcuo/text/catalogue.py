@@ -921,6 +921,10 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "With the questions of these measures: a criteria file, or a bundled measure's name (see criteria list); may be given several times; default: the bundled Zigui 2018 measure.",
     ),
     "cli.opt.output_file": ("写入此文件而不是标准输出。", "Write to this file instead of standard output."),
+    "ask.piped_no_end": (
+        "标准输入不是终端：已读了 {count} 行，访谈仍未结束（回答被反复退回重答）；访谈停止。",
+        "Standard input is not a terminal: {count} lines were read and the interview has not ended (answers were gone back over again and again); the interview stops.",
+    ),
     # -- the trust boundary: special files, links, limits, streams, signals
     "not_regular_file": (
         "这不是普通文件（{kind}），未读取。",
