@@ -1,6 +1,7 @@
 """`zgrongcuo ask`: the interview in the terminal, then the determination as `check` prints it."""
 
-from __future__ import annotations
+# No `from __future__ import annotations`: Typer reads the parameters' annotations when the command is
+# built, and string annotations would be compiled anew on every run.
 
 import contextlib
 import sys
@@ -27,6 +28,7 @@ def ask(
     *,
     criteria: common.CriteriaOption = None,
     case_file: Annotated[str | None, typer.Option("--case", metavar="FILE", help="cli.opt.case")] = None,
+    from_texts: Annotated[list[str] | None, typer.Option("--from", metavar="FILE", help="cli.opt.from")] = None,
     save: Annotated[str | None, typer.Option("--save", metavar="FILE", help="cli.opt.save")] = None,
     no_save: Annotated[bool, typer.Option("--no-save", help="cli.opt.no_save")] = False,
     force: Annotated[bool, typer.Option("--force", help="cli.opt.ask_force")] = False,
@@ -74,6 +76,12 @@ def ask(
     if not quiet:
         for notice in start.notices:
             common.warn(notice, lang)
+    if from_texts:  # suggestions from written accounts, each offered at its question
+        from zgrongcuo.cli.suggest import read_draft
+
+        start = read_draft(
+            from_texts, asked, lang, max_bytes=max_bytes, quiet=quiet, case=start if case_file else None
+        ).case
     # A Word document onto a terminal, or an -o file that exists, is refused now, not after the interview.
     options = RenderOptions(lang, detail=detail, measures=len(asked.measures))
     notify = common.say if not quiet else common.silent
@@ -149,7 +157,7 @@ def ask(
 
 
 
-def _shown_instead(ds: tuple[Determination, ...], options: RenderOptions) -> None:
+def _shown_instead(ds: "tuple[Determination, ...]", options: "RenderOptions") -> None:
     """The determination on standard output, as text, when the -o file could not be written."""
     from zgrongcuo.render.contract import RenderOptions
     from zgrongcuo.render.registry import make_renderer
@@ -173,7 +181,7 @@ def _comments(path: str, max_bytes: int) -> tuple[str, ...]:
 
 
 @contextlib.contextmanager
-def _signals_stop(dialogue: StreamDialogue) -> Iterator[None]:
+def _signals_stop(dialogue: "StreamDialogue") -> Iterator[None]:
     """During the interview, Ctrl-C, a closed terminal window (SIGHUP) and SIGTERM stop it with a draft kept.
 
     The dialogue decides when: at once while it waits for a line, else at the next prompt, so that

@@ -248,6 +248,8 @@ def render_comparison(console: Console, views: list[DeterminationView]) -> None:
     page.hanging([], first.case_title, "bold")
     if first.subject:
         page.hanging([], text("subject_line", lang, subject=first.subject), "dim")
+    if first.suggested:
+        page.hanging([("? ", "bold cyan")], first.suggested, "cyan")
     page.line((text("compare.heading", lang), "bold"))
     for row in comparison(views):
         style = outcome_style(row.favourable)
@@ -298,6 +300,8 @@ def render_summary(console: Console, v: DeterminationView, *, heading: bool = Tr
         if v.subject:
             page.hanging([], text("subject_line", lang, subject=v.subject), "dim")
     page.hanging([], text("concise.file", lang, file=v.file, criteria=v.criteria_name), "dim")
+    if v.suggested and heading:  # several measures: the comparison above said it once
+        page.hanging([("? ", "bold cyan")], v.suggested, "cyan")
     for warning in v.warnings:
         page.hanging([("! ", "bold yellow")], warning, "yellow")
     for sentence in v.unused:
@@ -363,6 +367,8 @@ def render_detail(console: Console, v: DeterminationView) -> None:
     lines: list[Text] = [head, Text(_fit(text("concise.why", lang) + v.why, inner))]
     if v.subject:
         lines.append(Text(_fit(text("subject_line", lang, subject=v.subject), inner), style="dim"))
+    if v.suggested:
+        lines.append(Text(_fit(v.suggested, inner), style="cyan"))
     lines += [Text(_fit(warning, inner), style="yellow") for warning in v.warnings]
     lines += [Text(_fit(sentence, inner), style="dim") for sentence in v.unused]
     title = v.case_title
