@@ -84,6 +84,7 @@ __all__ = [
 
 if TYPE_CHECKING:
     from zgrongcuo.errors import CaseError, CriteriaError, UsageError, ZgError
+    from zgrongcuo.io.questions import Selection
     from zgrongcuo.model.case import Answer, Case, Decision
     from zgrongcuo.model.conditions import Element
     from zgrongcuo.model.criteria import Criteria, Fact, Option, Outcome, Questions, Rule, Situation
@@ -132,8 +133,10 @@ def load_case(
     name: str | None = None,
     max_bytes: int | None = None,
 ) -> Case:
-    """Load and check a case file against a measure (None: the default), or the questions of several.
+    """Load and check a case file against a measure, or the questions of several; None: the measures it names.
 
+    A case file that names no measure (``measures:``) is read against the
+    default measure, and the bundled measure its decision was taken under.
     ``source`` is a path (``-`` too is a file of that name), the file's bytes,
     or a binary stream read to its end — ``sys.stdin.buffer`` reads standard
     input, and only then.  ``name`` is the file name messages give for bytes
@@ -149,9 +152,9 @@ def load_case(
     if not isinstance(source, (str, os.PathLike)):
         return case_reader.loads(read_bytes("-", max_bytes=limit, stdin=source), asked, name or "-")
     path = os.fspath(source)
-    data = read_bytes(os.path.join(os.curdir, "-") if path == "-" else path, max_bytes=limit)
-    case = case_reader.loads(data, asked, path)
-    case.origin = identity(os.path.join(os.curdir, "-") if path == "-" else path)
+    file = os.path.join(os.curdir, "-") if path == "-" else path  # a file of that name, never standard input
+    case = case_reader.loads(read_bytes(file, max_bytes=limit), asked, path)
+    case.origin = identity(file)
     return case
 
 
@@ -216,11 +219,19 @@ def to_json(item: Determination | ZgError, lang: str = "zh", *, explain: bool | 
     return determination_json(item, lang, explain=with_changes)
 
 
-def _questions(criteria: MeasureSpec | Sequence[MeasureSpec] | None) -> Questions:
-    """The questions of the measures named (None: the default measure), each loaded once."""
-    from zgrongcuo.io.questions import load_measures, questions
+def _questions(criteria: MeasureSpec | Sequence[MeasureSpec] | None) -> Questions | Selection:
+    """The measures named, each loaded once; None: each case its own, as the command line reads them.
+
+    Named measures override what a case file names (``measures:``), as ``--criteria`` does.
+    """
+    from zgrongcuo.io.questions import Selection, load_measures, questions
     from zgrongcuo.model.criteria import Criteria
 
-    if criteria is None or isinstance(criteria, (str, os.PathLike, Criteria)):
-        criteria = [criteria] if criteria is not None else []
-    return questions(load_measures([s if isinstance(s, Criteria) else os.fspath(s) for s in criteria]))
+    if criteria is None:
+        return Selection()
+    specs = [criteria] if isinstance(criteria, (str, os.PathLike, Criteria)) else list(criteria)
+    if all(isinstance(s, (str, os.PathLike)) for s in specs):
+        selection = Selection([os.fspath(s) for s in specs])  # type: ignore[arg-type]
+        assert selection.fixed is not None
+        return selection
+    return questions(load_measures([s if isinstance(s, Criteria) else os.fspath(s) for s in specs]))

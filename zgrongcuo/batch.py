@@ -20,9 +20,10 @@ from typing import Any
 from zgrongcuo.errors import ZgError
 from zgrongcuo.io import case_reader
 from zgrongcuo.io.files import MAX_BYTES, read_bytes
+from zgrongcuo.io.questions import Selection
 from zgrongcuo.model.base import Record
 from zgrongcuo.model.case import Notice
-from zgrongcuo.model.criteria import Questions
+from zgrongcuo.model.criteria import Criteria, Questions
 from zgrongcuo.model.determination import Determination
 from zgrongcuo.render.contract import Renderer, RenderOptions
 
@@ -76,8 +77,14 @@ def workers_for(jobs: int, tasks: Iterable[Task]) -> tuple[int, Iterator[Task]]:
     return min(jobs, max(len(head) // CHUNK, 1)), itertools.chain(head, tasks)
 
 
-def _process(task: Task, asked: Questions, prepare: Callable[..., object], explain: bool, max_bytes: int) -> CaseResult:
-    """Load one case and evaluate it against every measure: the renderer prepares the determinations together."""
+def _process(
+    task: Task, asked: Questions | Selection, prepare: Callable[..., object], explain: bool, max_bytes: int
+) -> CaseResult:
+    """Load one case and evaluate it against every measure: the renderer prepares the determinations together.
+
+    ``asked``: the questions of the measures every case is checked against, or
+    a ``Selection`` that gives each case its own (or those ``--criteria`` gave).
+    """
     from zgrongcuo.engine.evaluation import evaluate
 
     path, data, problem, within = task
@@ -86,43 +93,72 @@ def _process(task: Task, asked: Questions, prepare: Callable[..., object], expla
             raise problem
         if data is None:
             data = read_bytes(path, max_bytes=max_bytes, within=within)
-        loaded = case_reader.loads(data, asked, path)
+        loaded, questions = case_reader.loads_for(data, asked, path)
     except ZgError as error:
         return CaseResult(path, failure=error)
-    several = asked if len(asked.measures) > 1 else None
-    ds = tuple(evaluate(criteria, loaded, explain=explain, questions=several) for criteria in asked.measures)
+    several = questions if len(questions.measures) > 1 else None
+    ds = tuple(evaluate(criteria, loaded, explain=explain, questions=several) for criteria in questions.measures)
     favourables = tuple(d.outcome.favourable for d in ds)
-    return CaseResult(path, favourables=favourables, payload=prepare(ds), notices=tuple(loaded.notices))
+    notices = (*loaded.notices, *loaded.run_notices)
+    return CaseResult(path, favourables=favourables, payload=prepare(ds), notices=notices)
 
 
 class MeasureParts:
     """Every part of the measures a determination can refer to, by place: how they cross between processes.
 
-    A worker and the main process hold the same measures (given once, in the
-    same order), so a reference to a fact, an element or an outcome travels
-    as its place in this list and is the main process's own object on
-    arrival, not a copy of it.
+    A worker and the main process hold the same measures — given once, or
+    loaded from the same files as cases name them — so a reference to a
+    fact, an element or an outcome travels as the measure's file and
+    fingerprint and its place in that measure, and is the main process's own
+    object on arrival, not a copy of it.
     """
 
-    def __init__(self, asked: Questions) -> None:
+    def __init__(self, asked: Questions | Selection) -> None:
+        self.asked = asked
+        self.places: dict[int, tuple[object, ...]] = {}  # id of a part -> its persistent id
+        self._registered: set[int] = set()  # ids of the measures and questions whose parts are in places
+        self._parts: dict[object, list[object]] = {}  # a measure's or questions' key -> its parts, in order
+
+    @staticmethod
+    def _key(criteria: Criteria) -> tuple[str, str]:
+        return criteria.path, criteria.sha256
+
+    @staticmethod
+    def parts_of(criteria: Criteria) -> list[object]:
+        """A measure's parts in an order both processes agree on."""
         from zgrongcuo.model.conditions import nodes_of
 
-        parts: list[object] = [asked, *asked.facts]
+        parts: list[object] = [criteria, *criteria.facts, *(o for f in criteria.facts for o in f.options)]
+        parts += [*criteria.situations, *criteria.outcomes.values(), *criteria.rules]
+        roots = [*(r.when for r in criteria.rules), *(s.condition for s in criteria.situations)]
+        roots += [*criteria.preconditions, *criteria.exclusions, *criteria.conditions.values()]
+        return parts + [node for root in roots for node in nodes_of(root)]
+
+    def _register(self, asked: Questions) -> None:
+        if id(asked) in self._registered:
+            return
+        self._registered.add(id(asked))
+        key = ("q", tuple(self._key(m) for m in asked.measures))
+        own: list[object] = [asked, *asked.facts]
+        for place, part in enumerate(own):
+            self.places.setdefault(id(part), (*key, place))
         for criteria in asked.measures:
-            parts += [criteria, *criteria.facts, *(o for f in criteria.facts for o in f.options)]
-            parts += [*criteria.situations, *criteria.outcomes.values(), *criteria.rules]
-            roots = [*(r.when for r in criteria.rules), *(s.condition for s in criteria.situations)]
-            roots += [*criteria.preconditions, *criteria.exclusions, *criteria.conditions.values()]
-            parts += [node for root in roots for node in nodes_of(root)]
-        self.parts = parts
-        self.places: dict[int, int] = {}
-        for place, part in enumerate(parts):
-            self.places.setdefault(id(part), place)
+            if id(criteria) not in self._registered:
+                self._registered.add(id(criteria))
+                for place, item in enumerate(self.parts_of(criteria)):
+                    self.places.setdefault(id(item), ("m", *self._key(criteria), place))
+
+    def _known(self) -> list[Questions]:
+        if isinstance(self.asked, Questions):
+            return [self.asked]
+        return self.asked.known()
 
     def dumps(self, value: object) -> bytes:
         import io
         import pickle
 
+        for asked in self._known():  # measures a Selection has loaded since the last chunk
+            self._register(asked)
         buffer = io.BytesIO()
         pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
         places = self.places
@@ -135,20 +171,49 @@ class MeasureParts:
         import pickle
 
         unpickler = pickle.Unpickler(io.BytesIO(data))
-        unpickler.persistent_load = self.parts.__getitem__  # type: ignore[method-assign]
+        unpickler.persistent_load = self._part  # type: ignore[method-assign]
         return unpickler.load()
+
+    def _part(self, pid: tuple[Any, ...]) -> object:
+        kind, *where, place = pid
+        parts = self._parts.get((kind, *where))
+        if parts is None:
+            if kind == "m":
+                parts = self.parts_of(self._measure(*where))
+            else:
+                [keys] = where
+                asked = self._questions([self._measure(path, sha) for path, sha in keys])
+                parts = [asked, *asked.facts]
+            self._parts[(kind, *where)] = parts
+        return parts[place]
+
+    def _measure(self, path: str, sha256: str) -> Criteria:
+        if isinstance(self.asked, Questions):
+            found = next((m for m in self.asked.measures if self._key(m) == (path, sha256)), None)
+        else:
+            found = self.asked.load(path)
+        if found is None or found.sha256 != sha256:
+            raise RuntimeError(f"the measure {path} is not the one the worker process read")
+        return found
+
+    def _questions(self, measures: list[Criteria]) -> Questions:
+        if isinstance(self.asked, Questions):
+            return self.asked
+        return self.asked.questions_for([m.path for m in measures])
 
 
 # Worker processes keep their measures and renderer here between tasks.
 _worker: dict[str, Any] = {}
 
 
-def _init_worker(asked: Questions, renderer: type[Renderer], options: RenderOptions, max_bytes: int) -> None:
+def _init_worker(asked: Questions | Selection, renderer: type[Renderer], options: RenderOptions, max_bytes: int) -> None:
+    """A worker's set-up: the measures (a Selection loads those each case names as they are met) and the renderer."""
     import io
 
     # Its stream takes only what a renderer writes when made (a CSV header); what it prepares goes back as payloads.
     made = renderer(io.StringIO(), options)
-    _worker.update(asked=asked, prepare=made.prepare, explain=made.explains, max_bytes=max_bytes, parts=MeasureParts(asked))
+    parts = MeasureParts(asked)
+    _worker.update(asked=asked, prepare=made.prepare, explain=made.explains, max_bytes=max_bytes, parts=parts)
 
 
 def _work(tasks: list[Task]) -> tuple[bytes, bytes]:
@@ -177,18 +242,43 @@ def _chunks(tasks: Iterable[Task], size: int) -> Iterator[list[Task]]:
 
 def run(
     tasks: Iterable[Task],
-    asked: Questions,
+    asked: Questions | Selection,
     renderer: Renderer,
     *,
     jobs: int = 1,
-    criteria_specs: tuple[str | None, ...] = (),
     max_bytes: int = MAX_BYTES,
 ) -> Iterator[CaseResult]:
     """Evaluate every task against every measure, in order; with ``jobs`` > 1 and a parallel renderer, in workers.
 
-    The workers are given ``asked`` itself (``criteria_specs``, what each ``--criteria`` said, is no
-    longer needed for that). When no worker can be started (a failed fork), everything is done in this process.
+    ``asked``: the questions of the measures every case is checked against, or a ``Selection``: each case
+    its own measures, unless ``--criteria`` gave some (then a notice says so, for the first case it overrides).
+    The workers are given ``asked`` itself. When no worker can be started (a failed fork), everything is
+    done in this process.
     """
+    results = _run(tasks, asked, renderer, jobs, max_bytes)
+    if isinstance(asked, Selection) and asked.overrides:
+        results = _once(results, "measures_overridden")
+    return results
+
+
+def _once(results: Iterator[CaseResult], msg_id: str) -> Iterator[CaseResult]:
+    """The results, with the notice ``msg_id`` on the first that carries it only: it is said once per batch."""
+    said = False
+    for result in results:
+        if any(n.msg_id == msg_id for n in result.notices):
+            if said:
+                result.notices = tuple(n for n in result.notices if n.msg_id != msg_id)
+            said = True
+        yield result
+
+
+def _run(
+    tasks: Iterable[Task],
+    asked: Questions | Selection,
+    renderer: Renderer,
+    jobs: int,
+    max_bytes: int,
+) -> Iterator[CaseResult]:
     here = (asked, renderer.prepare, renderer.explains, max_bytes)
     if jobs <= 1 or not renderer.parallel:
         for task in tasks:
@@ -203,8 +293,10 @@ def run(
     gc.unfreeze()  # the workers have their copy: this process, a script's perhaps, collects as before
     try:
         yield from workers.run(_chunks(tasks, CHUNK), here, MeasureParts(asked))
-    finally:
-        workers.stop()
+    except BaseException:  # Ctrl-C, SIGTERM, or the caller gone: the workers' chunks are wanted no more
+        workers.stop(now=True)
+        raise
+    workers.stop()
 
 
 class _Workers:
@@ -294,18 +386,32 @@ class _Workers:
             raise RuntimeError(f"in a worker process: {value}")
         return value
 
-    def stop(self) -> None:
-        """End every worker: asked to when all went well, told to otherwise; never waits long."""
-        for _, end in self.started:
-            try:
-                end.send(None)
-            except (OSError, ValueError):
-                pass
-        for process, end in self.started:
-            process.join(timeout=0.5)
+    # How long workers that finished their work are given to end by themselves, all of them together.
+    GRACE = 0.5
+
+    def stop(self, *, now: bool = False) -> None:
+        """End every worker: asked to when all went well, told to at once when interrupted (``now``).
+
+        The waits share one deadline, so stopping takes as long with eight
+        workers as with one: the documented second holds whatever --jobs says.
+        """
+        import time
+
+        if not now:
+            for _, end in self.started:
+                try:
+                    end.send(None)
+                except (OSError, ValueError):
+                    pass
+            deadline = time.monotonic() + self.GRACE
+            for process, _ in self.started:
+                process.join(timeout=max(0.0, deadline - time.monotonic()))
+        for process, _ in self.started:
             if process.is_alive():
                 process.terminate()
-                process.join(timeout=1)
+        deadline = time.monotonic() + 1
+        for process, end in self.started:
+            process.join(timeout=max(0.0, deadline - time.monotonic()))
             if process.is_alive():  # pragma: no cover - SIGTERM is not blocked in a worker
                 process.kill()
                 process.join()
@@ -364,12 +470,18 @@ class _Kept(Renderer):
 
 
 def check_paths(
-    paths: Iterable[str], asked: Questions, *, jobs: int = 1, explain: bool = False, max_bytes: int = MAX_BYTES
+    paths: Iterable[str],
+    asked: Questions | Selection,
+    *,
+    jobs: int = 1,
+    explain: bool = False,
+    max_bytes: int = MAX_BYTES,
 ) -> Iterator[Determination | ZgError]:
     """Every case file under ``paths``, in order: its determinations (one per measure, in order), or its error.
 
-    Folders are walked as ``check`` walks them. ``-`` is a file of that name:
-    standard input is read only when a script reads it itself.
+    ``asked``: the measures every case is checked against, or a Selection (each case its own). Folders
+    are walked as ``check`` walks them. ``-`` is a file of that name: standard input is read only when
+    a script reads it itself.
     """
     import os
 

@@ -5,8 +5,8 @@ import json
 
 import pytest
 import yaml
-from click.testing import CliRunner
 from conftest import ARTICLE_CASE, EXAMPLES
+from typer.testing import CliRunner
 
 from zgrongcuo.cli import app
 from zgrongcuo.engine.precedents import nearest
@@ -226,3 +226,18 @@ def test_ties_at_the_edge_of_the_best_go_to_the_earlier_file(zigui, asked, top, 
     assert [m.rank for m in found.matches] == list(range(1, len(expected) + 1))
     similarities = [m.comparison.similarity for m in found.matches]
     assert similarities == sorted(similarities, reverse=True)
+
+
+def test_json_names_files_exactly_and_a_file_reached_twice_is_one_case(archive):
+    # Two files that would look alike once escaped: JSON tells them apart.
+    for name in ("x\x1by.json", "x\\x1by.json"):
+        (archive / name).write_text(case_text({"democratic_decision": "否"}, id=None), encoding="utf-8")
+    (archive / "z-link.json").symlink_to(archive / "a-same.json")  # the same decided case, linked
+    result = run("similar", ARTICLE_CASE, "--in", archive, "--in", archive, "--format", "json", "--top", "20")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    files = [r["file"] for r in data["results"]]
+    assert len(files) == len(set(files)) == 4 and data["read"] == 5
+    assert str(archive / "x\x1by.json") in files and str(archive / "x\\x1by.json") in files
+    assert [r["case"]["id"] for r in data["results"]].count("ARC-1") == 1
+    assert data["case"]["file"] == str(ARTICLE_CASE)

@@ -10,10 +10,32 @@ import re
 
 from zgrongcuo.model.base import I18n, Record, ValueRecord
 from zgrongcuo.model.conditions import AnswerValue
+from zgrongcuo.model.suggestion import Suggestion
 
 META_KEYS = ("id", "title", "subject", "summary", "conduct_date")  # conduct_date: YYYY-MM-DD as text
-# case.conduct_date: a day, or a month or a year when that is all the file says.
-CONDUCT_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
+# case.conduct_date: a day, or a month or a year when that is all the file says; ASCII digits only
+# (a full-width ２０１８ would never compare with the dates a measure was in force).
+CONDUCT_DATE = re.compile(r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$")
+
+
+def is_conduct_date(value: str) -> bool:
+    """Whether ``value`` is YYYY, YYYY-MM or YYYY-MM-DD in ASCII digits, naming a month or day that exists."""
+    if not CONDUCT_DATE.fullmatch(value) or value[:4] == "0000":
+        return False
+    return len(value) < 10 or is_day(value)
+
+
+def is_day(value: str) -> bool:
+    """Whether ``value`` is a day written YYYY-MM-DD in ASCII digits that exists (no 2018-02-31)."""
+    import datetime
+
+    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+        return False
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 class Answer(ValueRecord):
@@ -58,6 +80,12 @@ class Expect(ValueRecord):
 # What a decision may say under a measure the tool does not have: relief in full (免责), in part (减责), or none
 # (不予容错, 问责, 处分). Named apart from any measure's outcomes, so that one is never taken for the other.
 GENERIC_DECISIONS = {"relief_full": True, "relief_partial": True, "no_relief": False}
+# The words a decision under such a measure may be written in, besides the ids and their labels.
+GENERIC_WORDS = {
+    "relief_full": ("免责", "免予问责", "不予问责", "容错免责", "免予追究"),
+    "relief_partial": ("减责", "从轻", "减轻", "从轻处理", "减轻处理", "从轻或减轻处理", "从轻或者减轻处理", "容错减责"),
+    "no_relief": ("不予容错", "不予减免", "问责", "处分"),
+}
 DECISION_KEYS = ("outcome", "measure", "by", "date", "document", "source", "note")
 UNSTATED_MEASURE = "unknown"  # decision.measure when the source does not say which measure was applied
 
@@ -103,7 +131,10 @@ class Decision(ValueRecord):
 class Case(Record):
     """A case as read: the file it came from, its metadata as written, its answers by fact id, and what it records."""
 
-    __slots__ = ("file", "meta", "answers", "expects", "notices", "decision", "read_for", "origin")
+    __slots__ = (
+        "file", "meta", "answers", "expects", "notices", "decision", "read_for", "suggested", "measures", "run_notices",
+        "origin",
+    )  # fmt: skip
 
     def __init__(
         self,
@@ -113,6 +144,7 @@ class Case(Record):
         expects: tuple[Expect, ...] = (),
         notices: list[Notice] | None = None,
         decision: Decision | None = None,
+        suggested: dict[str, Suggestion] | None = None,
     ) -> None:
         self.file = file
         self.meta = meta
@@ -124,6 +156,14 @@ class Case(Record):
         # Which file it was read from, however named (device and inode), where that was looked up:
         # a search of a folder passes over the case it was asked about.
         self.origin: tuple[int, int] | None = None
+        # Answers proposed from a written account, not yet confirmed by a person: never read by the engine.
+        self.suggested: dict[str, Suggestion] = suggested if suggested is not None else {}
+        # The measures the file names (``measures:``), each a bundled measure's name or a criteria file's path
+        # (relative to the current folder, or absolute); None when it names none.
+        self.measures: tuple[str, ...] | None = None
+        # Notices about the run rather than this case (the measures it names overridden by --criteria): said once
+        # per batch, on standard error, and not among the case's own warnings.
+        self.run_notices: list[Notice] = []
 
     def expect_for(self, measure_id: str, *, primary: bool) -> Expect | None:
         """The expectation for a measure: the one naming it, else (for the first measure given) the unnamed one."""
@@ -138,9 +178,16 @@ class Case(Record):
 
     def copy(self) -> Case:
         """A copy whose metadata and answers can change without touching this one."""
-        copy = Case(self.file, dict(self.meta), dict(self.answers), self.expects, list(self.notices), self.decision)
-        copy.origin = self.origin
-        return copy
+        copied = Case(
+            self.file, dict(self.meta), dict(self.answers), self.expects, list(self.notices), self.decision,
+            dict(self.suggested),
+        )  # fmt: skip
+        copied.measures, copied.origin = self.measures, self.origin
+        return copied
+
+    def awaiting(self) -> int:
+        """How many proposed answers await a person's confirmation (sentences that contradict each other are not)."""
+        return sum(1 for fact, s in self.suggested.items() if s.proposes and fact not in self.answers)
 
 
 def blank_case(file: str = "-") -> Case:

@@ -10,6 +10,7 @@ from zgrongcuo.errors import ZgError
 from zgrongcuo.model.determination import Determination
 from zgrongcuo.render.contract import Renderer, RenderOptions
 from zgrongcuo.text.catalogue import text
+from zgrongcuo.text.escape import visible
 
 # The columns; the header row names them in the chosen language (with --lang en, by these ids).
 COLUMNS = (
@@ -24,8 +25,19 @@ def _cell(value: str) -> str:
 
     A case title such as ``=HYPERLINK(...)`` would otherwise run in Excel
     (CSV injection); the apostrophe is the spreadsheet's own mark for "text".
+    A spreadsheet is read by people: what would act in it (a bidirectional
+    control, a control character, an undecodable byte) is shown as an escape,
+    as in the other outputs for people.
     """
+    value = visible(value)
     return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def agreement(d: Determination) -> str:
+    """The agreement cell: yes, no, not_comparable (a decision the screening cannot be set beside), or empty."""
+    if d.case.decision is None:
+        return ""
+    return "not_comparable" if d.agrees is None else "yes" if d.agrees else "no"
 
 
 class CsvRenderer(Renderer):
@@ -52,7 +64,7 @@ class CsvRenderer(Renderer):
                 ";".join(d.next_questions),
                 d.case.decision.outcome if d.case.decision else "",
                 d.case.decision.measure if d.case.decision else "",
-                "" if d.agrees is None else "yes" if d.agrees else "no",
+                agreement(d),
             )
             for d in ds
         )

@@ -274,6 +274,8 @@ FIELDS: tuple[Field, ...] = (
     Field("decision", lambda d, lang: _decision_json(d, lang), _const(_nullable(_DECISION))),
     Field("agrees", lambda d, lang: d.agrees, _const({"type": ["boolean", "null"]})),
     Field("agrees_on", lambda d, lang: d.agrees_on, _const({"enum": ["outcome", "favourable", None]})),
+    # Proposed answers in the case file awaiting a person's confirmation: never evaluated.
+    Field("suggested", lambda d, lang: d.case.awaiting(), _const({"type": "integer", "minimum": 0})),
     Field(
         "counterfactuals",
         _counterfactuals_json,
@@ -292,8 +294,15 @@ def determination_json(d: Determination, lang: str, *, explain: bool = False) ->
 
 
 def error_json(file: str, error: ZgError, lang: str) -> dict[str, object]:
-    """What a case that could not be loaded gives instead of a determination."""
-    return {"file": file, "error": error.to_json(lang)}
+    """What a case that could not be loaded gives instead of a determination.
+
+    ``error`` is the first problem found; ``errors``, when there were several,
+    lists every one found (the first among them, at most ``MAX_ERRORS``).
+    """
+    out: dict[str, object] = {"file": file, "error": error.to_json(lang)}
+    if error.others:
+        out["errors"] = [e.to_json(lang) for e in error.problems()]
+    return out
 
 
 def dumps(obj: object, *, indent: int | None = None) -> str:
@@ -320,18 +329,17 @@ def determination_schema(criteria: Criteria | Sequence[Criteria], lang: str) -> 
     determination = _closed(
         {f.name: f.schema(shape) for f in FIELDS}, optional=tuple(f.name for f in FIELDS if f.optional)
     )
-    failure = _closed(
+    problem = _closed(
         {
-            "file": _STRING,
-            "error": _closed(
-                {
-                    "message": _STRING,
-                    "line": _nullable({"type": "integer", "minimum": 1}),
-                    "column": _nullable({"type": "integer", "minimum": 1}),
-                    "key": _nullable(_STRING),
-                }
-            ),
+            "message": _STRING,
+            "line": _nullable({"type": "integer", "minimum": 1}),
+            "column": _nullable({"type": "integer", "minimum": 1}),
+            "key": _nullable(_STRING),
         }
+    )
+    failure = _closed(
+        {"file": _STRING, "error": problem, "errors": {"type": "array", "items": problem, "minItems": 2}},
+        optional=("errors",),
     )
     return {
         "$schema": DRAFT,
@@ -397,6 +405,7 @@ class LineEncoder:
             next_questions=lambda d: _ids(d.next_questions),
             unchecked_exclusions=lambda d: _ids(d.unchecked_exclusions),
             situations_met=lambda d: _ids(d.situations_met),
+            suggested=lambda d: str(d.case.awaiting()) if d.case.suggested else "0",
         )
         # Each field's key as written and the way to its value's text, in runs: the plan every line follows.
         plan: list[Callable[[Determination], str]] = []

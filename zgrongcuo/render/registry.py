@@ -30,6 +30,11 @@ class OutputFormat(enum.StrEnum):
         return self.value in _DOCUMENTS
 
     @property
+    def suffix(self) -> str:
+        """The file name's ending for this format, as a folder of outputs names them."""
+        return _SUFFIXES[self.value]
+
+    @property
     def binary(self) -> bool:
         """Bytes, not text: never written to a terminal."""
         return self is OutputFormat.docx
@@ -45,6 +50,9 @@ _RENDERERS: dict[str, tuple[str, str]] = {
     "html": ("zgrongcuo.render.html", "HtmlRenderer"),
     "docx": ("zgrongcuo.render.word", "WordRenderer"),
 }
+_SUFFIXES = {
+    "text": ".txt", "json": ".json", "jsonl": ".jsonl", "csv": ".csv", "markdown": ".md", "html": ".html", "docx": ".docx",
+}  # fmt: skip
 # report format name -> the module that makes whole documents (a DocumentFormat)
 _DOCUMENTS: dict[str, str] = {
     "markdown": "zgrongcuo.render.markdown",
