@@ -124,6 +124,8 @@ _TOP_KEYS = (
 _EFFECTIVE_KEYS = ("from", "until", "note")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _FACT_KEYS = ("id", "type", "label", "question", "help", "options", "quote", "basis", "note")
+# A fact may say which materials usually establish its answer (the 核实清单 lists them).
+_FACT_KEYS = (*_FACT_KEYS, "materials")
 _OPTION_KEYS = ("id", "label", "help", "quote", "basis", "note")
 _ELEMENT_KEYS = ("fact", *c.YESNO_OPS, *c.SET_OPS, "quote", "basis", "note")
 _SITUATION_KEYS = ("id", "label", "short", "all", "quote", "basis", "note")
@@ -331,12 +333,24 @@ class _Builder:
                 note=self.optional_i18n(v, "note", key),
                 index=index,
                 line=item.line,
+                materials=self.materials(v, key),
             )
             self.facts[ident] = fact
             out.append(fact)
         if not out:
             raise self.error("empty_list", node, "facts")
         return tuple(out)
+
+    def materials(self, values: dict[str, Node], key: str) -> tuple[I18n, ...]:
+        """``materials:``: a list of items, each in every language; absent is none, an empty list is an error."""
+        if "materials" not in values:
+            return ()
+        node = values["materials"]
+        mkey = join(key, "materials")
+        items = self.r.sequence(node, mkey)
+        if not items:
+            raise self.error("empty_list", node, mkey)
+        return tuple(self.i18n(item, join(mkey, i)) for i, item in enumerate(items, 1))
 
     def build_element(self, node: Node, key: str) -> c.Element:
         v = self.r.mapping(node, key, _ELEMENT_KEYS, ("fact",))

@@ -53,7 +53,7 @@ class Option(Cited):
 class Fact(Cited):
     """A question: yes/no, or a closed set of options."""
 
-    __slots__ = ("id", "type", "label", "question", "help", "options", "index", "option_ids", "option_set", "_by_id")
+    __slots__ = ("id", "type", "label", "question", "help", "options", "index", "option_ids", "option_set", "_by_id", "materials")
 
     def __init__(
         self,
@@ -68,6 +68,7 @@ class Fact(Cited):
         note: I18n | None = None,
         index: int = 0,  # position in asking order
         line: int | None = None,
+        materials: tuple[I18n, ...] = (),
     ) -> None:
         self.id = id
         self.type = type
@@ -80,6 +81,9 @@ class Fact(Cited):
         self.option_ids: tuple[str, ...] = tuple(o.id for o in options)
         self.option_set = frozenset(self.option_ids)
         self._by_id = {o.id: o for o in options}
+        # What usually establishes the answer in a case review (会议纪要、谈话笔录…), each item in every language:
+        # the 核实清单 lists them beside each question still open.
+        self.materials = materials
 
     def option(self, option_id: str) -> Option:
         return self._by_id[option_id]

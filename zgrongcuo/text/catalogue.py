@@ -649,6 +649,12 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "cf.heading": ("什么会改变结论", "What would change the outcome"),
     "cf.heading_inline": ("什么会改变结论：", "What would change it: "),
     "criteria_name": ("{title}（{version}）", "{title} ({version})"),
+    # -- the office's paperwork: materials, the 核实清单, the application form, progress on report folders
+    "lint.materials_missing": (
+        "问题“{name}”没有列出核实材料（materials），核实清单中它下面将没有材料提示；本办法的其他问题都列了。",
+        "fact '{name}' names no materials, so the checklist will give none for it; other facts of this measure do.",
+    ),
+    "lint.materials_repeated": ("问题“{name}”的核实材料“{item}”重复列出。", "fact '{name}' lists the material '{item}' twice."),
     # -- why: a determination in a sentence (text.summary)
     "why.sentence": ("{clauses}。", "{clauses}."),
     "why.sep": ("；", "; "),
