@@ -123,7 +123,7 @@ _TOP_KEYS = (
 )
 _EFFECTIVE_KEYS = ("from", "until", "note")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_FACT_KEYS = ("id", "type", "label", "question", "help", "options", "quote", "basis", "note")
+_FACT_KEYS: tuple[str, ...] = ("id", "type", "label", "question", "help", "options", "quote", "basis", "note")
 # A fact may say which materials usually establish its answer (the 核实清单 lists them).
 _FACT_KEYS = (*_FACT_KEYS, "materials")
 _OPTION_KEYS = ("id", "label", "help", "quote", "basis", "note")
