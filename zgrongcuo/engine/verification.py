@@ -25,13 +25,13 @@ fewest questions open after its best answer, then the asking order.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from zgrongcuo.engine.counterfactuals import BUDGET, _Budget, _edits, _variant
 from zgrongcuo.engine.evaluation import decide, open_questions
 from zgrongcuo.model import conditions as c
 from zgrongcuo.model.conditions import Truth, Values
-from zgrongcuo.model.criteria import Criteria, Rule, Situation
+from zgrongcuo.model.criteria import Criteria, Fact, Rule, Situation
 from zgrongcuo.model.determination import (
     DECIDES,
     IN_EXCLUSION,
@@ -125,11 +125,10 @@ def weigh(d: Determination, *, budget: int = BUDGET) -> tuple[tuple[OpenQuestion
             leads.append(_lead(criteria, d, changed, change, fired, rule_values))
         weighed = not spent.exhausted
         weight = _weight(leads) if weighed else WITH_OTHERS
-        left = min((len(lead.still_open) for lead in leads), default=0)
         question = OpenQuestion(
             fact, answered, weight, tuple(rules[fact.id]), tuple(places[fact.id]), tuple(leads) if weighed else (), weighed
         )
-        found.append(((weight, -len(rules[fact.id]), left, fact.index), question))
+        found.append(((weight, -len(question.rules), question.left, fact.index), question))
     found.sort(key=lambda pair: pair[0])
     return tuple(q for _, q in found), not spent.exhausted
 
@@ -152,3 +151,33 @@ def _lead(
         decides = outcome.id != d.outcome.id
         still = ()
     return Lead(change, outcome, met, decides, still)
+
+
+def together(ds: Sequence[Determination]) -> list[tuple[Fact, tuple[OpenQuestion | None, ...]]]:
+    """One case's open questions under several measures, each once, with its weighing under each (None: not asked).
+
+    Heaviest first: a question takes its best weight under any measure; then
+    the one that can change more of the outcomes, then the one open in more
+    rules, then the one that leaves fewest open, then the asking order (the
+    first measure's, then each next one's).  For one measure, the order ``weigh`` gave.
+    """
+    entries: dict[str, list[OpenQuestion | None]] = {}
+    order: dict[str, tuple[int, int]] = {}
+    for n, d in enumerate(ds):
+        for q in d.to_verify or ():
+            entry = entries.setdefault(q.fact.id, [None] * len(ds))
+            entry[n] = q
+            order.setdefault(q.fact.id, (n, q.fact.index))
+
+    def key(fact_id: str) -> tuple[int, ...]:
+        weighed = [q for q in entries[fact_id] if q is not None]
+        changing = sum(q.weight != NO_EFFECT for q in weighed)
+        rules = sum(len(q.rules) for q in weighed)
+        return (min(q.weight for q in weighed), -changing, -rules, min(q.left for q in weighed), *order[fact_id])
+
+    out = []
+    for fact_id in sorted(entries, key=key):
+        questions = tuple(entries[fact_id])
+        fact = next(q.fact for q in questions if q is not None)
+        out.append((fact, questions))
+    return out

@@ -145,6 +145,11 @@ class OpenQuestion(Record):
         self.weighed = weighed  # False: the work budget ran out before its answers were tried
 
     @property
+    def left(self) -> int:
+        """The fewest questions still open after one of its answers (0 when one decides the case)."""
+        return min((len(lead.still_open) for lead in self.leads), default=0)
+
+    @property
     def deciding(self) -> tuple[Lead, ...]:
         """The answers that settle the case (or, decided, change its outcome) on their own."""
         return tuple(lead for lead in self.leads if lead.decides)

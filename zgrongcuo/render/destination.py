@@ -10,10 +10,14 @@ import io
 import os
 import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from zgrongcuo.errors import UsageError, ZgError
 from zgrongcuo.io.files import check_replaceable, write_new
 from zgrongcuo.render.contract import Renderer, RenderOptions
+
+if TYPE_CHECKING:
+    from zgrongcuo.render.documents import PaperRenderer
 from zgrongcuo.render.registry import OutputFormat, document_format, make_renderer
 from zgrongcuo.text.catalogue import text
 
@@ -31,10 +35,17 @@ class Destination:
         *,
         force: bool,
         say: Callable[[str], None],
+        document: str = "opinion",
     ) -> None:
+        """``document``: the screening opinion, or another paper made from it (``render.documents``)."""
         self.output, self.force, self.say, self.lang, self.fmt = output, force, say, options.lang, fmt
         self.sink: io.StringIO | io.BytesIO | None = None
         self.folder = None
+        paper: type[PaperRenderer] | None = None
+        if document != "opinion":
+            from zgrongcuo.render.documents import Document, paper_class
+
+            paper = paper_class(Document(document), fmt)  # a format the paper does not come in is refused here
         to_stdout = output == "-"  # explicitly standard output, e.g. a Word document into a pipe
         if to_stdout:
             self.output = output = None
@@ -47,8 +58,12 @@ class Destination:
             if output is None and (not to_stdout or sys.stdout.isatty()):
                 raise UsageError("docx_needs_output")
         self.renderer: Renderer
+
+        def made(out: io.StringIO | io.BytesIO | None) -> Renderer:
+            return paper(out, options) if paper is not None else make_renderer(fmt, out, options)
+
         if output is None:
-            self.renderer = make_renderer(fmt, None, options)
+            self.renderer = made(None)
             return
         if fmt.is_report and (options.batch or os.path.isdir(output)):
             if os.path.exists(output) and not os.path.isdir(output):
@@ -58,13 +73,21 @@ class Destination:
             from zgrongcuo.render.folder import FolderWriter
 
             # One case into an existing folder is named as in a batch, without a summary.
-            self.folder = FolderWriter(document_format(fmt), Path(output), options, force=force, say=say, summary=options.batch)
+            self.folder = FolderWriter(
+                None if paper is not None else document_format(fmt),
+                Path(output),
+                options,
+                force=force,
+                say=say,
+                summary=options.batch,
+                paper=paper(None, options) if paper is not None else None,
+            )
             self.renderer = self.folder
             return
         if not os.path.isdir(output):
             check_replaceable(output, force=force)  # refused before anything is computed
         self.sink = io.BytesIO() if fmt.binary else io.StringIO()
-        self.renderer = make_renderer(fmt, self.sink, options)
+        self.renderer = made(self.sink)
 
     def finish(self, *, checked: bool = True) -> list[ZgError]:
         """Write the output file, if there is one; the files that could not be written.

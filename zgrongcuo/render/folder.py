@@ -1,9 +1,14 @@
-"""Reports into a folder: one file per case, named from the case, and a summary file for a batch."""
+"""Reports into a folder: one file per case, named from the case, and a summary file for a batch.
+
+The screening opinion is written in a report format's own layout; other
+papers (the 核实清单, the application form) by their renderer, without a summary.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from zgrongcuo.errors import ZgError
 from zgrongcuo.io.files import write_new
@@ -12,6 +17,9 @@ from zgrongcuo.render.contract import DocumentFormat, Renderer, RenderOptions
 from zgrongcuo.render.view import Tally, build
 from zgrongcuo.text.catalogue import text
 from zgrongcuo.text.escape import file_stem
+
+if TYPE_CHECKING:
+    from zgrongcuo.render.documents import PaperRenderer
 
 SUMMARY_STEM = "summary"
 
@@ -34,20 +42,23 @@ class FolderWriter(Renderer):
 
     def __init__(
         self,
-        document_format: DocumentFormat,
+        document_format: DocumentFormat | None,
         folder: Path,
         options: RenderOptions,
         *,
         force: bool,
         say: Callable[[str], None],
         summary: bool = True,
+        paper: PaperRenderer | None = None,
     ) -> None:
         super().__init__(None, options)
         self.format = document_format
+        self.paper = paper  # another paper than the opinion: one per case, no summary
+        self.suffix = paper.SUFFIX if paper is not None else document_format.SUFFIX if document_format is not None else ""
         self.folder = folder
         self.force = force
         self.say = say
-        self.summary = summary
+        self.summary = summary and paper is None
         self.tally = Tally(options.lang)
         self.used = {SUMMARY_STEM.lower()}
         self.errors: list[ZgError] = []
@@ -59,7 +70,7 @@ class FolderWriter(Renderer):
             candidate = f"{stem}-{n}"
             n += 1
         self.used.add(candidate.lower())
-        return self.folder / f"{candidate}{self.format.SUFFIX}"
+        return self.folder / f"{candidate}{self.suffix}"
 
     def _write(self, path: Path, data: str | bytes) -> bool:
         try:
@@ -73,13 +84,17 @@ class FolderWriter(Renderer):
     def emit(self, payload: object) -> None:
         assert isinstance(payload, tuple)
         path = self._name(report_stem(payload[0]))
-        data = self.format.document([build(d, self.lang, generated=self.options.generated) for d in payload])
+        if self.paper is not None:
+            data = self.paper.document(payload)
+        else:
+            assert self.format is not None
+            data = self.format.document([build(d, self.lang, generated=self.options.generated) for d in payload])
         self.tally.add(payload, path.name if self._write(path, data) else "")
 
     def failure(self, file: str, error: ZgError) -> None:
         self.tally.fail(file, error)
 
     def close(self) -> None:
-        if self.summary and self.tally.total:
+        if self.summary and self.tally.total and self.format is not None:
             data = self.format.summary_document(self.tally, self.options.generated)
-            self._write(self.folder / f"{SUMMARY_STEM}{self.format.SUFFIX}", data)
+            self._write(self.folder / f"{SUMMARY_STEM}{self.suffix}", data)

@@ -61,7 +61,7 @@ def template_bytes() -> bytes:
     return buffer.getvalue()
 
 
-class _Draft:
+class Draft:
     """A document in the template's styles: a title, headings, paragraphs and tables."""
 
     def __init__(self, title: str) -> None:
@@ -117,12 +117,12 @@ def _subheading(n: int, words: str, lang: str) -> str:
     return ("（{}）" if lang == "zh" else "({}) ").format(numeral(n, lang)) + words
 
 
-def _reasons(w: _Draft, rows: list[ElementRow]) -> None:
+def _reasons(w: Draft, rows: list[ElementRow]) -> None:
     for i, r in enumerate(rows, 1):
         w.para(f"{i}. {r.reason}")
 
 
-def _analysis(w: _Draft, report: DeterminationView, *, with_answers: bool) -> int:
+def _analysis(w: Draft, report: DeterminationView, *, with_answers: bool) -> int:
     """Each situation, precondition and bottom line as a second-level heading (first the answers, when asked).
 
     Returns how many second-level headings it made.
@@ -151,7 +151,7 @@ def _analysis(w: _Draft, report: DeterminationView, *, with_answers: bool) -> in
     return n
 
 
-def _opinion(w: _Draft, report: DeterminationView) -> None:
+def _opinion(w: Draft, report: DeterminationView) -> None:
     """The outcome, why, what is still open and what would change it."""
     h = report.headings
     lang = report.lang
@@ -178,7 +178,7 @@ def _opinion(w: _Draft, report: DeterminationView) -> None:
             w.para(line)
 
 
-def _basic(w: _Draft, report: DeterminationView, heading: str) -> None:
+def _basic(w: Draft, report: DeterminationView, heading: str) -> None:
     lang = report.lang
     w.heading(heading)
     for label, value in report.meta:
@@ -191,7 +191,7 @@ def document(views: list[DeterminationView]) -> bytes:
     first = views[0]
     h = first.headings
     lang = first.lang
-    w = _Draft(first.title)
+    w = Draft(first.title)
     if len(views) == 1:
         w.para(first.outcome + text("sentence_end", lang), bold=text("report.result", lang))
         w.para(first.why, bold=text("concise.why", lang))
@@ -241,7 +241,7 @@ def _in(measure: str, outcome: str, lang: str) -> str:
 def summary_document(tally: Tally, generated: str) -> bytes:
     """A batch's counts by outcome and by situation met, and a row per case."""
     lang = tally.lang
-    w = _Draft(text("summary.title", lang))
+    w = Draft(text("summary.title", lang))
     w.para(tally.counts_line())
     for measure in tally.groups():
         outcomes = tally.by_outcome(measure)

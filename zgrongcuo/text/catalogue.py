@@ -655,6 +655,69 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "fact '{name}' names no materials, so the checklist will give none for it; other facts of this measure do.",
     ),
     "lint.materials_repeated": ("问题“{name}”的核实材料“{item}”重复列出。", "fact '{name}' lists the material '{item}' twice."),
+    # the 核实清单: how much an open question decides, where it counts, where each answer leads
+    "checklist.weight.decides": ("无论怎样回答都能定案。", "Whatever the answer, it decides the case."),
+    "checklist.weight.decides_decided": ("无论怎样回答都会改变结论。", "Whatever the answer, it changes the outcome."),
+    "checklist.weight.may_decide": ("有的回答即可定案。", "Some answers decide the case on their own."),
+    "checklist.weight.may_decide_decided": ("有的回答会改变结论。", "Some answers would change the outcome."),
+    "checklist.weight.with_others": ("须与其他问题一并查明才能定案。", "It decides the case only together with other answers."),
+    "checklist.weight.with_others_decided": (
+        "须与其他问题一并查明才可能改变结论。",
+        "It could change the outcome only together with other answers.",
+    ),
+    "checklist.weight.no_effect": ("按现有回答，无论怎样回答都不影响结论。", "As things stand, no answer to it changes the outcome."),
+    "checklist.weight.unweighed": ("（工作量已达上限，未逐一试算它的回答。）", " (The work budget ran out before its answers were tried.)"),
+    "checklist.place.situation": ("{name}：{words}，{requirement}", "{name}: {words}, {requirement}"),
+    "checklist.place.precondition": ("前提条件：{words}，{requirement}", "Precondition: {words}, {requirement}"),
+    "checklist.place.exclusion": ("底线：{words}，{requirement}", "Bottom line: {words}, {requirement}"),
+    "checklist.place.rule": ("结论为{outcome}，{label}{requirement}", "For the outcome {outcome}: {label}, {requirement}"),
+    "checklist.lead": ("答{answers}的，{result}。", "If answered {answers}: {result}."),
+    "checklist.lead_set": ("选{answers}的，{result}。", "If {answers} is chosen: {result}."),
+    "checklist.result.outcome": ("结论为{outcome}", "the outcome is {outcome}"),
+    "checklist.result.met": ("符合{situations}，结论为{outcome}", "{situations} is met and the outcome is {outcome}"),
+    "checklist.result.still_open": ("仍不能判定，还须查明{facts}", "still undecided; {facts} must be established too"),
+    "checklist.result.changes": ("结论变为{outcome}", "the outcome becomes {outcome}"),
+    "checklist.result.same": ("结论不变", "the outcome stays as it is"),
+    # the 核实清单 as a document
+    "checklist.title": ("关于{name}容错免责问题的核实清单", "Verification checklist: {name}"),
+    "checklist.conduct_date": ("行为发生日期", "Date of the conduct"),
+    "checklist.outcome": ("初筛结论（{measure}）：{outcome}。", "Screening result ({measure}): {outcome}."),
+    "checklist.count": (
+        "尚无确定回答的问题共 {count} 个，按其回答对结论的影响排列，排在前面的先核实。",
+        "{count} questions have no definite answer yet. They are listed by how much their answers decide: verify the first first.",
+    ),
+    "checklist.count_none": ("各问题均已有确定回答，没有需要核实的问题。", "Every question has a definite answer: there is nothing to verify."),
+    "checklist.section.open": ("可能改变结论的问题", "Questions whose answers can change the outcome"),
+    "checklist.section.idle": ("不影响结论的问题", "Questions that cannot change the outcome as things stand"),
+    "checklist.section.notes": ("说明", "Notes"),
+    "checklist.field.question": ("问题", "Question"),
+    "checklist.field.state": ("现有回答", "Answer now"),
+    "checklist.field.weight": ("作用", "What it decides"),
+    "checklist.field.places": ("所涉规定", "Where the measure tests it"),
+    "checklist.field.leads": ("查明后", "Once established"),
+    "checklist.field.materials": ("核实材料", "Materials that establish it"),
+    "checklist.materials_none": ("（办法未列核实材料）", "(The measure names no materials for it.)"),
+    "checklist.under": ("依据{measure}，", "Under {measure}: "),
+    "checklist.notes": (
+        "本清单列出案件文件中尚无确定回答的问题（未回答、回答为“不确定”或“待核实”的），按其回答对初筛结论的影响排序："
+        "排在前面的问题一经查明，最可能定案。核实后，请在案件文件中写明回答及所据材料，重新初筛。",
+        "This checklist lists the questions the case file gives no definite answer to (not answered, or answered unknown or "
+        "to be verified), ordered by how much their answers decide the screening: once the first are established, the case "
+        "is most likely decided. After verifying, write each answer and the materials it rests on into the case file and "
+        "screen it again.",
+    ),
+    "checklist.incomplete": (
+        "问题较多，部分问题在工作量上限内未能逐一试算，排序可能不尽准确。",
+        "There are many questions: some could not be tried within the work budget, so the order may be rough.",
+    ),
+    "checklist.remark": (
+        "（初筛工具生成，仅供核实工作参考。生成时间：{time}。）",
+        "(Made by the screening tool, for reference in verification only. Made {time}.)",
+    ),
+    "document_format": (
+        "--document {document} 没有 {format} 格式，可用的格式：{formats}。",
+        "--document {document} does not come in {format}; it comes in: {formats}.",
+    ),
     # -- why: a determination in a sentence (text.summary)
     "why.sentence": ("{clauses}。", "{clauses}."),
     "why.sep": ("；", "; "),
