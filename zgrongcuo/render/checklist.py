@@ -331,6 +331,7 @@ class ChecklistText(ChecklistRenderer):
     """Plain text, wrapped to the terminal (or 80 columns into a file or a pipe)."""
 
     SUFFIX = ".txt"
+    separator = "\n" + "─" * 40 + "\n\n"
 
     def document(self, ds: tuple[Determination, ...]) -> str:
         import shutil

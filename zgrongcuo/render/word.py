@@ -37,7 +37,7 @@ TEXT_WIDTH_MM = 156  # the text block of GB/T 9704: 210 mm less margins of 28 an
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
-def _xml_safe(value: str) -> str:
+def xml_safe(value: str) -> str:
     return _NOT_XML.sub("\ufffd", value)
 
 
@@ -69,18 +69,18 @@ class Draft:
         import docx
 
         self.doc = docx.Document(io.BytesIO(template_bytes()))
-        self.doc.core_properties.title = _xml_safe(title)
-        self.doc.add_paragraph(_xml_safe(title), style="Title")
+        self.doc.core_properties.title = xml_safe(title)
+        self.doc.add_paragraph(xml_safe(title), style="Title")
 
     def heading(self, words: str, level: int = 1) -> None:
-        self.doc.add_paragraph(_xml_safe(words), style=f"Heading {level}")
+        self.doc.add_paragraph(xml_safe(words), style=f"Heading {level}")
 
     def para(self, words: str, *, bold: str = "") -> None:
         """A body paragraph; ``bold`` is a lead-in set in bold before the words."""
         paragraph = self.doc.add_paragraph()
         if bold:
-            paragraph.add_run(_xml_safe(bold)).bold = True
-        paragraph.add_run(_xml_safe(words))
+            paragraph.add_run(xml_safe(bold)).bold = True
+        paragraph.add_run(xml_safe(words))
 
     def table(self, header: list[str], rows: list[list[str]], shares: tuple[int, ...] = ()) -> None:
         """A table across the text block; ``shares`` divide its width among the columns (default: evenly)."""
@@ -104,7 +104,7 @@ class Draft:
     def _cell(self, cell: Any, value: str, *, bold: bool = False) -> None:
         paragraph = cell.paragraphs[0]
         paragraph.style = self.doc.styles["Table Text"]
-        run = paragraph.add_run(_xml_safe(value))
+        run = paragraph.add_run(xml_safe(value))
         run.bold = bold or None
 
     def bytes(self) -> bytes:

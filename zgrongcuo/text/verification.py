@@ -87,13 +87,15 @@ def _result(lead: Lead, d: Determination, lang: str) -> str:
 def leads(q: OpenQuestion, d: Determination, lang: str) -> list[str]:
     """Where each answer leads, one sentence per result: answers that lead to the same place are joined with "或".
 
-    An answer that leaves the case undecided is said only when it leaves a few
-    questions to settle it, named (more would say nothing the weight does not).
+    An answer that leaves an undecided case undecided is said only when it
+    leaves a few questions to settle it, named (more would say nothing the
+    weight does not); one that leaves a decided outcome as it is, only for a
+    yes/no question (for a list, every other option would be named).
     """
     results: dict[str, list[str]] = {}
     fact = q.fact
     for lead in q.leads:
-        if not lead.decides and not 0 < len(lead.still_open) <= MAX_NAMED:
+        if not lead.decides and (fact.type != "yesno" if d.decided else not 0 < len(lead.still_open) <= MAX_NAMED):
             continue
         result = _result(lead, d, lang)
         after = lead.change.after
