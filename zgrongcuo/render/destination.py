@@ -21,8 +21,6 @@ if TYPE_CHECKING:
 from zgrongcuo.render.registry import OutputFormat, document_format, make_renderer
 from zgrongcuo.text.catalogue import text
 
-_DATA_FORMATS = ("json", "jsonl", "csv")  # for scripts: a case that could not be loaded is data too
-
 
 class Destination:
     """The renderer for ``--format`` and ``-o``, and what to do when it is closed."""
@@ -36,8 +34,12 @@ class Destination:
         force: bool,
         say: Callable[[str], None],
         document: str = "opinion",
+        say_each: bool = True,
     ) -> None:
-        """``document``: the screening opinion, or another paper made from it (``render.documents``)."""
+        """``document``: the screening opinion, or another paper made from it (``render.documents``).
+
+        ``say_each`` false: a folder of reports says how many files it wrote at the end, not each (a bar shows progress).
+        """
         self.output, self.force, self.say, self.lang, self.fmt = output, force, say, options.lang, fmt
         self.sink: io.StringIO | io.BytesIO | None = None
         self.folder = None
@@ -81,6 +83,7 @@ class Destination:
                 say=say,
                 summary=options.batch,
                 paper=paper(None, options) if paper is not None else None,
+                say_each=say_each,
             )
             self.renderer = self.folder
             return
@@ -99,7 +102,7 @@ class Destination:
         errors = list(self.folder.errors) if self.folder is not None else []
         if self.sink is not None and self.output is not None:
             content = self.sink.getvalue()
-            if not content or not (checked or self.fmt.value in _DATA_FORMATS):
+            if not content or not (checked or self.fmt.for_scripts):  # for scripts, a failed case is data too
                 self.say(text("nothing_written", self.lang, file=self.output))
                 return errors
             write_new(self.output, content, force=self.force)

@@ -50,7 +50,9 @@ class FolderWriter(Renderer):
         say: Callable[[str], None],
         summary: bool = True,
         paper: PaperRenderer | None = None,
+        say_each: bool = True,
     ) -> None:
+        """``say_each`` false: one line at the end for all the files written (a progress bar is on the screen)."""
         super().__init__(None, options)
         self.format = document_format
         self.paper = paper  # another paper than the opinion: one per case, no summary
@@ -62,6 +64,8 @@ class FolderWriter(Renderer):
         self.tally = Tally(options.lang)
         self.used = {SUMMARY_STEM.lower()}
         self.errors: list[ZgError] = []
+        self.say_each = say_each
+        self.written = 0
 
     def _name(self, stem: str) -> Path:
         # Two cases with the same id in one batch get -2, -3…; a rerun names them the same way.
@@ -78,7 +82,9 @@ class FolderWriter(Renderer):
         except ZgError as error:
             self.errors.append(error.at(file=str(path)))
             return False
-        self.say(text("wrote", self.lang, file=str(path)))
+        self.written += 1
+        if self.say_each:
+            self.say(text("wrote", self.lang, file=str(path)))
         return True
 
     def emit(self, payload: object) -> None:
@@ -98,3 +104,5 @@ class FolderWriter(Renderer):
         if self.summary and self.tally.total and self.format is not None:
             data = self.format.summary_document(self.tally, self.options.generated)
             self._write(self.folder / f"{SUMMARY_STEM}{self.suffix}", data)
+        if not self.say_each and self.written:
+            self.say(text("wrote_count", self.lang, count=self.written, folder=str(self.folder)))

@@ -748,6 +748,8 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Note: this form was prefilled from the case file by the screening tool as a draft for reference; adapt it to the "
         "form the accepting body prescribes. What it says stands only as far as the verified materials bear it out.",
     ),
+    # progress on report folders
+    "wrote_count": ("已写入 {count} 个文件，在 {folder}", "wrote {count} files into {folder}"),
     # -- why: a determination in a sentence (text.summary)
     "why.sentence": ("{clauses}。", "{clauses}."),
     "why.sep": ("；", "; "),
