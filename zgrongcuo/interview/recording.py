@@ -188,6 +188,28 @@ class Sitting:
         for line in self.closing:
             self.say(line)
 
+    def offer_checklist(self, case: Case) -> None:
+        """After a screening that cannot decide yet: how to list what to verify, from the file the case was saved in.
+
+        Said last, after where the case was saved. Nothing when the case was not saved (``--no-save``, or it failed):
+        there is no file for the command to read.
+        """
+        if self.no_save or self.failed or not self.closing or case.file == "-":
+            return
+        self.closing.append(self.t("ask.offer_checklist", command=self.checklist_command(case.file)))
+
+    def checklist_command(self, case_file: str) -> str:
+        """The command that writes the 核实清单 of ``case_file`` as a Word document beside it, under the same measures."""
+        stem = os.path.splitext(case_file)[0]
+        words = ["zgrongcuo", "check", case_file]
+        for spec in self.criteria_specs:
+            words += ["--criteria", spec]
+        if self.lang != DEFAULT_LANGUAGE:
+            words += ["--lang", self.lang]
+        output = unused(f"{stem}-{self.t('ask.checklist_file')}.docx")
+        words += ["--document", "checklist", "--format", "docx", "-o", output]
+        return shlex.join(words)
+
     def _save_final(self, case: Case) -> None:
         if self.no_save:
             self.closing.append(self.t("ask.not_saved"))

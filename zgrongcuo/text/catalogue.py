@@ -750,6 +750,12 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     # progress on report folders
     "wrote_count": ("已写入 {count} 个文件，在 {folder}", "wrote {count} files into {folder}"),
+    # ask: offering the 核实清单 when the screening cannot decide yet
+    "ask.offer_checklist": (
+        "尚不能判定。待核实的问题、各自对结论的作用和所需材料，可生成核实清单：{command}",
+        "Not decided yet. The questions to verify, what each decides and the materials that establish it make a checklist: {command}",
+    ),
+    "ask.checklist_file": ("核实清单", "checklist"),
     # -- why: a determination in a sentence (text.summary)
     "why.sentence": ("{clauses}。", "{clauses}."),
     "why.sep": ("；", "; "),
