@@ -144,7 +144,7 @@ def test_under_several_measures_each_question_comes_once_saying_what_it_decides_
     assert len(labels) == len(set(labels)) and labels[0] == "谋取私利"
     weights = view.items[0].parts
     assert [p.measure for p in weights] == ["秭归县办法（2018）", "问责条例第十七、十八条（2019）"]
-    assert view.outcomes[1].startswith("初筛结论（问责条例第十七、十八条（2019））：")
+    assert view.outcomes[1].startswith("依据问责条例第十七、十八条（2019）初筛：")
     page = plain(view, 100)
     assert "作用：依据秭归县办法（2018），无论怎样回答都能定案。" in page
 

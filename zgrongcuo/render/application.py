@@ -16,14 +16,14 @@ from typing import Any
 
 from zgrongcuo.model.base import Record
 from zgrongcuo.model.determination import MET, UNKNOWN, Determination, SituationResult
-from zgrongcuo.render.documents import PaperRenderer
+from zgrongcuo.render.documents import MAX_LINES, MAX_ROWS, PaperRenderer, capped
 from zgrongcuo.render.view import shown
 from zgrongcuo.text.catalogue import text
 from zgrongcuo.text.summary import group_line
 from zgrongcuo.text.wording import answer_text, date_words, quoted
 
-# Columns of the form, in millimetres across the text block (156 mm): a label, then three more;
-# the fields' values span the last three, the answers fill them as question, answer, note.
+# Columns of the form, in millimetres across the text block (156 mm): a label, then three more; the fields'
+# values span the last three, the answers fill them as question (the first two), answer and note.
 _COLUMNS_MM = (30, 44, 30, 52)
 
 
@@ -85,6 +85,7 @@ def _claims(d: Determination, lang: str, several: bool) -> list[ClaimedSituation
             if answer is not None and answer.note:
                 line += text("application.note", lang, note=shown(answer.note))
             reasons.append(line)
+        reasons = capped(reasons, MAX_LINES, lang)
         out.append(ClaimedSituation(measure, s.situation.label[lang], s.situation.quote or "", s.status != MET, reasons))
     return out
 
@@ -119,11 +120,13 @@ def build_application(ds: tuple[Determination, ...], lang: str) -> ApplicationVi
         groups.append(text("checklist.under", lang, measure=d.criteria.name(lang)) + line if several else line)
     facts = first.questions.facts if first.questions is not None else first.criteria.facts
     answers = []
-    for fact in facts:
+    for fact in facts[:MAX_ROWS]:
         answer = first.case.answers.get(fact.id)
         value = answer.value if answer is not None else None
         said = answer_text(fact, value, lang, answered=answer is not None)
         answers.append((fact.label[lang], said, shown(answer.note or "") if answer is not None else ""))
+    if len(facts) > MAX_ROWS:
+        answers.append((text("paper.more", lang, count=len(facts) - MAX_ROWS), "", ""))
     return ApplicationView(
         lang,
         text("application.title", lang),
@@ -198,28 +201,28 @@ def word(view: ApplicationView) -> bytes:
         if claim.quote:
             situations.append(t("application.quote", quote=claim.quote))
     situations += view.none_claimed
-    row(t("application.situations"), situations, height=25)
+    row(t("application.situations"), capped(situations, MAX_LINES, lang), height=25)
     reasons = []
     for claim in view.claims:
         if len(view.claims) > 1:
             reasons.append(claim.name + text("location_sep", lang))
         reasons += [f"{n}. {line}" for n, line in enumerate(claim.reasons, 1)]
     reasons += view.groups
-    row(t("application.reasons"), reasons, height=40)
+    row(t("application.reasons"), capped(reasons, MAX_LINES, lang), height=40)
 
-    # Every question: the label spans their rows, the rest are question, answer, note.
+    # Every question: a heading across the table, then the question (over the first two columns), answer and note.
+    # Merged across only: a label merged down a thousand rows overflows python-docx's recursion.
+    heading = table.add_row().cells
+    fill(heading[0].merge(heading[3]), [t("application.answers")], bold=True, centre=True)
     header = table.add_row().cells
-    fill(header[1], [t("col.question")], bold=True, centre=True)
+    fill(header[0].merge(header[1]), [t("col.question")], bold=True, centre=True)
     fill(header[2], [t("col.answer")], bold=True, centre=True)
     fill(header[3], [t("col.note")], bold=True, centre=True)
-    first_answer_row = len(table.rows) - 1
     for question, answer, note in view.answers:
         cells = table.add_row().cells
-        fill(cells[1], [question])
+        fill(cells[0].merge(cells[1]), [question])
         fill(cells[2], [answer])
         fill(cells[3], [note])
-    label = table.cell(first_answer_row, 0).merge(table.cell(len(table.rows) - 1, 0))
-    fill(label, [t("application.answers")], bold=True, centre=True)
 
     row(t("application.signature"), ["", t("application.signed"), t("application.day")], height=25)
     row(t("application.unit_opinion"), ["", "", t("application.sealed"), t("application.day")], height=35)

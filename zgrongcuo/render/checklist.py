@@ -15,7 +15,7 @@ from zgrongcuo.engine.verification import together
 from zgrongcuo.model.base import Record
 from zgrongcuo.model.determination import NO_EFFECT, Determination, OpenQuestion
 from zgrongcuo.render.contract import generated_at
-from zgrongcuo.render.documents import PaperRenderer
+from zgrongcuo.render.documents import MAX_ITEMS, MAX_LINES, PaperRenderer, capped
 from zgrongcuo.render.view import shown
 from zgrongcuo.text import verification as words
 from zgrongcuo.text.catalogue import text
@@ -120,7 +120,8 @@ def build_checklist(ds: tuple[Determination, ...], lang: str, *, generated: str 
             rows.append((text(label, lang), shown(date_words(value, lang) if key == "conduct_date" else value)))
     outcomes = [text("checklist.outcome", lang, outcome=d.outcome.label[lang], measure=d.criteria.name(lang)) for d in ds]
     items = []
-    for fact, questions in together(ds):
+    ordered = together(ds)
+    for fact, questions in ordered[:MAX_ITEMS]:
         answer = first.case.answers.get(fact.id)
         parts = []
         for d, q in zip(ds, questions, strict=True):
@@ -130,8 +131,8 @@ def build_checklist(ds: tuple[Determination, ...], lang: str, *, generated: str 
                 MeasurePart(
                     d.criteria.name(lang) if several else "",
                     words.weight_text(q, d, lang),
-                    words.places(q, lang),
-                    words.leads(q, d, lang),
+                    capped(words.places(q, lang), MAX_LINES, lang),
+                    capped(words.leads(q, d, lang), MAX_LINES, lang),
                 )
             )
         state = next(words.state(q, d, lang) for d, q in zip(ds, questions, strict=True) if q is not None)
@@ -143,12 +144,14 @@ def build_checklist(ds: tuple[Determination, ...], lang: str, *, generated: str 
                 state,
                 shown(answer.note or "") if answer is not None else "",
                 parts,
-                _materials(questions, lang),
+                capped(_materials(questions, lang), MAX_LINES, lang),
                 any(q is not None and q.weight != NO_EFFECT for q in questions),
             )
         )
-    count = text("checklist.count", lang, count=len(items)) if items else text("checklist.count_none", lang)
+    count = text("checklist.count", lang, count=len(ordered)) if items else text("checklist.count_none", lang)
     notes = [text("checklist.notes", lang)]
+    if len(ordered) > len(items):
+        notes.insert(0, text("checklist.more", lang, count=len(ordered) - len(items)))
     if not all(d.to_verify_complete for d in ds):
         notes.append(text("checklist.incomplete", lang))
     notes += [d.criteria.reminder[lang] for d in ds]

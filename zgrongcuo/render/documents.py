@@ -43,6 +43,22 @@ def formats(document: Document) -> tuple[str, ...]:
     return tuple(fmt for doc, fmt in _PAPERS if doc == document.value)
 
 
+# How much of a long list a paper shows, so that a measure of thousands of facts or situations still gives a
+# document in seconds (docs/security.md): the rest is counted in a line of its own.
+MAX_ITEMS = 50  # questions a checklist sets out in full, the heaviest first
+MAX_LINES = 30  # lines in one field: the places a question is tested, the situations claimed, the reasons
+MAX_ROWS = 120  # questions in the application form's table
+
+
+def capped(lines: list[str], limit: int, lang: str) -> list[str]:
+    """``lines``, the first ``limit`` of them and a line that counts the rest when there are more."""
+    from zgrongcuo.text.catalogue import text
+
+    if len(lines) <= limit:
+        return lines
+    return [*lines[:limit], text("paper.more", lang, count=len(lines) - limit)]
+
+
 class PaperRenderer(Renderer):
     """A paper per case: text one after another on a stream, or (binary) the one case's bytes at the end."""
 

@@ -681,7 +681,7 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     # the 核实清单 as a document
     "checklist.title": ("关于{name}容错免责问题的核实清单", "Verification checklist: {name}"),
     "checklist.conduct_date": ("行为发生日期", "Date of the conduct"),
-    "checklist.outcome": ("初筛结论（{measure}）：{outcome}。", "Screening result ({measure}): {outcome}."),
+    "checklist.outcome": ("依据{measure}初筛：{outcome}。", "Screening under {measure}: {outcome}."),
     "checklist.count": (
         "尚无确定回答的问题共 {count} 个，按其回答对结论的影响排列，排在前面的先核实。",
         "{count} questions have no definite answer yet. They are listed by how much their answers decide: verify the first first.",
@@ -756,6 +756,11 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Not decided yet. The questions to verify, what each decides and the materials that establish it make a checklist: {command}",
     ),
     "ask.checklist_file": ("核实清单", "checklist"),
+    "paper.more": ("（另有 {count} 项，未逐一列出。）", "({count} more, not listed one by one.)"),
+    "checklist.more": (
+        "另有 {count} 个尚无确定回答的问题按影响排在后面，未逐一列出。",
+        "{count} more questions without a definite answer come after these and are not set out one by one.",
+    ),
     # -- why: a determination in a sentence (text.summary)
     "why.sentence": ("{clauses}。", "{clauses}."),
     "why.sep": ("；", "; "),
