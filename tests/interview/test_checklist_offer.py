@@ -40,15 +40,16 @@ def interview(tmp_path, answer: str, *, lang="zh", specs=(), no_save=False):
 
 
 def offered(said, lang="zh"):
+    """The command offered: the line before the last, which says where the case was saved."""
     marker = text("ask.offer_checklist", lang, command="\0").split("\0")[0]
-    assert said[-1].startswith(marker), said
-    return shlex.split(said[-1][len(marker) :])
+    assert said[-2].startswith(marker), said
+    return shlex.split(said[-2][len(marker) :])
 
 
 def test_an_undecided_case_ends_with_the_command_for_its_checklist(tmp_path):
     case_file, said, (d,) = interview(tmp_path, "不确定")
     assert d.outcome.id == "undetermined"
-    assert said[-2] == text("ask.updated", "zh", file=str(case_file))  # where the case is, then what to do with it
+    assert said[-1] == text("ask.updated", "zh", file=str(case_file))  # where the case is stays the last line
     command = offered(said)
     assert command == [
         "zgrongcuo", "check", str(case_file), "--document", "checklist", "--format", "docx",

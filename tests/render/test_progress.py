@@ -10,7 +10,7 @@ from zgrongcuo import batch
 from zgrongcuo.io.questions import load_measures, questions
 from zgrongcuo.render.contract import RenderOptions
 from zgrongcuo.render.destination import Destination
-from zgrongcuo.render.progress import progress, wanted
+from zgrongcuo.render.progress import progress, shown, wanted
 from zgrongcuo.render.registry import OutputFormat
 
 
@@ -46,8 +46,10 @@ def test_the_bar_is_drawn_while_a_folder_is_written_and_one_line_says_what_was_w
     said = []
     folder = tmp_path / "reports"
     options = RenderOptions("zh", batch=True)
-    destination = Destination(OutputFormat.markdown, str(folder), options, force=False, say=said.append, say_each=False)
+    destination = Destination(OutputFormat.markdown, str(folder), options, force=False, say=said.append)
     tasks = list(batch.tasks_for([str(EXAMPLES)])) * 30  # the same cases again and again: a batch long enough for a bar
+    assert shown(len(tasks))
+    destination.one_line_for_files()
     with progress(len(tasks), "zh") as advance:
         for result in batch.run(iter(tasks), asked, destination.renderer):
             destination.renderer.emit(result.payload)

@@ -31,6 +31,7 @@ def ask(
     everything: Annotated[bool, typer.Option("--all", help="cli.opt.all")] = False,
     meta: Annotated[bool | None, typer.Option("--meta/--no-meta", help="cli.opt.meta")] = None,
     format_name: Annotated[str, common.format_option(f.value for f in OutputFormat)] = "text",
+    document: common.DocumentOption = "opinion",
     detail: common.DetailOption = False,
     output: common.OutputOption = None,
     lang: common.LangOption,
@@ -58,7 +59,7 @@ def ask(
         raise UsageError("ask_save_and_no_save")
     if output not in (None, "-") and any(p is not None and same_file(output, p) for p in (case_file, save)):
         raise UsageError("ask_output_is_case", file=output)
-    if precedents and (format_name != OutputFormat.text or output not in (None, "-")):
+    if precedents and (format_name != OutputFormat.text or output not in (None, "-") or document != "opinion"):
         raise UsageError("precedents_text_only")
     kept: tuple[str, ...] = ()
     if case_file is not None:
@@ -73,7 +74,7 @@ def ask(
     # A Word document onto a terminal, or an -o file that exists, is refused now, not after the interview.
     options = RenderOptions(lang, detail=detail, measures=len(asked.measures))
     notify = common.say if not quiet else common.silent
-    destination = Destination(OutputFormat(format_name), output, options, force=force, say=notify)
+    destination = Destination(OutputFormat(format_name), output, options, force=force, say=notify, document=document)
     sitting = Sitting(
         asked,
         start,
@@ -88,6 +89,7 @@ def ask(
         everything=everything,
         meta=meta,
         format_name=format_name,
+        document=document,
         output=output,
         detail=detail,
         quiet=quiet,
@@ -116,6 +118,8 @@ def ask(
         renderer = destination.renderer
         several = asked if len(asked.measures) > 1 else None
         ds = tuple(evaluate(m, final, explain=renderer.explains, questions=several) for m in asked.measures)
+        if document != "checklist" and any(d.outcome.favourable is None for d in ds):
+            sitting.offer_checklist(final)  # said at the end, before where the case was saved
         renderer.determinations(ds)
         renderer.close()
         sys.stdout.flush()

@@ -69,6 +69,7 @@ class Sitting:
         everything: bool = False,
         meta: bool | None = None,
         format_name: str = "text",
+        document: str = "opinion",
         output: str | None = None,
         detail: bool = False,
         quiet: bool = False,
@@ -82,6 +83,7 @@ class Sitting:
         self.criteria_specs = criteria_specs
         self.case_file, self.save, self.no_save, self.force = case_file, save, no_save, force
         self.everything, self.format_name, self.output = everything, format_name, output
+        self.document = document  # the paper the determination is shown as (--document): the resume command repeats it
         self.detail, self.quiet = detail, quiet  # how the determination is shown: the resume command repeats them
         self.max_bytes, self.kept_comments = max_bytes, kept_comments
         self.started = started or datetime.now()
@@ -191,12 +193,12 @@ class Sitting:
     def offer_checklist(self, case: Case) -> None:
         """After a screening that cannot decide yet: how to list what to verify, from the file the case was saved in.
 
-        Said last, after where the case was saved. Nothing when the case was not saved (``--no-save``, or it failed):
-        there is no file for the command to read.
+        Said at the end, just before where the case was saved (the last line, as ever). Nothing when the case was
+        not saved (``--no-save``, or it failed): there is no file for the command to read.
         """
         if self.no_save or self.failed or not self.closing or case.file == "-":
             return
-        self.closing.append(self.t("ask.offer_checklist", command=self.checklist_command(case.file)))
+        self.closing.insert(0, self.t("ask.offer_checklist", command=self.checklist_command(case.file)))
 
     def checklist_command(self, case_file: str) -> str:
         """The command that writes the 核实清单 of ``case_file`` as a Word document beside it, under the same measures."""
@@ -305,6 +307,8 @@ class Sitting:
             words.append("--all")
         if self.format_name != "text":
             words += ["--format", self.format_name]
+        if self.document != "opinion":
+            words += ["--document", self.document]
         if self.output is not None:
             words += ["-o", self.output]
         if self.detail:

@@ -34,12 +34,8 @@ class Destination:
         force: bool,
         say: Callable[[str], None],
         document: str = "opinion",
-        say_each: bool = True,
     ) -> None:
-        """``document``: the screening opinion, or another paper made from it (``render.documents``).
-
-        ``say_each`` false: a folder of reports says how many files it wrote at the end, not each (a bar shows progress).
-        """
+        """``document``: the screening opinion, or another paper made from it (``render.documents``)."""
         self.output, self.force, self.say, self.lang, self.fmt = output, force, say, options.lang, fmt
         self.sink: io.StringIO | io.BytesIO | None = None
         self.folder = None
@@ -83,7 +79,6 @@ class Destination:
                 say=say,
                 summary=options.batch,
                 paper=paper(None, options) if paper is not None else None,
-                say_each=say_each,
             )
             self.renderer = self.folder
             return
@@ -91,6 +86,11 @@ class Destination:
             check_replaceable(output, force=force)  # refused before anything is computed
         self.sink = io.BytesIO() if fmt.binary else io.StringIO()
         self.renderer = made(self.sink)
+
+    def one_line_for_files(self) -> None:
+        """A folder of reports says how many files it wrote, at the end, rather than each (a progress bar shows them)."""
+        if self.folder is not None:
+            self.folder.say_each = False
 
     def finish(self, *, checked: bool = True) -> list[ZgError]:
         """Write the output file, if there is one; the files that could not be written.

@@ -50,9 +50,7 @@ class FolderWriter(Renderer):
         say: Callable[[str], None],
         summary: bool = True,
         paper: PaperRenderer | None = None,
-        say_each: bool = True,
     ) -> None:
-        """``say_each`` false: one line at the end for all the files written (a progress bar is on the screen)."""
         super().__init__(None, options)
         self.format = document_format
         self.paper = paper  # another paper than the opinion: one per case, no summary
@@ -64,7 +62,7 @@ class FolderWriter(Renderer):
         self.tally = Tally(options.lang)
         self.used = {SUMMARY_STEM.lower()}
         self.errors: list[ZgError] = []
-        self.say_each = say_each
+        self.say_each = True  # False: one line at the end for all the files written (a progress bar is on the screen)
         self.written = 0
 
     def _name(self, stem: str) -> Path:

@@ -24,10 +24,15 @@ def wanted(fmt: OutputFormat, *, into_files: bool = False) -> bool:
     return fmt is OutputFormat.text or (into_files and not fmt.for_scripts)
 
 
+def shown(total: int | None) -> bool:
+    """Whether a batch of ``total`` cases (None: not counted) is long enough for the bar."""
+    return total is not None and total >= PROGRESS_FROM
+
+
 @contextlib.contextmanager
 def progress(total: int | None, lang: str) -> Iterator[Callable[[], None]]:
     """A bar on stderr for a batch of ``total`` cases; nothing when ``total`` is None or small."""
-    if total is None or total < PROGRESS_FROM:
+    if total is None or not shown(total):
         yield lambda: None
         return
     from zgrongcuo.render.terminal import progress_bar

@@ -761,6 +761,11 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "另有 {count} 个尚无确定回答的问题按影响排在后面，未逐一列出。",
         "{count} more questions without a definite answer come after these and are not set out one by one.",
     ),
+    "cli.opt.document": (
+        "生成的文书：opinion 初筛意见（默认）；checklist 核实清单（text、markdown、docx）；application 容错免责申请表（docx）。",
+        "The paper to make: opinion, the screening (default); checklist, what to verify next (text, markdown, docx); "
+        "application, the application form (docx).",
+    ),
     # -- why: a determination in a sentence (text.summary)
     "why.sentence": ("{clauses}。", "{clauses}."),
     "why.sep": ("；", "; "),
