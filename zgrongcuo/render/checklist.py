@@ -258,8 +258,9 @@ def markdown(view: ChecklistView) -> str:
     """The checklist as a Markdown document."""
     lang = view.lang
     out = [f"# {md(view.title)}", ""]
-    out += [f"**{md(label)}**{text('location_sep', lang)}{md(value)}  " for label, value in view.meta]
-    out += ["", *(md(line) + "  " for line in view.outcomes), md(view.count), ""]
+    if view.meta:
+        out += [f"**{md(label)}**{text('location_sep', lang)}{md(value)}  " for label, value in view.meta] + [""]
+    out += [*(md(line) + "  " for line in view.outcomes), md(view.count), ""]
     n = 0
     for heading, items in _sections(view):
         n += 1
