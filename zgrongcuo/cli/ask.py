@@ -1,6 +1,7 @@
 """`zgrongcuo ask`: the interview in the terminal, then the determination as `check` prints it."""
 
-from __future__ import annotations
+# No `from __future__ import annotations`: Typer reads the parameters' annotations when the command is
+# built, and string annotations would be compiled anew on every run.
 
 import contextlib
 import sys
@@ -149,7 +150,7 @@ def _comments(path: str, max_bytes: int) -> tuple[str, ...]:
 
 
 @contextlib.contextmanager
-def _signals_stop(dialogue: StreamDialogue) -> Iterator[None]:
+def _signals_stop(dialogue: "StreamDialogue") -> Iterator[None]:
     """During the interview, Ctrl-C, a closed terminal window (SIGHUP) and SIGTERM stop it with a draft kept.
 
     The dialogue decides when: at once while it waits for a line, else at the next prompt, so that

@@ -1,6 +1,7 @@
 """Commands for the authors of criteria and of case files: criteria list/show/test/validate, diff, template, schema."""
 
-from __future__ import annotations
+# No `from __future__ import annotations`: Typer reads the parameters' annotations when the command is
+# built, and string annotations would be compiled anew on every run.
 
 import sys
 from typing import Annotated

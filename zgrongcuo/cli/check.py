@@ -1,6 +1,7 @@
 """`zgrongcuo check`: case files in, determinations out."""
 
-from __future__ import annotations
+# No `from __future__ import annotations`: Typer reads the parameters' annotations when the command is
+# built, and string annotations would be compiled anew on every run.
 
 import sys
 from typing import Annotated

@@ -385,6 +385,7 @@ class LazyGroup(Group):
         from zgrongcuo.errors import ZgError
 
         lang = language()
+        _collect_from_here()
         try:
             return super().invoke(ctx)
         except (typer.Exit, typer.Abort, _click.exceptions.UsageError):
@@ -454,6 +455,15 @@ class LazyGroup(Group):
 
             code = interrupted(language())  # Typer turns Ctrl-C while parsing into exit 130 without a word
         return int(code)
+
+
+def _collect_from_here() -> None:
+    """Collect cycles again, never among what start-up made (``main`` held the collector until now)."""
+    import gc
+
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 20)
+    gc.enable()
 
 
 def _echo_help(ctx: _click.Context | None) -> None:

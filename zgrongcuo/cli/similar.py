@@ -1,6 +1,7 @@
 """`zgrongcuo similar`: the decided cases nearest to a case, from an office's folders or the published library."""
 
-from __future__ import annotations
+# No `from __future__ import annotations`: Typer reads the parameters' annotations when the command is
+# built, and string annotations would be compiled anew on every run.
 
 import sys
 from collections.abc import Iterator
@@ -67,7 +68,7 @@ def similar(
 
 
 def find(
-    case_path: str | Case,
+    case_path: "str | Case",
     folders: list[str],
     specs: tuple[str, ...],
     lang: str,
@@ -75,7 +76,7 @@ def find(
     max_bytes: int,
     *,
     library: bool = False,
-) -> tuple[SearchView, int]:
+) -> "tuple[SearchView, int]":
     """Load the case (unless given loaded) and every case file under ``folders``; rank the decided ones.
 
     Returns the view and how many files could not be read.
@@ -101,7 +102,7 @@ def find(
     case = case_path if not isinstance(case_path, str) else case_reader.load(case_path, asked, max_bytes=max_bytes)
     failures = 0
 
-    def loaded() -> Iterator[Case]:
+    def loaded() -> "Iterator[Case]":
         nonlocal failures
         for item in precedents.read(folders, asked, max_bytes=max_bytes):
             if isinstance(item, Exception):
@@ -117,7 +118,7 @@ def find(
 PRECEDENTS_SHOWN = 3  # after a determination, with --precedents
 
 
-def nearest_published(case_path: str | Case, specs: tuple[str, ...], lang: str, max_bytes: int) -> SearchView:
+def nearest_published(case_path: "str | Case", specs: tuple[str, ...], lang: str, max_bytes: int) -> "SearchView":
     """For --precedents: the three nearest published cases, weighed by the measures the case is checked against."""
     from zgrongcuo.io.precedents import bundled_folder
 
