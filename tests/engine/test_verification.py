@@ -11,7 +11,7 @@ from zgrongcuo.engine.evaluation import evaluate
 from zgrongcuo.engine.verification import live_rules, weigh
 from zgrongcuo.io import case_reader, criteria_builder
 from zgrongcuo.model.case import Answer
-from zgrongcuo.model.determination import (
+from zgrongcuo.model.verification import (
     DECIDES,
     IN_EXCLUSION,
     IN_PRECONDITION,

@@ -32,7 +32,8 @@ from zgrongcuo.engine.evaluation import decide, open_questions
 from zgrongcuo.model import conditions as c
 from zgrongcuo.model.conditions import Truth, Values
 from zgrongcuo.model.criteria import Criteria, Fact, Rule, Situation
-from zgrongcuo.model.determination import (
+from zgrongcuo.model.determination import Change, Determination
+from zgrongcuo.model.verification import (
     DECIDES,
     IN_EXCLUSION,
     IN_PRECONDITION,
@@ -41,8 +42,6 @@ from zgrongcuo.model.determination import (
     MAY_DECIDE,
     NO_EFFECT,
     WITH_OTHERS,
-    Change,
-    Determination,
     Lead,
     OpenQuestion,
     Place,

@@ -7,14 +7,14 @@ words, a precondition, a bottom line, an outcome.
 
 from __future__ import annotations
 
-from zgrongcuo.model.determination import (
+from zgrongcuo.model.determination import Determination
+from zgrongcuo.model.verification import (
     DECIDES,
     IN_EXCLUSION,
     IN_PRECONDITION,
     IN_SITUATION,
     MAY_DECIDE,
     NO_EFFECT,
-    Determination,
     Lead,
     OpenQuestion,
     Place,
