@@ -205,3 +205,28 @@ def test_what_a_case_file_says_is_shown_not_obeyed():
     for page in (text_page, md_page):
         assert "\u202e" not in page and "\\u202e" in page  # the override shown as its escape, not obeyed
     assert "\\*\\*粗\\*\\*" in md_page and "\\[链接\\]" in md_page and "<b>" not in md_page
+
+
+def test_a_question_only_suggested_is_open_and_shows_the_suggestion_with_its_sentence():
+    unanswered = re.sub(r"  (democratic_decision|private_gain):\n    value: .*\n    note: .*\n", "", ARTICLE)
+    text_ = unanswered.replace(
+        "\nexpect:",
+        '\nsuggested:\n  democratic_decision: {value: 是, evidence: "该文件经县政府常务会议集体研究", from: 情况说明.docx}\n'
+        "  private_gain:\n    conflicting:\n"
+        '      - {value: 否, evidence: "未发现谋取私利", from: 情况说明.docx}\n'
+        '      - {value: 是, evidence: "为亲属承揽保险业务牟利", from: 举报信.txt}\n\nexpect:',
+    )
+    (d,) = determinations(text_)
+    assert d.outcome.id == "undetermined"  # a suggestion is not an answer
+    view = build_checklist((d,), "zh")
+    gain, decision = view.items
+    assert decision.label == "经过民主决策程序"
+    assert decision.state == "未回答；书面材料建议回答为“是”，尚未确认"
+    assert decision.suggested == ["原文：“该文件经县政府常务会议集体研究”（来源：情况说明.docx）"]
+    assert gain.state == "未回答；书面材料的说法不一，未作建议"
+    assert gain.suggested == [
+        "表明“否”：“未发现谋取私利”（来源：情况说明.docx）",
+        "表明“是”：“为亲属承揽保险业务牟利”（来源：举报信.txt）",
+    ]
+    page = plain(view, 100)
+    assert "  书面材料：原文：“该文件经县政府常务会议集体研究”（来源：情况说明.docx）" in page

@@ -45,6 +45,7 @@ def case_schema(criteria: Criteria | Questions, lang: str) -> dict:
         ]
     }
     answers = {}
+    suggested = {}
     for fact in asked.facts:
         if fact.type == "yesno":
             value: dict = {"$ref": "#/$defs/yesno"}
@@ -67,6 +68,7 @@ def case_schema(criteria: Criteria | Questions, lang: str) -> dict:
             "description": f"{fact.question[lang]}\n\n{fact.help[lang]}",
             "anyOf": [value, with_note],
         }
+        suggested[fact.id] = {"title": fact.label[lang], **_suggestion(fact, value)}
     meta: dict[str, dict] = {k: {"title": text(f"meta.{k}", lang), "$ref": "#/$defs/text"} for k in META_KEYS}
     meta["conduct_date"] = {
         "title": text("meta.conduct_date", lang),
@@ -90,6 +92,7 @@ def case_schema(criteria: Criteria | Questions, lang: str) -> dict:
             "anyOf": [expect, {"type": "array", "items": expect}, {"type": "null"}],
         },
         "decision": {"title": text("schema.decision", lang), "anyOf": [_decision(measures, lang), {"type": "null"}]},
+        "suggested": {"title": text("schema.suggested", lang), "anyOf": [_closed(suggested), {"type": "null"}]},
     }
     properties = {k: top[k] for k in case_reader.TOP_KEYS}
     titles = text("list_sep", lang).join(m.title[lang] for m in measures)
@@ -100,6 +103,28 @@ def case_schema(criteria: Criteria | Questions, lang: str) -> dict:
         **_closed(properties),
         "$defs": {"text": scalar, "unknown": unknown, "yesno": yesno},
     }
+
+
+def _suggestion(fact, value: dict) -> dict:
+    """A suggestion of ``suggested:``: a value with its sentences, or sentences both ways (``conflicting``)."""
+    texts = {"anyOf": [{"$ref": "#/$defs/text"}, {"type": "array", "items": {"$ref": "#/$defs/text"}, "minItems": 1}]}
+    contrary = {
+        "value": {"$ref": "#/$defs/yesno"},
+        "evidence": {"$ref": "#/$defs/text"},
+        "from": {"$ref": "#/$defs/text"},
+        "option": {"enum": list(fact.option_ids)},
+    }
+    item = {
+        **_closed({k: contrary[k] for k in case_reader.CONFLICTING_KEYS if k != "option" or fact.type == "set"}),
+        "required": ["value", "evidence", *(["option"] if fact.type == "set" else [])],
+    }
+    properties = {
+        "value": value,
+        "evidence": texts,
+        "from": texts,
+        "conflicting": {"type": "array", "items": item, "minItems": 1},
+    }
+    return _closed({k: properties[k] for k in case_reader.SUGGESTED_KEYS})
 
 
 def _decision(measures, lang: str) -> dict:

@@ -26,6 +26,7 @@ def ask(
     *,
     criteria: common.CriteriaOption = None,
     case_file: Annotated[str | None, typer.Option("--case", metavar="FILE", help="cli.opt.case")] = None,
+    from_texts: Annotated[list[str] | None, typer.Option("--from", metavar="FILE", help="cli.opt.from")] = None,
     save: Annotated[str | None, typer.Option("--save", metavar="FILE", help="cli.opt.save")] = None,
     no_save: Annotated[bool, typer.Option("--no-save", help="cli.opt.no_save")] = False,
     force: Annotated[bool, typer.Option("--force", help="cli.opt.ask_force")] = False,
@@ -72,6 +73,12 @@ def ask(
     if not quiet:
         for notice in start.notices:
             common.warn(notice, lang)
+    if from_texts:  # suggestions from written accounts, each offered at its question
+        from zgrongcuo.cli.suggest import read_draft
+
+        start = read_draft(
+            from_texts, asked, lang, max_bytes=max_bytes, quiet=quiet, case=start if case_file else None
+        ).case
     # A Word document onto a terminal, or an -o file that exists, is refused now, not after the interview.
     options = RenderOptions(lang, detail=detail, measures=len(asked.measures))
     notify = common.say if not quiet else common.silent

@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from zgrongcuo.engine.evaluation import evaluate
+from zgrongcuo.interview import suggestions
 from zgrongcuo.interview.dialogue import LINE_LIMIT, Dialogue, LineTooLong, escaped
 from zgrongcuo.interview.replies import BACK, HELP, NOTE_MARK, Invalid, command_word, parse_reply, split_note, yes_no
 from zgrongcuo.model.base import Record
@@ -233,6 +234,8 @@ class Interview:
             io.say(self.t("ask.intro_several", count=len(self.measures)))
         if self.case.answers:
             self.overview(io)
+        if self.case.suggested:
+            io.say(self.t("ask.suggested_intro", count=self.case.awaiting()))
 
     def t(self, msg_id: str, **params: object) -> str:
         return text(msg_id, self.lang, **params)
@@ -306,16 +309,25 @@ class Interview:
             io.say(t("ask.earlier", answer=self.shown(fact, earlier)))
             if earlier.note:
                 io.say(t("ask.earlier_note", note=escaped(earlier.note)))
+        # A suggestion from a written account: its sentences shown, and what Enter takes (not over an answer).
+        offered = suggestions.proposal(self.case.suggested.get(fact.id), lang) if earlier is None else None
+        if earlier is None and fact.id in self.case.suggested:
+            for said in suggestions.lines(fact, self.case.suggested[fact.id], lang):
+                io.say(said)
+        default = earlier if earlier is not None else offered
         prompt = t("ask.prompt_yesno" if fact.type == "yesno" else "ask.prompt_set")
         while True:
             line = self.read(io, prompt)
             word, note = split_note(line)
-            if earlier is not None and not word and control_character(line) is None:
-                if not NOTE_MARK.search(line):
-                    return earlier  # Enter keeps the earlier answer
-                reply: Answer | str | Invalid = Answer(earlier.value, note)  # "# ..." keeps it with a new note
+            if default is not None and not word and control_character(line) is None:
+                if not NOTE_MARK.search(line) and (default is earlier or self.fits_after(answer=(fact.id, default))):
+                    return default  # Enter keeps the earlier answer, or takes the suggestion
+                kept = note if default is earlier else " ".join(n for n in (default.note, note) if n)
+                reply: Answer | str | Invalid = Answer(default.value, kept or None)  # "# ..." with a new note
             else:
                 reply = parse_reply(fact, line)
+                if offered is not None and isinstance(reply, Answer) and reply.value == offered.value and not note:
+                    reply = offered  # typed as suggested: the same answer, from the same sentences
             if reply == HELP:
                 self.show_help(io, fact)
             elif reply == BACK:
@@ -425,6 +437,8 @@ class Interview:
         before = self.case.answers.get(fact.id)
         if before is None or (before.value, before.note) != (answer.value, answer.note):
             self.case.answers[fact.id] = Answer(answer.value, answer.note)
+            self.changed = True
+        if self.case.suggested.pop(fact.id, None) is not None:  # answered: the suggestion has done its work
             self.changed = True
         self.answered_here.add(fact.id)
         if self.position is not None:

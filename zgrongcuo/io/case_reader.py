@@ -25,13 +25,16 @@ from zgrongcuo.model.case import (
     Notice,
 )
 from zgrongcuo.model.criteria import Criteria, Fact, Questions
+from zgrongcuo.model.suggestion import Evidence, Suggestion
 from zgrongcuo.model.vocabulary import NO_WORDS, UNKNOWN_WORDS, YES_WORDS, control_character, yes_no_word
 from zgrongcuo.text.catalogue import labels_of
 
-TOP_KEYS = ("case", "answers", "expect", "decision")
+TOP_KEYS = ("case", "answers", "expect", "decision", "suggested")
 ID = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")  # what an id of a fact, option or measure looks like
 EXPECT_KEYS = ("measure", "outcome", "situations", "next_questions")
 ANSWER_KEYS = ("value", "note")
+SUGGESTED_KEYS = ("value", "evidence", "from", "conflicting")
+CONFLICTING_KEYS = ("value", "evidence", "from", "option")
 
 _ON_OFF = frozenset({"on", "off"})
 _NUMBER = re.compile(r"^[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?|0x[0-9a-fA-F_]+|0o?[0-7_]+)([eE][-+]?[0-9]+)?$")
@@ -109,7 +112,92 @@ class _CaseReader:
             case.read_for = self.questions.primary.id  # every answer is one of its questions and options
         if "decision" in top and not (isinstance(top["decision"], Scalar) and top["decision"].is_null):
             case.decision = self.decision(top["decision"], case.notices)
+        suggested = top.get("suggested")
+        if suggested is not None and not (isinstance(suggested, Scalar) and suggested.is_null):
+            case.suggested = self.suggested(suggested, answers)
         return case
+
+    # -- suggested answers: proposals from a written account, not answers until a person confirms them
+
+    def suggested(self, node: Node, answers: dict[str, Answer]) -> dict[str, Suggestion]:
+        if not isinstance(node, Mapping):
+            raise self.r.wrong_type(node, "suggested", "mapping")
+        out: dict[str, Suggestion] = {}
+        for key_node, value in node.items:
+            fact = self.questions.fact_by_id.get(key_node.value)
+            if fact is None:
+                raise self.unknown_fact(key_node, "suggested")
+            key = join("suggested", fact.id)
+            if fact.id in answers:  # confirmed: the suggestion should have left with it
+                raise self.r.error("suggested_answered", key_node, key, name=fact.id)
+            out[fact.id] = self.suggestion(fact, value, key)
+        return out
+
+    def suggestion(self, fact: Fact, node: Node, key: str) -> Suggestion:
+        v = self.r.mapping(node, key, SUGGESTED_KEYS)
+        value = None
+        if "value" in v:
+            answer = self.answer(fact, v["value"], join(key, "value"))
+            value = answer.value
+        conflicting: tuple[Evidence, ...] = ()
+        if "conflicting" in v:
+            ckey = join(key, "conflicting")
+            conflicting = tuple(
+                self.contrary(fact, item, join(ckey, i)) for i, item in enumerate(self.r.sequence(v["conflicting"], ckey), 1)
+            )
+        if value is None and not conflicting:
+            raise self.r.error("suggested_nothing", node, key, name=fact.id)
+        evidence: tuple[Evidence, ...] = ()
+        if value is not None:
+            if "evidence" not in v:
+                raise self.r.error("missing_key", node, key, name="evidence")
+            says = value if isinstance(value, bool) else True
+            evidence = tuple(
+                Evidence(words, source, says)
+                for words, source in self.sentences(v["evidence"], v.get("from"), key)
+            )
+        elif "evidence" in v:
+            raise self.r.error("suggested_evidence_without_value", v["evidence"], join(key, "evidence"))
+        return Suggestion(value, evidence, conflicting, line=node.line)
+
+    def contrary(self, fact: Fact, node: Node, key: str) -> Evidence:
+        """One sentence of evidence both ways: what it says (是/否; for a list, whether the option holds), where it is."""
+        v = self.r.mapping(node, key, CONFLICTING_KEYS, ("value", "evidence"))
+        says = self.yes_no(v["value"], join(key, "value"))
+        if says is None:
+            raise self.r.error("bad_yesno", v["value"], join(key, "value"), value="?")
+        option = None
+        if fact.type == "set":
+            if "option" not in v:
+                raise self.r.error("missing_key", node, key, name="option")
+            option = self.option(fact, v["option"], join(key, "option"))
+        elif "option" in v:
+            raise self.r.error("option_on_yesno", v["option"], join(key, "option"), fact=fact.id)
+        ((words, source),) = self.sentences(v["evidence"], v.get("from"), key, one=True)
+        return Evidence(words, source, says, option)
+
+    def sentences(self, node: Node, sources: Node | None, key: str, *, one: bool = False) -> list[tuple[str, str | None]]:
+        """The sentences of ``evidence`` (text, or a list of texts) with the file each is from (``from``)."""
+        ekey = join(key, "evidence")
+        items = [node] if isinstance(node, Scalar) or one else self.r.sequence(node, ekey)
+        texts = []
+        for i, item in enumerate(items, 1):
+            words = self.meta_text(item, ekey if len(items) == 1 and isinstance(node, Scalar) else join(ekey, i))
+            if not words or not words.strip():
+                raise self.r.error("empty_value", item, ekey)
+            texts.append(words)
+        if not texts:
+            raise self.r.error("empty_list", node, ekey)
+        fkey = join(key, "from")
+        if sources is None or (isinstance(sources, Scalar) and sources.is_null):
+            names: list[str | None] = [None] * len(texts)
+        elif isinstance(sources, Scalar):
+            names = [self.meta_text(sources, fkey)] * len(texts)
+        else:
+            names = [self.meta_text(n, join(fkey, i)) for i, n in enumerate(self.r.sequence(sources, fkey), 1)]
+            if len(names) != len(texts):
+                raise self.r.error("suggested_from_count", sources, fkey, sources=len(names), sentences=len(texts))
+        return list(zip(texts, names, strict=True))
 
     def decision(self, node: Node, notices: list[Notice]) -> Decision:
         """``decision:``: what was decided, under which measure; the outcome checked against that measure.
@@ -179,7 +267,7 @@ class _CaseReader:
             return node.value
         raise self.r.wrong_type(node, key, "text")
 
-    def unknown_fact(self, key_node: Scalar) -> ZgError:
+    def unknown_fact(self, key_node: Scalar, block: str = "answers") -> ZgError:
         name = key_node.value
         ids = list(self.questions.fact_by_id)
         hint = suggest(name, ids)
@@ -187,7 +275,7 @@ class _CaseReader:
             for fact in self.questions.facts:
                 if name in fact.label.values():
                     hint = fact.id
-        key = join("answers", name)
+        key = join(block, name)
         if hint is None and ID.match(name):
             from zgrongcuo.io.questions import elsewhere
 
@@ -251,29 +339,34 @@ class _CaseReader:
         seen: dict[str, int] = {}
         for i, item in enumerate(node.items, 1):
             item_key = join(key, i)
-            if not isinstance(item, Scalar) or item.is_null:
-                raise self.r.error("option_expected", item, item_key, got=kind_name(item))
-            value = item.value.strip()
-            if value not in fact.option_ids:
-                hint = suggest(value, fact.option_ids)
-                for option in fact.options:
-                    if value in option.label.values():
-                        hint = option.id
-                if hint is None and ID.match(value):
-                    from zgrongcuo.io.questions import elsewhere
-
-                    measure = elsewhere(value, self.questions.measures, option_of=fact.id)
-                    if measure is not None:  # an option of a bundled measure not selected
-                        raise self.r.error(
-                            "option_of_other_measure", item, item_key, name=value, fact=fact.id, measure=measure,
-                            options=self.with_measure(measure),
-                        )  # fmt: skip
-                raise self.r.error("unknown_option", item, item_key, name=value, fact=fact.id).at(suggestion=hint)
+            value = self.option(fact, item, item_key)
             if value in seen:
                 raise self.r.error("repeated_option", item, item_key, name=value, first=seen[value])
             seen[value] = i
             chosen.append(value)
         return tuple(chosen)
+
+    def option(self, fact: Fact, item: Node, key: str) -> str:
+        """One option id of ``fact``: an unknown one is an error naming the near one, or the measure that has it."""
+        if not isinstance(item, Scalar) or item.is_null:
+            raise self.r.error("option_expected", item, key, got=kind_name(item))
+        value = item.value.strip()
+        if value not in fact.option_ids:
+            hint = suggest(value, fact.option_ids)
+            for option in fact.options:
+                if value in option.label.values():
+                    hint = option.id
+            if hint is None and ID.match(value):
+                from zgrongcuo.io.questions import elsewhere
+
+                measure = elsewhere(value, self.questions.measures, option_of=fact.id)
+                if measure is not None:  # an option of a bundled measure not selected
+                    raise self.r.error(
+                        "option_of_other_measure", item, key, name=value, fact=fact.id, measure=measure,
+                        options=self.with_measure(measure),
+                    )  # fmt: skip
+            raise self.r.error("unknown_option", item, key, name=value, fact=fact.id).at(suggestion=hint)
+        return value
 
     def expects(self, node: Node) -> tuple[Expect, ...]:
         """``expect:``: one expectation, or a list of them, one per measure (``measure:`` names it)."""

@@ -10,6 +10,7 @@ import re
 
 from zgrongcuo.model.base import I18n, Record, ValueRecord
 from zgrongcuo.model.conditions import AnswerValue
+from zgrongcuo.model.suggestion import Suggestion
 
 META_KEYS = ("id", "title", "subject", "summary", "conduct_date")  # conduct_date: YYYY-MM-DD as text
 # case.conduct_date: a day, or a month or a year when that is all the file says.
@@ -101,7 +102,7 @@ class Decision(ValueRecord):
 
 
 class Case(Record):
-    __slots__ = ("file", "meta", "answers", "expects", "notices", "decision", "read_for")
+    __slots__ = ("file", "meta", "answers", "expects", "notices", "decision", "read_for", "suggested")
 
     def __init__(
         self,
@@ -111,6 +112,7 @@ class Case(Record):
         expects: tuple[Expect, ...] = (),
         notices: list[Notice] | None = None,
         decision: Decision | None = None,
+        suggested: dict[str, Suggestion] | None = None,
     ) -> None:
         self.file = file
         self.meta = meta
@@ -119,6 +121,8 @@ class Case(Record):
         self.notices = notices if notices is not None else []
         self.decision = decision
         self.read_for: str | None = None  # the one measure the file was read against, when only one (its id)
+        # Answers proposed from a written account, not yet confirmed by a person: never read by the engine.
+        self.suggested: dict[str, Suggestion] = suggested if suggested is not None else {}
 
     def expect_for(self, measure_id: str, *, primary: bool) -> Expect | None:
         """The expectation for a measure: the one naming it, else (for the first measure given) the unnamed one."""
@@ -133,7 +137,14 @@ class Case(Record):
 
     def copy(self) -> Case:
         """A copy whose metadata and answers can change without touching this one."""
-        return Case(self.file, dict(self.meta), dict(self.answers), self.expects, list(self.notices), self.decision)
+        return Case(
+            self.file, dict(self.meta), dict(self.answers), self.expects, list(self.notices), self.decision,
+            dict(self.suggested),
+        )  # fmt: skip
+
+    def awaiting(self) -> int:
+        """How many proposed answers await a person's confirmation (sentences that contradict each other are not)."""
+        return sum(1 for fact, s in self.suggested.items() if s.proposes and fact not in self.answers)
 
 
 def blank_case(file: str = "-") -> Case:

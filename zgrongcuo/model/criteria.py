@@ -32,7 +32,7 @@ class InForce(Record):
 
 
 class Option(Cited):
-    __slots__ = ("id", "label", "help")
+    __slots__ = ("id", "label", "help", "cues")
 
     def __init__(
         self,
@@ -43,17 +43,22 @@ class Option(Cited):
         basis: str | None = None,
         note: I18n | None = None,
         line: int | None = None,
+        cues: tuple[str, ...] = (),
     ) -> None:
         self.id = id
         self.label = label
         self.help = help
         self._cite(quote, basis, note, line)
+        self.cues = cues  # phrases in a written account that show the option holds (see zgrongcuo.suggestion)
 
 
 class Fact(Cited):
     """A question: yes/no, or a closed set of options."""
 
-    __slots__ = ("id", "type", "label", "question", "help", "options", "index", "option_ids", "option_set", "_by_id", "materials")
+    __slots__ = (
+        "id", "type", "label", "question", "help", "options", "index", "option_ids", "option_set", "_by_id", "cues",
+        "cues_unless", "materials",
+    )  # fmt: skip
 
     def __init__(
         self,
@@ -68,6 +73,8 @@ class Fact(Cited):
         note: I18n | None = None,
         index: int = 0,  # position in asking order
         line: int | None = None,
+        cues: dict[bool, tuple[str, ...]] | None = None,
+        cues_unless: tuple[str, ...] = (),
         materials: tuple[I18n, ...] = (),
     ) -> None:
         self.id = id
@@ -81,6 +88,9 @@ class Fact(Cited):
         self.option_ids: tuple[str, ...] = tuple(o.id for o in options)
         self.option_set = frozenset(self.option_ids)
         self._by_id = {o.id: o for o in options}
+        # A yes/no question's phrases that show each answer in a written account (a list's are on its options).
+        self.cues: dict[bool, tuple[str, ...]] = cues if cues is not None else {}
+        self.cues_unless = cues_unless  # words that make a sentence say nothing of this question (e.g. 容错 for a vote)
         # What usually establishes the answer in a case review (会议纪要、谈话笔录…), each item in every language:
         # the 核实清单 lists them beside each question still open.
         self.materials = materials

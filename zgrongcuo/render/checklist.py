@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from zgrongcuo.engine.verification import together
 from zgrongcuo.model.base import Record
+from zgrongcuo.model.criteria import Fact
 from zgrongcuo.model.determination import Determination
 from zgrongcuo.model.verification import NO_EFFECT, OpenQuestion
 from zgrongcuo.render.contract import generated_at
@@ -42,7 +43,7 @@ class MeasurePart(Record):
 class ChecklistItem(Record):
     """One open question: what it asks, what the case says now, what it decides, and what establishes it."""
 
-    __slots__ = ("fact", "label", "question", "state", "note", "parts", "materials", "changes")
+    __slots__ = ("fact", "label", "question", "state", "note", "parts", "materials", "changes", "suggested")
 
     def __init__(
         self,
@@ -54,12 +55,14 @@ class ChecklistItem(Record):
         parts: list[MeasurePart],
         materials: list[str],
         changes: bool,
+        suggested: list[str] | None = None,
     ) -> None:
         self.fact = fact
         self.label = label
         self.question = question
-        self.state = state  # 未回答, 回答为“不确定”
+        self.state = state  # 未回答, 回答为“不确定”, and whether a written account suggests an answer
         self.note = note  # the case file's note on it
+        self.suggested = suggested or []  # the sentences of a written account a suggestion rests on (or that say both)
         self.parts = parts
         self.materials = materials
         self.changes = changes  # its answer can change some measure's outcome
@@ -109,6 +112,16 @@ def _materials(questions: tuple[OpenQuestion | None, ...], lang: str) -> list[st
     return out
 
 
+def _suggested(d: Determination, fact: Fact, lang: str) -> list[str]:
+    """The sentences a suggested answer to ``fact`` rests on, or that show it both ways (case file's ``suggested:``)."""
+    from zgrongcuo.render.suggestions import contrary_line, evidence_line
+
+    suggestion = d.case.suggested.get(fact.id)
+    if suggestion is None:
+        return []
+    return [evidence_line(e, lang) for e in suggestion.evidence] + [contrary_line(fact, e, lang) for e in suggestion.conflicting]
+
+
 def build_checklist(ds: tuple[Determination, ...], lang: str, *, generated: str | None = None) -> ChecklistView:
     """The checklist of one case from its determinations (one per measure, weighed by the engine)."""
     first = ds[0]
@@ -147,6 +160,7 @@ def build_checklist(ds: tuple[Determination, ...], lang: str, *, generated: str 
                 parts,
                 capped(_materials(questions, lang), MAX_LINES, lang),
                 any(q is not None and q.weight != NO_EFFECT for q in questions),
+                capped(_suggested(first, fact, lang), MAX_LINES, lang),
             )
         )
     count = text("checklist.count", lang, count=len(ordered)) if items else text("checklist.count_none", lang)
@@ -174,6 +188,8 @@ def _fields(item: ChecklistItem, lang: str) -> list[tuple[str, list[str]]]:
     if item.note:
         state += ("" if lang == "zh" else " ") + text("note", lang, note=item.note)
     out = [(text("checklist.field.question", lang), [item.question]), (text("checklist.field.state", lang), [state])]
+    if item.suggested:
+        out.append((text("checklist.field.suggested", lang), item.suggested))
     for key, pick in (("weight", lambda p: [p.weight]), ("places", lambda p: p.places), ("leads", lambda p: p.leads)):
         lines: list[str] = []
         for part in item.parts:

@@ -645,6 +645,230 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "回答：多选题为选项编号的列表；是非题为 是/否/不确定；value/note 中的 note 是备注。",
         "Answers: a list of option ids for multiple choice; yes/no/unknown otherwise; note is the note on an answer.",
     ),
+    # -- suggested answers from a written account (cues, zgrongcuo suggest, suggested:)
+    "cues_on_set": (
+        "多选题“{fact}”的提示语写在各选项之下（options 中每项的 cues），不写在题目上。",
+        "the cues of the list '{fact}' are written under its options (cues: in each option), not on the question.",
+    ),
+    "suggest.awaiting": (
+        "案卷中有 {count} 条建议答案尚待确认（suggested 部分），本判定只依据已确认的回答（answers 部分）；可用 zgrongcuo ask --case {file} 逐条确认。",
+        "the case file holds {count} suggested answers not yet confirmed (suggested); this determination reads confirmed answers (answers) only. zgrongcuo ask --case {file} goes through them.",
+    ),
+    "suggest.awaiting_conflicts": (
+        "另有 {count} 个问题原文说法不一，未作建议。",
+        " For {count} more questions the text says both, and nothing is suggested.",
+    ),
+    "suggest.awaiting_total": (
+        "；另有 {count} 条建议答案待确认（{cases} 件），未计入判定",
+        "; {count} suggested answers await confirmation ({cases} cases) and were not evaluated",
+    ),
+    "schema.suggested": (
+        "建议答案：从书面材料中提出、尚待确认的回答，不参与判定",
+        "Suggested answers: proposed from a written account, awaiting confirmation; not evaluated",
+    ),
+    "ask.suggested_intro": (
+        "此案有 {count} 条从书面材料中提出的建议答案。问到时会显示建议及其原文依据，直接回车即采纳，输入其他回答即替换；建议只是从文字中读出的提议，不是认定。",
+        "This case has {count} answers suggested from a written account. Each is shown with the sentences it rests on when its question comes: Enter takes it, any other answer replaces it. A suggestion is a proposal read from words, not a finding.",
+    ),
+    "ask.suggested": ("建议回答：{answer}（据书面材料）", "Suggested answer: {answer} (from the written account)"),
+    "ask.suggested_evidence": ("  原文：“{evidence}”{source}", "  Source: \"{evidence}\"{source}"),
+    "ask.suggested_from": ("（来源：{source}）", " ({source})"),
+    "ask.suggested_conflict": (
+        "书面材料的说法不一，未作建议，请核实后回答：",
+        "The written account says both; nothing is suggested. Please check and answer:",
+    ),
+    "ask.suggested_shows": ("  表明{shows}：“{evidence}”{source}", "  Shows {shows}: \"{evidence}\"{source}"),
+    "ask.suggested_option_holds": ("“{option}”", "'{option}'"),
+    "ask.suggested_option_not": ("没有“{option}”", "no '{option}'"),
+    "ask.suggested_enter": (
+        "直接回车采纳建议；输入其他回答即替换。",
+        "Enter takes the suggestion; any other answer replaces it.",
+    ),
+    "suggest.note": ("原文：{evidence}", "Source: {evidence}"),
+    "suggest.note_sep": ("；", "; "),
+    "suggest.quoted": ("“{words}”", "\"{words}\""),
+    "suggest.quoted_from": ("{quoted}（来源：{source}）", "{quoted} ({source})"),
+    "suggest.file_header": (
+        "zgrongcuo suggest 据书面材料起草的案卷（{date}）。标准：{measures}。suggested 中是从文字读出的建议答案，不是认定，尚待确认：用 zgrongcuo ask --case 本文件 逐题确认后写入 answers。",
+        "A case drafted by zgrongcuo suggest from a written account ({date}). Criteria: {measures}. suggested holds answers read from the words, not findings, awaiting confirmation: zgrongcuo ask --case THIS-FILE goes through them into answers.",
+    ),
+    "suggest.summary_from": ("{words}（摘自 {source}）", "{words} (from {source})"),
+    "suggest.summary_more": ("……", "…"),
+    "suggest.line": ("{label}：建议{answer}", "{label}: suggested {answer}"),
+    "suggest.line_conflict": ("{label}：原文说法不一，未作建议", "{label}: the text says both ways; nothing suggested"),
+    "suggest.counts": (
+        "共 {total} 个问题：{proposed} 个有原文依据的建议，{contrary} 个原文说法不一，{remaining} 个仍需回答。",
+        "{total} questions: {proposed} suggested from the text, {contrary} shown both ways, {remaining} still to be answered.",
+    ),
+    "suggest.counts_plain": (
+        "共 {total} 个问题：{proposed} 个有原文依据的建议，{remaining} 个仍需回答。",
+        "{total} questions: {proposed} suggested from the text, {remaining} still to be answered.",
+    ),
+    "suggest.counts_answered": ("（案卷已回答的问题不再建议。）", " (Questions the case file answers get no suggestion.)"),
+    "suggest.stopped": (
+        "文中找到的提示语过多，只读了前面的部分。",
+        "So many cues were found in the text that only its first part was read.",
+    ),
+    "suggest.not_findings": (
+        "建议只是从文字中读出的提议，不是认定；每一条都须由经办人核实确认。",
+        "Suggestions are proposals read from words, not findings; each must be checked and confirmed by a person.",
+    ),
+    "suggest.next_saved": (
+        "逐题确认：zgrongcuo ask --case {file}",
+        "To confirm them one by one: zgrongcuo ask --case {file}",
+    ),
+    "suggest.batch_line": (
+        "{file}：建议 {proposed} 个，说法不一 {contrary} 个，仍需回答 {remaining} 个",
+        "{file}: {proposed} suggested, {contrary} both ways, {remaining} to answer",
+    ),
+    "suggest.batch_saved": ("；草稿：{file}", "; draft: {file}"),
+    "suggest.batch_total": (
+        "共 {cases} 件：建议 {proposed} 个，说法不一 {contrary} 个。建议不是认定，须逐件确认。",
+        "{cases} cases: {proposed} suggested, {contrary} both ways. Suggestions are not findings; confirm each case.",
+    ),
+    "suggest.batch_failed": ("另有 {count} 个文件无法读取（见上方错误）。", "{count} files could not be read (errors above)."),
+    "suggest_folder_alone": (
+        "文件夹 {folder} 须单独给出：文件夹中的每份材料各为一件案件；几份文件同属一件案件时，逐个列出这些文件。",
+        "the folder {folder} must be given alone: each account in a folder is a case of its own; list the files of one case one by one.",
+    ),
+    "suggest_batch_text_only": (
+        "文件夹中的材料各起草一份案卷（用 -o 指定存放的文件夹），屏幕上只以文字列出；--format yaml 或 json 用于单件案件。",
+        "a folder's accounts each make a draft (-o names the folder for them) and are listed as text; --format yaml or json is for one case.",
+    ),
+    "suggest_output_folder": (
+        "{file} 是文件；文件夹中的材料各起草一份案卷，-o 须指定文件夹。",
+        "{file} is a file; a folder's accounts each make a draft, so -o must name a folder.",
+    ),
+    "suggest_no_texts": ("文件夹 {file} 中没有可读的材料（{suffixes}）。", "the folder {file} holds no accounts ({suffixes})."),
+    "suggest_two_cases": (
+        "{first} 和 {second} 都是案卷文件；一次只能以一件案卷为底稿。",
+        "{first} and {second} are both case files; a draft builds on one case file at most.",
+    ),
+    "suggest_output_is_text": (
+        "-o {file} 是给出的材料之一，不会被草稿覆盖（案卷文件可加 --force 在原处补入建议）。",
+        "-o {file} is one of the accounts given and is not replaced by the draft (a case file may be, with --force, to add the suggestions in place).",
+    ),
+    "cli.suggest": (
+        "读书面材料（申请、情况说明、报告、新闻报道），对照办法的提示语提出建议答案，每条附所依据的原句，写成案卷草稿；建议尚待确认，不是认定。",
+        "Read written accounts (an application, a 情况说明, a report, a news item) and propose answers from the measures' cues, each with the sentence it rests on, as a case-file draft; suggestions await confirmation and are not findings.",
+    ),
+    "cli.suggest_more": (
+        "几个文件同属一件案件时逐个列出；给出一个文件夹时，其中每份材料各为一件案件，-o 指定存放草稿的文件夹。"
+        "可读 .txt、.md（UTF-8，或 GB18030 并提示）、.docx（段落和表格）、.html，以及案卷文件的基本案情（case.summary，其回答保留）。"
+        "草稿的 suggested 部分不参与判定；用 zgrongcuo ask --case 草稿 逐题确认，或直接 zgrongcuo ask --from 材料。",
+        "List the files of one case one by one; a folder makes each account in it a case of its own, and -o names the folder for the drafts. "
+        "Reads .txt, .md (UTF-8, or GB18030 with a warning), .docx (paragraphs and tables), .html, and a case file's summary (case.summary; its answers are kept). "
+        "A draft's suggested block is not evaluated; confirm it with zgrongcuo ask --case DRAFT, or go straight to zgrongcuo ask --from TEXT.",
+    ),
+    "cli.suggest_exit_codes": (
+        "退出码：0 完成（有无建议均是）；2 用法错误、材料无法读取或草稿无法写入；70 程序内部错误；130 被中断；143 被终止（SIGTERM）。",
+        "Exit codes: 0 done (with or without suggestions); 2 usage error, an account that cannot be read or a draft that cannot be written; 70 internal error; 130 interrupted; 143 terminated (SIGTERM).",
+    ),
+    "cli.arg.texts": (
+        "书面材料（.txt、.md、.docx、.html、案卷文件）、一个存放材料的文件夹，或 -（标准输入）。",
+        "Written accounts (.txt, .md, .docx, .html, case files), one folder of them, or - for standard input.",
+    ),
+    "cli.opt.suggest_output": (
+        "把案卷草稿写入此文件（.yaml 或 .json）；材料是文件夹时，写入此文件夹，每件一份。不覆盖已有文件，除非加 --force。",
+        "Write the case-file draft to this file (.yaml or .json); for a folder of accounts, into this folder, one per case. Existing files are kept unless --force.",
+    ),
+    "cli.opt.suggest_format": (
+        "屏幕输出：text 列出建议及原句（默认）；yaml、json 输出草稿本身。",
+        "What is printed: text lists the suggestions and their sentences (default); yaml or json prints the draft itself.",
+    ),
+    "cli.opt.from": (
+        "先读这些书面材料，提出建议答案：问到时显示建议及原句，回车即采纳。可与 --case 同用（已答的问题不再建议）。",
+        "Read these written accounts first and propose answers: each question shows its suggestion and sentences, and Enter takes it. Works with --case too (answered questions get no suggestion).",
+    ),
+    "account_no_summary": (
+        "案卷没有基本案情（case.summary），无从提出建议。",
+        "the case file has no summary (case.summary) to suggest answers from.",
+    ),
+    "account_bad_docx": (
+        "不是可读的 Word（.docx）文档（{detail}）。",
+        "this is not a readable Word (.docx) document ({detail}).",
+    ),
+    "account_docx_bomb": (
+        "Word 文档的压缩内容异常（{detail}），超出读取上限，未解压。可用 --max-bytes 调整上限。",
+        "the Word document's archive is out of bounds ({detail}) and was not unpacked. --max-bytes changes the limit.",
+    ),
+    "account_docx_unsupported": (
+        "读取 Word 文档需要 python-docx，当前环境没有安装。",
+        "reading Word documents needs python-docx, which is not installed.",
+    ),
+    "account_too_long": (
+        "文档的文字超过 {limit} 字节，未读取。可用 --max-bytes 调整上限。",
+        "the document's text is over {limit} bytes and was not read. --max-bytes changes the limit.",
+    ),
+    "account_old_office": (
+        "这是旧版 Office 文件（.doc、.wps 等），无法读取。请另存为 .docx 或 .txt。",
+        "this is an old Office file (.doc, .wps and the like) and cannot be read. Save it as .docx or .txt.",
+    ),
+    "account_pdf": (
+        "这是 PDF 文件，无法读取。请把文字复制出来另存为 .txt。",
+        "this is a PDF file and cannot be read. Copy its text into a .txt file.",
+    ),
+    "account_rtf": (
+        "这是 RTF 文件，无法读取。请另存为 .docx 或 .txt。",
+        "this is an RTF file and cannot be read. Save it as .docx or .txt.",
+    ),
+    "account_binary": (
+        "第 {offset} 字节是空字节（NUL）：这不是文本文件。可读取的有 .txt、.md、.docx、.html 和案卷文件。",
+        "byte {offset} is a NUL byte: this is not a text file. Readable are .txt, .md, .docx, .html and case files.",
+    ),
+    "suggested_answered": (
+        "问题“{name}”在 answers 中已有回答；确认后的建议应从 suggested 中删去。",
+        "'{name}' is answered under answers: a confirmed suggestion leaves suggested.",
+    ),
+    "suggested_nothing": (
+        "对问题“{name}”的建议既没有 value，也没有 conflicting。",
+        "the suggestion for '{name}' has neither a value nor conflicting sentences.",
+    ),
+    "suggested_evidence_without_value": (
+        "没有建议答案（value）时，原文句子写在 conflicting 下，每句注明其表明的回答。",
+        "without a suggested value, the sentences go under conflicting, each with the answer it shows.",
+    ),
+    "suggested_from_count": (
+        "from 列出 {sources} 个文件，evidence 有 {sentences} 句；列表形式的 from 须与 evidence 一一对应，或只写一个文件。",
+        "from names {sources} files for {sentences} sentences of evidence; a list must match evidence one for one, or name one file.",
+    ),
+    "option_on_yesno": (
+        "问题“{fact}”是是非题，不能写 option。",
+        "'{fact}' is a yes/no question: option does not apply.",
+    ),
+    "cue_empty": ("提示语不能为空。", "a cue phrase must not be empty."),
+    "cue_punctuation": (
+        "提示语“{phrase}”含有分句或句末标点；提示语在一个分句之内查找，不能跨越标点。",
+        "the cue '{phrase}' holds a clause or sentence mark; cues are found within one clause.",
+    ),
+    "cue_gap_edge": (
+        "提示语“{phrase}”的省略号（…）只能写在两段文字之间，不能在开头、结尾或连用。",
+        "the ellipsis (…) in the cue '{phrase}' must stand between two pieces of text, not at an end or twice in a row.",
+    ),
+    "cue_gap_in_word": (
+        "“{phrase}”中不能有省略号（…）：unless 列出的是整词，句中出现其一，该句就不用于本题。",
+        "'{phrase}' may not hold an ellipsis (…): unless lists whole words, and a sentence holding one is not read for this question.",
+    ),
+    "lint.cue_two_options": (
+        "提示语“{phrase}”同时列在问题“{fact}”的选项“{first}”和“{option}”之下：文中出现这一说法，两项都会被建议。",
+        "the cue '{phrase}' is listed under both options '{first}' and '{option}' of '{fact}': where it is found, both are suggested.",
+    ),
+    "lint.cue_short": (
+        "提示语“{phrase}”不足两个字，几乎任何文字中都会出现。",
+        "the cue '{phrase}' is shorter than two characters and would be found in nearly any text.",
+    ),
+    "lint.cue_unless_alone": (
+        "问题“{fact}”的 cues 只有 unless，没有 yes 或 no 提示语，unless 不起作用。",
+        "the cues of '{fact}' give unless but no yes or no phrases, so unless does nothing.",
+    ),
+    "cue_both_ways": (
+        "提示语“{phrase}”同时列在“是”（yes）和“否”（no）之下；同一说法不能表明两种回答。",
+        "the cue '{phrase}' is listed under both yes and no; one phrase cannot show both answers.",
+    ),
+    "cue_repeated": (
+        "提示语“{phrase}”重复（第一次为第 {first} 项）。",
+        "the cue '{phrase}' is repeated (first as item {first}).",
+    ),
     # -- explanations, templates, schemas and reports
     "cf.heading": ("什么会改变结论", "What would change the outcome"),
     "cf.heading_inline": ("什么会改变结论：", "What would change it: "),
@@ -692,10 +916,13 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "checklist.section.notes": ("说明", "Notes"),
     "checklist.field.question": ("问题", "Question"),
     "checklist.field.state": ("现有回答", "Answer now"),
+    "checklist.field.suggested": ("书面材料", "Written account"),
     "checklist.field.weight": ("作用", "What it decides"),
     "checklist.field.places": ("所涉规定", "Where the measure tests it"),
     "checklist.field.leads": ("查明后", "Once established"),
     "checklist.field.materials": ("核实材料", "Materials that establish it"),
+    "checklist.state.suggested": ("；书面材料建议回答为{answer}，尚未确认", "; the written account suggests {answer}, not yet confirmed"),
+    "checklist.state.contrary": ("；书面材料的说法不一，未作建议", "; the written account says both ways, and nothing is suggested"),
     "checklist.materials_none": ("（办法未列核实材料）", "(The measure names no materials for it.)"),
     "checklist.under": ("依据{measure}，", "Under {measure}: "),
     "checklist.notes": (

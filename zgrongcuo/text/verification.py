@@ -27,10 +27,13 @@ _WEIGHTS = {DECIDES: "decides", MAY_DECIDE: "may_decide", NO_EFFECT: "no_effect"
 
 
 def state(q: OpenQuestion, d: Determination, lang: str) -> str:
-    """The answer the case gives now: none, or unknown (不确定, 待核实)."""
-    if not q.answered:
-        return text("not_answered", lang)
-    return text("answered", lang, answer=quoted(text("answered_unknown", lang), lang))
+    """The answer the case gives now: none, unknown (不确定, 待核实), and whether a written account suggests one."""
+    said = text("answered", lang, answer=quoted(text("answered_unknown", lang), lang)) if q.answered else text("not_answered", lang)
+    suggestion = d.case.suggested.get(q.fact.id)
+    if suggestion is not None:
+        key = "checklist.state.suggested" if suggestion.proposes else "checklist.state.contrary"
+        said += text(key, lang, answer=answer_text(q.fact, suggestion.value, lang))
+    return said
 
 
 def weight_text(q: OpenQuestion, d: Determination, lang: str) -> str:
