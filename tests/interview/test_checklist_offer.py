@@ -76,3 +76,13 @@ def test_nothing_is_offered_when_the_case_was_not_saved(tmp_path):
     _, said, (d,) = interview(tmp_path, "?", no_save=True)
     assert d.outcome.id == "undetermined"
     assert said[-1] == text("ask.not_saved", "zh")
+
+
+def test_the_resume_command_repeats_the_paper_asked_for(tmp_path):
+    asked = questions(load_measures((None,)))
+    sitting = Sitting(
+        asked, case_reader.loads(b"answers: {}\n", asked, "a.yaml"), "zh", say=print, report=print,
+        format_name="docx", document="application", output="申请表.docx",
+    )  # fmt: skip
+    words = shlex.split(sitting.resume_command("草稿.yaml"))
+    assert words[words.index("--document") + 1] == "application" and words[words.index("-o") + 1] == "申请表.docx"
