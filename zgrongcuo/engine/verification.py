@@ -25,7 +25,7 @@ fewest questions open after its best answer, then the asking order.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 from zgrongcuo.engine.counterfactuals import BUDGET, _Budget, _edits, _variant
 from zgrongcuo.engine.evaluation import decide, open_questions
@@ -61,22 +61,45 @@ def live_rules(d: Determination) -> tuple[Rule, ...]:
 
 
 def _places(
-    condition: c.Condition, values: Values, kind: str, situation: Situation | None, rule: Rule, criteria: Criteria
-) -> Iterator[Place]:
-    """The elements in the unknown parts of ``condition``, each with what it belongs to."""
-    if condition.evaluate(values) is not None:
-        return
+    condition: c.Condition,
+    values: Values,
+    kind: str,
+    situation: Situation | None,
+    rule: Rule,
+    criteria: Criteria,
+    out: list[Place],
+) -> Truth:
+    """The value of ``condition``; its elements in unknown parts are appended to ``out``, each with what it belongs to.
+
+    One walk, each part evaluated once, as ``engine.evaluation`` finds the open questions: a decided part leaves nothing.
+    """
     if isinstance(condition, c.Element):
-        yield Place(kind, condition, situation, rule if kind == IN_RULE else None)
-    elif isinstance(condition, (c.AllOf, c.AnyOf)):
+        value = condition.evaluate(values)
+        if value is None:
+            out.append(Place(kind, condition, situation, rule if kind == IN_RULE else None))
+        return value
+    mark = len(out)
+    result: Truth
+    if isinstance(condition, (c.AllOf, c.AnyOf)):
+        stop = isinstance(condition, c.AnyOf)  # an "or" is settled by a true part, an "and" by a false one
+        result = not stop
         for part in condition.parts:
-            yield from _places(part, values, kind, situation, rule, criteria)
+            value = _places(part, values, kind, situation, rule, criteria, out)
+            if value is stop:
+                result = stop
+                break
+            if value is None:
+                result = None
     elif isinstance(condition, c.Not):
-        yield from _places(condition.part, values, kind, situation, rule, criteria)
+        value = _places(condition.part, values, kind, situation, rule, criteria, out)
+        result = None if value is None else not value
     elif condition.kind == "situation":
-        yield from _places(condition.target, values, IN_SITUATION, criteria.situation(condition.name), rule, criteria)
+        result = _places(condition.target, values, IN_SITUATION, criteria.situation(condition.name), rule, criteria, out)
     else:  # a group keeps its own kind; a named condition or the situations taken together, the kind around them
-        yield from _places(condition.target, values, _GROUPS.get(condition.kind, kind), situation, rule, criteria)
+        result = _places(condition.target, values, _GROUPS.get(condition.kind, kind), situation, rule, criteria, out)
+    if result is not None:
+        del out[mark:]
+    return result
 
 
 def _weight(leads: list[Lead]) -> int:
@@ -90,16 +113,14 @@ def weigh(d: Determination, *, budget: int = BUDGET) -> tuple[tuple[OpenQuestion
     """Every open question of ``d``'s measure, the heaviest first, and whether each could be weighed within ``budget``."""
     criteria, values = d.criteria, d.values
     live = live_rules(d)
-    places: dict[str, list[Place]] = {}
-    rules: dict[str, list[Rule]] = {}
+    places: dict[str, dict[Place, None]] = {}  # per fact, in order, each once
+    rules: dict[str, dict[Rule, None]] = {}
     for rule in live:
-        for place in _places(rule.when, values, IN_RULE, None, rule, criteria):
-            fact_places = places.setdefault(place.element.fact.id, [])
-            if place not in fact_places:
-                fact_places.append(place)
-            fact_rules = rules.setdefault(place.element.fact.id, [])
-            if rule not in fact_rules:
-                fact_rules.append(rule)
+        found_here: list[Place] = []
+        _places(rule.when, values, IN_RULE, None, rule, criteria, found_here)
+        for place in found_here:
+            places.setdefault(place.element.fact.id, {})[place] = None
+            rules.setdefault(place.element.fact.id, {})[rule] = None
     known = dict(values)
     spent = _Budget(criteria, budget)
     found: list[tuple[tuple[int, ...], OpenQuestion]] = []
