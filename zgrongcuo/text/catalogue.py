@@ -238,6 +238,293 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "stdin_twice": ("标准输入（-）只能读取一次。", "standard input (-) can be read only once."),
     "unknown_language": ("不支持语言“{lang}”（可用：{known}）。", "language '{lang}' is not available (available: {known})."),
+    # -- the offline bundle (python -m zgrongcuo.bundle) and what it installs with
+    "bundle.help": (
+        "用法：python -m zgrongcuo.bundle [选项]\n\n"
+        "在能访问软件包索引（PyPI 或其镜像）的电脑上，为不能上网的电脑制作 zgrongcuo 的离线安装包：一个文件夹和它的 .zip，"
+        "内有 zgrongcuo 及其所需的全部 wheel、安装脚本（Windows 为 install.bat，Linux 为 install.sh）和 安装说明.txt。"
+        "拷到内网电脑上，不联网即可安装。\n\n"
+        "选项：\n"
+        "  --platform 平台      win_amd64、manylinux2014_x86_64（x86-64 的统信 UOS、麒麟等）或\n"
+        "                       manylinux2014_aarch64（ARM64，如鲲鹏、飞腾）；默认为本机\n"
+        "  --python 版本        目标电脑上的 Python 版本，如 3.12；可给多次，离线包同时适用；默认为本机的版本\n"
+        "  --from 路径          zgrongcuo 的源码文件夹或 wheel 文件；默认为本机已安装的 zgrongcuo\n"
+        "  -o, --output 文件夹  放离线安装包的文件夹；默认为当前文件夹\n"
+        "  --force              替换已有的同名离线安装包\n"
+        "  --lang zh|en         输出的语言（也可设 ZGRONGCUO_LANG）\n"
+        "  --debug              内部出错时显示详细的出错位置（traceback）\n"
+        "  -h, --help           显示本帮助并退出\n\n"
+        "例如：python -m zgrongcuo.bundle --platform win_amd64 --python 3.11 --python 3.12 -o 离线安装包\n\n"
+        "下载用的是 pip（pip download --only-binary=:all:），沿用本机 pip 的索引和代理设置。"
+        "退出码：0 已制作；1 无法制作（连不上索引、某个依赖没有适用的 wheel）；2 用法错误。",
+        "Usage: python -m zgrongcuo.bundle [OPTIONS]\n\n"
+        "On a computer that reaches a package index (PyPI or a mirror), builds an offline bundle of zgrongcuo for computers "
+        "that cannot: a folder and its .zip holding zgrongcuo and every wheel it needs, an install script (install.bat on "
+        "Windows, install.sh on Linux) and 安装说明.txt (instructions in Chinese and English). Copied to a PC on an internal "
+        "network, it installs with no network.\n\n"
+        "Options:\n"
+        "  --platform NAME      win_amd64, manylinux2014_x86_64 (x86-64 UOS, Kylin and others) or\n"
+        "                       manylinux2014_aarch64 (ARM64, e.g. Kunpeng, Phytium); default: this machine's\n"
+        "  --python VERSION     the Python version on the target PCs, e.g. 3.12; may be given several times, for one\n"
+        "                       bundle that serves them all; default: this machine's\n"
+        "  --from PATH          a zgrongcuo checkout or wheel file; default: the zgrongcuo installed here\n"
+        "  -o, --output FOLDER  where the bundle is written; default: the current folder\n"
+        "  --force              replace a bundle of the same name\n"
+        "  --lang zh|en         language of the messages (also ZGRONGCUO_LANG)\n"
+        "  --debug              show where an internal error happened (the traceback)\n"
+        "  -h, --help           show this help and exit\n\n"
+        "Example: python -m zgrongcuo.bundle --platform win_amd64 --python 3.11 --python 3.12 -o bundles\n\n"
+        "Downloads are pip's (pip download --only-binary=:all:), with this machine's pip index and proxy settings. "
+        "Exit codes: 0 built; 1 cannot be built (the index unreachable, a dependency with no wheel for the target); "
+        "2 usage error.",
+    ),
+    "bundle.try_help": ("查看帮助：python -m zgrongcuo.bundle -h", "Try 'python -m zgrongcuo.bundle -h' for help."),
+    "bundle.unknown_option": ("没有选项 {name}。", "no such option: {name}."),
+    "bundle.needs_value": ("选项 {name} 需要一个值。", "option {name} requires a value."),
+    "bundle.unexpected_argument": ("多余的参数：{value}。", "unexpected argument: {value}."),
+    "bundle.unknown_platform": ("“{value}”不是可选的平台；可选：{choices}。", "'{value}' is not one of the platforms: {choices}."),
+    "bundle.host_not_a_target": (
+        "本机（{host}）不是可选的平台之一，请用 --platform 指定：{choices}。",
+        "this machine ({host}) is not one of the platforms; name one with --platform: {choices}.",
+    ),
+    "bundle.bad_python": ("“{value}”不是 Python 版本；请写如 3.12。", "'{value}' is not a Python version; write e.g. 3.12."),
+    "bundle.python_not_supported": (
+        "zgrongcuo {version} 需要 Python {spec}，不能为 Python {python} 制作。",
+        "zgrongcuo {version} needs Python {spec}; no bundle for Python {python}.",
+    ),
+    "bundle.no_packaging": (
+        "制作离线安装包要用 packaging 库，当前 Python 没有。请先安装：{command}",
+        "building a bundle needs the packaging library, which this Python lacks. Install it first: {command}",
+    ),
+    "bundle.no_pip": ("当前 Python（{python}）没有 pip；制作离线安装包要用 pip 下载。", "this Python ({python}) has no pip, which building a bundle downloads with."),
+    "bundle.source_not_usable": (
+        "既不是 zgrongcuo 的源码文件夹（含 pyproject.toml），也不是 zgrongcuo 的 wheel 文件。",
+        "neither a zgrongcuo checkout (a folder with pyproject.toml) nor a zgrongcuo wheel file.",
+    ),
+    "bundle.not_zgrongcuo": ("这是 {name} 的 wheel，不是 zgrongcuo 的。", "a wheel of {name}, not of zgrongcuo."),
+    "bundle.not_installed": (
+        "本机没有安装 zgrongcuo；请用 --from 指定它的源码文件夹或 wheel 文件。",
+        "zgrongcuo is not installed here; give its checkout or wheel file with --from.",
+    ),
+    "bundle.installed_changed": (
+        "已安装的文件与安装时的记录不符，不能据此重新打包；请用 --from 指定源码文件夹或 wheel 文件。",
+        "an installed file differs from what was installed, so the installation cannot be packed again; give a checkout or wheel file with --from.",
+    ),
+    "bundle.output_exists": ("已存在，未替换（如需替换请加 --force）。", "exists and was not replaced (--force replaces it)."),
+    "bundle.output_not_folder": ("不是文件夹；-o 应指定放离线安装包的文件夹。", "not a folder; -o names the folder for the bundle."),
+    "bundle.output_not_bundle": (
+        "已存在，且不是离线安装包；即使加 --force 也不会删除它。",
+        "exists and is not a bundle; it is not removed, not even with --force.",
+    ),
+    "bundle.index_unreachable": (
+        "连不上软件包索引。制作离线安装包须在能访问 PyPI 或其镜像的电脑上进行（pip 的索引和代理设置照常生效）。pip 的输出：",
+        "the package index cannot be reached. A bundle is built on a computer that reaches PyPI or a mirror (pip's index and proxy settings apply). pip said:",
+    ),
+    "bundle.no_wheel": (
+        "软件包索引中没有 {requirement} 适用于所选平台和 Python 版本的 wheel（或者连不上索引）。离线安装包只收 wheel：源码包要在安装时编译。pip 的输出：",
+        "the package index has no wheel of {requirement} for the chosen platform and Python (or it cannot be reached). A bundle holds wheels only: a source package would need a compiler at install time. pip said:",
+    ),
+    "bundle.pip_failed": ("pip 出错（退出码 {code}）：", "pip failed (exit code {code}):"),
+    "bundle.unmet": (
+        "{needed_by} 需要 {requirement}，但下载到的 wheel 中没有适用于 {target} 的。",
+        "{needed_by} requires {requirement}, and no wheel downloaded fits {target}.",
+    ),
+    "bundle.conflict": (
+        "{needed_by} 需要 {requirement}，而为 {target} 选定的是 {chosen}；请分别为各个 Python 版本制作离线安装包。",
+        "{needed_by} requires {requirement}, but {chosen} was chosen for {target}; build one bundle per Python version.",
+    ),
+    "bundle.progress.build": ("正在制作 zgrongcuo 的 wheel：{source}", "Building the zgrongcuo wheel: {source}"),
+    "bundle.progress.repack": ("正在把已安装的 zgrongcuo {version} 打包为 wheel", "Packing the installed zgrongcuo {version} as a wheel"),
+    "bundle.progress.download": ("正在下载 {target} 所需的 wheel", "Downloading the wheels for {target}"),
+    "bundle.done": (
+        "离线安装包：{folder}\n压缩包：    {zip}（{size}）\n适用于：    {platform}，Python {pythons}\n其中 {count} 个 wheel：",
+        "Bundle:   {folder}\nZip file: {zip} ({size})\nFor:      {platform}, Python {pythons}\n{count} wheels:",
+    ),
+    "bundle.or": (" 或 ", " or "),
+    "bundle.platform.win_amd64": ("Windows（64 位）", "Windows (64-bit)"),
+    "bundle.platform.manylinux2014_x86_64": ("Linux x86-64（统信 UOS、麒麟等）", "Linux x86-64 (UOS, Kylin and others)"),
+    "bundle.platform.manylinux2014_aarch64": (
+        "Linux ARM64（鲲鹏、飞腾等处理器上的统信 UOS、麒麟等）",
+        "Linux ARM64 (UOS, Kylin and others on Kunpeng, Phytium and other processors)",
+    ),
+    # install.py, in the bundle: it says these where Python is installed and zgrongcuo is not yet
+    "install.wrong_python": (
+        "这是 Python {have}（{path}）；本安装包需要 Python {need}。",
+        "this is Python {have} ({path}); the bundle needs Python {need}.",
+    ),
+    "install.wrong_platform": (
+        "本安装包适用于 {need}；这个 Python 是 {have}（{path}）。",
+        "the bundle is for {need}; this Python is {have} ({path}).",
+    ),
+    "install.not_a_venv": (
+        "{path} 已存在，但不是本安装包建立的虚拟环境；请移走或改名后再安装。",
+        "{path} exists and is not a virtual environment the bundle made; move or rename it, then install again.",
+    ),
+    "install.creating": ("正在建立虚拟环境：{path}", "Making the virtual environment: {path}"),
+    "install.venv_failed": (
+        "无法建立虚拟环境 {path}。若这个文件夹不可写（如光盘、网络共享、U 盘），请把整个文件夹复制到本机可写的位置再安装。",
+        "the virtual environment {path} cannot be made. If the folder cannot be written (a CD, a network share, a USB stick), copy the whole folder to a writable place on this computer and install again.",
+    ),
+    "install.installing": (
+        "正在安装 zgrongcuo {version}（只从 {wheels} 安装，不连接网络）",
+        "Installing zgrongcuo {version} (from {wheels} only, with no network)",
+    ),
+    "install.pip_failed": ("安装失败（pip 退出码 {code}，出错信息见上）。", "installation failed (pip's exit code {code}; its message is above)."),
+    "install.check_failed": ("已安装，但 {command} --version 运行失败。", "installed, but {command} --version failed."),
+    "install.done_windows": (
+        "zgrongcuo {version} 已安装。\n"
+        "命令：{command}\n\n"
+        "双击本文件夹中的 console.bat，打开一个可以直接输入 zgrongcuo 的命令行窗口，例如：\n"
+        "  zgrongcuo check 案件.yaml\n"
+        "  zgrongcuo ask\n"
+        "也可以在任何命令行窗口中写命令的完整路径（带引号）。",
+        "zgrongcuo {version} is installed.\n"
+        "Command: {command}\n\n"
+        "Double-click console.bat in this folder for a command window in which zgrongcuo runs, e.g.\n"
+        "  zgrongcuo check case.yaml\n"
+        "  zgrongcuo ask\n"
+        "In any other command window, give the command's full path (in quotes).",
+    ),
+    "install.done_linux": (
+        "zgrongcuo {version} 已安装。\n"
+        "命令：{command}\n\n"
+        "例如：\n"
+        "  {command} check 案件.yaml\n"
+        "在终端中先运行 . {activate}，之后可以直接输入 zgrongcuo。",
+        "zgrongcuo {version} is installed.\n"
+        "Command: {command}\n\n"
+        "For example:\n"
+        "  {command} check case.yaml\n"
+        "Run . {activate} in a terminal first, and zgrongcuo runs by its name.",
+    ),
+    # install.bat and install.sh: install.bat shows the English (see the comment at its top)
+    "install.no_python": (
+        "没有找到 Python {pythons}（{bits}）。请先安装它，再运行本脚本；详见 安装说明.txt。",
+        "Python {pythons} ({bits}) was not found. Install it first, then run this script again; see the instructions (.txt).",
+    ),
+    "install.bits.64": ("64 位", "64-bit"),
+    "install.not_extracted": (
+        "请先解压整个压缩包，再运行解压出的文件夹中的 install.bat。",
+        "Extract the whole .zip first, then run install.bat in the extracted folder.",
+    ),
+    "bundle.readme.windows": (
+        "zgrongcuo {version} 离线安装包：{platform}，Python {pythons}\n"
+        "\n"
+        "本文件夹中有 zgrongcuo（容错免责初筛工具）和它所需的全部软件包（wheels 文件夹），安装时不连接网络。\n"
+        "\n"
+        "一、先安装 Python（每台电脑一次）\n"
+        "  需要 64 位的 Python {pythons}（{example} 指 {example}.0、{example}.9 等 {example} 的任一修订版）。\n"
+        "  可从 python.org 下载“Windows installer (64-bit)”，或用单位软件库中的同一版本。\n"
+        "  安装时保留默认勾选的“py launcher”。Windows 7 不能运行这些版本的 Python；Python 3.13 起需要 Windows 10 或更高版本。\n"
+        "\n"
+        "二、安装 zgrongcuo\n"
+        "  1. 把整个文件夹复制到本机可写的位置，例如 D:\\zgrongcuo（路径中可以有中文和空格）。\n"
+        "     收到的是 .zip 时，先右键“全部解压缩”，不要在压缩包里直接双击。\n"
+        "  2. 双击 install.bat。它在本文件夹中建立 venv 文件夹，只从 wheels 文件夹安装，不连接网络。\n"
+        "     窗口若显示“{no_python_en}”，\n"
+        "     意思是：{no_python_zh}\n"
+        "     Python 装在别处时，可先在命令行窗口中 set \"ZGRONGCUO_PYTHON=C:\\路径\\python.exe\"，再运行 install.bat。\n"
+        "\n"
+        "三、使用\n"
+        "  双击 console.bat，打开一个可以直接输入 zgrongcuo 的命令行窗口，例如：\n"
+        "    cd /d D:\\案件\n"
+        "    zgrongcuo check 案件.yaml\n"
+        "    zgrongcuo ask\n"
+        "    zgrongcuo check 案件文件夹 --format docx -o 意见稿\n"
+        "  其他命令行窗口中，写命令的完整路径：\"本文件夹\\venv\\Scripts\\zgrongcuo.exe\" check 案件.yaml\n"
+        "  （PowerShell 中前面加 &）。zgrongcuo -h 查看各命令的说明；加 --lang en 显示英文。\n"
+        "\n"
+        "四、升级和卸载\n"
+        "  升级：把新的离线安装包放在另一个文件夹中安装，确认可用后删除旧文件夹。\n"
+        "  卸载：删除整个文件夹即可；zgrongcuo 不写注册表，不改 PATH。",
+        "zgrongcuo {version} offline bundle: {platform}, Python {pythons}\n"
+        "\n"
+        "This folder holds zgrongcuo (a screening tool for 容错免责 cases) and every package it needs (the wheels folder);\n"
+        "it installs with no network.\n"
+        "\n"
+        "1. Install Python first (once per computer)\n"
+        "  The bundle needs 64-bit Python {pythons} ({example} means any {example} release: {example}.0, {example}.9 ...).\n"
+        "  Download the \"Windows installer (64-bit)\" from python.org, or take the same version from your office's software store.\n"
+        "  Keep the \"py launcher\" option, which is on by default. Windows 7 runs none of these Pythons; 3.13 and later need Windows 10.\n"
+        "\n"
+        "2. Install zgrongcuo\n"
+        "  1. Copy the whole folder to a writable place on the computer, e.g. D:\\zgrongcuo (Chinese and spaces are fine).\n"
+        "     If you received the .zip, extract it first (right-click, Extract All): do not run files inside the .zip.\n"
+        "  2. Double-click install.bat. It makes the folder venv here and installs from the wheels folder only.\n"
+        "     If it says \"{no_python_en}\", install Python as in step 1.\n"
+        "     With Python somewhere else, run set \"ZGRONGCUO_PYTHON=C:\\path\\python.exe\" in a command window first.\n"
+        "\n"
+        "3. Use\n"
+        "  Double-click console.bat for a command window in which zgrongcuo runs, e.g.\n"
+        "    cd /d D:\\cases\n"
+        "    zgrongcuo check case.yaml --lang en\n"
+        "    zgrongcuo ask --lang en\n"
+        "    zgrongcuo check cases --format docx -o reports\n"
+        "  In other command windows, give the full path: \"this folder\\venv\\Scripts\\zgrongcuo.exe\" check case.yaml\n"
+        "  (in PowerShell, put & before it). zgrongcuo -h shows each command's help.\n"
+        "\n"
+        "4. Upgrade and uninstall\n"
+        "  Upgrade: install the new bundle in another folder; once it works, delete the old folder.\n"
+        "  Uninstall: delete the folder. zgrongcuo writes nothing to the registry and does not change PATH.",
+    ),
+    "bundle.readme.linux": (
+        "zgrongcuo {version} 离线安装包：{platform}，Python {pythons}\n"
+        "\n"
+        "本文件夹中有 zgrongcuo（容错免责初筛工具）和它所需的全部软件包（wheels 文件夹），安装时不连接网络。\n"
+        "\n"
+        "一、先准备 Python（每台电脑一次）\n"
+        "  需要 Python {pythons}（{example} 指 {example} 的任一修订版）。在终端中运行 python3 --version 查看。\n"
+        "  不需要 pip，也不需要 python3-venv：安装包自带 pip。\n"
+        "  系统自带的不是所需版本时，统信 UOS、麒麟等可从系统的软件源安装，例如 sudo apt install python{example}；\n"
+        "  也可以用另外安装的 Python：ZGRONGCUO_PYTHON=/路径/python3 sh install.sh。\n"
+        "\n"
+        "二、安装 zgrongcuo\n"
+        "  1. 把整个文件夹复制到本机，例如 ~/zgrongcuo（路径中可以有中文和空格；不要在 U 盘上直接安装）。\n"
+        "  2. 在终端中运行：sh ~/zgrongcuo/install.sh\n"
+        "     它在该文件夹中建立 venv 文件夹，只从 wheels 文件夹安装，不连接网络。\n"
+        "     若显示“{no_python_zh}”，按第一步准备 Python。\n"
+        "\n"
+        "三、使用\n"
+        "    ~/zgrongcuo/venv/bin/zgrongcuo check 案件.yaml\n"
+        "    ~/zgrongcuo/venv/bin/zgrongcuo ask\n"
+        "    ~/zgrongcuo/venv/bin/zgrongcuo check 案件文件夹/ --format docx -o 意见稿/\n"
+        "  想直接输入 zgrongcuo：先运行 . ~/zgrongcuo/venv/bin/activate；\n"
+        "  或者 mkdir -p ~/.local/bin && ln -s ~/zgrongcuo/venv/bin/zgrongcuo ~/.local/bin/（~/.local/bin 须在 PATH 中）。\n"
+        "  zgrongcuo -h 查看各命令的说明；加 --lang en 显示英文。\n"
+        "\n"
+        "四、升级和卸载\n"
+        "  升级：把新的离线安装包放在另一个文件夹中安装，确认可用后删除旧文件夹（和上面建立的链接）。\n"
+        "  卸载：删除整个文件夹即可，以及 ~/.cache/zgrongcuo（缓存）和上面建立的链接。",
+        "zgrongcuo {version} offline bundle: {platform}, Python {pythons}\n"
+        "\n"
+        "This folder holds zgrongcuo (a screening tool for 容错免责 cases) and every package it needs (the wheels folder);\n"
+        "it installs with no network.\n"
+        "\n"
+        "1. Python first (once per computer)\n"
+        "  The bundle needs Python {pythons} ({example} means any {example} release).\n"
+        "  python3 --version in a terminal tells which Python the system has. Neither pip nor python3-venv is needed:\n"
+        "  the bundle brings its own pip. If the system's Python is another version, UOS, Kylin and the like can\n"
+        "  install one from the system's own package sources, e.g. sudo apt install python{example}; a Python installed\n"
+        "  otherwise serves too: ZGRONGCUO_PYTHON=/path/python3 sh install.sh.\n"
+        "\n"
+        "2. Install zgrongcuo\n"
+        "  1. Copy the whole folder to the computer, e.g. ~/zgrongcuo (Chinese and spaces are fine; not on a USB stick).\n"
+        "  2. In a terminal: sh ~/zgrongcuo/install.sh --lang en\n"
+        "     It makes the folder venv there and installs from the wheels folder only, with no network.\n"
+        "     If it says \"{no_python_en}\", see step 1.\n"
+        "\n"
+        "3. Use\n"
+        "    ~/zgrongcuo/venv/bin/zgrongcuo check case.yaml --lang en\n"
+        "    ~/zgrongcuo/venv/bin/zgrongcuo ask --lang en\n"
+        "    ~/zgrongcuo/venv/bin/zgrongcuo check cases/ --format docx -o reports/\n"
+        "  For zgrongcuo by its name: . ~/zgrongcuo/venv/bin/activate first; or\n"
+        "  mkdir -p ~/.local/bin && ln -s ~/zgrongcuo/venv/bin/zgrongcuo ~/.local/bin/ (with ~/.local/bin on PATH).\n"
+        "  zgrongcuo -h shows each command's help.\n"
+        "\n"
+        "4. Upgrade and uninstall\n"
+        "  Upgrade: install the new bundle in another folder; once it works, delete the old folder (and the link above).\n"
+        "  Uninstall: delete the folder, ~/.cache/zgrongcuo (a cache) and the link above.",
+    ),
     # -- the program itself
     "internal_error": (
         "抱歉，zgrongcuo {version} 内部出错：{detail}\n这是程序缺陷，不是您的输入有误。加 --debug 重新运行可看到详细信息，请连同输入文件一并报告。",
