@@ -6,7 +6,7 @@ each element's status and the answer it rests on; wording is the text layer's.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 from zgrongcuo.model.case import Answer, Case, Notice
 from zgrongcuo.model.conditions import Condition, Element, Truth, Values, deciding_parts
@@ -27,14 +27,22 @@ def decide(criteria: Criteria, values: Values) -> tuple[Rule | None, tuple[Truth
 
 
 def open_questions(
-    criteria: Criteria, rule_values: Sequence[Truth], truth_of: Callable[[Condition], Truth]
+    criteria: Criteria, values: Values, rule_values: Sequence[Truth], truths: Sequence[Truth] | None = None
 ) -> tuple[str, ...]:
     """Facts, in asking order, whose answers could still decide an undecided case.
 
     Those in the unknown parts of the rules that are unknown: a part already
     decided (a false part of an ``and``, a true part of an ``or``) is not
     searched, since answering its facts could not change the whole.
+    ``truths``: every condition's value under ``values``, when the engine has them.
     """
+    program = criteria.layout.program
+    known = program.run(values) if truths is None else truths
+    position = program.position
+
+    def truth_of(condition: Condition) -> Truth:
+        return known[position(condition)]
+
     found = {
         node.fact.id
         for rule, value in zip(criteria.rules, rule_values, strict=True)
@@ -115,7 +123,7 @@ def agreement(d: Determination) -> tuple[bool | None, str | None]:
 def evaluate(
     criteria: Criteria, case: Case, *, explain: bool = False, questions: Questions | None = None
 ) -> Determination:
-    """The determination for one case; with ``explain``, also what would change its outcome.
+    """The determination for one case; with ``explain``, also what would change its outcome and what to verify next.
 
     The case may answer questions of other measures too: those are set aside
     (``unused_answers``) and the rest read as this measure reads them.
@@ -156,11 +164,17 @@ def evaluate(
         truths=truths,
     )
     if fired is None:
-        determination.next_questions = open_questions(criteria, rule_values, determination.truth_of)
+        determination.next_questions = open_questions(criteria, values, rule_values, truths)
     if case.decision is not None:
         determination.agrees, determination.agrees_on = agreement(determination)
     if explain:
         from zgrongcuo.engine.counterfactuals import explain as search
 
+        if all(f.id in values for f in criteria.facts):
+            determination.to_verify = ()  # every question answered: nothing to weigh (or to import)
+        else:
+            from zgrongcuo.engine.verification import weigh
+
+            determination.to_verify, determination.to_verify_complete = weigh(determination)
         determination.counterfactuals, determination.counterfactuals_complete = search(determination)
     return determination

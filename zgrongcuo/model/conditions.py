@@ -328,6 +328,39 @@ MAX_REMEMBERED = 1024  # answers whose test value a program keeps, per element t
 _Step = tuple[str, "dict[AnswerValue | None, Truth]", Callable[..., Truth], "Callable[[list[Truth]], tuple[Truth, ...]] | None"]
 
 
+C = TypeVar("C")
+
+
+def deciding_walk(
+    root: Condition,
+    truth: Truth,
+    truth_of: Callable[[Condition], Truth],
+    context: C,
+    within: Callable[[Condition, C], C],
+    *,
+    stop: Callable[[Condition], bool] = lambda condition: False,
+) -> Iterator[tuple[Condition, Truth, C]]:
+    """Every part that accounts for ``root`` having ``truth``, with its value and the context the parts above give it.
+
+    From each node only the parts that decide its value are followed: all
+    parts of a true ``and``, its first false part, or its unknown parts; and
+    likewise for ``or``; nothing beneath a ``stop`` node.  ``within(node,
+    context)`` is the context of the node's parts (e.g. the situation a
+    reference enters).  ``truth_of`` gives a node's value.
+    """
+
+    def beneath(item: tuple[Condition, Truth, C]) -> list[tuple[Condition, Truth, C]]:
+        node, value, around = item
+        if stop(node):
+            return []
+        parts = node.children()
+        truths = [truth_of(p) for p in parts]
+        inner = within(node, around)
+        return [(parts[i], truths[i], inner) for i in node.deciding(value, truths)]
+
+    return walk(((root, truth, context),), beneath)
+
+
 def deciding_parts(
     root: Condition,
     truth: Truth,
@@ -337,22 +370,10 @@ def deciding_parts(
 ) -> list[tuple[Condition, Truth]]:
     """What accounts for ``root`` having ``truth``: the element tests (and the ``stop`` nodes) it comes down to.
 
-    From each node only the parts that decide its value are followed: all
-    parts of a true ``and``, its first false part, or its unknown parts; and
-    likewise for ``or``.  For an unknown rule these are the open questions;
-    for a true one, why it holds.  ``truth_of`` gives a node's value.
+    For an unknown rule these are the open questions; for a true one, why it holds.
     """
-
-    def beneath(item: tuple[Condition, Truth]) -> list[tuple[Condition, Truth]]:
-        node, value = item
-        if stop(node):
-            return []
-        parts = node.children()
-        truths = [truth_of(p) for p in parts]
-        return [(parts[i], truths[i]) for i in node.deciding(value, truths)]
-
     return [
         (node, value)
-        for node, value in walk(((root, truth),), beneath)
+        for node, value, _ in deciding_walk(root, truth, truth_of, None, lambda node, around: around, stop=stop)
         if isinstance(node, Element) or stop(node)
     ]

@@ -7,11 +7,15 @@ and none recomputes it.  Wording is the ``text`` layer's.
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from zgrongcuo.model.base import Record, ValueRecord
 from zgrongcuo.model.case import Answer, Case, Notice
 from zgrongcuo.model.conditions import AnswerValue, Condition, Element, Truth, Values, deciding_parts, named
 from zgrongcuo.model.criteria import Criteria, Fact, Outcome, Questions, Rule, Situation
+
+if TYPE_CHECKING:
+    from zgrongcuo.model.verification import OpenQuestion
 
 
 class Status(StrEnum):
@@ -101,7 +105,8 @@ class Determination(Record):
     __slots__ = (
         "case", "criteria", "outcome", "rule", "rule_values", "situations", "preconditions", "exclusions",
         "next_questions", "unchecked_exclusions", "counterfactuals", "counterfactuals_complete", "values",
-        "unused_answers", "unused_options", "notices", "questions", "agrees", "agrees_on", "truths",
+        "unused_answers", "unused_options", "notices", "questions", "agrees", "agrees_on", "truths", "to_verify",
+        "to_verify_complete",
     )  # fmt: skip
 
     def __init__(
@@ -153,6 +158,10 @@ class Determination(Record):
         # The value of every condition of the measure, by its place in ``criteria.layout.program``:
         # how the engine reached the outcome, recorded so that nothing has to evaluate it again.
         self.truths = truths
+        # Every question without an answer the engine can read, the one whose answer decides most first; None when
+        # not asked for (engine.evaluate with explain). False: the work budget ran out (see engine.verification).
+        self.to_verify: tuple[OpenQuestion, ...] | None = None
+        self.to_verify_complete = True
 
     @property
     def situations_met(self) -> tuple[str, ...]:
