@@ -64,22 +64,45 @@ def test_the_documented_example_runs_and_prints_what_its_comments_say(monkeypatc
     assert "bad.yaml 2 answers.diligent bad_yesno" in printed
 
 
-def test_the_documented_batch_script_writes_what_check_jsonl_writes(tmp_path, monkeypatch):
+def test_the_documented_batch_script_checks_a_mixed_folder_as_check_jsonl_does(tmp_path, monkeypatch):
     _, script = _examples()
     import shutil
 
-    # The folders it names, with files that cannot be loaded among them.
-    shutil.copytree(EXAMPLES, tmp_path / "examples")
-    shutil.copytree(ROOT / "precedents", tmp_path / "precedents")
-    (tmp_path / "examples" / "broken.yaml").write_text("answers:\n  diligent: perhaps\n", encoding="utf-8")
-    (tmp_path / "precedents" / "word.json").write_bytes(b"PK\x03\x04\x00")
+    # One folder mixing cases of each measure, published cases of all three, and files that cannot be loaded.
+    mixed = tmp_path / "mixed"
+    mixed.mkdir()
+    sources = [*EXAMPLES.glob("*.yaml"), *(ROOT / "measures").glob("*/examples/*.yaml"), *(ROOT / "precedents").glob("*.yaml")]
+    for n, path in enumerate(sorted(sources)):
+        shutil.copy(path, mixed / f"{n:03d}-{path.name}")
+    (mixed / "broken.yaml").write_text("answers:\n  diligent: perhaps\n", encoding="utf-8")
+    (mixed / "word.json").write_bytes(b"PK\x03\x04\x00")
     monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(sys, "argv", ["screen.py", "mixed"])
+    from zgrongcuo import batch
+
+    monkeypatch.setattr(batch, "CHUNK", 8)  # both workers at work, even on a folder of this size
     printed = _run(script, "docs/api.md")
     written = (tmp_path / "screened.jsonl").read_bytes()
-    assert written == _cli("check", "--format", "jsonl", "examples", "precedents", cwd=tmp_path)
+    assert written == _cli("check", "--format", "jsonl", "mixed", cwd=tmp_path)
     counts = dict(eval(printed[-1]))
-    assert counts["could not be loaded"] >= 2 and counts["exempt"] >= 1
+    assert counts["could not be loaded"] == 2
+    assert {key.split(":")[0] for key in counts} >= {"zigui-2018", "wenze-2019", "hubei-2020"}
     assert sum(counts.values()) == len(written.splitlines())
+
+
+def test_the_documented_batch_script_runs_from_the_top_folder(tmp_path, monkeypatch):
+    _, script = _examples()
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setattr(sys, "argv", ["screen.py"])
+    target = ROOT / "screened.jsonl"
+    assert not target.exists()
+    try:
+        printed = _run(script, "docs/api.md")
+        lines = target.read_text(encoding="utf-8").splitlines()
+    finally:
+        target.unlink(missing_ok=True)
+    counts = dict(eval(printed[-1]))
+    assert "could not be loaded" not in counts and sum(counts.values()) == len(lines)
 
 
 def test_load_case_takes_a_path_or_bytes_and_names_the_bytes():
