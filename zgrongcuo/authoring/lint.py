@@ -19,7 +19,7 @@ from zgrongcuo.errors import CriteriaError, ZgError
 from zgrongcuo.model import conditions as c
 from zgrongcuo.model.base import Record
 from zgrongcuo.model.conditions import AnswerValue
-from zgrongcuo.model.criteria import Criteria, Fact
+from zgrongcuo.model.criteria import Criteria, Fact, Rule
 
 ERROR, WARNING = "error", "warning"
 # Answer combinations one rule search may visit before it gives up and says so, and element
@@ -186,37 +186,19 @@ class _Linter:
         for j, rule in enumerate(rules):
             alone = self.search(rule.when, ())
             if alone.found is False:
-                self.warn(
-                    "lint.rule_never_true",
-                    rule.line,
-                    f"rules[{rule.number}]",
-                    number=rule.number,
-                    outcome=rule.outcome.id,
-                    **alone.how(),
-                )
+                self.warn_rule("lint.rule_never_true", rule, **alone.how())
                 continue
             earlier = tuple(r.when for r in rules[:j])
             if not earlier:
                 continue
             result = self.search(rule.when, earlier)
             if result.found is False:
-                self.warn(
-                    "lint.rule_shadowed",
-                    rule.line,
-                    f"rules[{rule.number}]",
-                    number=rule.number,
-                    outcome=rule.outcome.id,
-                    **result.how(),
-                )
+                self.warn_rule("lint.rule_shadowed", rule, **result.how())
             elif result.found is None:
-                self.warn(
-                    "lint.rule_search_incomplete",
-                    rule.line,
-                    f"rules[{rule.number}]",
-                    number=rule.number,
-                    outcome=rule.outcome.id,
-                    count=result.visited,
-                )
+                self.warn_rule("lint.rule_search_incomplete", rule, count=result.visited)
+
+    def warn_rule(self, msg_id: str, rule: Rule, **params: Any) -> None:
+        self.warn(msg_id, rule.line, f"rules[{rule.number}]", number=rule.number, outcome=rule.outcome.id, **params)
 
     def search(self, target: c.Condition, earlier: tuple[c.Condition, ...]) -> _Search:
         # One budget for the whole run: a measure of many rules cannot multiply it.

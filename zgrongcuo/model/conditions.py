@@ -16,6 +16,7 @@ condition is one new class here.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from functools import partial
 from operator import itemgetter
 from typing import TYPE_CHECKING, TypeVar, Union
 
@@ -34,23 +35,15 @@ YESNO_OPS = ("is",)
 SET_OPS = ("has", "has_any", "has_all", "has_none")
 
 
-def kleene_and(truths: Iterable[Truth]) -> Truth:
-    """False if any is false, else unknown if any is unknown, else true (stops at the first false)."""
-    result: Truth = True
-    for value in truths:
-        if value is False:
-            return False
-        if value is None:
-            result = None
-    return result
+def kleene(truths: Iterable[Truth], settles: bool) -> Truth:
+    """Kleene "and" (``settles`` False) or "or" (True): a part of value ``settles`` settles the whole, and stops it.
 
-
-def kleene_or(truths: Iterable[Truth]) -> Truth:
-    """True if any is true, else unknown if any is unknown, else false (stops at the first true)."""
-    result: Truth = False
+    Otherwise the whole is unknown if any part is, else the other value.
+    """
+    result: Truth = not settles
     for value in truths:
-        if value is True:
-            return True
+        if value is settles:
+            return settles
         if value is None:
             result = None
     return result
@@ -120,9 +113,12 @@ class Element(Cited):
         return self.operand if isinstance(self.operand, tuple) else ()
 
 
-class AllOf(Record):
+class _Junction(Record):
+    """Parts joined by "and" or "or": ``settles`` is the value of a part that settles the whole (false for "and")."""
+
     __slots__ = ("parts",)
     transparent = False
+    settles: bool
 
     def __init__(self, parts: tuple[Condition, ...]) -> None:
         self.parts = parts
@@ -131,37 +127,34 @@ class AllOf(Record):
         return self.parts
 
     def evaluate(self, values: Values) -> Truth:
-        return kleene_and(part.evaluate(values) for part in self.parts)
+        return kleene((part.evaluate(values) for part in self.parts), self.settles)
 
-    combine = staticmethod(kleene_and)
-
-    def deciding(self, truth: Truth, parts: Sequence[Truth]) -> tuple[int, ...]:
-        """True: every part; false: the first false part; unknown: the unknown parts."""
-        if truth is True:
-            return tuple(range(len(parts)))
-        return _first(parts, False) if truth is False else _where(parts, None)
-
-
-class AnyOf(Record):
-    __slots__ = ("parts",)
-    transparent = False
-
-    def __init__(self, parts: tuple[Condition, ...]) -> None:
-        self.parts = parts
-
-    def children(self) -> tuple[Condition, ...]:
-        return self.parts
-
-    def evaluate(self, values: Values) -> Truth:
-        return kleene_or(part.evaluate(values) for part in self.parts)
-
-    combine = staticmethod(kleene_or)
+    @property
+    def combine(self) -> Callable[[Iterable[Truth]], Truth]:
+        """Its value from its parts' values (one call, where a program evaluates it)."""
+        return partial(kleene, settles=self.settles)
 
     def deciding(self, truth: Truth, parts: Sequence[Truth]) -> tuple[int, ...]:
-        """True: the first true part; false: every part; unknown: the unknown parts."""
-        if truth is False:
-            return tuple(range(len(parts)))
-        return _first(parts, True) if truth is True else _where(parts, None)
+        """Settled: its first settling part; unknown: the unknown parts; else every part (each had to hold)."""
+        if truth is None:
+            return _where(parts, None)
+        if truth is self.settles:
+            return _first(parts, truth)
+        return tuple(range(len(parts)))
+
+
+class AllOf(_Junction):
+    """Every part holds ("and")."""
+
+    __slots__ = ()
+    settles = False
+
+
+class AnyOf(_Junction):
+    """Some part holds ("or")."""
+
+    __slots__ = ()
+    settles = True
 
 
 class Not(Record):
