@@ -10,6 +10,9 @@ os.environ.pop("FORCE_COLOR", None)
 os.environ.pop("ZGRONGCUO_DEBUG", None)
 
 ROOT = Path(__file__).resolve().parent.parent
+# For a process whose own imports a test inspects: coverage, following the tests into their subprocesses,
+# would start there too and import modules of its own (pathlib among them).
+UNMEASURED = {k: v for k, v in os.environ.items() if not k.startswith("COVERAGE_PROCESS_")}
 EXAMPLES = ROOT / "examples"
 ARTICLE_CASE = EXAMPLES / "zigui-2014-57-insurance.yaml"
 

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ARTICLE_CASE, EXAMPLES, ROOT
+from conftest import ARTICLE_CASE, EXAMPLES, ROOT, UNMEASURED
 
 import zgrongcuo
 from zgrongcuo.errors import CaseError, CriteriaError, UsageError, ZgError
@@ -147,7 +147,7 @@ def test_importing_the_package_loads_nothing_else():
 @pytest.mark.parametrize("module", ["zgrongcuo.engine", "zgrongcuo.engine.evaluation", "zgrongcuo.engine.counterfactuals", "zgrongcuo.model.determination", "zgrongcuo.text.explanation"])
 def test_the_core_imports_without_yaml_or_files(module):
     code = f"import sys, {module}; print(any(m in sys.modules for m in ('yaml', 'pathlib', 'click', 'rich')))"
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True, env=UNMEASURED)
     assert done.stdout.strip() == "False"
 
 
