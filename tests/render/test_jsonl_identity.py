@@ -1,4 +1,4 @@
-"""The JSONL line encoder writes, byte for byte, what json.dumps writes of a determination's object.
+"""The JSONL line encoder writes, byte for byte, what json.dumps writes of a determination's object, in UTF-8.
 
 One encoder per language serves every example, as one serves a whole batch:
 a cached text keyed too loosely would show as a line written for another case.
@@ -15,6 +15,7 @@ from zgrongcuo.io import case_reader
 from zgrongcuo.io.criteria_builder import load
 from zgrongcuo.io.questions import questions
 from zgrongcuo.render.fields import LineEncoder, determination_json
+from zgrongcuo.text.escape import utf8
 
 MEASURES = tuple(load(name) for name in ("zigui-2018", "wenze-2019", "hubei-2020"))
 ASKED = questions(MEASURES)
@@ -49,16 +50,25 @@ def case_documents(draw):
     return doc
 
 
-@given(case_documents(), st.lists(st.sampled_from(MEASURES), min_size=1, max_size=3, unique_by=id), st.sampled_from(["zh", "en"]))
-def test_each_line_is_what_json_dumps_writes(doc, measures, lang):
+# A file name is what the file system gave: not always text (an undecodable byte comes as a lone surrogate).
+names = st.sampled_from(["case.json", "案件 1.json", "a\\b\"c.json", "名\udcff.json"])
+
+
+@given(
+    case_documents(),
+    st.lists(st.sampled_from(MEASURES), min_size=1, max_size=3, unique_by=id),
+    st.sampled_from(["zh", "en"]),
+    names,
+)
+def test_each_line_is_what_json_dumps_writes(doc, measures, lang, name):
     asked = questions(measures) if len(measures) > 1 else ASKED
     try:
-        case = case_reader.loads(json.dumps(doc, ensure_ascii=False).encode(), asked, "case.json")
+        case = case_reader.loads(json.dumps(doc, ensure_ascii=False).encode(), asked, name)
     except CaseError as error:  # a question none of the chosen measures asks: not this test's business
         event(f"not loaded: {error.msg_id}")
         return
     for criteria in measures:
         d = evaluate(criteria, case, questions=asked if len(measures) > 1 else None)
         event(f"{d.outcome.id}, {len(d.unused_answers) > 0}, {bool(d.notices)}, {d.agrees}")
-        expected = json.dumps(determination_json(d, lang), ensure_ascii=False)
+        expected = utf8(json.dumps(determination_json(d, lang), ensure_ascii=False))
         assert ENCODERS[lang].encode(d) == expected

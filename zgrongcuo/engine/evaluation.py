@@ -6,12 +6,12 @@ each element's status and the answer it rests on; wording is the text layer's.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
 from zgrongcuo.model.case import Answer, Case, Notice
 from zgrongcuo.model.conditions import Condition, Element, Truth, Values, deciding_parts
 from zgrongcuo.model.criteria import Criteria, Questions, Rule
-from zgrongcuo.model.determination import STATUS, Determination, ElementResult, SituationResult
+from zgrongcuo.model.determination import Determination
 
 
 def decide(criteria: Criteria, values: Values) -> tuple[Rule | None, tuple[Truth, ...]]:
@@ -51,12 +51,6 @@ def open_questions(
         if isinstance(node, Element)
     }
     return tuple(f.id for f in criteria.facts if f.id in found)
-
-
-def _results(
-    elements: tuple[Element, ...], at: tuple[int, ...], truths: list[Truth], answers: Mapping[str, Answer]
-) -> tuple[ElementResult, ...]:
-    return tuple([ElementResult(e, STATUS[truths[i]], answers.get(e.fact.id)) for e, i in zip(elements, at, strict=True)])
 
 
 def project(criteria: Criteria, case: Case) -> tuple[Case, tuple[str, ...], dict[str, tuple[str, ...]]]:
@@ -131,29 +125,24 @@ def evaluate(
     """
     case, unused, dropped = project(criteria, case)
     values = case.values()
-    answers = case.answers
     layout = criteria.layout
     truths = layout.program.run(values)  # every condition's value, each evaluated once
     rule_values = tuple(truths[i] for i in layout.rules)
     fired = next((rule for rule, value in zip(criteria.rules, rule_values, strict=True) if value is True), None)
-    situations = tuple([
-        SituationResult(s, STATUS[truths[at]], _results(s.elements, elements_at, truths, answers))
-        for s, at, elements_at in zip(criteria.situations, layout.situations, layout.situation_elements, strict=True)
-    ])  # fmt: skip
-    exclusions = _results(criteria.exclusions, layout.exclusions, truths, answers)
-    unchecked: list[str] = []
-    for result in exclusions:
-        if result.fact not in values and result.fact not in unchecked:
-            unchecked.append(result.fact)
+    unchecked: list[str] = []  # the bottom lines no answer has examined, each once
+    for element in criteria.exclusions:
+        fact = element.fact.id
+        if fact not in values and fact not in unchecked:
+            unchecked.append(fact)
     determination = Determination(
         case=case,
         criteria=criteria,
         outcome=fired.outcome if fired else criteria.undetermined,
         rule=fired,
         rule_values=rule_values,
-        situations=situations,
-        preconditions=_results(criteria.preconditions, layout.preconditions, truths, answers),
-        exclusions=exclusions,
+        situations=None,  # read off the truths when first asked for
+        preconditions=None,
+        exclusions=None,
         next_questions=(),
         unchecked_exclusions=tuple(unchecked),
         values=values,

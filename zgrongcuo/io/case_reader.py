@@ -7,10 +7,9 @@ what the facts and options are comes from the criteria.  Every problem is a
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 from zgrongcuo.errors import MAX_ERRORS, CaseError, Listing, ZgError, gathered, suggest
 from zgrongcuo.io.document import Mapping, Node, Reader, Scalar, Sequence, decode, join, kind_name, parse
@@ -149,6 +148,27 @@ class _Found(Exception):
     """Enough problems found in one file: stop looking."""
 
 
+class _Part:
+    """What ``with reader.part():`` enters: one object for every part of a file (a generator's context
+    manager, made anew for each answer, cost as much as reading the answer)."""
+
+    __slots__ = ("errors",)
+
+    def __init__(self, errors: list[ZgError]) -> None:
+        self.errors = errors
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: object) -> bool:
+        if not isinstance(error, CaseError):
+            return False
+        self.errors.append(error)
+        if len(self.errors) > MAX_ERRORS:
+            raise _Found from None
+        return True  # kept: the reading goes on
+
+
 class _CaseReader:
     """Reads a case file, reporting every problem found in it (up to ``MAX_ERRORS``), not only the first.
 
@@ -171,16 +191,11 @@ class _CaseReader:
         self.run_notices: list[Notice] = []
         self.named_ids: set[str] = set()  # the bundled measures the file names (or its decision adds)
         self.errors: list[ZgError] = []
+        self._part = _Part(self.errors)
 
-    @contextlib.contextmanager
-    def part(self) -> Iterator[None]:
+    def part(self) -> _Part:
         """Read one part of the file: a problem in it is kept, and the reading goes on with the next part."""
-        try:
-            yield
-        except CaseError as error:
-            self.errors.append(error)
-            if len(self.errors) > MAX_ERRORS:
-                raise _Found from None
+        return self._part
 
     def read(self, root: Node | None) -> Case:
         try:
@@ -300,6 +315,9 @@ class _CaseReader:
                 names = ", ".join(spec or DEFAULT_MEASURE for spec in specs)
                 self.run_notices.append(Notice("measures_overridden", {"file": self.file, "named": names}))
             return selection.fixed
+        checked = selection.checked.get(tuple(specs))
+        if checked is not None:
+            return checked
         where: list[tuple[Node | None, str]] = [(node, join("measures", n)) for n, (_, node) in enumerate(named or (), 1)]
         if named is None:
             where = [(None, "")] + [(decision, "decision.measure")] * (len(specs) - 1)
@@ -314,7 +332,8 @@ class _CaseReader:
                 raise self.r.error(
                     "measure_language", node, key, name=criteria.id, lang=selection.lang, known=", ".join(criteria.languages)
                 )
-        return selection.questions_for(specs)
+        checked = selection.checked[tuple(specs)] = selection.questions_for(specs)
+        return checked
 
     @staticmethod
     def decision_measure(node: Node | None) -> str | None:

@@ -207,6 +207,7 @@ def _build(next_event, file: str) -> Node | None:
 
     # The parser's own get_event, not yaml.parse(): a generator's frame per event
     # costs as much as building the node does.
+    frame: _Frame | None = None  # the mapping or list being built: the top of the stack
     while (event := next_event()) is not None:
         kind = type(event)
         node: Node
@@ -221,10 +222,11 @@ def _build(next_event, file: str) -> Node | None:
             if event.anchor:
                 anchors[event.anchor] = node
         elif kind is mapping_end or kind is sequence_end:
-            frame = stack.pop()
-            node = frame.node
-            if frame.anchor:
-                anchors[frame.anchor] = node
+            done = stack.pop()
+            frame = stack[-1] if stack else None
+            node = done.node
+            if done.anchor:
+                anchors[done.anchor] = node
         elif kind is mapping_start or kind is sequence_start:
             mark = event.start_mark
             line, column = mark.line + 1, mark.column + 1
@@ -236,14 +238,15 @@ def _build(next_event, file: str) -> Node | None:
             if len(stack) >= MAX_DEPTH:
                 raise ZgError("too_deep", file=file, line=line, column=column, key=here(), limit=MAX_DEPTH)
             container = Mapping(line, column, []) if kind is mapping_start else Sequence(line, column, [])
-            stack.append(_Frame(container, event.anchor, stack[-1] if stack else None))
+            frame = _Frame(container, event.anchor, frame)
+            stack.append(frame)
             continue
         elif kind is alias_event:
             target = anchors.get(event.anchor)
             if target is None:
                 mark = event.start_mark
                 # An anchor whose node is still open is a loop (`a: &a [*a]`); PyYAML would build a cycle.
-                loop = any(frame.anchor == event.anchor for frame in stack)
+                loop = any(open_.anchor == event.anchor for open_ in stack)
                 raise ZgError(
                     "alias_loop" if loop else "alias_undefined",
                     file=file,
@@ -261,11 +264,9 @@ def _build(next_event, file: str) -> Node | None:
                 if documents > 1:
                     raise ZgError("several_documents", file=file, line=event.start_mark.line + 1)
             continue
-        if not stack:
+        if frame is None:
             root = node
-            continue
-        frame = stack[-1]
-        if frame.is_list:
+        elif frame.is_list:
             frame.items.append(node)
         elif frame.pending is None:  # a key
             if type(node) is not Scalar:

@@ -110,6 +110,9 @@ class Selection:
         self._named: dict[str | None, Criteria] = {}  # by how a case or --criteria named it (no file system per case)
         self._asked: dict[tuple[str, ...], Questions] = {}  # by the measures' ids, in order
         self._same: dict[tuple[str | None, ...], bool] = {}
+        # The questions for the measures a case names, once checked (loaded, each once, in a language they speak):
+        # the next case that names the same ones is read against them at once.
+        self.checked: dict[tuple[str | None, ...], Questions] = {}
         self.fixed: Questions | None = None  # what --criteria named: every case is read against it
         if self.given:
             self.fixed = self.questions_for(self.given)

@@ -58,6 +58,9 @@ class SituationResult(Record):
         self.elements = elements
 
 
+Row = tuple[Element, Status, "Answer | None"]  # an element's result as a plain tuple: element, status, answer
+
+
 class Change(ValueRecord):
     """One fact's answer, before and after (after several steps when two touch the same fact)."""
 
@@ -103,7 +106,7 @@ class Determination(Record):
     """The result for one case under one measure: its outcome, and the status of every part that led to it."""
 
     __slots__ = (
-        "case", "criteria", "outcome", "rule", "rule_values", "situations", "preconditions", "exclusions",
+        "case", "criteria", "outcome", "rule", "rule_values", "_situations", "_preconditions", "_exclusions",
         "next_questions", "unchecked_exclusions", "counterfactuals", "counterfactuals_complete", "values",
         "unused_answers", "unused_options", "notices", "questions", "agrees", "agrees_on", "truths", "to_verify",
         "to_verify_complete",
@@ -116,9 +119,10 @@ class Determination(Record):
         outcome: Outcome,
         rule: Rule | None,  # the rule that fired; None if undetermined
         rule_values: tuple[Truth, ...],  # every rule's value, in order
-        situations: tuple[SituationResult, ...],
-        preconditions: tuple[ElementResult, ...],
-        exclusions: tuple[ElementResult, ...],
+        # The results, or None: read off ``truths`` when first asked for (a JSONL batch never makes them).
+        situations: tuple[SituationResult, ...] | None,
+        preconditions: tuple[ElementResult, ...] | None,
+        exclusions: tuple[ElementResult, ...] | None,
         next_questions: tuple[str, ...],
         unchecked_exclusions: tuple[str, ...],
         counterfactuals: tuple[Counterfactual, ...] | None = None,
@@ -135,9 +139,9 @@ class Determination(Record):
         self.outcome = outcome
         self.rule = rule
         self.rule_values = rule_values
-        self.situations = situations
-        self.preconditions = preconditions
-        self.exclusions = exclusions
+        self._situations = situations
+        self._preconditions = preconditions
+        self._exclusions = exclusions
         self.next_questions = next_questions
         self.unchecked_exclusions = unchecked_exclusions
         # What would change the outcome; None when it was not asked for (see engine.evaluate).
@@ -163,8 +167,61 @@ class Determination(Record):
         self.to_verify: tuple[OpenQuestion, ...] | None = None
         self.to_verify_complete = True
 
+    # The results of the situations, preconditions and bottom lines: made from the engine's record when first
+    # asked for. ``*_rows`` give the same as plain tuples, for what reads every one of them once (a JSONL line).
+
+    @property
+    def situations(self) -> tuple[SituationResult, ...]:
+        if self._situations is None:
+            self._situations = tuple(
+                SituationResult(s, status, tuple(ElementResult(*row) for row in rows)) for s, status, rows in self.situation_rows()
+            )
+        return self._situations
+
+    @property
+    def preconditions(self) -> tuple[ElementResult, ...]:
+        if self._preconditions is None:
+            self._preconditions = tuple(ElementResult(*row) for row in self.precondition_rows())
+        return self._preconditions
+
+    @property
+    def exclusions(self) -> tuple[ElementResult, ...]:
+        if self._exclusions is None:
+            self._exclusions = tuple(ElementResult(*row) for row in self.exclusion_rows())
+        return self._exclusions
+
+    def _rows(self, elements: tuple[Element, ...], at: tuple[int, ...]) -> list[Row]:
+        truths, answers = self.truths, self.case.answers
+        assert truths is not None  # made by the engine, or given their results
+        return [(e, STATUS[truths[i]], answers.get(e.fact.id)) for e, i in zip(elements, at, strict=True)]
+
+    def situation_rows(self) -> list[tuple[Situation, Status, list[Row]]]:
+        """Each situation, its status, and its elements' rows (element, status, answer)."""
+        if self._situations is not None:
+            return [(s.situation, s.status, [(e.element, e.status, e.answer) for e in s.elements]) for s in self._situations]
+        layout, truths = self.criteria.layout, self.truths
+        assert truths is not None
+        return [
+            (s, STATUS[truths[at]], self._rows(s.elements, elements_at))
+            for s, at, elements_at in zip(self.criteria.situations, layout.situations, layout.situation_elements, strict=True)
+        ]
+
+    def precondition_rows(self) -> list[Row]:
+        if self._preconditions is not None:
+            return [(r.element, r.status, r.answer) for r in self._preconditions]
+        return self._rows(self.criteria.preconditions, self.criteria.layout.preconditions)
+
+    def exclusion_rows(self) -> list[Row]:
+        if self._exclusions is not None:
+            return [(r.element, r.status, r.answer) for r in self._exclusions]
+        return self._rows(self.criteria.exclusions, self.criteria.layout.exclusions)
+
     @property
     def situations_met(self) -> tuple[str, ...]:
+        if self._situations is None and self.truths is not None:
+            truths = self.truths
+            at = self.criteria.layout.situations
+            return tuple(s.id for s, i in zip(self.criteria.situations, at, strict=True) if truths[i] is True)
         return tuple(s.situation.id for s in self.situations if s.status == MET)
 
     @property

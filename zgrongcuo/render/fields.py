@@ -15,11 +15,12 @@ from typing import Any
 
 from zgrongcuo import __version__
 from zgrongcuo.errors import ZgError
-from zgrongcuo.model.case import META_KEYS
-from zgrongcuo.model.conditions import AnswerValue
+from zgrongcuo.model.case import META_KEYS, Answer
+from zgrongcuo.model.conditions import AnswerValue, Element
 from zgrongcuo.model.criteria import Criteria
 from zgrongcuo.model.determination import Determination, ElementResult
 from zgrongcuo.text.catalogue import text
+from zgrongcuo.text.escape import utf8
 from zgrongcuo.text.wording import reason, reason_base
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -368,20 +369,21 @@ def _all_empty(d: Determination) -> bool:
     return not (d.case.notices or d.notices or d.unused_answers or d.unused_options or d.case.decision is not None)
 
 
-def _ids(ids: Sequence[str]) -> str:
-    return "[" + ", ".join(map(_string, ids)) + "]" if ids else "[]"
+def _ids(ids: Sequence[str]) -> bytes:
+    return utf8("[" + ", ".join(map(_string, ids)) + "]") if ids else b"[]"
 
 
 class LineEncoder:
-    """The text of ``dumps(determination_json(d, lang))``, assembled from cached pieces.
+    """The line ``--format jsonl`` writes for a determination: ``utf8(dumps(determination_json(d, lang)))``.
 
     A batch repeats the same criteria, labels, quotes and reasons in every
-    line; encoding them once per measure (rather than once per case) is most
-    of the time a JSONL batch takes.  The fields and their order come from
-    ``FIELDS``, taken in runs: a run of fields that the measure and the rule
-    that fired decide is one cached text, as is a run of fields that are
-    empty for most cases; an element's text is kept per answer; the other
-    fields are encoded as they are.  A property test holds the two equal.
+    line; encoding them once per measure (rather than once per case), to JSON
+    and on to UTF-8, is most of the time a JSONL batch takes.  The fields and
+    their order come from ``FIELDS``, taken in runs: a run of fields that the
+    measure and the rule that fired decide is one cached text, as is a run of
+    fields that are empty for most cases; an element's text is kept per
+    answer; the other fields are encoded as they are.  A property test holds
+    the two equal, byte for byte.
     """
 
     _CACHE_LIMIT = 8192  # distinct texts kept per kind; bounds memory on any batch
@@ -389,26 +391,26 @@ class LineEncoder:
     def __init__(self, lang: str) -> None:
         self.lang = lang
         self._enc = json.JSONEncoder(ensure_ascii=False).encode
-        self._elements: tuple[dict[object, tuple[str, str, str, str]], ...] = ({}, {})  # by exclusion or not
-        self._runs: dict[tuple[object, ...], str] = {}
-        self._openings: dict[tuple[object, str], str] = {}
+        self._elements: tuple[dict[object, tuple[bytes, bytes, str, bytes]], ...] = ({}, {})  # by exclusion or not
+        self._runs: dict[tuple[object, ...], bytes] = {}
+        self._openings: dict[tuple[object, str], bytes] = {}
         self._meta_keys = tuple((f"{_string(k)}: ", k) for k in META_KEYS)
         # " " and the note sentence around a note, as text("note", lang, note=...) words it.
         self._note_around = text("note", lang).split("{note}")
         ways = {f.name: self._plain_way(f) for f in FIELDS if not f.optional}
         ways.update(
-            file=lambda d: _string(d.case.file),
+            file=lambda d: utf8(_string(d.case.file)),
             case=self._case,
             situations=self._situations,
-            preconditions=lambda d: "[" + ", ".join([self._element(e, 0) for e in d.preconditions]) + "]",
-            exclusions=lambda d: "[" + ", ".join([self._element(e, 1) for e in d.exclusions]) + "]",
+            preconditions=lambda d: b"[" + b", ".join([self._element(e, st, a, 0) for e, st, a in d.precondition_rows()]) + b"]",
+            exclusions=lambda d: b"[" + b", ".join([self._element(e, st, a, 1) for e, st, a in d.exclusion_rows()]) + b"]",
             next_questions=lambda d: _ids(d.next_questions),
             unchecked_exclusions=lambda d: _ids(d.unchecked_exclusions),
             situations_met=lambda d: _ids(d.situations_met),
-            suggested=lambda d: str(d.case.awaiting()) if d.case.suggested else "0",
+            suggested=lambda d: str(d.case.awaiting()).encode() if d.case.suggested else b"0",
         )
         # Each field's key as written and the way to its value's text, in runs: the plan every line follows.
-        plan: list[Callable[[Determination], str]] = []
+        plan: list[Callable[[Determination], bytes]] = []
         fields = [f for f in FIELDS if not f.optional]
         i = 0
         while i < len(fields):
@@ -416,27 +418,27 @@ class LineEncoder:
             j = i + 1
             while kind is not None and j < len(fields) and fields[j].name in kind:
                 j += 1
-            parts = tuple((f"{_string(f.name)}: ", ways[f.name]) for f in fields[i:j])
+            parts = tuple((utf8(f"{_string(f.name)}: "), ways[f.name]) for f in fields[i:j])
             plan.append(self._run(len(plan), parts, kind))
             i = j
         self._plan = tuple(plan)
 
-    def _plain_way(self, field: Field) -> Callable[[Determination], str]:
+    def _plain_way(self, field: Field) -> Callable[[Determination], bytes]:
         enc, value, lang = self._enc, field.value, self.lang
-        return lambda d: enc(value(d, lang))
+        return lambda d: utf8(enc(value(d, lang)))
 
     def _run(
-        self, n: int, parts: tuple[tuple[str, Callable[[Determination], str]], ...], kind: frozenset[str] | None
-    ) -> Callable[[Determination], str]:
-        def text(d: Determination) -> str:
-            return ", ".join([key + way(d) for key, way in parts])
+        self, n: int, parts: tuple[tuple[bytes, Callable[[Determination], bytes]], ...], kind: frozenset[str] | None
+    ) -> Callable[[Determination], bytes]:
+        def text(d: Determination) -> bytes:
+            return b", ".join([key + way(d) for key, way in parts])
 
         if kind is None:
             ((key, way),) = parts
             return lambda d: key + way(d)
         runs = self._runs
 
-        def cached(key: tuple[object, ...], d: Determination) -> str:
+        def cached(key: tuple[object, ...], d: Determination) -> bytes:
             found = runs.get(key)
             if found is None:
                 found = text(d)
@@ -448,56 +450,56 @@ class LineEncoder:
             return lambda d: cached((n, d.criteria, d.rule, d.outcome), d)
         return lambda d: cached((n,), d) if _all_empty(d) else text(d)
 
-    def _case(self, d: Determination) -> str:
+    def _case(self, d: Determination) -> bytes:
         meta = d.case.meta
-        return "{" + ", ".join([
+        return utf8("{" + ", ".join([
             key + ("null" if (v := meta.get(k)) is None else _string(v)) for key, k in self._meta_keys
-        ]) + "}"  # fmt: skip
+        ]) + "}")  # fmt: skip
 
-    def _element(self, r: ElementResult, exclusion: int) -> str:
-        answer = r.answer
+    def _element(self, element: Element, status: str, answer: Answer | None, exclusion: int) -> bytes:
         # A fact the case does not mention is keyed by the element alone; an answer by its value too.
-        key: object = (r.element, answer.value) if answer is not None else r.element
+        key: object = (element, answer.value) if answer is not None else element
         cache = self._elements[exclusion]
         pieces = cache.get(key)
         if pieces is None:
             enc = self._enc
-            element = r.element
             value = answer.value if answer is not None else None
             answered = answer is not None
             head = (
-                f'{{"fact": {enc(element.fact.id)}, "status": {enc(r.status)}, '
+                f'{{"fact": {enc(element.fact.id)}, "status": {enc(status)}, '
                 f'"answer": {enc(_plain(value))}, "answered": {enc(answered)}, "note": '
             )
             tail = f', "quote": {enc(element.quote)}, "basis": {enc(element.basis)}}}'
             base = reason_base(element, value, self.lang, bool(exclusion), answered)
-            pieces = (f'{head}null, "reason": {_string(base)}{tail}', head, base, tail)
+            pieces = (utf8(f'{head}null, "reason": {_string(base)}{tail}'), utf8(head), base, utf8(tail))
             if len(cache) < self._CACHE_LIMIT:
                 cache[key] = pieces
         note = answer.note if answer is not None else None
         if note is None:
             return pieces[0]
-        _, head, base, tail = pieces
+        _, head_bytes, base, tail_bytes = pieces
         if note:
             before, after = self._note_around
             base = f"{base} {before}{note}{after}"
-        return f'{head}{_string(note)}, "reason": {_string(base)}{tail}'
+        return head_bytes + utf8(f'{_string(note)}, "reason": {_string(base)}') + tail_bytes
 
-    def _situations(self, d: Determination) -> str:
+    def _situations(self, d: Determination) -> bytes:
         out = []
         openings = self._openings
-        for s in d.situations:
-            key = (s.situation, s.status)
+        element = self._element
+        for situation, status, rows in d.situation_rows():
+            key = (situation, status)
             opening = openings.get(key)
             if opening is None:
-                enc, situation = self._enc, s.situation
-                opening = openings[key] = (
-                    f'{{"id": {enc(situation.id)}, "status": {enc(s.status)}, '
+                enc = self._enc
+                opening = openings[key] = utf8(
+                    f'{{"id": {enc(situation.id)}, "status": {enc(status)}, '
                     f'"label": {enc(situation.label[self.lang])}, "quote": {enc(situation.quote)}, '
                     f'"basis": {enc(situation.basis)}, "elements": ['
                 )
-            out.append(opening + ", ".join([self._element(e, 0) for e in s.elements]) + "]}")
-        return "[" + ", ".join(out) + "]"
+            out.append(opening + b", ".join([element(e, st, a, 0) for e, st, a in rows]) + b"]}")
+        return b"[" + b", ".join(out) + b"]"
 
-    def encode(self, d: Determination) -> str:
-        return "{" + ", ".join([way(d) for way in self._plan]) + "}"
+    def encode(self, d: Determination) -> bytes:
+        """The line, without its line end, in UTF-8 (a lone surrogate as its ``\\udcXX`` escape, as ``utf8`` writes it)."""
+        return b"{" + b", ".join([way(d) for way in self._plan]) + b"}"

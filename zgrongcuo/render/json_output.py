@@ -72,7 +72,7 @@ class JsonlRenderer(Renderer):
     def prepare(self, ds: tuple[Determination, ...]) -> bytes:
         if self.explains:
             return utf8("".join(dumps(determination_json(d, self.lang, explain=True)) + "\n" for d in ds))
-        return utf8("".join(self.encoder.encode(d) + "\n" for d in ds))
+        return b"".join([self.encoder.encode(d) + b"\n" for d in ds])
 
     def emit(self, payload: object) -> None:
         assert isinstance(payload, (bytes, memoryview))
