@@ -72,3 +72,22 @@ def test_each_line_is_what_json_dumps_writes(doc, measures, lang, name):
         event(f"{d.outcome.id}, {len(d.unused_answers) > 0}, {bool(d.notices)}, {d.agrees}")
         expected = utf8(json.dumps(determination_json(d, lang), ensure_ascii=False))
         assert ENCODERS[lang].encode(d) == expected
+
+
+def test_a_determination_given_its_results_is_written_the_same():
+    # A determination made with its results (no record of the engine's values) takes the encoder's other way.
+    from conftest import EXAMPLES
+
+    from zgrongcuo.model.determination import Determination
+
+    for path in sorted(EXAMPLES.glob("*.yaml")):
+        case = case_reader.load(str(path), ASKED)
+        d = evaluate(MEASURES[0], case)
+        given = Determination(
+            d.case, d.criteria, d.outcome, d.rule, d.rule_values, d.situations, d.preconditions, d.exclusions,
+            d.next_questions, d.unchecked_exclusions, values=d.values,
+        )  # fmt: skip
+        assert given.truths is None and given.situation_places() is None
+        for lang, encoder in ENCODERS.items():
+            expected = utf8(json.dumps(determination_json(given, lang), ensure_ascii=False))
+            assert encoder.encode(given) == expected == encoder.encode(d)

@@ -546,7 +546,11 @@ class _CaseReader:
         note = None
         if type(node) is Mapping:
             key = key or join("answers", fact.id)
-            values = self.r.mapping(node, key, ANSWER_KEYS)
+            values: dict[str, Node] = {}
+            for name, part in node.items:  # {value, note}: read here, as Reader.mapping would, without its work
+                if name.value not in ANSWER_KEYS:
+                    self.r.mapping(node, key, ANSWER_KEYS)  # raises, naming the key and the keys allowed
+                values[name.value] = part
             if "note" in values:
                 note = self.meta_text(values["note"], join(key, "note"))
             if "value" not in values:

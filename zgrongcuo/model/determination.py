@@ -195,6 +195,24 @@ class Determination(Record):
         assert truths is not None  # made by the engine, or given their results
         return [(e, STATUS[truths[i]], answers.get(e.fact.id)) for e, i in zip(elements, at, strict=True)]
 
+    def status_at(self, position: int) -> Status:
+        """The status of the condition at ``position`` in the measure's program, as the engine recorded it."""
+        assert self.truths is not None
+        return STATUS[self.truths[position]]
+
+    def situation_places(self) -> list[tuple[Situation, Status, tuple[Element, ...], tuple[int, ...]]] | None:
+        """Each situation, its status, its elements and their places in the engine's record (``status_at``).
+
+        None when the results were given rather than recorded (read ``situation_rows`` then).
+        """
+        if self._situations is not None or self.truths is None:
+            return None
+        layout, truths = self.criteria.layout, self.truths
+        return [
+            (s, STATUS[truths[at]], s.elements, elements_at)
+            for s, at, elements_at in zip(self.criteria.situations, layout.situations, layout.situation_elements, strict=True)
+        ]
+
     def situation_rows(self) -> list[tuple[Situation, Status, list[Row]]]:
         """Each situation, its status, and its elements' rows (element, status, answer)."""
         if self._situations is not None:

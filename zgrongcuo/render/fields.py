@@ -17,7 +17,7 @@ from zgrongcuo import __version__
 from zgrongcuo.errors import ZgError
 from zgrongcuo.model.case import META_KEYS, Answer
 from zgrongcuo.model.conditions import AnswerValue, Element
-from zgrongcuo.model.criteria import Criteria
+from zgrongcuo.model.criteria import Criteria, Situation
 from zgrongcuo.model.determination import Determination, ElementResult
 from zgrongcuo.text.catalogue import text
 from zgrongcuo.text.escape import utf8
@@ -484,10 +484,28 @@ class LineEncoder:
         return head_bytes + utf8(f'{_string(note)}, "reason": {_string(base)}') + tail_bytes
 
     def _situations(self, d: Determination) -> bytes:
+        places = d.situation_places()
+        if places is None:  # results given, not recorded: through their rows
+            rows = d.situation_rows()
+            return self._situation_texts([(s, status, [self._element(e, st, a, 0) for e, st, a in r]) for s, status, r in rows])
+        answers, cache, element = d.case.answers, self._elements[0], self._element
+        made = []
+        for situation, status, elements, at in places:
+            texts = []
+            for e, i in zip(elements, at, strict=True):
+                a = answers.get(e.fact.id)
+                pieces = cache.get((e, a.value) if a is not None else e)  # as _element keys it
+                if pieces is not None and (a is None or a.note is None):
+                    texts.append(pieces[0])  # the usual case, without a call
+                else:
+                    texts.append(element(e, d.status_at(i), a, 0))
+            made.append((situation, status, texts))
+        return self._situation_texts(made)
+
+    def _situation_texts(self, made: Sequence[tuple[Situation, str, list[bytes]]]) -> bytes:
         out = []
         openings = self._openings
-        element = self._element
-        for situation, status, rows in d.situation_rows():
+        for situation, status, texts in made:
             key = (situation, status)
             opening = openings.get(key)
             if opening is None:
@@ -497,7 +515,7 @@ class LineEncoder:
                     f'"label": {enc(situation.label[self.lang])}, "quote": {enc(situation.quote)}, '
                     f'"basis": {enc(situation.basis)}, "elements": ['
                 )
-            out.append(opening + b", ".join([element(e, st, a, 0) for e, st, a in rows]) + b"]}")
+            out.append(opening + b", ".join(texts) + b"]}")
         return b"[" + b", ".join(out) + b"]"
 
     def encode(self, d: Determination) -> bytes:
