@@ -185,7 +185,7 @@ def test_load_case_takes_the_default_measure_or_several(tmp_path):
 
 def test_errors_carry_typed_documented_attributes():
     documented = zgrongcuo.ZgError.__doc__
-    for name in ("file", "line", "column", "key", "suggestion", "msg_id", "params"):
+    for name in ("file", "line", "column", "key", "suggestion", "msg_id", "params", "others", "more"):
         assert name in zgrongcuo.ZgError.__annotations__ and f"``{name}``" in documented
     with pytest.raises(CaseError) as info:
         zgrongcuo.load_case(b"answers:\n  causes: [pilott]\n", name="c.yaml")
@@ -193,6 +193,10 @@ def test_errors_carry_typed_documented_attributes():
     assert (error.file, error.line, error.column, error.key, error.suggestion) == ("c.yaml", 2, 12, "answers.causes[1]", "pilot")
     assert repr(error) == "CaseError('unknown_option', file='c.yaml', line=2, column=12, key='answers.causes[1]', suggestion='pilot')"
     assert error.params["name"] == "pilott"
+    with pytest.raises(CaseError) as both:
+        zgrongcuo.load_case(b"answers:\n  causes: [pilott]\n  diligent: perhaps\n", name="two.yaml")
+    assert [(e.msg_id, e.line) for e in (both.value, *both.value.others)] == [("unknown_option", 2), ("bad_yesno", 3)]
+    assert both.value.more is False
 
 
 # ---------------------------------------------------------------- JSON as the command line writes it

@@ -19,7 +19,9 @@ class ZgError(Exception):
     - ``key``: the key path of the offending value, as ``answers.causes[2]`` or ``facts[diligent].options``;
     - ``suggestion``: the near name meant, where one is close (an option id, a key, a fact id);
     - ``msg_id``: which message it is, stable across versions and languages (``unknown_option``);
-    - ``params``: the values the message is worded with.
+    - ``params``: the values the message is worded with;
+    - ``others``: the further problems found in the same file, each a ZgError of its own (empty when none),
+      and ``more``: True when there were more than could be kept.
 
     ``message(lang)`` words it, ``render(lang)`` as the command line prints it
     (with the place and the line quoted), ``to_json(lang)`` as JSON gives it.
@@ -35,7 +37,7 @@ class ZgError(Exception):
     # Further problems found in the same file, in the order found (at most MAX_ERRORS in all);
     # ``more``: there were more than that.
     others: tuple[ZgError, ...] = ()
-    more = False
+    more: bool = False
 
     def __init__(
         self,
