@@ -273,3 +273,16 @@ def test_check_paths_reads_no_standard_input_and_reports_a_missing_file(monkeypa
     [missing] = zgrongcuo.check_paths(["-"])
     assert isinstance(missing, CaseError) and missing.msg_id == "not_found"
     assert zgrongcuo.to_json(missing, "en") == {"file": "./-", "error": missing.to_json("en")}
+
+
+def test_a_measure_that_changed_under_a_worker_is_an_error_not_another_measure():
+    from zgrongcuo.batch import MeasureParts
+    from zgrongcuo.io.questions import Selection
+
+    criteria = zgrongcuo.load_criteria()
+    parts = MeasureParts(Selection())
+    assert parts._part(("m", criteria.path, criteria.sha256, 0)).id == criteria.id
+    with pytest.raises(CriteriaError) as info:
+        parts._part(("m", criteria.path, "0" * 64, 0))
+    assert info.value.msg_id == "measure_changed_in_run" and info.value.file == criteria.path
+    assert "changed while the batch ran" in info.value.render("en")

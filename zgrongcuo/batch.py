@@ -193,7 +193,9 @@ class MeasureParts:
         else:
             found = self.asked.load(path)
         if found is None or found.sha256 != sha256:
-            raise RuntimeError(f"the measure {path} is not the one the worker process read")
+            from zgrongcuo.errors import CriteriaError
+
+            raise CriteriaError("measure_changed_in_run", file=path)
         return found
 
     def _questions(self, measures: list[Criteria]) -> Questions:
