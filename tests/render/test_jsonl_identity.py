@@ -72,6 +72,7 @@ def test_each_line_is_what_json_dumps_writes(doc, measures, lang, name):
         event(f"{d.outcome.id}, {len(d.unused_answers) > 0}, {bool(d.notices)}, {d.agrees}")
         expected = utf8(json.dumps(determination_json(d, lang), ensure_ascii=False))
         assert ENCODERS[lang].encode(d) == expected
+        assert ENCODERS[lang].line(d) == expected + b"\n"
 
 
 def test_a_determination_given_its_results_is_written_the_same():

@@ -418,7 +418,10 @@ class LineEncoder:
             j = i + 1
             while kind is not None and j < len(fields) and fields[j].name in kind:
                 j += 1
-            parts = tuple((utf8(f"{_string(f.name)}: "), ways[f.name]) for f in fields[i:j])
+            # Each key with what stands before it: the object's "{", or the ", " after the field before.
+            parts = tuple(
+                (utf8(("{" if k == 0 else ", ") + f"{_string(f.name)}: "), ways[f.name]) for k, f in enumerate(fields[i:j], i)
+            )
             plan.append(self._run(len(plan), parts, kind))
             i = j
         self._plan = tuple(plan)
@@ -431,11 +434,11 @@ class LineEncoder:
         self, n: int, parts: tuple[tuple[bytes, Callable[[Determination], bytes]], ...], kind: frozenset[str] | None
     ) -> Callable[[Determination], bytes]:
         def text(d: Determination) -> bytes:
-            return b", ".join([key + way(d) for key, way in parts])
+            return b"".join([piece for key, way in parts for piece in (key, way(d))])
 
         if kind is None:
             ((key, way),) = parts
-            return lambda d: key + way(d)
+            return lambda d: b"".join((key, way(d)))
         runs = self._runs
 
         def cached(key: tuple[object, ...], d: Determination) -> bytes:
@@ -518,6 +521,10 @@ class LineEncoder:
             out.append(opening + b", ".join(texts) + b"]}")
         return b"[" + b", ".join(out) + b"]"
 
+    def line(self, d: Determination) -> bytes:
+        """The line with its line end, as ``--format jsonl`` writes it: the pieces joined once."""
+        return b"".join([*[way(d) for way in self._plan], b"}\n"])
+
     def encode(self, d: Determination) -> bytes:
         """The line, without its line end, in UTF-8 (a lone surrogate as its ``\\udcXX`` escape, as ``utf8`` writes it)."""
-        return b"{" + b", ".join([way(d) for way in self._plan]) + b"}"
+        return b"".join([*[way(d) for way in self._plan], b"}"])
