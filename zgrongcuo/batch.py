@@ -382,11 +382,12 @@ class _Workers:
             return None
         try:
             status, value = end.recv()
+            if status != "done":
+                raise RuntimeError(f"in a worker process: {value}")
+            # The lines come as they are, in a message of their own: no pickling of the one big bytes object.
+            return value, end.recv_bytes()
         except (EOFError, OSError):
             return None
-        if status != "done":
-            raise RuntimeError(f"in a worker process: {value}")
-        return value
 
     # How long workers that finished their work are given to end by themselves, all of them together.
     GRACE = 0.5
@@ -451,12 +452,19 @@ def _serve(end: Any, others: list[Any], init: tuple[Any, ...]) -> None:
             return
         if chunk is None:
             return
+        blob = None
         try:
-            answer = ready or ("done", _work(chunk))
+            if ready is not None:
+                answer: tuple[str, object] = ready
+            else:
+                rows, blob = _work(chunk)
+                answer = ("done", rows)
         except Exception as exc:  # noqa: BLE001 - a bug: the main process reports it as such
-            answer = ("failed", f"{type(exc).__name__}: {exc}")
+            answer, blob = ("failed", f"{type(exc).__name__}: {exc}"), None
         try:
             end.send(answer)
+            if blob is not None:
+                end.send_bytes(blob)
         except (OSError, ValueError):
             return
 
