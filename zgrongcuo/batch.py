@@ -19,7 +19,7 @@ from typing import Any
 
 from zgrongcuo.errors import ZgError
 from zgrongcuo.io import case_reader
-from zgrongcuo.io.files import MAX_BYTES, read_bytes
+from zgrongcuo.io.files import MAX_BYTES, Listed, read_bytes
 from zgrongcuo.io.questions import Selection
 from zgrongcuo.model.base import Record
 from zgrongcuo.model.case import Notice
@@ -29,7 +29,7 @@ from zgrongcuo.render.contract import Renderer, RenderOptions
 
 # A task: the file's path, its bytes when already read (standard input), or why it cannot be loaded,
 # and the real path of the folder it was found in (it must still lie there when it is read).
-Task = tuple[str, "bytes | None", "ZgError | None", "str | None"]
+Task = tuple[str, "bytes | None", "ZgError | None", "str | Listed | None"]
 
 CHUNK = 64  # cases a worker takes at a time; starting a worker costs about as much as checking this many
 

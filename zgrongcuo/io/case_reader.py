@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from zgrongcuo.errors import MAX_ERRORS, CaseError, Listing, ZgError, gathered, suggest
 from zgrongcuo.io.document import Mapping, Node, Reader, Scalar, Sequence, decode, join, kind_name, parse
-from zgrongcuo.io.files import MAX_BYTES, identity, read_bytes
+from zgrongcuo.io.files import MAX_BYTES, Listed, identity, read_bytes
 from zgrongcuo.io.questions import Selection
 from zgrongcuo.model.base import I18n
 from zgrongcuo.model.case import (
@@ -53,7 +53,7 @@ _UNLISTED = object()
 
 
 def load(
-    path: str, criteria: Criteria | Questions | Selection, *, max_bytes: int = MAX_BYTES, within: str | None = None
+    path: str, criteria: Criteria | Questions | Selection, *, max_bytes: int = MAX_BYTES, within: str | Listed | None = None
 ) -> Case:
     """Read and check one case file (``-`` for standard input) against a measure, the questions of several, or its own.
 
@@ -63,7 +63,7 @@ def load(
 
 
 def load_for(
-    path: str, criteria: Criteria | Questions | Selection, *, max_bytes: int = MAX_BYTES, within: str | None = None
+    path: str, criteria: Criteria | Questions | Selection, *, max_bytes: int = MAX_BYTES, within: str | Listed | None = None
 ) -> tuple[Case, Questions]:
     """Read and check one case file, and give the questions it was read against (its own measures', given a Selection)."""
     case, asked = loads_for(read_bytes(path, max_bytes=max_bytes, within=within), criteria, path)

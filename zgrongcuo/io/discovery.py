@@ -11,14 +11,19 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from zgrongcuo.errors import CaseError
 
+if TYPE_CHECKING:
+    from zgrongcuo.io.files import Listed
+
 CASE_SUFFIXES = (".yaml", ".yml", ".json")
 
-# A found entry: the path, the error to report instead of reading it, and the real
-# path of the folder it must lie in when it is read (None for an argument).
-Found = tuple[str, "CaseError | None", "str | None"]
+# A found entry: the path, the error to report instead of reading it, and where it must lie when it is read
+# (None for an argument): the real path of the walk's root, with the file the listing showed where it showed
+# a regular file (files.Listed).
+Found = tuple[str, "CaseError | None", "str | Listed | None"]
 
 
 def discover(paths: list[str], suffixes: tuple[str, ...] = CASE_SUFFIXES) -> Iterator[Found]:
@@ -53,9 +58,9 @@ def _walk(top: str, suffixes: tuple[str, ...] = CASE_SUFFIXES) -> Iterator[Found
         if entry is None:
             stack.pop()
             continue
-        path, problem, real = entry
+        path, problem, real, identity = entry
         if real is None or problem is not None:
-            yield path, problem, within
+            yield path, problem, within if identity is None else (within, *identity)
         elif real not in seen:
             seen.add(real)
             stack.append(iter(_listing(path, real, within, suffixes)))
@@ -63,16 +68,22 @@ def _walk(top: str, suffixes: tuple[str, ...] = CASE_SUFFIXES) -> Iterator[Found
 
 def _listing(
     folder: str, real_folder: str, within: str, suffixes: tuple[str, ...] = CASE_SUFFIXES
-) -> list[tuple[str, CaseError | None, str | None]]:
-    """A folder's entries to consider, in sorted order: (path, problem, real path if a folder to walk)."""
+) -> list[tuple[str, CaseError | None, str | None, tuple[int, int, int] | None]]:
+    """A folder's entries to consider, in sorted order.
+
+    Each: (path, problem, real path if a folder to walk, and for a regular file that is no link, which file it
+    is: its device, its inode and when that inode last changed — an inode number can be freed and given to
+    a file made elsewhere, not with the same change time).
+    """
     try:
-        # scandir knows each entry's type from the listing: no stat per file.
+        # scandir knows each entry's type (and inode) from the listing: no stat per file.
         with os.scandir(folder) as listing:
             entries = sorted((e for e in listing if not e.name.startswith(".")), key=_sort_key)
     except OSError as exc:
-        return [(folder, _unreadable(folder, exc, "folder_unreadable"), None)]
-    out: list[tuple[str, CaseError | None, str | None]] = []
+        return [(folder, _unreadable(folder, exc, "folder_unreadable"), None, None)]
+    out: list[tuple[str, CaseError | None, str | None, tuple[int, int, int] | None]] = []
     for entry in entries:
+        identity = None
         try:
             if entry.is_symlink():
                 is_folder = entry.is_dir()  # where it leads
@@ -80,7 +91,7 @@ def _listing(
                     continue
                 real = os.path.realpath(entry.path)
                 if os.path.commonpath([real, within]) != within:
-                    out.append((entry.path, CaseError("link_outside", file=entry.path, folder=within), None))
+                    out.append((entry.path, CaseError("link_outside", file=entry.path, folder=within), None, None))
                     continue
             else:
                 # Not a link: its real path is its folder's and its name (no realpath, which
@@ -89,11 +100,14 @@ def _listing(
                 is_folder = entry.is_dir(follow_symlinks=False)
                 if not (is_folder or _is_case(entry.name, suffixes)):
                     continue
+                if entry.is_file(follow_symlinks=False):
+                    status = entry.stat(follow_symlinks=False)  # one lstat: cheaper than where it leads, read later
+                    identity = (status.st_dev, status.st_ino, status.st_ctime_ns)
         except OSError as exc:
-            out.append((entry.path, _unreadable(entry.path, exc, "permission_denied"), None))
+            out.append((entry.path, _unreadable(entry.path, exc, "permission_denied"), None, None))
             continue
         # Anything else with a case file's name is read, and refused there if it is not a regular file.
-        out.append((entry.path, None, real if is_folder else None))
+        out.append((entry.path, None, real if is_folder else None, identity))
     return out
 
 

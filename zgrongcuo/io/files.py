@@ -16,19 +16,26 @@ MAX_BYTES_LIMIT = 1 << 30  # --max-bytes is clamped to this: a case file is read
 MAX_CRITERIA_BYTES = 16 << 20  # a measure of thousands of facts fits many times over
 
 
+# A file a folder walk found: the real path of the walk's root, and the file's device, inode and inode change
+# time (st_ctime_ns) as the walk saw them.
+Listed = tuple[str, int, int, int]
+
+
 def read_bytes(
     path: str,
     *,
     max_bytes: int = MAX_BYTES,
     stdin: IO[bytes] | None = None,
     error: type[ZgError] = CaseError,
-    within: str | None = None,
+    within: str | Listed | None = None,
 ) -> bytes:
     """The bytes of a file, or of standard input for ``-``; refuses what is too big or not a regular file.
 
     ``error`` is the kind of error raised (a case file's or a criteria file's).
     ``within``: the real path of a folder the file must lie in (a folder walk's
-    root); a file that turns out to be elsewhere by the time it is opened is refused.
+    root); a file that turns out to be elsewhere by the time it is opened is
+    refused.  With the device, inode and change time the walk saw (``Listed``),
+    the file opened is known to be that one when they match, and looked at no further.
     """
     not_found, too_large = _MESSAGES.get(error, ("not_found", "too_large"))
     try:
@@ -72,20 +79,27 @@ _MESSAGES: dict[type[ZgError], tuple[str, str]] = {CriteriaError: ("criteria_not
 _CHUNK = 1 << 16
 
 
-def _read_file(path: str, max_bytes: int, error: type[ZgError], too_large: str, within: str | None) -> bytes:
-    # Looked at before it is opened: a FIFO or a device would block or never end. Opened
-    # without blocking as well, in case the name was swapped for one meanwhile.
-    kind = _special_kind(os.stat(path).st_mode)
-    if kind is not None:
-        raise error("not_regular_file", file=path, kind=kind)
+def _read_file(
+    path: str, max_bytes: int, error: type[ZgError], too_large: str, within: str | Listed | None
+) -> bytes:
+    folder, listed = (within, None) if within is None or isinstance(within, str) else (within[0], within[1:])
+    if listed is None:
+        # Looked at before it is opened: a FIFO or a device would block or never end. (A file the walk's
+        # listing showed as a regular file is not looked at twice.) Opened without blocking as well, in
+        # case the name was swapped for one meanwhile: then fstat refuses it.
+        kind = _special_kind(os.stat(path).st_mode)
+        if kind is not None:
+            raise error("not_regular_file", file=path, kind=kind)
     fd = os.open(path, os.O_RDONLY | _NONBLOCK | _CLOEXEC)
     with os.fdopen(fd, "rb", buffering=0) as f:
         status = os.fstat(fd)
         kind = _special_kind(status.st_mode)
         if kind is not None:
             raise error("not_regular_file", file=path, kind=kind)
-        if within is not None and not _lies_within(path, fd, status, within):
-            raise error("link_outside", file=path, folder=within)
+        # The very file the listing showed lies where it was found; any other is looked for.
+        seen = (status.st_dev, status.st_ino, status.st_ctime_ns)
+        if folder is not None and seen != listed and not _lies_within(path, fd, status, folder):
+            raise error("link_outside", file=path, folder=folder)
         size = status.st_size
         if size > max_bytes:  # refused before a byte of it is read
             raise error(too_large, file=path, size=size, limit=max_bytes)
