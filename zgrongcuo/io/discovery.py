@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from zgrongcuo.errors import CaseError
+from zgrongcuo.io.files import seen
 
 if TYPE_CHECKING:
     from zgrongcuo.io.files import Listed
@@ -51,39 +52,38 @@ def _is_case(name: str, suffixes: tuple[str, ...] = CASE_SUFFIXES) -> bool:
 def _walk(top: str, suffixes: tuple[str, ...] = CASE_SUFFIXES) -> Iterator[Found]:
     # A stack of listings rather than recursion: a folder may nest as deep as paths allow.
     within = os.path.realpath(top)
-    seen = {within}  # folders walked, by real path: a link back up is not walked again
+    walked = {within}  # folders walked, by real path: a link back up is not walked again
     stack = [iter(_listing(top, within, within, suffixes))]
     while stack:
         entry = next(stack[-1], None)
         if entry is None:
             stack.pop()
             continue
-        path, problem, real, identity = entry
-        if real is None or problem is not None:
-            yield path, problem, within if identity is None else (within, *identity)
-        elif real not in seen:
-            seen.add(real)
-            stack.append(iter(_listing(path, real, within, suffixes)))
+        path, problem, found = entry
+        if not isinstance(found, str) or problem is not None:  # a file (seen by the listing, if regular), or a problem
+            yield path, problem, (within, found) if isinstance(found, int) else within
+        elif found not in walked:
+            walked.add(found)
+            stack.append(iter(_listing(path, found, within, suffixes)))
 
 
 def _listing(
     folder: str, real_folder: str, within: str, suffixes: tuple[str, ...] = CASE_SUFFIXES
-) -> list[tuple[str, CaseError | None, str | None, tuple[int, int, int] | None]]:
+) -> list[tuple[str, CaseError | None, str | int | None]]:
     """A folder's entries to consider, in sorted order.
 
-    Each: (path, problem, real path if a folder to walk, and for a regular file that is no link, which file it
-    is: its device, its inode and when that inode last changed — an inode number can be freed and given to
-    a file made elsewhere, not with the same change time).
+    Each: (path, problem, the real path of a folder to walk, or for a regular file that is no link which
+    file the listing saw, ``files.seen``; else None).
     """
     try:
         # scandir knows each entry's type (and inode) from the listing: no stat per file.
         with os.scandir(folder) as listing:
             entries = sorted((e for e in listing if not e.name.startswith(".")), key=_sort_key)
     except OSError as exc:
-        return [(folder, _unreadable(folder, exc, "folder_unreadable"), None, None)]
-    out: list[tuple[str, CaseError | None, str | None, tuple[int, int, int] | None]] = []
+        return [(folder, _unreadable(folder, exc, "folder_unreadable"), None)]
+    out: list[tuple[str, CaseError | None, str | int | None]] = []
     for entry in entries:
-        identity = None
+        identity: int | None = None
         try:
             if entry.is_symlink():
                 is_folder = entry.is_dir()  # where it leads
@@ -91,7 +91,7 @@ def _listing(
                     continue
                 real = os.path.realpath(entry.path)
                 if os.path.commonpath([real, within]) != within:
-                    out.append((entry.path, CaseError("link_outside", file=entry.path, folder=within), None, None))
+                    out.append((entry.path, CaseError("link_outside", file=entry.path, folder=within), None))
                     continue
             else:
                 # Not a link: its real path is its folder's and its name (no realpath, which
@@ -101,13 +101,14 @@ def _listing(
                 if not (is_folder or _is_case(entry.name, suffixes)):
                     continue
                 if entry.is_file(follow_symlinks=False):
-                    status = entry.stat(follow_symlinks=False)  # one lstat: cheaper than where it leads, read later
-                    identity = (status.st_dev, status.st_ino, status.st_ctime_ns)
+                    # One lstat, cheaper than finding where it leads when it is read; not entry.stat(), which
+                    # would keep the whole result with each entry of a listing of any size.
+                    identity = seen(os.lstat(entry.path))
         except OSError as exc:
-            out.append((entry.path, _unreadable(entry.path, exc, "permission_denied"), None, None))
+            out.append((entry.path, _unreadable(entry.path, exc, "permission_denied"), None))
             continue
         # Anything else with a case file's name is read, and refused there if it is not a regular file.
-        out.append((entry.path, None, real if is_folder else None, identity))
+        out.append((entry.path, None, real if is_folder else identity))
     return out
 
 

@@ -16,9 +16,17 @@ MAX_BYTES_LIMIT = 1 << 30  # --max-bytes is clamped to this: a case file is read
 MAX_CRITERIA_BYTES = 16 << 20  # a measure of thousands of facts fits many times over
 
 
-# A file a folder walk found: the real path of the walk's root, and the file's device, inode and inode change
-# time (st_ctime_ns) as the walk saw them.
-Listed = tuple[str, int, int, int]
+# A file a folder walk found: the real path of the walk's root, and which file the walk saw (``seen``).
+Listed = tuple[str, int]
+
+
+def seen(status: os.stat_result) -> int:
+    """Which file ``status`` describes, as one number: its device, its inode, and when that inode last changed.
+
+    An inode number freed by a deletion can be given to a file made elsewhere, never with the same change time.
+    One number rather than three, for it is kept for every file of a folder listing.
+    """
+    return (status.st_dev << 128) | (status.st_ino << 64) | (status.st_ctime_ns & ((1 << 64) - 1))
 
 
 def read_bytes(
@@ -34,8 +42,9 @@ def read_bytes(
     ``error`` is the kind of error raised (a case file's or a criteria file's).
     ``within``: the real path of a folder the file must lie in (a folder walk's
     root); a file that turns out to be elsewhere by the time it is opened is
-    refused.  With the device, inode and change time the walk saw (``Listed``),
-    the file opened is known to be that one when they match, and looked at no further.
+    refused.  With which file the walk saw there (``Listed``: its device, inode
+    and change time), the file opened is known to be that one when they match,
+    and looked at no further.
     """
     not_found, too_large = _MESSAGES.get(error, ("not_found", "too_large"))
     try:
@@ -82,7 +91,7 @@ _CHUNK = 1 << 16
 def _read_file(
     path: str, max_bytes: int, error: type[ZgError], too_large: str, within: str | Listed | None
 ) -> bytes:
-    folder, listed = (within, None) if within is None or isinstance(within, str) else (within[0], within[1:])
+    folder, listed = (within, None) if within is None or isinstance(within, str) else within
     if listed is None:
         # Looked at before it is opened: a FIFO or a device would block or never end. (A file the walk's
         # listing showed as a regular file is not looked at twice.) Opened without blocking as well, in
@@ -97,8 +106,7 @@ def _read_file(
         if kind is not None:
             raise error("not_regular_file", file=path, kind=kind)
         # The very file the listing showed lies where it was found; any other is looked for.
-        seen = (status.st_dev, status.st_ino, status.st_ctime_ns)
-        if folder is not None and seen != listed and not _lies_within(path, fd, status, folder):
+        if folder is not None and seen(status) != listed and not _lies_within(path, fd, status, folder):
             raise error("link_outside", file=path, folder=folder)
         size = status.st_size
         if size > max_bytes:  # refused before a byte of it is read
