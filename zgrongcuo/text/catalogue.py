@@ -769,8 +769,8 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "reports for several cases go into a folder, and this is an existing file.",
     ),
     "docx_missing": (
-        "生成 Word 文档需要 python-docx，请先安装：pip install 'zgrongcuo[docx]'。",
-        "Word output needs python-docx; install it with: pip install 'zgrongcuo[docx]'.",
+        "生成 Word 文档需要 python-docx，它随本工具安装，但在这里找不到；请重新安装本工具（pip install zgrongcuo）。",
+        "Word output needs python-docx, which is installed with this tool but cannot be found here; reinstall the tool (pip install zgrongcuo).",
     ),
     "docx_needs_output": (
         "Word 文档不能输出到终端，请用 -o 指定文件（多个案件时指定文件夹；-o - 可输出到管道）。",
