@@ -19,13 +19,14 @@ from zgrongcuo.errors import ZgError
 from zgrongcuo.io import case_reader
 from zgrongcuo.io.files import MAX_BYTES, read_bytes
 from zgrongcuo.model.base import Record
-from zgrongcuo.model.case import Notice
+from zgrongcuo.model.case import Case, Notice
 from zgrongcuo.model.criteria import Questions
 from zgrongcuo.render.contract import Renderer, RenderOptions
 
-# A task: the file's path, its bytes when already read (standard input), or why it cannot be loaded,
-# and the real path of the folder it was found in (it must still lie there when it is read).
-Task = tuple[str, "bytes | None", "ZgError | None", "str | None"]
+# A task: the file's path, its bytes when already read (standard input) or its case when already read (a row of
+# a register), or why it cannot be loaded, and the real path of the folder it was found in (it must still lie
+# there when it is read).
+Task = tuple[str, "bytes | Case | None", "ZgError | None", "str | None"]
 
 CHUNK = 64  # cases a worker takes at a time; starting a worker costs about as much as checking this many
 
@@ -81,9 +82,12 @@ def _process(task: Task, asked: Questions, prepare: Callable[..., object], expla
     try:
         if problem is not None:
             raise problem
-        if data is None:
-            data = read_bytes(path, max_bytes=max_bytes, within=within)
-        loaded = case_reader.loads(data, asked, path)
+        if isinstance(data, Case):
+            loaded = data
+        else:
+            if data is None:
+                data = read_bytes(path, max_bytes=max_bytes, within=within)
+            loaded = case_reader.loads(data, asked, path)
     except ZgError as error:
         return CaseResult(path, failure=error)
     several = asked if len(asked.measures) > 1 else None
@@ -311,17 +315,33 @@ def _serve(end: Any, others: list[Any], init: tuple[Any, ...]) -> None:
             return
 
 
-def tasks_for(paths: list[str], *, max_bytes: int = MAX_BYTES) -> Iterator[Task]:
+def tasks_for(
+    paths: list[str], *, max_bytes: int = MAX_BYTES, asked: Questions | None = None, sheet: str | None = None
+) -> Iterator[Task]:
     """The tasks for ``check``'s arguments: folders walked lazily, standard input read here, once.
 
     Standard input is read in this process so that a worker gets its bytes like any file's.
+    A workbook given as an argument is read here too, row by row as the tasks are taken, each
+    row's case checked against ``asked`` (its ``sheet``, or the first); a spreadsheet in a format
+    that is not read is a task with the error that says what to do.
     """
-    from zgrongcuo.errors import UsageError
-    from zgrongcuo.io.discovery import discover
+    from zgrongcuo.errors import CaseError, UsageError
+    from zgrongcuo.io.discovery import OTHER_SPREADSHEETS, discover, is_workbook
 
     if paths.count("-") > 1:
         raise UsageError("stdin_twice")
     for path, problem, within in discover(paths):
+        if problem is None and within is None and asked is not None and path != "-":
+            if is_workbook(path):
+                from zgrongcuo.io.sheet_reader import read_register
+
+                for row, case, error in read_register(path, asked, sheet=sheet, max_bytes=max_bytes):
+                    yield row, case, error, None
+                continue
+            suffix = os.path.splitext(path)[1].lower()
+            if suffix in OTHER_SPREADSHEETS:
+                yield path, None, CaseError("workbook_other_format", file=path, suffix=suffix), None
+                continue
         if path != "-" or problem is not None:
             yield path, None, problem, within
             continue
@@ -332,5 +352,7 @@ def tasks_for(paths: list[str], *, max_bytes: int = MAX_BYTES) -> Iterator[Task]
 
 
 def is_batch(paths: list[str]) -> bool:
-    """Several cases, or a folder of them: an array in JSON, a summary in text and reports."""
-    return len(paths) > 1 or any(os.path.isdir(p) for p in paths if p != "-")
+    """Several cases, a folder of them or a register of them: an array in JSON, a summary in text and reports."""
+    from zgrongcuo.io.discovery import is_workbook
+
+    return len(paths) > 1 or any(os.path.isdir(p) or is_workbook(p) for p in paths if p != "-")

@@ -62,6 +62,11 @@ def loads(data: bytes, criteria: Criteria | Questions, file: str = "-") -> Case:
     return case
 
 
+def from_nodes(root: Node, criteria: Criteria | Questions, file: str) -> Case:
+    """Check a case given as the nodes a case file parses into (a register's row: its row and column for line and column)."""
+    return _CaseReader(file, criteria).read(root)
+
+
 def _looks_like_json(text: str) -> bool:
     """Standard input has no name to tell its syntax: JSON is what parses as JSON."""
     if text.lstrip("\ufeff \t\r\n")[:1] not in ("{", "["):

@@ -15,6 +15,15 @@ from collections.abc import Iterator
 from zgrongcuo.errors import CaseError
 
 CASE_SUFFIXES = (".yaml", ".yml", ".json")
+# A register kept in a workbook: read row by row when named as an argument, never found in a folder, where
+# a register this tool wrote or any other spreadsheet may lie beside the case files (docs/case-files.md).
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+# Spreadsheets in formats that are not read: named as an argument, each gets a message that says what to do.
+OTHER_SPREADSHEETS = (".xls", ".et", ".ods", ".xlsb", ".csv")
+
+
+def is_workbook(path: str) -> bool:
+    return path.lower().endswith(WORKBOOK_SUFFIXES)
 
 # A found entry: the path, the error to report instead of reading it, and the real
 # path of the folder it must lie in when it is read (None for an argument).

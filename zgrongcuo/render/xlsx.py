@@ -29,6 +29,7 @@ from typing import IO, Any
 
 from zgrongcuo import __version__
 from zgrongcuo.errors import ZgError
+from zgrongcuo.io.workbook import MARKER
 from zgrongcuo.model.criteria import Fact
 from zgrongcuo.model.determination import Determination
 from zgrongcuo.render import register
@@ -37,7 +38,6 @@ from zgrongcuo.render.view import Tally, build, shown
 from zgrongcuo.text.catalogue import text
 
 SUFFIX = ".xlsx"
-MARKER = "zgrongcuo"  # a custom document property naming what this tool wrote: "register" or "template"
 HOLD = 200  # rows held to measure the columns before the first is written
 MAX_CELL = 32_767  # characters Excel keeps in a cell
 # How wide a column may grow before its text wraps (Excel's units: a Chinese character is two).

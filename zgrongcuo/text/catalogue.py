@@ -907,6 +907,111 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "this link leads out of the folder {folder} and was not followed (links in a folder are followed only within it).",
     ),
     # -- spreadsheets: a register (台账) read as cases, the register and the template written as workbooks, CSV labels
+    "workbook_other_format": (
+        "只读取 .xlsx 格式的工作簿（{suffix} 不读取）；请在 Excel 或 WPS 中把它另存为 .xlsx。",
+        "only .xlsx workbooks are read ({suffix} is not); save it as .xlsx in Excel or WPS.",
+    ),
+    "workbook_ole": (
+        "这是旧版 Excel 格式（.xls）或设了密码的工作簿，无法读取；请在 Excel 或 WPS 中另存为 .xlsx（不设密码）。",
+        "this is an old-format Excel file (.xls) or a workbook saved with a password; save it as .xlsx (without a password) in Excel or WPS.",
+    ),
+    "workbook_not_zip": (
+        "这不是 Excel 工作簿（.xlsx）：文件已损坏，或只是文件名以 .xlsx 结尾。",
+        "this is not an Excel workbook (.xlsx): the file is damaged, or only its name ends in .xlsx.",
+    ),
+    "workbook_too_many_parts": (
+        "工作簿由 {count} 个部件组成，超过上限 {limit}，未读取。",
+        "the workbook is made of {count} parts, more than the limit of {limit}; it was not read.",
+    ),
+    "workbook_encrypted": ("工作簿中有加密的部件，无法读取。", "the workbook holds encrypted parts and cannot be read."),
+    "workbook_part_too_large": (
+        "工作簿的部件 {part} 解压后超过 {limit} 字节，未读取（一份台账远小于此；这可能是压缩炸弹或损坏的文件）。",
+        "the workbook's part {part} unpacks to more than {limit} bytes and was not read (a register is far smaller: "
+        "this may be a zip bomb or a damaged file).",
+    ),
+    "workbook_too_large_unpacked": (
+        "工作簿解压后超过 {limit} 字节的上限，未读取（可能是压缩炸弹）。",
+        "the workbook unpacks to more than the limit of {limit} bytes and was not read (this may be a zip bomb).",
+    ),
+    "workbook_doctype": (
+        "工作簿的部件 {part} 含有 XML 文档类型声明（DOCTYPE 或 ENTITY）；Excel 不会写出这种内容，未读取。",
+        "the workbook's part {part} holds an XML document type declaration (DOCTYPE or ENTITY), which Excel never "
+        "writes; it was not read.",
+    ),
+    "workbook_broken": (
+        "工作簿已损坏，无法读取（{detail}）；请在 Excel 或 WPS 中打开后另存为 .xlsx。",
+        "the workbook is damaged and cannot be read ({detail}); open it in Excel or WPS and save it as .xlsx.",
+    ),
+    "workbook_no_sheet": ("工作簿中没有工作表。", "the workbook holds no worksheet."),
+    "sheet_not_found": (
+        "工作簿中没有名为“{name}”的工作表；现有：{sheets}。",
+        "the workbook has no sheet named '{name}'; it has: {sheets}.",
+    ),
+    "workbook_is_register": (
+        "这是本工具写出的初筛台账（每行是一项初筛结论，不是回答），不作为案件读取。填写案件请用 "
+        "zgrongcuo template --format xlsx 生成的模板。",
+        "this is a register this tool wrote (each row a screening's outcome, not answers); it is not read as cases. "
+        "To fill in cases, use the template from zgrongcuo template --format xlsx.",
+    ),
+    "sheet.in_location": ("，工作表“{sheet}”", ", sheet '{sheet}'"),
+    "sheet.column_in_location": ("，列“{header}”", ", column '{header}'"),
+    "sheet.measures": ("办法", "Measures"),
+    "sheet_no_heading": (
+        "前 {rows} 行中没有可识别的表头。表头应是问题的名称（如“经过民主决策程序”）或编号，或者案件编号、标题、"
+        "当事单位或人员、基本案情、行为发生日期；zgrongcuo template --format xlsx 可生成带表头的模板。",
+        "none of the first {rows} rows holds headings this tool knows. Headings name a question (its label, such as "
+        "'Went through a democratic decision procedure', or its id) or a field of the case (Case id, Title, Subject, "
+        "Summary of the facts, Date of the conduct); zgrongcuo template --format xlsx makes a template with them.",
+    ),
+    "sheet_heading_rows": (
+        "表头只能占一行，这里的单元格合并了几行；请把每个问题写在表头行中自己的一列。",
+        "the headings must stand in one row, and this cell is merged over several; give each question a column of "
+        "its own in the heading row.",
+    ),
+    "sheet_unknown_heading": ("表头“{name}”不是已知的问题或案件信息。", "the heading '{name}' names no known question or field."),
+    "sheet_heading_twice": (
+        "表头“{name}”与 {first} 列指同一项内容。",
+        "the heading '{name}' names what column {first} names already.",
+    ),
+    "sheet_formula_unsaved": (
+        "这是公式单元格，但工作簿中没有保存它的计算结果（文件可能由程序生成、从未在 Excel 中保存过）；"
+        "请在 Excel 或 WPS 中打开并保存，或直接填写内容。",
+        "this cell holds a formula whose result the workbook does not hold (it may have been made by a program and "
+        "never saved in Excel); open and save it in Excel or WPS, or type the value itself.",
+    ),
+    "sheet_formula_external": (
+        "这个公式取自另一个工作簿（外部链接），其中的值可能已经过时，不予读取；请复制后“选择性粘贴为数值”。",
+        "this formula takes its value from another workbook (an external link), which may be out of date; it is "
+        "not read. Copy it and paste it back as values.",
+    ),
+    "sheet_error_value": ("单元格显示错误值 {value}，不是回答。", "the cell shows the error value {value}, not an answer."),
+    "sheet_merged_across": (
+        "合并单元格 {cells} 横跨几个问题的列，看不出这个值属于哪一列；请取消合并，每列分别填写。",
+        "the merged cells {cells} span the columns of several questions, so it is unclear which one the value "
+        "answers; unmerge them and fill in each column.",
+    ),
+    "sheet_no_rows": ("表头以下没有填写任何案件。", "no case is filled in below the headings."),
+    "sheet_columns_ignored": (
+        "{file}：这些列的表头不是已知的问题或案件信息，未读取：{columns}。",
+        "{file}: these columns' headings name no known question or field, and they were not read: {columns}.",
+    ),
+    "sheet_macros": (
+        "{file} 含有宏；宏不会运行，只读取单元格中的数据。",
+        "{file} holds macros; they are not run, and only the data in its cells is read.",
+    ),
+    "sheet_first_only": (
+        "{file} 有 {count} 个工作表，只读取了“{sheet}”；其他工作表请用 --sheet 指定。",
+        "{file} has {count} sheets and only '{sheet}' was read; name another with --sheet.",
+    ),
+    "sheet_hidden_rows": (
+        "{file} 中有隐藏的行（第 {rows} 行），其中的案件照常读取；不需要的行请删除，而不是隐藏。",
+        "{file} has hidden rows ({rows}); the cases in them were read like any other. Delete rows you do not want "
+        "read rather than hide them.",
+    ),
+    "sheet_unheaded": (
+        "{file}：{column} 列没有表头，其中的内容（自第 {row} 行起）未读取。",
+        "{file}: column {column} has no heading, and what it holds (from row {row} on) was not read.",
+    ),
     "register.title": ("容错免责初筛台账", "Fault-tolerance screening register"),
     "register.sheet": ("台账", "Register"),
     "register.summary_sheet": ("汇总", "Summary"),
