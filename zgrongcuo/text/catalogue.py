@@ -1037,6 +1037,47 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "register.unfavourable": ("不利", "Unfavourable"),
     "register.undetermined": ("信息不足", "Undetermined"),
     "register.share": ("占比", "Share"),
+    "template_xlsx.title": ("容错免责案件登记表（空白）", "Fault-tolerance case register (blank)"),
+    "template_xlsx.sheet": ("案件登记", "Cases"),
+    "template_xlsx.notes_sheet": ("填表说明", "How to fill it in"),
+    "template_xlsx.lists_sheet": ("选项", "Options"),
+    "template_xlsx.to_verify": ("待核实", "to verify"),
+    "template_xlsx.date_prompt": (
+        "写成 YYYY-MM-DD，如 2014-05-01；只知年月或年份时写 2014-05 或 2014。",
+        "Write YYYY-MM-DD, e.g. 2014-05-01; 2014-05 or 2014 when only the month or year is known.",
+    ),
+    "template_xlsx.yesno_error": ("请从下拉列表中选择：{words}。", "Choose from the list: {words}."),
+    "template_xlsx.set_error": (
+        "不在下拉列表中。要填写几个选项，用“{sep}”分隔；选“是”保留所填内容。",
+        "Not in the list. To give several options, separate them with '{sep}'; choose Yes to keep what you typed.",
+    ),
+    "template_xlsx.how": (
+        "填写方法：第一个工作表每行填写一件案件，表头不要改动。不知道的问题留空（未回答）或填“不确定”；"
+        "填好后运行 zgrongcuo check 本文件.xlsx 逐行初筛。",
+        "How to fill it in: one case per row of the first sheet; leave the headings as they are. Leave a question "
+        "empty (not answered) or answer 'unknown' when it is not known; then run zgrongcuo check this-file.xlsx "
+        "to screen each row.",
+    ),
+    "template_xlsx.yesno_how": (
+        "是非题从下拉列表中选择：是、否、不确定、待核实（也可填写“有”“没有”等，与案件文件相同）。",
+        "Yes/no questions: choose yes, no or unknown from the list (the words case files take are read too).",
+    ),
+    "template_xlsx.set_how": (
+        "选择题可从下拉列表中选一项；要填写几项，用“{sep}”分隔（如“先行先试{sep}缺乏经验”）；一项都不符合填“无”。",
+        "Multiple-choice questions: choose one option from the list, or type several separated by '{sep}'; "
+        "'none' when none applies.",
+    ),
+    "template_xlsx.note_how": (
+        "要为某个回答写备注，可在右侧加一列，表头写“问题名称备注”（如“经过民主决策程序备注”）。",
+        "To note an answer, add a column headed with the question's label followed by 'note' "
+        "(e.g. 'Went through a democratic decision procedure note').",
+    ),
+    "template_xlsx.col.number": ("序号", "No."),
+    "template_xlsx.col.heading": ("表头（编号）", "Heading (id)"),
+    "template_xlsx.col.question": ("问题", "Question"),
+    "template_xlsx.col.help": ("说明", "Help"),
+    "template_xlsx.col.quote": ("办法原文", "The measure's words"),
+    "template_xlsx.col.options": ("可填写的回答", "Answers"),
     "binary_needs_output": (
         "{format} 文件不能输出到终端，请用 -o 指定文件（如 -o 台账.{format}；-o - 可输出到管道）。",
         "a {format} file cannot be written to a terminal; give a file with -o (e.g. -o register.{format}; -o - for a pipe).",
