@@ -23,7 +23,7 @@ def test_the_readme_links_every_page_in_docs():
 
 
 def test_the_readme_shows_the_comparison_the_tool_prints():
-    from click.testing import CliRunner
+    from typer.testing import CliRunner
 
     from zgrongcuo.cli import app
 

@@ -9,12 +9,14 @@ import textwrap
 import zipfile
 from pathlib import Path
 
-import click
 import pytest
-from click.testing import CliRunner
+import typer
+from typer.core import TyperGroup
+from typer.testing import CliRunner
 
 import zgrongcuo
 from zgrongcuo.cli import app
+from zgrongcuo.cli.framework import word
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE_CASE = ROOT / "examples" / "zigui-2014-57-insurance.yaml"
@@ -92,13 +94,13 @@ def test_the_wheel_has_the_packages_version(wheel):
 def _commands(command, path=()):
     """Every command under ``command``, with the words that invoke it."""
     yield path, command
-    if isinstance(command, click.Group):
-        ctx = click.Context(command)
+    if isinstance(command, TyperGroup):
+        ctx = typer.Context(command)
         for name in sorted(command.list_commands(ctx)):
             yield from _commands(command.get_command(ctx, name), (*path, name))
 
 
-COMMANDS = list(_commands(app))
+COMMANDS = list(_commands(word(typer.main.get_command(app), "zh")))  # as `zgrongcuo` words them in a run
 
 
 def test_the_walk_finds_the_commands():

@@ -4,8 +4,8 @@ import json
 
 import pytest
 import yaml
-from click.testing import CliRunner
 from conftest import ROOT
+from typer.testing import CliRunner
 
 from zgrongcuo.authoring import lint
 from zgrongcuo.cli import app

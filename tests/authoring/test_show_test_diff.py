@@ -7,8 +7,8 @@ import sys
 import textwrap
 
 import pytest
-from click.testing import CliRunner
 from conftest import ARTICLE_CASE, EXAMPLES, ROOT
+from typer.testing import CliRunner
 
 from zgrongcuo.cli import app
 from zgrongcuo.cli.authors import REPORT_FORMATS, SHOW_FORMATS

@@ -7,8 +7,8 @@ import unicodedata
 import jsonschema
 import pytest
 import yaml
-from click.testing import CliRunner
 from conftest import ARTICLE_CASE, EXAMPLES
+from typer.testing import CliRunner
 
 from zgrongcuo.cli import app
 

@@ -6,8 +6,8 @@ import json
 import shutil
 
 import pytest
-from click.testing import CliRunner
 from conftest import ARTICLE_CASE, EXAMPLES
+from typer.testing import CliRunner
 
 from zgrongcuo import __version__
 from zgrongcuo.cli import app
@@ -400,14 +400,14 @@ print("\\n" + " ".join(sorted(m for m in sys.modules if m.startswith("zgrongcuo.
 @pytest.mark.parametrize(
     ("argv", "modules"),
     [
-        (["check", str(ARTICLE_CASE), "--format", "json"], {"process", "root", "common", "check"}),
-        (["--debug", "check", "--format", "jsonl", str(EXAMPLES)], {"process", "root", "common", "check"}),
-        (["criteria", "show", "--format", "markdown"], {"process", "root", "common", "authors"}),
-        (["check", "--help"], {"process", "root", "common", "check"}),
-        (["--version"], {"process", "root"}),
+        (["check", str(ARTICLE_CASE), "--format", "json"], {"process", "root", "framework", "common", "check"}),
+        (["--debug", "check", "--format", "jsonl", str(EXAMPLES)], {"process", "root", "framework", "common", "check"}),
+        (["criteria", "show", "--format", "markdown"], {"process", "root", "framework", "common", "authors"}),
+        (["check", "--help"], {"process", "root", "framework", "common", "check"}),
+        (["--version"], {"process", "root", "framework"}),
         # the list of commands needs them all
-        (["--help"], {"process", "root", "common", "check", "ask", "similar", "authors"}),
-        (["no-such-command"], {"process", "root", "common"}),
+        (["--help"], {"process", "root", "framework", "common", "check", "ask", "similar", "authors"}),
+        (["no-such-command"], {"process", "root", "framework", "common"}),
     ],
 )
 def test_the_console_script_imports_only_the_command_it_runs_and_behaves_as_the_app(argv, modules):

@@ -6,8 +6,8 @@ import json
 
 import jsonschema
 import pytest
-from click.testing import CliRunner
 from conftest import ARTICLE_CASE
+from typer.testing import CliRunner
 
 from zgrongcuo.cli import app
 from zgrongcuo.errors import CaseError

@@ -5,8 +5,8 @@ import json
 
 import pytest
 import yaml
-from click.testing import CliRunner
 from conftest import ARTICLE_CASE, EXAMPLES
+from typer.testing import CliRunner
 
 from zgrongcuo.cli import app
 from zgrongcuo.engine.precedents import nearest

@@ -39,7 +39,7 @@ def invoke(*args: object, input: bytes | str | None = None, cwd: Path | None = N
     Streams, signals, permissions and the console script's own set-up need a real
     process: :func:`run`.
     """
-    from click.testing import CliRunner
+    from typer.testing import CliRunner
 
     from zgrongcuo.cli import app
 

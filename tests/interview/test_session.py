@@ -7,11 +7,11 @@ import stat
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from conftest import ARTICLE_CASE, ROOT
 from helpers import ARTICLE_ASKED, EXCLUSIONS, make_case
 from hypothesis import given
 from hypothesis import strategies as st
+from typer.testing import CliRunner
 
 from zgrongcuo.cli import app
 from zgrongcuo.engine.evaluation import evaluate

@@ -5,11 +5,11 @@ import json
 import shlex
 
 import pytest
-from click.testing import CliRunner
 from conftest import ARTICLE_CASE
 from helpers import ARTICLE_ASKED, make_case
 from hypothesis import given
 from hypothesis import strategies as st
+from typer.testing import CliRunner
 
 from zgrongcuo.cli import app
 from zgrongcuo.engine.evaluation import evaluate

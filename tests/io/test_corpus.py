@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from click.testing import CliRunner
 from conftest import ROOT
+from typer.testing import CliRunner
 
 from zgrongcuo.cli import app
 from zgrongcuo.io.discovery import CASE_SUFFIXES

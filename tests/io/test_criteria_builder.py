@@ -7,8 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from helpers import MEASURE, all_elements, quoted_items
+from typer.testing import CliRunner
 
 from zgrongcuo.cli import app
 from zgrongcuo.engine.evaluation import evaluate

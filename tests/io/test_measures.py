@@ -1,8 +1,8 @@
 """Bundled measures have names; the default one is zigui-2018, and a wrong name is told which exist."""
 
 import pytest
-from click.testing import CliRunner
 from conftest import ARTICLE_CASE, ROOT
+from typer.testing import CliRunner
 
 from zgrongcuo.cli import app
 from zgrongcuo.errors import UsageError

@@ -3,9 +3,9 @@
 import json
 
 import pytest
-from click.testing import CliRunner
 from conftest import ROOT
 from helpers import quoted_items
+from typer.testing import CliRunner
 
 from zgrongcuo.cli import app
 from zgrongcuo.engine.evaluation import evaluate

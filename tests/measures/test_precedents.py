@@ -73,7 +73,7 @@ def test_the_decision_names_its_measure_and_source(asked, path):
 def case_schema():
     import json
 
-    from click.testing import CliRunner
+    from typer.testing import CliRunner
 
     from zgrongcuo.cli import app
 
@@ -95,7 +95,7 @@ def test_the_three_measures_side_by_side_on_every_published_case():
     """Each file's expect: holds what each bundled measure screens from the facts as stated."""
     import json
 
-    from click.testing import CliRunner
+    from typer.testing import CliRunner
 
     from zgrongcuo.cli import app
 

@@ -5,9 +5,9 @@ import re
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from conftest import ROOT
 from helpers import make_case, quoted_items
+from typer.testing import CliRunner
 
 from zgrongcuo.cli import app
 from zgrongcuo.engine.evaluation import evaluate

@@ -6,8 +6,8 @@ import sys
 from html.parser import HTMLParser
 
 import pytest
-from click.testing import CliRunner
 from conftest import ARTICLE_CASE, EXAMPLES
+from typer.testing import CliRunner
 
 from zgrongcuo.cli import app
 

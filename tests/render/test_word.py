@@ -4,8 +4,8 @@ import re
 import zipfile
 
 import pytest
-from click.testing import CliRunner
 from conftest import ARTICLE_CASE, EXAMPLES
+from typer.testing import CliRunner
 
 from zgrongcuo.cli import app
 

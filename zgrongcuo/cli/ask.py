@@ -1,155 +1,137 @@
 """`zgrongcuo ask`: the interview in the terminal, then the determination as `check` prints it."""
 
-from __future__ import annotations
+# No `from __future__ import annotations`: Typer reads the parameters' annotations when the command is
+# built, and string annotations would be compiled anew on every run.
 
 import contextlib
 import sys
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Annotated
 
-import click
+import typer
 
-from zgrongcuo.cli import common
-from zgrongcuo.cli.root import Command
+from zgrongcuo.cli import common, framework
+from zgrongcuo.io.files import MAX_BYTES
 from zgrongcuo.render.registry import OutputFormat
-from zgrongcuo.text.catalogue import text
 
 if TYPE_CHECKING:
     from zgrongcuo.interview.dialogue import StreamDialogue
 
 
-def command(lang: str) -> click.Command:
-    @click.command(
-        "ask",
-        cls=Command,
-        lang=lang,
-        help=text("cli.ask", lang) + "\n\n" + text("cli.ask_more", lang),
-        epilog=text("cli.ask_exit_codes", lang),
+app = framework.sub_app()
+
+
+@app.command("ask", cls=framework.Command, help="cli.ask", epilog="cli.ask_exit_codes")
+def ask(
+    *,
+    criteria: common.CriteriaOption = None,
+    case_file: Annotated[str | None, typer.Option("--case", metavar="FILE", help="cli.opt.case")] = None,
+    save: Annotated[str | None, typer.Option("--save", metavar="FILE", help="cli.opt.save")] = None,
+    no_save: Annotated[bool, typer.Option("--no-save", help="cli.opt.no_save")] = False,
+    force: Annotated[bool, typer.Option("--force", help="cli.opt.ask_force")] = False,
+    everything: Annotated[bool, typer.Option("--all", help="cli.opt.all")] = False,
+    meta: Annotated[bool | None, typer.Option("--meta/--no-meta", help="cli.opt.meta")] = None,
+    format_name: Annotated[str, common.format_option(f.value for f in OutputFormat)] = "text",
+    detail: common.DetailOption = False,
+    output: common.OutputOption = None,
+    lang: common.LangOption,
+    max_bytes: common.MaxBytesOption = MAX_BYTES,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="cli.opt.ask_quiet")] = False,
+    precedents: Annotated[bool, typer.Option("--precedents", help="cli.opt.precedents")] = False,
+) -> None:
+    from zgrongcuo.engine.evaluation import evaluate
+    from zgrongcuo.errors import UsageError, ZgError
+    from zgrongcuo.interview.dialogue import StreamDialogue
+    from zgrongcuo.interview.recording import InputEnded, Sitting, same_file
+    from zgrongcuo.io import case_reader
+    from zgrongcuo.model.case import blank_case
+    from zgrongcuo.render.contract import RenderOptions
+    from zgrongcuo.render.destination import Destination
+
+    # Everything that can be refused is refused here, before the first question.
+    specs = common.specs(criteria)
+    asked = common.questions_for(specs, lang)
+    if case_file == "-":
+        raise UsageError("ask_case_stdin")
+    if save == "-":
+        raise UsageError("ask_save_stdout")
+    if save is not None and no_save:
+        raise UsageError("ask_save_and_no_save")
+    if output not in (None, "-") and any(p is not None and same_file(output, p) for p in (case_file, save)):
+        raise UsageError("ask_output_is_case", file=output)
+    if precedents and (format_name != OutputFormat.text or output not in (None, "-")):
+        raise UsageError("precedents_text_only")
+    kept: tuple[str, ...] = ()
+    if case_file is not None:
+        # Against every measure named: a file with answers for a measure not named is refused, never cut down.
+        start = case_reader.load(case_file, asked, max_bytes=max_bytes)
+        kept = _comments(case_file, max_bytes)
+    else:
+        start = blank_case()
+    if not quiet:
+        for notice in start.notices:
+            common.warn(notice, lang)
+    # A Word document onto a terminal, or an -o file that exists, is refused now, not after the interview.
+    options = RenderOptions(lang, detail=detail, measures=len(asked.measures))
+    notify = common.say if not quiet else common.silent
+    destination = Destination(OutputFormat(format_name), output, options, force=force, say=notify)
+    sitting = Sitting(
+        asked,
+        start,
+        lang,
+        say=common.say,
+        report=lambda error: common.report_error(error, lang),
+        criteria_specs=specs,
+        case_file=case_file,
+        save=save,
+        no_save=no_save,
+        force=force,
+        everything=everything,
+        meta=meta,
+        format_name=format_name,
+        output=output,
+        detail=detail,
+        quiet=quiet,
+        max_bytes=max_bytes,
+        kept_comments=kept,
     )
-    @common.criteria_option(lang, several=True)
-    @click.option("--case", "case_file", metavar="FILE", default=None, help=text("cli.opt.case", lang))
-    @click.option("--save", metavar="FILE", default=None, help=text("cli.opt.save", lang))
-    @click.option("--no-save", is_flag=True, help=text("cli.opt.no_save", lang))
-    @common.force_option(lang, "cli.opt.ask_force")
-    @click.option("--all", "everything", is_flag=True, help=text("cli.opt.all", lang))
-    @click.option("--meta/--no-meta", default=None, help=text("cli.opt.meta", lang))
-    @common.format_option(lang, [f.value for f in OutputFormat], "text")
-    @common.detail_option(lang)
-    @common.output_option(lang)
-    @common.lang_option(lang)
-    @common.max_bytes_option(lang)
-    @common.quiet_option(lang, "cli.opt.ask_quiet")
-    @click.option("--precedents", is_flag=True, help=text("cli.opt.precedents", lang))
-    @common.guarded
-    def ask(
-        criteria: tuple[str, ...],
-        case_file: str | None,
-        save: str | None,
-        no_save: bool,
-        force: bool,
-        everything: bool,
-        meta: bool | None,
-        format_name: str,
-        detail: bool,
-        output: str | None,
-        lang: str,
-        max_bytes: int,
-        quiet: bool,
-        precedents: bool,
-    ) -> None:
-        from zgrongcuo.engine.evaluation import evaluate
-        from zgrongcuo.errors import UsageError, ZgError
-        from zgrongcuo.interview.dialogue import StreamDialogue
-        from zgrongcuo.interview.recording import InputEnded, Sitting, same_file
-        from zgrongcuo.io import case_reader
-        from zgrongcuo.model.case import blank_case
-        from zgrongcuo.render.contract import RenderOptions
-        from zgrongcuo.render.destination import Destination
+    sitting.prepare()
+    # Undecodable bytes typed at a prompt are an invalid answer, not a crash.
+    if hasattr(sys.stdin, "reconfigure"):
+        sys.stdin.reconfigure(errors="replace")
+    interactive = hasattr(sys.stdin, "isatty") and sys.stdin.isatty()
+    dialogue = StreamDialogue(sys.stdin, sys.stderr, interactive=interactive)
+    try:
+        with _signals_stop(dialogue):
+            final = sitting.run(dialogue)
+    except KeyboardInterrupt:
+        common.finish(common.ExitCode.INTERRUPTED)
+    except InputEnded:
+        common.finish(common.ExitCode.USAGE)
+    failures: list[ZgError] = []
+    if precedents:
+        from zgrongcuo.cli.similar import nearest_published
 
-        # Everything that can be refused is refused here, before the first question.
-        asked = common.load_questions(criteria, lang)
-        if case_file == "-":
-            raise UsageError("ask_case_stdin")
-        if save == "-":
-            raise UsageError("ask_save_stdout")
-        if save is not None and no_save:
-            raise UsageError("ask_save_and_no_save")
-        if output not in (None, "-") and any(p is not None and same_file(output, p) for p in (case_file, save)):
-            raise UsageError("ask_output_is_case", file=output)
-        if precedents and (format_name != OutputFormat.text or output not in (None, "-")):
-            raise UsageError("precedents_text_only")
-        kept: tuple[str, ...] = ()
-        if case_file is not None:
-            # Against every measure named: a file with answers for a measure not named is refused, never cut down.
-            start = case_reader.load(case_file, asked, max_bytes=max_bytes)
-            kept = _comments(case_file, max_bytes)
-        else:
-            start = blank_case()
-        if not quiet:
-            for notice in start.notices:
-                common.warn(notice, lang)
-        # A Word document onto a terminal, or an -o file that exists, is refused now, not after the interview.
-        options = RenderOptions(lang, detail=detail, measures=len(asked.measures))
-        notify = common.say if not quiet else common.silent
-        destination = Destination(OutputFormat(format_name), output, options, force=force, say=notify)
-        sitting = Sitting(
-            asked,
-            start,
-            lang,
-            say=common.say,
-            report=lambda error: common.report_error(error, lang),
-            criteria_specs=criteria,
-            case_file=case_file,
-            save=save,
-            no_save=no_save,
-            force=force,
-            everything=everything,
-            meta=meta,
-            format_name=format_name,
-            output=output,
-            detail=detail,
-            quiet=quiet,
-            max_bytes=max_bytes,
-            kept_comments=kept,
-        )
-        sitting.prepare()
-        # Undecodable bytes typed at a prompt are an invalid answer, not a crash.
-        if hasattr(sys.stdin, "reconfigure"):
-            sys.stdin.reconfigure(errors="replace")
-        interactive = hasattr(sys.stdin, "isatty") and sys.stdin.isatty()
-        dialogue = StreamDialogue(sys.stdin, sys.stderr, interactive=interactive)
+        options.precedents = nearest_published(final, specs, lang, max_bytes)
+    try:
+        renderer = destination.renderer
+        several = asked if len(asked.measures) > 1 else None
+        ds = tuple(evaluate(m, final, explain=renderer.explains, questions=several) for m in asked.measures)
+        renderer.determinations(ds)
+        renderer.close()
+        sys.stdout.flush()
         try:
-            with _signals_stop(dialogue):
-                final = sitting.run(dialogue)
-        except KeyboardInterrupt:
-            common.finish(common.ExitCode.INTERRUPTED)
-        except InputEnded:
-            common.finish(common.ExitCode.USAGE)
-        failures: list[ZgError] = []
-        if precedents:
-            from zgrongcuo.cli.similar import nearest_published
+            failures = destination.finish()
+        except ZgError as unwritten:
+            failures = [unwritten]
+        for failure in failures:
+            common.report_error(failure, lang)
+    finally:
+        sitting.close()  # the saved file's path: the last line of the screen
+    if failures or sitting.failed:
+        common.finish(common.ExitCode.USAGE)
+    common.finish(common.exit_code_for([d.outcome.favourable for d in ds], 0))
 
-            options.precedents = nearest_published(final, criteria, lang, max_bytes)
-        try:
-            renderer = destination.renderer
-            several = asked if len(asked.measures) > 1 else None
-            ds = tuple(evaluate(m, final, explain=renderer.explains, questions=several) for m in asked.measures)
-            renderer.determinations(ds)
-            renderer.close()
-            sys.stdout.flush()
-            try:
-                failures = destination.finish()
-            except ZgError as unwritten:
-                failures = [unwritten]
-            for failure in failures:
-                common.report_error(failure, lang)
-        finally:
-            sitting.close()  # the saved file's path: the last line of the screen
-        if failures or sitting.failed:
-            common.finish(common.ExitCode.USAGE)
-        common.finish(common.exit_code_for([d.outcome.favourable for d in ds], 0))
-
-    return ask
 
 
 def _comments(path: str, max_bytes: int) -> tuple[str, ...]:
@@ -164,7 +146,7 @@ def _comments(path: str, max_bytes: int) -> tuple[str, ...]:
 
 
 @contextlib.contextmanager
-def _signals_stop(dialogue: StreamDialogue) -> Iterator[None]:
+def _signals_stop(dialogue: "StreamDialogue") -> Iterator[None]:
     """During the interview, Ctrl-C, a closed terminal window (SIGHUP) and SIGTERM stop it with a draft kept.
 
     The dialogue decides when: at once while it waits for a line, else at the next prompt, so that

@@ -3,7 +3,8 @@
 Set up once by the console script, before any command runs (docs/security.md):
 
 - Standard output and error are written through descriptors of our own. Files
-  and pipes get UTF-8; a terminal gets its own encoding, with plain stand-ins
+  and pipes get UTF-8 (but PowerShell's completion, which reads the console's
+  code page); a terminal gets its own encoding, with plain stand-ins
   for symbols it lacks (✓ √ v, ✗ × x …) and escapes for anything else, so an
   encoding never causes an error. A character that is not text at all (a lone
   surrogate: an undecodable byte of a file name) is written as its escape,
@@ -84,7 +85,7 @@ def _take_streams() -> None:
         stream = getattr(sys, name)
         raw = _Output(fd, quiet=quiet, closed=stream is None)
         tty = raw.isatty()
-        encoding = (getattr(stream, "encoding", None) or "utf-8") if tty else "utf-8"
+        encoding = (getattr(stream, "encoding", None) or "utf-8") if tty else _pipe_encoding(name)
         try:
             codecs.lookup(encoding)
         except LookupError:
@@ -92,6 +93,20 @@ def _take_streams() -> None:
         errors = "backslashreplace" if codecs.lookup(encoding).name == "utf-8" else "zgrongcuo.plain"
         buffered = io.BufferedWriter(raw)
         setattr(sys, name, io.TextIOWrapper(buffered, encoding=encoding, errors=errors, line_buffering=tty or quiet))
+
+
+def _pipe_encoding(name: str) -> str:
+    """UTF-8, but for PowerShell's completion: it reads what a command prints in the console's code page."""
+    if name == "stdout" and os.name == "nt" and os.environ.get("_ZGRONGCUO_COMPLETE") == "complete_powershell":
+        try:
+            import ctypes
+
+            page = ctypes.windll.kernel32.GetConsoleOutputCP()  # type: ignore[attr-defined]
+        except (ImportError, AttributeError, OSError):
+            page = 0
+        if page:
+            return f"cp{page}"
+    return "utf-8"
 
 
 def _hold(fd: int) -> None:

@@ -1,16 +1,16 @@
 """`zgrongcuo similar`: the decided cases nearest to a case, from an office's folders or the published library."""
 
-from __future__ import annotations
+# No `from __future__ import annotations`: Typer reads the parameters' annotations when the command is
+# built, and string annotations would be compiled anew on every run.
 
 import sys
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Annotated
 
-import click
+import typer
 
-from zgrongcuo.cli import common
-from zgrongcuo.cli.root import Argument, Command
-from zgrongcuo.text.catalogue import text
+from zgrongcuo.cli import common, framework
+from zgrongcuo.io.files import MAX_BYTES
 
 if TYPE_CHECKING:
     from zgrongcuo.model.case import Case
@@ -20,65 +20,55 @@ FORMATS = ("text", "json", "markdown")
 DEFAULT_TOP = 5
 
 
-def command(lang: str) -> click.Command:
-    @click.command(
-        "similar",
-        cls=Command,
-        lang=lang,
-        help=text("cli.similar", lang) + "\n\n" + text("cli.similar_more", lang),
-        epilog=text("cli.similar_exit", lang),
+app = framework.sub_app()
+
+
+@app.command("similar", cls=framework.Command, help="cli.similar", epilog="cli.similar_exit")
+def similar(
+    case: Annotated[str, typer.Argument(metavar="CASE", help="cli.arg.similar_case", show_default=False)],
+    *,
+    folders: Annotated[list[str] | None, typer.Option("--in", metavar="FOLDER", help="cli.opt.similar_in")] = None,
+    top: Annotated[
+        int, typer.Option("--top", "-n", parser=framework.Count(minimum=1), metavar="N", help="cli.opt.top")
+    ] = DEFAULT_TOP,
+    criteria: common.CriteriaOption = None,
+    format_name: Annotated[str, common.format_option(FORMATS)] = "text",
+    lang: common.LangOption,
+    max_bytes: common.MaxBytesOption = MAX_BYTES,
+    output: common.OutputOption = None,
+    force: common.ForceOption = False,
+) -> None:
+    from zgrongcuo.io.precedents import bundled_folder
+
+    search, failures = find(
+        case, list(folders or ()) or [bundled_folder()], common.specs(criteria), lang, top, max_bytes, library=not folders
     )
-    @click.argument("case", metavar="CASE", cls=Argument, help=text("cli.arg.similar_case", lang))
-    @click.option("--in", "folders", metavar="FOLDER", multiple=True, help=text("cli.opt.similar_in", lang))
-    @click.option("--top", "-n", type=common.Count(lang, minimum=1), default=DEFAULT_TOP, metavar="N", help=text("cli.opt.top", lang))
-    @common.criteria_option(lang, several=True)
-    @common.format_option(lang, FORMATS, "text")
-    @common.lang_option(lang)
-    @common.max_bytes_option(lang)
-    @common.output_option(lang)
-    @common.force_option(lang)
-    @common.guarded
-    def similar(
-        case: str,
-        folders: tuple[str, ...],
-        top: int,
-        criteria: tuple[str, ...],
-        format_name: str,
-        lang: str,
-        max_bytes: int,
-        output: str | None,
-        force: bool,
-    ) -> None:
-        from zgrongcuo.io.precedents import bundled_folder
+    if format_name == "json":
+        from zgrongcuo.render.similar_output import dumps
 
-        search, failures = find(case, list(folders) or [bundled_folder()], criteria, lang, top, max_bytes, library=not folders)
-        if format_name == "json":
-            from zgrongcuo.render.similar_output import dumps
+        common.emit(dumps(search), output, force, lang)
+    elif format_name == "markdown":
+        from zgrongcuo.render.similar_output import markdown
 
-            common.emit(dumps(search), output, force, lang)
-        elif format_name == "markdown":
-            from zgrongcuo.render.similar_output import markdown
+        common.emit(markdown(search), output, force, lang)
+    else:
+        from zgrongcuo.render.terminal import make_console, render_similar
 
-            common.emit(markdown(search), output, force, lang)
+        if output is not None:
+            import io
+
+            buffer = io.StringIO()
+            render_similar(make_console(buffer), search)
+            common.emit(buffer.getvalue(), output, force, lang)
         else:
-            from zgrongcuo.render.terminal import make_console, render_similar
+            render_similar(make_console(sys.stdout), search)
+    sys.stdout.flush()
+    common.finish(common.ExitCode.USAGE if failures else common.ExitCode.OK)
 
-            if output is not None:
-                import io
-
-                buffer = io.StringIO()
-                render_similar(make_console(buffer), search)
-                common.emit(buffer.getvalue(), output, force, lang)
-            else:
-                render_similar(make_console(sys.stdout), search)
-        sys.stdout.flush()
-        common.finish(common.ExitCode.USAGE if failures else common.ExitCode.OK)
-
-    return similar
 
 
 def find(
-    case_path: str | Case,
+    case_path: "str | Case",
     folders: list[str],
     specs: tuple[str, ...],
     lang: str,
@@ -86,7 +76,7 @@ def find(
     max_bytes: int,
     *,
     library: bool = False,
-) -> tuple[SearchView, int]:
+) -> "tuple[SearchView, int]":
     """Load the case (unless given loaded) and every case file under ``folders``; rank the decided ones.
 
     Returns the view and how many files could not be read.
@@ -103,7 +93,7 @@ def find(
     from zgrongcuo.render.similar_view import SearchView
 
     bundled = tuple(load(p) for p in bundled_measures().values())
-    weighed = common.load_questions(specs, lang).measures if specs else bundled
+    weighed = common.questions_for(specs, lang).measures if specs else bundled
     for criteria in weighed:
         common.checked_language(lang, criteria)
     chosen = {c.id for c in weighed}
@@ -112,7 +102,7 @@ def find(
     case = case_path if not isinstance(case_path, str) else case_reader.load(case_path, asked, max_bytes=max_bytes)
     failures = 0
 
-    def loaded() -> Iterator[Case]:
+    def loaded() -> "Iterator[Case]":
         nonlocal failures
         for item in precedents.read(folders, asked, max_bytes=max_bytes):
             if isinstance(item, Exception):
@@ -128,7 +118,7 @@ def find(
 PRECEDENTS_SHOWN = 3  # after a determination, with --precedents
 
 
-def nearest_published(case_path: str | Case, specs: tuple[str, ...], lang: str, max_bytes: int) -> SearchView:
+def nearest_published(case_path: "str | Case", specs: tuple[str, ...], lang: str, max_bytes: int) -> "SearchView":
     """For --precedents: the three nearest published cases, weighed by the measures the case is checked against."""
     from zgrongcuo.io.precedents import bundled_folder
 

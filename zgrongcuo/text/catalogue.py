@@ -1351,6 +1351,27 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "cli.not_a_choice": ("“{value}”不是可选的值；可选：{choices}。", "'{value}' is not one of: {choices}."),
     "cli.not_an_integer": ("“{value}”不是整数。", "'{value}' is not a whole number."),
     "cli.below_minimum": ("{value} 小于允许的最小值 {minimum}。", "{value} is below the minimum of {minimum}."),
+    "cli.missing_command": ("缺少命令。", "missing command."),
+    "cli.install_completion": (
+        "为当前的 shell 安装命令补全（按 Tab 补全命令、选项、办法名称和输出格式）。",
+        "Install completion for the current shell (Tab completes commands, options, measure names and formats).",
+    ),
+    "cli.completion_installed": (
+        "已为 {shell} 安装命令补全：{path}。重新打开终端后生效。",
+        "Completion for {shell} installed in {path}; it takes effect in a new terminal.",
+    ),
+    "completion_no_profile": (
+        "找不到 {shell} 的用户配置文件（$PROFILE）：{detail}。可用 --show-completion {shell} 显示补全脚本并自行加入，见 docs/completion.md。",
+        "the {shell} user profile ($PROFILE) was not found: {detail}. --show-completion {shell} prints the script to add yourself; see docs/completion.md.",
+    ),
+    "completion_unsupported": (
+        "无法识别当前的 shell，或不支持它（支持 bash、zsh、fish 和 PowerShell）。可用 --show-completion SHELL 显示补全脚本并自行安装，见 docs/completion.md。",
+        "the current shell was not recognised or is not supported (bash, zsh, fish and PowerShell are). --show-completion SHELL prints the script to install yourself; see docs/completion.md.",
+    ),
+    "cli.show_completion": (
+        "显示当前 shell 的补全脚本，供复制或自行安装。",
+        "Show the completion script for the current shell, to copy it or install it yourself.",
+    ),
 }
 
 

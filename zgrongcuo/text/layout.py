@@ -36,6 +36,9 @@ def wrap(value: str, width: int) -> list[str]:
             carry = ""
             if token in _NO_LINE_START and len(line) > 1 and not line[-1].isspace():
                 carry, line = line[-1], line[:-1]
+                # A run of closing marks ("）。") goes down with the character before the first of them.
+                while carry[0] in _NO_LINE_START and len(line) > 1 and not line[-1].isspace():
+                    carry, line = line[-1] + carry, line[:-1]
             while line and line[-1] in _NO_LINE_END:
                 carry, line = line[-1] + carry, line[:-1]
             if line.strip():
