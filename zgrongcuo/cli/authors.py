@@ -15,6 +15,7 @@ from zgrongcuo.text.catalogue import text
 REPORT_FORMATS = ("text", "json")  # of criteria test, criteria validate and diff
 SHOW_FORMATS = ("text", "markdown")
 SCHEMA_KINDS = ("case", "determination")
+TEMPLATE_FORMATS = ("yaml", "xlsx")  # a case file to fill in, or a register (a workbook) to fill in
 
 CriteriaPath = Annotated[
     str | None,
@@ -190,10 +191,16 @@ def template(
     output: common.OutputOption = None,
     force: common.ForceOption = False,
     schema_url: Annotated[str, typer.Option("--schema", metavar="URL", help="cli.opt.schema_url")] = "case.schema.json",
+    format_name: Annotated[str, common.format_option(TEMPLATE_FORMATS, help="cli.opt.template_format")] = "yaml",
 ) -> None:
+    asked = common.questions_for(common.specs(criteria), lang)
+    if format_name == "xlsx":  # the register an office hands out: a workbook, never into a terminal
+        from zgrongcuo.authoring.template_workbook import render as workbook
+
+        common.emit_bytes(workbook(asked, lang), output, force, lang, format_name)
+        return
     from zgrongcuo.authoring.template import render
 
-    asked = common.questions_for(common.specs(criteria), lang)
     common.emit(render(asked, lang, schema=schema_url), output, force, lang)
 
 

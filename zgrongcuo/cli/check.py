@@ -30,15 +30,21 @@ def check(
     force: common.ForceOption = False,
     quiet: common.QuietOption = False,
     precedents: Annotated[bool, typer.Option("--precedents", help="cli.opt.precedents")] = False,
+    sheet: Annotated[str | None, typer.Option("--sheet", metavar="NAME", help="cli.opt.sheet")] = None,
 ) -> None:
     from zgrongcuo import batch
+    from zgrongcuo.io.discovery import is_workbook
     from zgrongcuo.render.contract import RenderOptions
     from zgrongcuo.render.destination import Destination
     from zgrongcuo.render.progress import progress, wanted
 
     specs = common.specs(criteria)
-    asked = common.questions_for(specs, lang)
     paths = list(cases)
+    if sheet is not None and not any(is_workbook(p) for p in paths):
+        from zgrongcuo.errors import UsageError
+
+        raise UsageError("sheet_without_workbook")
+    asked = common.questions_for(specs, lang)
     fmt = OutputFormat(format_name)
     nearest = None
     if precedents:
@@ -56,7 +62,7 @@ def check(
     notice = common.say if not quiet else common.silent
     destination = Destination(fmt, output, options, force=force, say=notice)
     renderer = destination.renderer
-    tasks = batch.tasks_for(paths, max_bytes=max_bytes)
+    tasks = batch.tasks_for(paths, max_bytes=max_bytes, asked=asked, sheet=sheet)
     total = None  # counted only where a progress bar needs it: a batch keeps no list of its files
     if wanted(fmt):
         tasks = iter(listed := list(tasks))

@@ -1082,6 +1082,19 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "{format} 文件不能输出到终端，请用 -o 指定文件（如 -o 台账.{format}；-o - 可输出到管道）。",
         "a {format} file cannot be written to a terminal; give a file with -o (e.g. -o register.{format}; -o - for a pipe).",
     ),
+    "cli.opt.sheet": (
+        "读取工作簿（.xlsx）中的这个工作表（默认：第一个）。",
+        "Read this sheet of a workbook (.xlsx) given as a case (default: the first).",
+    ),
+    "cli.opt.template_format": (
+        "yaml（默认）：一份空白案件文件；xlsx：一份空白案件登记表（Excel，带下拉列表和填表说明，须用 -o 指定文件）。",
+        "yaml (default): a blank case file; xlsx: a blank register to fill in (Excel, with drop-down lists and notes; "
+        "needs -o).",
+    ),
+    "sheet_without_workbook": (
+        "--sheet 只用于工作簿（.xlsx）；所给的案件中没有工作簿。",
+        "--sheet applies to workbooks (.xlsx), and no workbook is among the cases given.",
+    ),
     # -- criteria validate (the linter)
     "lint.unused_fact": (
         "问题“{name}”没有被任何判定规则用到（直接或经由情形、前提条件、底线、命名条件）。",
@@ -1168,16 +1181,18 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Check case files against the criteria and print a determination for each.",
     ),
     "cli.check_more": (
-        "用 -o 时，多个案件的 markdown、html、docx 报告写入一个文件夹，每件一个文件（以案件编号命名，否则以文件名命名），另附汇总。",
-        "With -o, markdown, html and docx reports of several cases go into a folder, one file per case (named by case id, else by file name) and a summary.",
+        "用 -o 时，多个案件的 markdown、html、docx 报告写入一个文件夹，每件一个文件（以案件编号命名，否则以文件名命名），另附汇总；"
+        "xlsx 把全部案件写入一个工作簿（台账和汇总）。文件夹中的 .xlsx 不读取，登记表须直接给出。",
+        "With -o, markdown, html and docx reports of several cases go into a folder, one file per case (named by case id, else by file name) and a summary; "
+        "xlsx writes every case into one workbook (the register and its summary). Workbooks in a folder are not read: give a register itself.",
     ),
     "cli.exit_codes": (
         "退出码：0 结论均有利；1 有不利结论（不予容错、不符合情形等，属正常结果）；3 有信息不足的案件；2 用法错误、文件无法读取或输出无法写入；70 程序内部错误；130 被中断；143 被终止（SIGTERM）。",
         "Exit codes: 0 every outcome favourable; 1 some outcome unfavourable (a normal result); 3 some case undetermined; 2 usage error, a file that cannot be read or output that cannot be written; 70 internal error; 130 interrupted; 143 terminated (SIGTERM).",
     ),
     "cli.arg.cases": (
-        "案件文件（.yaml、.yml、.json）、存放案件文件的文件夹，或 -（标准输入）。",
-        "Case files (.yaml, .yml, .json), folders of them, or - for standard input.",
+        "案件文件（.yaml、.yml、.json）、存放案件文件的文件夹、案件登记表（.xlsx，每行一件），或 -（标准输入）。",
+        "Case files (.yaml, .yml, .json), folders of them, registers (.xlsx, a case per row), or - for standard input.",
     ),
     "cli.opt.detail": (
         "文本输出：逐项列出每个情形的全部要件、前提条件、底线和回答（默认只显示一屏的摘要）。",
