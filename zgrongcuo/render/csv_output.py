@@ -8,13 +8,17 @@ from typing import IO, Any
 
 from zgrongcuo.errors import ZgError
 from zgrongcuo.model.determination import Determination
+from zgrongcuo.render import register
 from zgrongcuo.render.contract import Renderer, RenderOptions
 from zgrongcuo.text.catalogue import text
 
-# The columns; the header row names them in the chosen language (with --lang en, by these ids).
+# The columns; the header row names them in the chosen language (with --lang en, by these ids). The ids
+# come first, as scripts have read them; the same things in words follow, in the chosen language, for
+# people who open the file in Excel (appended, so that no column moves).
 COLUMNS = (
     "file", "case_id", "title", "subject", "measure", "outcome", "label", "situations_met", "open_questions",
     "decision", "decision_measure", "agrees",
+    "measure_name", "situations_named", "open_named", "decision_label", "agrees_label",
 )  # fmt: skip
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -39,6 +43,7 @@ class CsvRenderer(Renderer):
         self.writer.writerow([text(f"csv.{column}", self.lang) for column in COLUMNS])
 
     def prepare(self, ds: tuple[Determination, ...]) -> tuple[tuple[str, ...], ...]:
+        lang = self.lang
         return tuple(
             (
                 d.case.file,
@@ -47,12 +52,17 @@ class CsvRenderer(Renderer):
                 d.case.meta.get("subject") or "",
                 d.criteria.id,
                 d.outcome.id,
-                d.outcome.label[self.lang],
+                d.outcome.label[lang],
                 ";".join(d.situations_met),
                 ";".join(d.next_questions),
                 d.case.decision.outcome if d.case.decision else "",
                 d.case.decision.measure if d.case.decision else "",
-                "" if d.agrees is None else "yes" if d.agrees else "no",
+                register.agreement_code(d),
+                d.criteria.name(lang),
+                register.situation_names(d, lang),
+                register.open_labels(d, lang),
+                register.decision_label(d, lang),
+                register.agreement_word(d, lang),
             )
             for d in ds
         )
@@ -64,4 +74,4 @@ class CsvRenderer(Renderer):
 
     def failure(self, file: str, error: ZgError) -> None:
         problem = text("load_failed", self.lang) + text("location_sep", self.lang) + error.message(self.lang)
-        self.emit(((file, "", "", "", "", "error", problem, "", "", "", "", ""),))
+        self.emit(((file, "", "", "", "", "error", problem, *[""] * (len(COLUMNS) - 7)),))

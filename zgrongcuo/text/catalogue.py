@@ -1095,6 +1095,11 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "--sheet 只用于工作簿（.xlsx）；所给的案件中没有工作簿。",
         "--sheet applies to workbooks (.xlsx), and no workbook is among the cases given.",
     ),
+    "csv.measure_name": ("办法名称", "measure_name"),
+    "csv.situations_named": ("符合情形（名称）", "situations_named"),
+    "csv.open_named": ("待答问题（名称）", "open_named"),
+    "csv.decision_label": ("已作决定（文字）", "decision_label"),
+    "csv.agrees_label": ("与决定是否一致（文字）", "agrees_label"),
     # -- criteria validate (the linter)
     "lint.unused_fact": (
         "问题“{name}”没有被任何判定规则用到（直接或经由情形、前提条件、底线、命名条件）。",
