@@ -101,7 +101,7 @@ def readable(v: DeterminationView, d: Determination, number: int) -> list[str]:
         "measure": v.measure_name,
         "outcome": v.outcome,
         "situations": situation_names(d, lang) or text("compare.none_met", lang),
-        "why": v.why,
+        "why": v.why + ("\n" + text("register.open_line", lang, questions=open_labels(d, lang)) if d.next_questions else ""),
         "decision": decision_label(d, lang),
         "agrees": agreement_word(d, lang),
         "conduct_date": one_line(meta.get("conduct_date") or ""),

@@ -62,6 +62,8 @@ _LOOKS: dict[str, dict[str, Any]] = {
     "heading": {"bold": True, "fill": "D9E1F2", "align": "centre", "border": True},
     "heading_ids": {"colour": "808080", "fill": "EDEDED", "align": "centre", "border": True},
     "cell": {"border": True},
+    "number": {"border": True, "align": "number"},
+    "share": {"border": True, "format": "0%"},
     "cell_ids": {"colour": "808080", "border": True},
     # The outcome's cell: favourable, unfavourable, undetermined; a file that could not be loaded is unfavourable.
     "favourable": {"fill": "E2EFDA", "border": True},
@@ -81,7 +83,8 @@ def _named_styles(wb: Any) -> None:
     aligns = {
         "wrap": Alignment(wrap_text=True, vertical="top"),
         "centre": Alignment(wrap_text=True, vertical="center", horizontal="center"),
-        "line": Alignment(vertical="top"),  # a line of the summary, running on into the empty cells beside it
+        "number": Alignment(vertical="top", horizontal="center"),
+        "line": Alignment(wrap_text=True, vertical="top"),  # a line of the summary, across its merged columns
     }
     for name, look in _LOOKS.items():
         style = NamedStyle(name=f"zgrongcuo {name}")
@@ -89,6 +92,8 @@ def _named_styles(wb: Any) -> None:
         style.alignment = aligns[look.get("align", "wrap")]
         if "fill" in look:
             style.fill = PatternFill("solid", fgColor=look["fill"])
+        if "format" in look:
+            style.number_format = look["format"]
         if look.get("border"):
             style.border = Border(left=thin, right=thin, top=thin, bottom=thin)
         wb.add_named_style(style)
@@ -109,7 +114,7 @@ class _Book:
         self.generated = generated
         _named_styles(self.wb)
 
-    def cell(self, ws: Any, value: str | int, look: str = "cell") -> Any:
+    def cell(self, ws: Any, value: str | float, look: str = "cell") -> Any:
         """A cell showing ``value`` in one of the workbook's looks; text is always text, never a formula."""
         from openpyxl.cell import WriteOnlyCell
 
@@ -152,10 +157,13 @@ class _Rows:
         for i, width in enumerate(widths, 1):
             self.ws.column_dimensions[get_column_letter(i)].width = width
 
-    def append(self, cells: list[Any], values: list[str], *, spans: int = 1) -> None:
-        """Write a row of cells showing ``values``; ``spans``: its one cell is merged across that many columns."""
+    def append(self, cells: list[Any], values: list[str], *, spans: int = 1, measured: int | None = None) -> None:
+        """Write a row of cells showing ``values``; ``spans``: its one cell is merged across that many columns.
+
+        ``measured``: only the first so many columns decide the row's height (the ones printed).
+        """
         lines = 1
-        for i, value in enumerate(values):
+        for i, value in enumerate(values[:measured]):
             room = max(sum(self.widths[i : i + spans]) - 1 if spans > 1 else self.widths[i] - 1 if i < len(self.widths) else 8, 1)
             lines = max(lines, sum(max(1, -(-width_of(part) // room)) for part in value.split("\n")))
         if lines > 1:
@@ -249,9 +257,11 @@ class _Ledger:
         values = self._values(cells, answers, codes)
         row = []
         for i, value in enumerate(values):
-            look = _OUTCOME_LOOK[favourable] if i == outcome else "cell_ids" if i >= first_id else "cell"
+            look = _OUTCOME_LOOK[favourable] if i == outcome else "cell_ids" if i >= first_id else "number" if i == 0 else "cell"
             row.append(self.book.cell(self.sheet.ws, int(value) if i == 0 and value.isdigit() else value, look))
-        self.sheet.append(row, values)
+        # As tall as the printed columns need: the register on paper is what is handed in. A longer remark
+        # or list of open questions shows in full when its cell is chosen, or once the row is made taller.
+        self.sheet.append(row, values, measured=register.PRINTED)
         self.rows += 1
 
     def close(self) -> None:
@@ -315,10 +325,11 @@ def _summary(book: _Book, tally: Tally) -> None:
         cells = [book.cell(ws, words, look)] + [book.cell(ws, "", "line") for _ in range(columns - 1)]
         sheet.append(cells, [words], spans=columns)
 
-    def table(header: list[str], rows: Sequence[Sequence[str | int]]) -> None:
+    def table(header: list[str], rows: Sequence[Sequence[str | int | float]]) -> None:
         sheet.append([book.cell(ws, h, "heading") for h in header], header)
         for row in rows:
-            sheet.append([book.cell(ws, value) for value in row], [str(v) for v in row])
+            cells = [book.cell(ws, value, "share" if isinstance(value, float) else "cell") for value in row]
+            sheet.append(cells, [str(v) for v in row])
         ws.append([])
         sheet.next_row += 1
 
@@ -342,7 +353,7 @@ def _summary(book: _Book, tally: Tally) -> None:
         line(tally.heading("summary.by_outcome", measure), "line_bold")
         table(
             [text(k, lang) for k in ("col.outcome", "col.count", "register.share")],
-            [[label, n, f"{100 * n / total:.0f}%"] for label, _, n, _ in outcomes],
+            [[label, n, n / total] for label, _, n, _ in outcomes],
         )
     for measure in tally.groups():
         situations = tally.by_situation(measure)

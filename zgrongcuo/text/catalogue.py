@@ -1032,6 +1032,7 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "register.col.decided_by": ("决定机关及日期", "Decided by, when"),
     "register.col.agrees": ("与决定一致", "Agrees with the decision"),
     "register.col.remarks": ("说明", "Remarks"),
+    "register.open_line": ("待查明：{questions}", "Still open: {questions}"),
     "register.by_measure": ("按办法统计", "By measure"),
     "register.favourable": ("有利", "Favourable"),
     "register.unfavourable": ("不利", "Unfavourable"),
