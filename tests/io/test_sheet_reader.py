@@ -4,6 +4,7 @@ import datetime
 import io
 from pathlib import Path
 
+import pytest
 from conftest import EXAMPLES
 from workbooks import register, saved_value, with_part
 
@@ -289,3 +290,13 @@ class _Collect:
         return ds
 
 
+
+
+@pytest.mark.skipif("measures" not in case_reader.TOP_KEYS, reason="until case files name their measures (SPEC.md)")
+def test_a_column_names_the_measures_of_its_row_as_a_case_file_does(tmp_path):
+    path = register(tmp_path / "m.xlsx", [["案件编号", "办法", "谋取私利"], ["A", "zigui-2018、wenze-2019", "否"]])
+    from_sheet = only_case(path)
+    yaml = b"case: {id: A}\nmeasures: [zigui-2018, wenze-2019]\nanswers: {private_gain: \xe5\x90\xa6}\n"
+    from_file = case_reader.loads(yaml, ZIGUI, "a.yaml")
+    fields = [name for name in type(from_file)._fields() if name not in ("file", "notices")]
+    assert {n: getattr(from_sheet, n) for n in fields} == {n: getattr(from_file, n) for n in fields}
