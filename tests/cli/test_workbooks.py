@@ -130,3 +130,9 @@ def test_the_installed_command_refuses_to_write_a_workbook_into_a_terminal(tmp_p
         assert child.exitstatus == 2, out
         text = out.decode("utf-8")
         assert "不能输出到终端" in text and "PK" not in text
+
+
+def test_a_folder_of_workbooks_only_says_how_to_read_one(tmp_path):
+    register(tmp_path / "台账.xlsx", [["案件编号", "谋取私利"], ["X", "否"]])
+    result = run("check", tmp_path)
+    assert result.exit_code == 2 and "不会自动读取" in result.stderr and "台账.xlsx" in result.stderr

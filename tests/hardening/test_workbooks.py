@@ -193,3 +193,17 @@ def test_reading_a_workbook_leaves_openpyxl_silent(tmp_path, recwarn):
 def test_a_row_numbered_beyond_excels_last_is_refused_before_rows_are_counted_up_to_it(tmp_path, plain):
     patched(plain, "xl/worksheets/sheet1.xml", lambda xml: xml.replace("</sheetData>", '<row r="999999999"/></sheetData>'))
     assert outcome(plain)[0] == ["workbook_broken"]
+
+
+def test_the_command_refuses_a_bomb_with_a_message_and_goes_on_with_the_other_cases(tmp_path, plain):
+    from hardening.adversary import ARTICLE_CASE, invoke
+
+    bomb = tmp_path / "bomb.xlsx"
+    parts = parts_of(plain)
+    parts["xl/sharedStrings.xml"] = b"<!DOCTYPE x [<!ENTITY a 'aaaa'>]><sst>&a;</sst>"
+    bomb.write_bytes(zipped(parts))
+    result = invoke("check", bomb, ARTICLE_CASE, "--format", "jsonl")
+    assert result.returncode == 2
+    message = result.stderr.decode()
+    assert "DOCTYPE or ENTITY" in message and "Traceback" not in message
+    assert result.stdout.decode().count('"outcome": "exempt"') == 1  # the case after it was checked

@@ -25,6 +25,7 @@ OTHER_SPREADSHEETS = (".xls", ".et", ".ods", ".xlsb", ".csv")
 def is_workbook(path: str) -> bool:
     return path.lower().endswith(WORKBOOK_SUFFIXES)
 
+
 # A found entry: the path, the error to report instead of reading it, and the real
 # path of the folder it must lie in when it is read (None for an argument).
 Found = tuple[str, "CaseError | None", "str | None"]
@@ -44,7 +45,17 @@ def discover(paths: list[str]) -> Iterator[Found]:
             found = True
             yield entry
         if not found:
-            yield arg, CaseError("no_cases_in_folder", file=arg, suffixes=", ".join(CASE_SUFFIXES)), None
+            yield arg, CaseError(_nothing_in(arg), file=arg, suffixes=", ".join(CASE_SUFFIXES)), None
+
+
+def _nothing_in(folder: str) -> str:
+    """Why a folder gave no case: it holds none, or only registers, which are read when named (docs/case-files.md)."""
+    try:
+        with os.scandir(folder) as listing:
+            registers = any(is_workbook(e.name) and not e.name.startswith(".") for e in listing)
+    except OSError:
+        registers = False
+    return "no_cases_in_folder_but_workbooks" if registers else "no_cases_in_folder"
 
 
 def _is_case(name: str) -> bool:

@@ -1101,6 +1101,12 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "csv.open_named": ("待答问题（名称）", "open_named"),
     "csv.decision_label": ("已作决定（文字）", "decision_label"),
     "csv.agrees_label": ("与决定是否一致（文字）", "agrees_label"),
+    "no_cases_in_folder_but_workbooks": (
+        "文件夹中没有案件文件（{suffixes}）；其中的 Excel 工作簿不会自动读取，要读取登记表请直接给出它的路径，如 "
+        "zgrongcuo check 文件夹/台账.xlsx。",
+        "the folder holds no case files ({suffixes}); the workbooks in it are not read unasked: name a register "
+        "itself, e.g. zgrongcuo check folder/register.xlsx.",
+    ),
     # -- criteria validate (the linter)
     "lint.unused_fact": (
         "问题“{name}”没有被任何判定规则用到（直接或经由情形、前提条件、底线、命名条件）。",
