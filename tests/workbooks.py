@@ -77,3 +77,20 @@ def zipped(parts: dict[str, bytes]) -> bytes:
 def parts_of(path: Path) -> dict[str, bytes]:
     with zipfile.ZipFile(path) as z:
         return {info.filename: z.read(info.filename) for info in z.infolist()}
+
+
+def read_cases(path, asked, **options):
+    """A register's rows read as ``check`` reads them: (row's name, case or None, error or None)."""
+    from zgrongcuo.errors import ZgError
+    from zgrongcuo.io.sheet_reader import read_register
+
+    out = []
+    for label, document, error in read_register(str(path), asked, **options):
+        case = None
+        if document is not None:
+            try:
+                case, _ = document.read(asked)
+            except ZgError as problem:
+                error = problem
+        out.append((label, case, error))
+    return out

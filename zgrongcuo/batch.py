@@ -13,20 +13,24 @@ import itertools
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from zgrongcuo.errors import ZgError
 from zgrongcuo.io import case_reader
 from zgrongcuo.io.files import MAX_BYTES, read_bytes
+from zgrongcuo.io.questions import Selection
 from zgrongcuo.model.base import Record
-from zgrongcuo.model.case import Case, Notice
+from zgrongcuo.model.case import Notice
 from zgrongcuo.model.criteria import Questions
 from zgrongcuo.render.contract import Renderer, RenderOptions
 
-# A task: the file's path, its bytes when already read (standard input) or its case when already read (a row of
-# a register), or why it cannot be loaded, and the real path of the folder it was found in (it must still lie
-# there when it is read).
-Task = tuple[str, "bytes | Case | None", "ZgError | None", "str | None"]
+if TYPE_CHECKING:
+    from zgrongcuo.io.sheet_reader import RowDocument
+
+# A task: the file's path, its bytes when already read (standard input) or its document (a row of a register),
+# or why it cannot be loaded, and the real path of the folder it was found in (it must still lie there when it
+# is read).
+Task = tuple[str, "bytes | RowDocument | None", "ZgError | None", "str | None"]
 
 CHUNK = 64  # cases a worker takes at a time; starting a worker costs about as much as checking this many
 
@@ -74,26 +78,33 @@ def workers_for(jobs: int, tasks: Iterable[Task]) -> tuple[int, Iterator[Task]]:
     return min(jobs, max(len(head) // CHUNK, 1)), itertools.chain(head, tasks)
 
 
-def _process(task: Task, asked: Questions, prepare: Callable[..., object], explain: bool, max_bytes: int) -> CaseResult:
-    """Load one case and evaluate it against every measure: the renderer prepares the determinations together."""
+def _process(
+    task: Task, asked: Questions | Selection, prepare: Callable[..., object], explain: bool, max_bytes: int
+) -> CaseResult:
+    """Load one case and evaluate it against every measure: the renderer prepares the determinations together.
+
+    ``asked``: the questions of the measures every case is checked against, or
+    a ``Selection`` that gives each case its own (or those ``--criteria`` gave).
+    """
     from zgrongcuo.engine.evaluation import evaluate
 
     path, data, problem, within = task
     try:
         if problem is not None:
             raise problem
-        if isinstance(data, Case):
-            loaded = data
+        if data is not None and not isinstance(data, bytes):  # a register's row (not imported: no check pays for it)
+            loaded, questions = data.read(asked)
         else:
             if data is None:
                 data = read_bytes(path, max_bytes=max_bytes, within=within)
-            loaded = case_reader.loads(data, asked, path)
+            loaded, questions = case_reader.loads_for(data, asked, path)
     except ZgError as error:
         return CaseResult(path, failure=error)
-    several = asked if len(asked.measures) > 1 else None
-    ds = tuple(evaluate(criteria, loaded, explain=explain, questions=several) for criteria in asked.measures)
+    several = questions if len(questions.measures) > 1 else None
+    ds = tuple(evaluate(criteria, loaded, explain=explain, questions=several) for criteria in questions.measures)
     favourables = tuple(d.outcome.favourable for d in ds)
-    return CaseResult(path, favourables=favourables, payload=prepare(ds), notices=tuple(loaded.notices))
+    notices = (*loaded.notices, *loaded.run_notices)
+    return CaseResult(path, favourables=favourables, payload=prepare(ds), notices=notices)
 
 
 # Worker processes keep their criteria and renderer here between tasks.
@@ -101,7 +112,10 @@ _worker: dict[str, object] = {}
 
 
 def _init_worker(
-    criteria_specs: tuple[str | None, ...], renderer: type[Renderer], options: RenderOptions, max_bytes: int
+    criteria_specs: tuple[str | None, ...] | Selection,
+    renderer: type[Renderer],
+    options: RenderOptions,
+    max_bytes: int,
 ) -> None:
     import io
 
@@ -109,7 +123,10 @@ def _init_worker(
 
     # Its stream takes only what a renderer writes when made (a CSV header); what it prepares goes back as payloads.
     made = renderer(io.StringIO(), options)
-    asked = questions(load_measures(criteria_specs))
+    if isinstance(criteria_specs, Selection):  # each case its own measures, loaded in the worker as they are met
+        asked: Questions | Selection = criteria_specs
+    else:
+        asked = questions(load_measures(criteria_specs))
     _worker.update(asked=asked, prepare=made.prepare, explain=made.explains, max_bytes=max_bytes)
 
 
@@ -141,7 +158,7 @@ def _chunks(tasks: Iterable[Task], size: int) -> Iterator[list[Task]]:
 
 def run(
     tasks: Iterable[Task],
-    asked: Questions,
+    asked: Questions | Selection,
     renderer: Renderer,
     *,
     jobs: int = 1,
@@ -150,9 +167,36 @@ def run(
 ) -> Iterator[CaseResult]:
     """Evaluate every task against every measure, in order; with ``jobs`` > 1 and a parallel renderer, in workers.
 
-    ``criteria_specs`` is how the workers load the same measures (what each ``--criteria`` said).
-    When no worker can be started (a failed fork), everything is done in this process.
+    ``asked``: the questions of the measures every case is checked against, or a ``Selection``: each case
+    its own measures, unless ``--criteria`` gave some (then a notice says so, for the first case it overrides).
+    ``criteria_specs`` is how the workers load the same measures (what each ``--criteria`` said), when
+    ``asked`` is not a Selection. When no worker can be started (a failed fork), everything is done in this process.
     """
+    results = _run(tasks, asked, renderer, jobs, criteria_specs, max_bytes)
+    if isinstance(asked, Selection) and asked.overrides:
+        results = _once(results, "measures_overridden")
+    return results
+
+
+def _once(results: Iterator[CaseResult], msg_id: str) -> Iterator[CaseResult]:
+    """The results, with the notice ``msg_id`` on the first that carries it only: it is said once per batch."""
+    said = False
+    for result in results:
+        if any(n.msg_id == msg_id for n in result.notices):
+            if said:
+                result.notices = tuple(n for n in result.notices if n.msg_id != msg_id)
+            said = True
+        yield result
+
+
+def _run(
+    tasks: Iterable[Task],
+    asked: Questions | Selection,
+    renderer: Renderer,
+    jobs: int,
+    criteria_specs: tuple[str | None, ...],
+    max_bytes: int,
+) -> Iterator[CaseResult]:
     here = (asked, renderer.prepare, renderer.explains, max_bytes)
     if jobs <= 1 or not renderer.parallel:
         for task in tasks:
@@ -163,7 +207,8 @@ def run(
     # Forked workers share this process's memory until they write to it; a
     # garbage collection touching every object would copy it all.
     gc.freeze()
-    workers = _Workers.start(jobs, (criteria_specs, type(renderer), renderer.options, max_bytes))
+    init = asked if isinstance(asked, Selection) else criteria_specs
+    workers = _Workers.start(jobs, (init, type(renderer), renderer.options, max_bytes))
     try:
         yield from workers.run(_chunks(tasks, CHUNK), here)
     finally:
@@ -316,14 +361,19 @@ def _serve(end: Any, others: list[Any], init: tuple[Any, ...]) -> None:
 
 
 def tasks_for(
-    paths: list[str], *, max_bytes: int = MAX_BYTES, asked: Questions | None = None, sheet: str | None = None
+    paths: list[str],
+    *,
+    max_bytes: int = MAX_BYTES,
+    asked: Questions | Selection | None = None,
+    sheet: str | None = None,
 ) -> Iterator[Task]:
     """The tasks for ``check``'s arguments: folders walked lazily, standard input read here, once.
 
     Standard input is read in this process so that a worker gets its bytes like any file's.
-    A workbook given as an argument is read here too, row by row as the tasks are taken, each
-    row's case checked against ``asked`` (its ``sheet``, or the first); a spreadsheet in a format
-    that is not read is a task with the error that says what to do.
+    A workbook given as an argument is read here too (its ``sheet``, or the first), row by row
+    as the tasks are taken, its headings known from ``asked``; each row is read as a case where
+    cases are checked. A spreadsheet in a format that is not read is a task with the error that
+    says what to do.
     """
     from zgrongcuo.errors import CaseError, UsageError
     from zgrongcuo.io.discovery import OTHER_SPREADSHEETS, discover, is_workbook

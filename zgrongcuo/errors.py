@@ -48,7 +48,10 @@ class ZgError(Exception):
 
     def message(self, lang: str) -> str:
         """The message alone, without the location."""
-        params = {k: _shown(v) if isinstance(v, str) else v for k, v in self.params.items()}
+        params = {
+            k: _shown(v, None if isinstance(v, Listing) else MAX_SHOWN) if isinstance(v, str) else v
+            for k, v in self.params.items()
+        }
         text = catalogue.text(self.msg_id, lang, **params)
         if self.suggestion:
             end = text[-1:] if text[-1:] in ".。" else ""
@@ -103,6 +106,12 @@ def _rebuild(cls: type[ZgError], msg_id: str, fields: dict[str, object]) -> ZgEr
 
 
 MAX_SHOWN = 200  # characters of a user's value quoted in a message
+
+
+class Listing(str):
+    """What the tool lists in a message (the outcomes a measure has, say): escaped like any text, never shortened."""
+
+    __slots__ = ()
 MAX_EXCERPT = 120  # characters of an offending line quoted under a message
 
 

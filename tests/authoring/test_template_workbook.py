@@ -6,12 +6,12 @@ import openpyxl
 import pytest
 from conftest import EXAMPLES, ROOT
 from openpyxl.utils import get_column_letter
+from workbooks import read_cases
 
 from zgrongcuo.authoring.template_workbook import ROWS, render
 from zgrongcuo.engine.evaluation import evaluate
 from zgrongcuo.io import case_reader
 from zgrongcuo.io.questions import load_measures, questions
-from zgrongcuo.io.sheet_reader import read_register
 from zgrongcuo.model.case import META_KEYS
 from zgrongcuo.text.catalogue import text
 
@@ -24,10 +24,11 @@ EXAMPLE_SETS = [
     (("hubei-2020", "zigui-2018"), sorted((ROOT / "measures/hubei-2020/examples").glob("*.yaml"))),
 ]
 template = render
+FIRST = len(META_KEYS) + 2  # the first question's column: after the case's fields and the measures
 
 
 def read(path, asked=ZIGUI):
-    return list(read_register(str(path), asked))
+    return read_cases(path, asked)
 
 
 def only_case(path, asked=ZIGUI):
@@ -56,10 +57,10 @@ def test_a_heading_per_case_field_and_question_and_a_drop_down_for_each_question
     sheet, lists = wb["案件登记"], wb["选项"]
     assert lists.sheet_state == "hidden" and wb["填表说明"].sheet_state == "visible"
     headings = [c.value for c in sheet[1]]
-    assert headings == [text(f"meta.{k}", "zh") for k in META_KEYS] + [f.label["zh"] for f in ZIGUI.facts]
+    assert headings == [text(f"meta.{k}", "zh") for k in META_KEYS] + ["办法"] + [f.label["zh"] for f in ZIGUI.facts]
     assert sheet.freeze_panes == "C2"
     rules = rules_by_column(sheet)
-    for n, fact in enumerate(ZIGUI.facts, len(META_KEYS) + 1):
+    for n, fact in enumerate(ZIGUI.facts, FIRST):
         rule = rules[get_column_letter(n)]
         assert rule.type == "list" and str(rule.sqref) == f"{get_column_letter(n)}2:{get_column_letter(n)}{ROWS + 1}"
         assert rule.prompt and rule.prompt.startswith(fact.question["zh"][:20])
@@ -96,7 +97,7 @@ def test_the_notes_explain_each_question_in_the_measures_words():
 def test_several_measures_ask_each_question_once_and_long_option_lists_fit():
     wb = book(THREE)
     headings = [c.value for c in wb.worksheets[0][1]]
-    assert len(headings) == len(META_KEYS) + len(THREE.facts) and len(set(headings)) == len(headings)
+    assert len(headings) == FIRST - 1 + len(THREE.facts) and len(set(headings)) == len(headings)
     context = THREE.fact_by_id["context"]
     assert [c.value for c in wb["选项"]["A"]][1:] == [o.label["zh"] for o in context.options]
     # In English the list is longer than the 255 characters a validation can hold itself: the sheet holds it.
@@ -109,7 +110,7 @@ def test_in_english():
     wb = book(lang="en")
     assert wb.sheetnames == ["Cases", "How to fill it in", "Options"]
     rules = rules_by_column(wb.worksheets[0])
-    first_yes_no = next(n for n, f in enumerate(ZIGUI.facts, len(META_KEYS) + 1) if f.type == "yesno")
+    first_yes_no = next(n for n, f in enumerate(ZIGUI.facts, FIRST) if f.type == "yesno")
     assert rules[get_column_letter(first_yes_no)].formula1 == '"yes,no,unknown"'
 
 
@@ -138,7 +139,7 @@ def test_the_template_filled_with_every_example_reads_back_to_the_same_determina
     for row, case in enumerate(cases, 2):
         for column, key in enumerate(META_KEYS, 1):
             sheet.cell(row=row, column=column, value=case.meta.get(key))
-        for column, fact in enumerate(asked.facts, len(META_KEYS) + 1):
+        for column, fact in enumerate(asked.facts, FIRST):
             if fact.id in case.answers:  # every other row separates options as people do: 、 and ；
                 words = cell_words(fact, case.answers[fact.id], "；" if row % 2 else "、")
                 sheet.cell(row=row, column=column, value=words)

@@ -411,7 +411,8 @@ print("\\n" + " ".join(sorted(m for m in sys.modules if m.startswith("zgrongcuo.
         (["check", "--help"], {"process", "root", "framework", "common", "check"}),
         (["--version"], {"process", "root", "framework"}),
         # the list of commands needs them all
-        (["--help"], {"process", "root", "framework", "common", "check", "ask", "similar", "authors"}),
+        (["--help"], {"process", "root", "framework", "common", "check", "ask", "similar", "suggest", "authors", "bundle"}),
+        (["suggest", "--help"], {"process", "root", "framework", "common", "suggest"}),
         (["no-such-command"], {"process", "root", "framework", "common"}),
     ],
 )

@@ -124,7 +124,7 @@ def test_no_arguments_show_the_help_on_stderr_and_exit_2():
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_help_has_no_english_framework_words_in_chinese_and_none_of_ours_untranslated(lang):
     words = ("Usage:", "Options", "Arguments", "Commands", "[default:", "[required]", "Show this message", "TEXT", "INTEGER")
-    for path in ([], ["check"], ["ask"], ["criteria"], ["criteria", "validate"], ["schema"], ["similar"]):
+    for path in ([], ["check"], ["ask"], ["criteria"], ["criteria", "validate"], ["schema"], ["similar"], ["suggest"]):
         result = run(*path, "-h", "--lang", lang)
         assert result.exit_code == 0, result.output
         if lang == "zh":

@@ -77,10 +77,10 @@ def test_a_bundled_measure_not_selected_still_checks_the_outcome(zigui):
         case_reader.loads(decided("exempted", "hubei-2020").encode(), zigui, "d.yaml")
 
 
-def test_a_measure_the_tool_lacks_takes_a_generic_outcome_and_a_warning(zigui):
+def test_a_measure_the_tool_lacks_takes_a_generic_outcome_and_a_warning_only_where_it_may_be_a_slip(zigui):
     case = case_reader.loads(decided("relief_partial", "yidu-2022").encode(), zigui, "d.yaml")
     assert case.decision.known is False and case.decision.favourable is True
-    assert [n.msg_id for n in case.notices] == ["decision_measure_unknown"]
+    assert case.notices == []  # a generic outcome under another measure is what the file should say: nothing to warn
     close = case_reader.loads(decided("relief_full", "zigui-2108").encode(), zigui, "d.yaml")
     assert close.notices[0].msg_id == "decision_measure_close" and close.notices[0].params["hint"] == "zigui-2018"
 

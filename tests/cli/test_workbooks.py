@@ -136,3 +136,20 @@ def test_a_folder_of_workbooks_only_says_how_to_read_one(tmp_path):
     register(tmp_path / "台账.xlsx", [["案件编号", "谋取私利"], ["X", "否"]])
     result = run("check", tmp_path)
     assert result.exit_code == 2 and "不会自动读取" in result.stderr and "台账.xlsx" in result.stderr
+
+
+def test_the_blank_register_names_its_measures_so_check_needs_no_criteria(tmp_path):
+    blank = tmp_path / "问责登记表.xlsx"
+    assert run("template", "--criteria", "wenze-2019", "--format", "xlsx", "-o", blank).exit_code == 0
+    book = openpyxl.load_workbook(blank)
+    sheet = book.worksheets[0]
+    headings = [c.value for c in sheet[1]]
+    measures = headings.index("办法") + 1
+    assert sheet.cell(row=2, column=measures).value == "wenze-2019"  # filled in, ready, in every row
+    untouched = run("check", blank)
+    assert untouched.exit_code == 2 and "表头以下没有填写任何案件" in untouched.stderr  # a measure alone is no case
+    sheet.cell(row=2, column=1, value="W-1")
+    book.save(blank)
+    result = run("check", blank, "--format", "json")
+    [d] = json.loads(result.stdout)
+    assert d["criteria"]["id"] == "wenze-2019" and d["case"]["id"] == "W-1"

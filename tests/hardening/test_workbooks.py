@@ -5,18 +5,17 @@ from __future__ import annotations
 import zipfile
 
 import pytest
-from workbooks import lying_sizes, parts_of, patched, register, saved_value, with_part, zipped
+from workbooks import lying_sizes, parts_of, patched, read_cases, register, saved_value, with_part, zipped
 
 from zgrongcuo.io import workbook
 from zgrongcuo.io.questions import load_measures, questions
-from zgrongcuo.io.sheet_reader import read_register
 
 ZIGUI = questions(load_measures((None,)))
 
 
 def outcome(path, **options):
     """What reading gives: the message ids of the errors, and the cases."""
-    rows = list(read_register(str(path), ZIGUI, **options))
+    rows = read_cases(path, ZIGUI, **options)
     return [e.msg_id for _, _, e in rows if e is not None], [c for _, c, _ in rows if c is not None]
 
 
@@ -151,7 +150,7 @@ def test_formulas_never_run_and_links_to_other_workbooks_are_not_followed(tmp_pa
     path = register(tmp_path / "links.xlsx", [["案件编号", "谋取私利"], ["A", "='[other.xlsx]Sheet1'!A1"], ["B", '=WEBSERVICE("http://x")']])
     saved_value(path, "B3", "否", "str")
     with_part(path, "xl/externalLinks/externalLink1.xml", b'<externalLink xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>')
-    rows = list(read_register(str(path), ZIGUI))
+    rows = read_cases(path, ZIGUI)
     assert rows[0][2].msg_id == "sheet_formula_external"
     assert rows[1][1].answers["private_gain"].value is False  # the value saved with it; nothing is fetched
 
@@ -175,7 +174,7 @@ def test_hostile_workbooks_never_raise_anything_but_the_tools_errors(tmp_path, p
     for n, content in enumerate(cuts + flips):
         path = tmp_path / f"h{n}.xlsx"
         path.write_bytes(content)
-        rows = list(read_register(str(path), ZIGUI))  # raises only if something escaped the checks
+        rows = read_cases(path, ZIGUI)  # raises only if something escaped the checks
         assert rows and all((case is None) != (error is None) for _, case, error in rows)
 
 

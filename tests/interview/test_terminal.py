@@ -13,9 +13,9 @@ import pytest
 from conftest import ARTICLE_CASE
 from helpers import ARTICLE_ASKED
 
+from zgrongcuo.interview.session import shown_options
 from zgrongcuo.io import case_reader
 from zgrongcuo.io.questions import load_measures, questions
-from zgrongcuo.model.case import Answer
 from zgrongcuo.text.catalogue import text
 
 if sys.platform == "win32":  # pexpect.spawn needs a POSIX pseudo-terminal
@@ -54,8 +54,9 @@ def typed(criteria, article, fact_id, *, notes=False):
     answer = article.answers[fact_id]
     if fact.type == "yesno":
         word = "是" if answer.value else "否"
-    else:
-        word = ",".join(str(fact.option_ids.index(o) + 1) for o in answer.value) or "0"
+    else:  # numbered as the question shows them: grouped by measure when several ask it
+        shown = shown_options(fact, getattr(criteria, "measures", (criteria,)), "zh")[0]
+        word = ",".join(str(shown.option_ids.index(o) + 1) for o in answer.value) or "0"
     return f"{word} # {answer.note}" if notes and answer.note else word
 
 
@@ -365,8 +366,7 @@ def test_the_article_case_interviewed_interrupted_and_resumed_is_exempt_under_s2
 # ------------------------------------------------------------ several measures
 
 BOTH = ("--criteria", "zigui-2018", "--criteria", "wenze-2019")
-# The article's case under both: Zigui's questions as alone, then what the regulation still needs.
-BOTH_ASKED = [*ARTICLE_ASKED, "superior_decision_clearly_unlawful", "remedied"]
+ZIGUI, WENZE = "秭归县办法（2018）", "问责条例第十七、十八条（2019）"
 
 
 @pytest.fixture(scope="module")
@@ -374,34 +374,135 @@ def two():
     return questions(load_measures(("zigui-2018", "wenze-2019")))
 
 
+def number_of(shown_text, label):
+    """The number the screen shows for an option, found by its words, as a person reading it finds it."""
+    found = re.findall(r"(\d+)\. " + re.escape(label) + r"\r?\n", shown_text)
+    assert len(found) == 1, (label, shown_text[-600:])
+    return found[0]
+
+
+class Staffer:
+    """A 纪委 staffer answering the article's case: options chosen by their words on the screen, yes/no as the
+    article states them, each answer read off the question the screen shows."""
+
+    WORDS = {  # what the staffer reads in the article, in the options' own words
+        "context": "改革创新、推进经济社会事业发展",
+        "causes": "先行先试",
+        "consequences": "出现失误或偏差",
+    }
+    FOLLOW_UP = {"context": "推进改革"}  # asked the regulation's own options: the document was a reform pilot
+
+    def __init__(self, child, asked, article):
+        self.child, self.asked, self.article = child, asked, article
+        self.seen = []  # (number shown, fact id or "fact@measure")
+        prompts = ("ask.prompt_set", "ask.prompt_yesno", "ask.prompt_follow_up")
+        self.prompts = [text(p, "zh") for p in prompts]
+
+    def answer_until(self, done):
+        child = self.child
+        while True:
+            index = child.expect_exact([*self.prompts, done])
+            if index == 3:
+                return
+            before = child.before
+            heading = [line for line in before.splitlines() if line.startswith("[")][-1].strip()
+            number = int(heading[1 : heading.index("/")])
+            if index == 2:  # a measure's own options for a list that got none of them
+                fact = next(f for f in self.asked.facts if f.id in self.FOLLOW_UP and f.type == "set")
+                measure = next(m for m in self.asked.measures if heading.endswith(text("ask.follow_up", "zh", measure=m.name("zh"))))
+                self.seen.append((number, f"{fact.id}@{measure.id}"))
+                child.sendline(number_of(before, self.FOLLOW_UP[fact.id]))
+                continue
+            fact = self.fact_of(heading)
+            self.seen.append((number, fact.id))
+            if index == 0:
+                child.sendline(number_of(before, self.WORDS[fact.id]))
+            else:
+                child.sendline("是" if self.article.answers[fact.id].value else "否")
+
+    def fact_of(self, heading):
+        return next(f for f in self.asked.facts if heading.endswith("] " + f.question["zh"]))
+
+
+def test_the_article_case_in_a_staffers_words_under_two_measures_at_80_by_24(two, tmp_path):
+    """The issue's test: the two-measure interview, answered as a staffer would, reads Article 17 for the regulation."""
+    article = case_reader.load(str(ARTICLE_CASE), two)
+    env = {**os.environ, "COLUMNS": "80", "LINES": "24", "NO_COLOR": "1"}
+    env.pop("FORCE_COLOR", None)
+    child = pexpect.spawn(
+        str(SCRIPT), ["ask", *BOTH, "--save", "article.yaml"], cwd=str(tmp_path), env=env, encoding="utf-8",
+        timeout=30, dimensions=(24, 80),
+    )  # fmt: skip
+    child.logfile_read = io.StringIO()
+    metadata(child, "ZG-2014-57", "", "", "")
+    child.expect_exact(text("ask.meta.conduct_date", "zh"))
+    child.sendline("")
+    staffer = Staffer(child, two, article)
+    staffer.answer_until(text("ask.done_decided_several", "zh"))
+    child.expect_exact(text("compare.closing", "zh"))
+    assert finish(child) == 0
+    shown = screen(child)
+
+    # The screen says which measure each group of options belongs to, and asks the regulation its own options.
+    first = shown[shown.index("[1/") : shown.index("[2/")]
+    assert text("ask.group", "zh", measures=ZIGUI) in first and text("ask.group", "zh", measures=WENZE) in first
+    assert first.index(text("ask.group", "zh", measures=ZIGUI)) < first.index("改革创新") < first.index(
+        text("ask.group", "zh", measures=WENZE)
+    ) < first.index("推进改革")
+    assert staffer.seen[:2] == [(1, "context"), (2, "context@wenze-2019")]
+    assert [f for _, f in staffer.seen[2:]] == ARTICLE_ASKED[1:]
+    assert [n for n, _ in staffer.seen] == list(range(1, len(staffer.seen) + 1))
+    # The lines of the two questions fit 80 columns: nothing there is broken by the terminal's own wrapping.
+    from zgrongcuo.text.layout import columns
+
+    questions_shown = shown[shown.index("[1/") : shown.index("[3/")].splitlines()
+    assert max(columns(line) for line in questions_shown) <= 80, questions_shown
+
+    checked = subprocess.run(
+        [str(SCRIPT), "check", "article.yaml", *BOTH, "--format", "json"],
+        cwd=tmp_path, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert checked.returncode == 0, checked.stderr
+    ds = json.loads(checked.stdout)
+    assert [(d["criteria"]["id"], d["outcome"], d["situations_met"]) for d in ds] == [
+        ("zigui-2018", "exempt", ["S2"]),
+        ("wenze-2019", "exempt", ["A17-1a"]),  # Article 17(1): an error in pushing reform, from a pilot attempt
+    ]
+
+
 def test_two_measures_in_a_terminal_interrupted_resumed_and_read_back_by_check(two, tmp_path):
     article = case_reader.load(str(ARTICLE_CASE), two)
-    article.answers["superior_decision_clearly_unlawful"] = Answer(False)  # no superior decision is involved
     child = spawn(tmp_path, *BOTH)
     child.expect_exact(text("ask.intro_several", "zh", count=2))
     metadata(child, "ZG-2014-57", "", "", "")
     child.expect_exact(text("ask.meta.conduct_date", "zh"))  # the regulation says when it came into force
     child.sendline("2014-06-01")
-    for number, fact_id in enumerate(BOTH_ASKED[:5], 1):
+    answer(child, two, article, "context", 1, notes=True)
+    child.expect_exact(text("ask.follow_up", "zh", measure=WENZE))
+    child.expect_exact(two.measures[1].fact_by_id["context"].question["zh"])
+    child.expect_exact(text("ask.prompt_follow_up", "zh"))
+    child.sendline("0")  # none of the regulation's options: Article 17 is out, Article 18 will be asked
+    for number, fact_id in enumerate(ARTICLE_ASKED[1:5], 3):
         answer(child, two, article, fact_id, number, notes=True)
-    assert BOTH_ASKED[5] == "diligent"  # a question both measures ask: help gives each one's words, each named
-    child.expect(question(two, "diligent", 6))
+    assert ARTICLE_ASKED[5] == "diligent"  # a question both measures ask: help gives each one's words, each named
+    child.expect(question(two, "diligent", 7))
     child.expect_exact(text("ask.prompt_yesno", "zh"))
     child.sendline("help")
-    child.expect_exact(text("ask.help_measure", "zh", measure="秭归县办法（2018）"))
-    child.expect_exact(text("ask.help_measure", "zh", measure="问责条例第十七、十八条（2019）"))
+    child.expect_exact(text("ask.help_measure", "zh", measure=ZIGUI))
+    child.expect_exact(text("ask.help_measure", "zh", measure=WENZE))
     child.expect_exact(text("ask.prompt_yesno", "zh"))
     child.sendline(typed(two, article, "diligent", notes=True))
-    child.expect(question(two, BOTH_ASKED[6], 7))
+    child.expect(question(two, ARTICLE_ASKED[6], 8))
     child.expect_exact(text("ask.prompt_yesno", "zh"))
     child.sendintr()
     child.expect(RESUME)
     command = child.match.group(1)
     assert finish(child) == 130
-    assert shlex.split(command)[2:] == ["--case", "ZG-2014-57.yaml", *BOTH]
+    assert shlex.split(command)[2:] == ["--case", "ZG-2014-57.yaml"]  # the draft names its two measures
 
     child = spawn_printed(tmp_path, command)
-    for number, fact_id in enumerate(BOTH_ASKED[6:], 7):
+    rest = [*ARTICLE_ASKED[6:], "remedied"]
+    for number, fact_id in enumerate(rest, 7):  # numbered after the answers the file holds
         answer(child, two, article, fact_id, number, notes=True)
     child.expect_exact(text("ask.done_decided_several", "zh"))
     child.expect_exact(text("compare.closing", "zh"))  # the outcomes compared, last, as check prints them
@@ -411,6 +512,7 @@ def test_two_measures_in_a_terminal_interrupted_resumed_and_read_back_by_check(t
     assert last_line(child) == text("ask.updated", "zh", file="ZG-2014-57.yaml")
     shown = screen(child)
     assert "[7/" in shown and "[1/" not in shown  # the resumed interview starts where it stopped
+    assert text("ask.prompt_follow_up", "zh") not in shown  # the regulation's reading was settled before
 
     checked = subprocess.run(
         [str(SCRIPT), "check", "ZG-2014-57.yaml", *BOTH, "--format", "json"],
@@ -423,30 +525,30 @@ def test_two_measures_in_a_terminal_interrupted_resumed_and_read_back_by_check(t
     ]
     saved = case_reader.load(str(tmp_path / "ZG-2014-57.yaml"), two)
     assert {f: (a.value, a.note) for f, a in saved.answers.items()} == {
-        f: (article.answers[f].value, article.answers[f].note) for f in BOTH_ASKED
+        f: (article.answers[f].value, article.answers[f].note) for f in [*ARTICLE_ASKED, "remedied"]
     }
     assert saved.meta["conduct_date"] == "2014-06-01"
 
 
 def test_the_offer_names_the_measure_decided_early_and_going_on_asks_only_its_bottom_line(two, tmp_path):
     child = spawn(tmp_path, *BOTH, "--no-meta", "--no-save", "--format", "json")
-    reform = two.fact_by_id["context"].option_ids.index("reform") + 1  # the regulation's option alone
-    for number, (fact_id, word) in enumerate(
-        [
-            ("context", str(reform)),
-            ("causes", "2"),
-            ("consequences", "1"),
-            ("superior_decision_clearly_unlawful", "否"),
-            ("private_gain", "否"),
-            ("knowingly_violated", "没有"),
-            ("persisted_after_prohibition", "否"),
-        ],
-        1,
-    ):
-        child.expect(question(two, fact_id, number))
-        child.expect_exact(prompt_of(two, fact_id))
+    steps = [
+        ("context", "推进改革"),  # the regulation's option alone, in its words
+        (None, "0"),  # Zigui's own options: none of them
+        ("causes", "缺乏经验"),
+        ("consequences", "1"),
+        ("private_gain", "否"),
+        ("knowingly_violated", "没有"),
+        ("persisted_after_prohibition", "否"),
+    ]
+    for number, (fact_id, word) in enumerate(steps, 1):
+        if fact_id is None:
+            child.expect_exact(text("ask.prompt_follow_up", "zh"))
+        else:
+            child.expect(question(two, fact_id, number))
+            child.expect_exact(prompt_of(two, fact_id))
         child.sendline(word)
-    outcome = text("ask.offer_outcome", "zh", measure="秭归县办法（2018）", outcome="不符合容错免责的情形或条件", code="not_eligible")
+    outcome = text("ask.offer_outcome", "zh", measure=ZIGUI, outcome="不符合容错免责的情形或条件", code="not_eligible")
     child.expect_exact(outcome)
     child.expect_exact(text("ask.offer_prompt", "zh"))
     child.sendline("是")

@@ -4,9 +4,8 @@ import datetime
 import io
 from pathlib import Path
 
-import pytest
 from conftest import EXAMPLES
-from workbooks import register, saved_value, with_part
+from workbooks import read_cases, register, saved_value, with_part
 
 from zgrongcuo import batch
 from zgrongcuo.engine.evaluation import evaluate
@@ -19,7 +18,7 @@ ZIGUI = questions(load_measures((None,)))
 
 
 def read(path, asked=ZIGUI, **options):
-    return list(read_register(str(path), asked, **options))
+    return read_cases(path, asked, **options)
 
 
 def only_case(path, asked=ZIGUI, **options):
@@ -273,7 +272,7 @@ def test_a_check_of_a_workbook_and_a_folder_reads_rows_and_leaves_workbooks_in_f
     (tmp_path / "old.xls").write_bytes(b"\xd0\xcf\x11\xe0")
     tasks = list(batch.tasks_for([str(folder), str(tmp_path / "台账.xlsx"), str(tmp_path / "old.xls")], asked=ZIGUI))
     assert [Path(t[0]).name for t in tasks] == ["a.yaml", "台账.xlsx!2", "台账.xlsx!3", "old.xls"]
-    assert tasks[1][1].meta["id"] == "R1"
+    assert tasks[1][1].read(ZIGUI)[0].meta["id"] == "R1"  # read where cases are checked, as a file's bytes are
     assert tasks[3][2].msg_id == "workbook_other_format"
     assert batch.is_batch([str(tmp_path / "台账.xlsx")])
     results = list(batch.run(iter(tasks), ZIGUI, _Collect()))
@@ -292,11 +291,25 @@ class _Collect:
 
 
 
-@pytest.mark.skipif("measures" not in case_reader.TOP_KEYS, reason="until case files name their measures (SPEC.md)")
 def test_a_column_names_the_measures_of_its_row_as_a_case_file_does(tmp_path):
-    path = register(tmp_path / "m.xlsx", [["案件编号", "办法", "谋取私利"], ["A", "zigui-2018、wenze-2019", "否"]])
-    from_sheet = only_case(path)
-    yaml = b"case: {id: A}\nmeasures: [zigui-2018, wenze-2019]\nanswers: {private_gain: \xe5\x90\xa6}\n"
-    from_file = case_reader.loads(yaml, ZIGUI, "a.yaml")
-    fields = [name for name in type(from_file)._fields() if name not in ("file", "notices")]
-    assert {n: getattr(from_sheet, n) for n in fields} == {n: getattr(from_file, n) for n in fields}
+    from zgrongcuo.io.questions import Selection
+
+    path = register(tmp_path / "m.xlsx", [
+        ["案件编号", "办法", "谋取私利"],
+        ["A", "zigui-2018、wenze-2019", "否"],
+        ["B", "秭归县办法（2018）、问责条例第十七、十八条（2019）", "否"],  # by the names the register shows
+        ["C", None, "否"],
+        ["D", "zigui-2019", "否"],
+    ])  # fmt: skip
+    own = Selection()  # no --criteria: each row its own measures, else the default
+    yaml = "case: {id: A}\nmeasures: [zigui-2018, wenze-2019]\nanswers: {private_gain: 否}\n".encode()
+    from_file, asked = case_reader.loads_for(yaml, own, str(tmp_path / "a.yaml"))
+    rows = read_cases(path, own)
+    for _, case, _ in rows[:2]:
+        assert case.measures == from_file.measures == ("zigui-2018", "wenze-2019")
+        assert {f: a.value for f, a in case.answers.items()} == {f: a.value for f, a in from_file.answers.items()}
+    assert rows[2][1].measures is None  # none named: the default, as a case file that names none
+    error = rows[3][2]
+    assert error.msg_id == "unknown_measure_name" and error.suggestion == "zigui-2018" and error.key == "办法"
+    documents = [d for _, d, _ in read_register(str(path), own)]
+    assert [q.measure_ids for q in (d.read(own)[1] for d in documents[:2])] == [asked.measure_ids] * 2

@@ -35,3 +35,58 @@ def test_the_article_case_marks_what_is_assumed(criteria):
     note = case.answers["democratic_decision"].note
     assert note and "假设" in note
     assert evaluate(criteria, case).situations_met == ("S2",)
+
+
+# ---------------------------------------------------------------- every bundled case names its measures
+
+BUNDLED_FOLDERS = ("examples", "measures/wenze-2019/examples", "measures/hubei-2020/examples", "precedents")
+
+
+@pytest.mark.parametrize("folder", BUNDLED_FOLDERS)
+def test_every_bundled_case_names_its_measures_and_runs_with_them_alone(folder):
+    """Checked with no --criteria, every file of the folder loads, under the measures it names: those it expects."""
+    import io
+
+    from conftest import ROOT
+
+    from zgrongcuo import batch
+    from zgrongcuo.authoring import expectations
+    from zgrongcuo.io.questions import Selection
+    from zgrongcuo.render.contract import RenderOptions
+    from zgrongcuo.render.json_output import JsonlRenderer
+
+    path = ROOT / folder
+    files = sorted(path.glob("*.yaml"))
+    renderer = JsonlRenderer(io.StringIO(), RenderOptions("zh", batch=True))
+    results = list(batch.run(batch.tasks_for([str(path)]), Selection(), renderer))
+    assert [r.failure for r in results] == [None] * len(files)
+    for file in files:
+        case = case_reader.load(str(file), Selection())
+        assert case.measures, f"{file.name} names its measures"
+        assert list(case.measures) == [e.measure for e in case.expects], f"{file.name}: a measure for each expectation"
+    report = expectations.run(Selection(), [str(path)])
+    assert {r.status for r in report} == {expectations.PASSED}
+    assert len(report) == sum(len(case_reader.load(str(f), Selection()).expects) for f in files)
+
+
+def test_the_three_distinctions_are_quoted_word_for_word_from_one_text():
+    """Every quote of them, in every bundled measure, is the 2016 wording as the repository's copy gives it."""
+    from conftest import ROOT
+    from helpers import quoted_items
+
+    from zgrongcuo.io import criteria_builder
+
+    source = (ROOT / "tests" / "sources" / "three-distinctions-2016.md").read_text(encoding="utf-8")
+    speech = next(line for line in source.splitlines() if line.startswith("要把干部"))
+    quoted = []
+    for name in ("zigui-2018", "wenze-2019", "hubei-2020"):
+        quoted += [(name, w, q) for w, q, b in quoted_items(criteria_builder.load(name)) if q and "区分开来" in q]
+    quoted += [
+        (name, f"exclusion {e.fact.id}", e.quote)
+        for name in ("zigui-2018", "wenze-2019", "hubei-2020")
+        for e in criteria_builder.load(name).exclusions
+        if e.quote and "区分开来" in e.quote
+    ]
+    quoted = [(n, w, q) for n, w, q in quoted if "要求" not in q]  # the guidance's own "落实“三个区分开来”要求"
+    assert len(quoted) >= 10
+    assert [(n, w) for n, w, q in quoted if q not in speech] == []

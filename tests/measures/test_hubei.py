@@ -35,8 +35,31 @@ def run(*args):
 
 def test_every_quote_of_the_guidance_is_word_for_word(hubei):
     quoted = [(w, q) for w, q, b in quoted_items(hubei) if q and b == "guidance"]
-    assert len(quoted) >= 40
+    assert len(quoted) >= 30
     assert [w for w, q in quoted if q not in TEXT] == []
+
+
+def test_what_is_the_tools_reading_is_not_labelled_the_guidances(hubei):
+    # The guidance names no bottom line and no order among its rules: both are readings made here.
+    assert {e.basis for e in hubei.exclusions} == {"interpretation"}
+    graded = [r for r in hubei.rules if r.quote]
+    assert len(graded) == 5 and {r.basis for r in graded} == {"interpretation"}
+    assert all(r.quote in TEXT and "谁先谁后" in r.note["zh"] for r in graded)  # the outcome's words stay the guidance's
+    # Rule 3's two phrases read through one option: said where it is used.
+    for s in (hubei.situation("H3a"), hubei.situation("H3b")):
+        [context] = [e for e in s.elements if e.fact.id == "context"]
+        assert context.basis == "interpretation" and "一个选项" in context.note["zh"]
+
+
+@pytest.mark.parametrize("situation", ["H4a", "H4b", "H5"])
+def test_rules_4_and_5_need_an_error_in_the_work(hubei, situation):
+    [consequences] = [e for e in hubei.situation(situation).elements if e.fact.id == "consequences"]
+    assert consequences.basis == "interpretation"
+    base = "answers:\n  context: [epidemic_control]\n  remedied: 是\n  cooperated: 是\n  fit_for_duty: 是\n"
+    for listed, status in (("[]", "not_met"), ("[adverse_social_impact]", "not_met"), ("[inadequate_work]", "met")):
+        case = case_reader.loads(f"{base}  consequences: {listed}\n".encode(), hubei, "x.yaml")
+        [result] = [r for r in evaluate(hubei, case).situations if r.situation.id == situation]
+        assert result.status == status, listed
 
 
 def test_each_of_the_five_graded_rules_is_quoted_whole_by_a_situation(hubei):

@@ -62,6 +62,19 @@ def test_every_element_has_a_basis_and_every_interpretation_a_note(wenze):
             assert e.note and e.note["zh"] and e.note["en"], e.key
 
 
+def test_a_clearly_unlawful_superior_decision_qualifies_the_second_paragraph_only(wenze):
+    assert "superior_decision_clearly_unlawful" not in {e.fact.id for e in wenze.exclusions}
+    holding = [s.id for s in wenze.situations if "superior_decision_clearly_unlawful" in {e.fact.id for e in s.elements}]
+    assert holding == ["A17-P2"]
+    # A reform error is spared under Article 17(1) without anyone asking about a superior's decision.
+    text = (
+        "answers:\n  context: [reform]\n  causes: [pilot]\n  consequences: [error]\n  private_gain: 否\n"
+        "  knowingly_violated: 否\n  persisted_after_prohibition: 否\n"
+    )
+    d = evaluate(wenze, case_reader.loads(text.encode(), wenze, "x.yaml"))
+    assert (d.outcome.id, d.situations_met, d.unchecked_exclusions) == ("exempt", ("A17-1a",), ())
+
+
 def test_force_majeure_is_a_situation_of_its_own(wenze):
     [a17_3] = [s for s in wenze.situations if "不可抗力" in (s.quote or "")]
     assert {e.fact.id for e in a17_3.elements} >= {"diligent", "causes"}
@@ -141,7 +154,7 @@ def test_check_with_the_bundled_name():
     [
         ("a17-3-epidemic-investment-exempt.yaml", 0),
         ("a18-overpaid-subsidy-remedied-mitigated.yaml", 0),
-        ("a17-p2-clearly-unlawful-superior-decision-not-tolerated.yaml", 1),
+        ("a17-p2-clearly-unlawful-superior-decision-accountable.yaml", 1),
         ("none-careless-approval-accountable.yaml", 1),
         ("a17-1a-pilot-undetermined.yaml", 3),
     ],

@@ -97,7 +97,7 @@ def test_a_decision_and_whether_the_screening_agrees():
     header, rows = rows_of(book["台账"])
     one, two = (dict(zip(header, r, strict=True)) for r in rows)
     assert (one["已作决定"], one["决定机关及日期"], one["与决定一致"], one["agrees_code"]) == ("建议容错免责（免予责任追究）", "县委常委会 2018-06", "是", "yes")
-    assert (two["与决定一致"], two["agrees_code"]) == ("无法对照", None)  # undetermined: not comparable (SPEC.md)
+    assert (two["与决定一致"], two["agrees_code"]) == ("无法对照", "not_comparable")  # undetermined (SPEC.md), as CSV says
     summary = [[c.value for c in row] for row in book["汇总"].iter_rows()]
     words = [v for row in summary for v in row if isinstance(v, str)]
     assert "与已作决定对照" in words

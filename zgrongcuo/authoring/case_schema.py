@@ -12,10 +12,10 @@ import re
 
 from zgrongcuo.io import case_reader
 from zgrongcuo.model import vocabulary
-from zgrongcuo.model.case import CONDUCT_DATE, DECISION_KEYS, GENERIC_DECISIONS, META_KEYS
+from zgrongcuo.model.case import CONDUCT_DATE, DECISION_KEYS, GENERIC_DECISIONS, GENERIC_WORDS, META_KEYS
 from zgrongcuo.model.criteria import Criteria, Questions
 from zgrongcuo.render.fields import DRAFT
-from zgrongcuo.text.catalogue import text
+from zgrongcuo.text.catalogue import labels_of, text
 
 # A name yaml-language-server resolves beside the case file; `zgrongcuo schema
 # case -o case.schema.json` writes it there.
@@ -45,6 +45,7 @@ def case_schema(criteria: Criteria | Questions, lang: str) -> dict:
         ]
     }
     answers = {}
+    suggested = {}
     for fact in asked.facts:
         if fact.type == "yesno":
             value: dict = {"$ref": "#/$defs/yesno"}
@@ -67,6 +68,7 @@ def case_schema(criteria: Criteria | Questions, lang: str) -> dict:
             "description": f"{fact.question[lang]}\n\n{fact.help[lang]}",
             "anyOf": [value, with_note],
         }
+        suggested[fact.id] = {"title": fact.label[lang], **_suggestion(fact, value)}
     meta: dict[str, dict] = {k: {"title": text(f"meta.{k}", lang), "$ref": "#/$defs/text"} for k in META_KEYS}
     meta["conduct_date"] = {
         "title": text("meta.conduct_date", lang),
@@ -90,6 +92,8 @@ def case_schema(criteria: Criteria | Questions, lang: str) -> dict:
             "anyOf": [expect, {"type": "array", "items": expect}, {"type": "null"}],
         },
         "decision": {"title": text("schema.decision", lang), "anyOf": [_decision(measures, lang), {"type": "null"}]},
+        "measures": {"title": text("schema.measures", lang), "anyOf": [_measures(), {"type": "null"}]},
+        "suggested": {"title": text("schema.suggested", lang), "anyOf": [_closed(suggested), {"type": "null"}]},
     }
     properties = {k: top[k] for k in case_reader.TOP_KEYS}
     titles = text("list_sep", lang).join(m.title[lang] for m in measures)
@@ -102,16 +106,52 @@ def case_schema(criteria: Criteria | Questions, lang: str) -> dict:
     }
 
 
+def _suggestion(fact, value: dict) -> dict:
+    """A suggestion of ``suggested:``: a value with its sentences, or sentences both ways (``conflicting``)."""
+    texts = {"anyOf": [{"$ref": "#/$defs/text"}, {"type": "array", "items": {"$ref": "#/$defs/text"}, "minItems": 1}]}
+    contrary = {
+        "value": {"$ref": "#/$defs/yesno"},
+        "evidence": {"$ref": "#/$defs/text"},
+        "from": {"$ref": "#/$defs/text"},
+        "option": {"enum": list(fact.option_ids)},
+    }
+    item = {
+        **_closed({k: contrary[k] for k in case_reader.CONFLICTING_KEYS if k != "option" or fact.type == "set"}),
+        "required": ["value", "evidence", *(["option"] if fact.type == "set" else [])],
+    }
+    properties = {
+        "value": value,
+        "evidence": texts,
+        "from": texts,
+        "conflicting": {"type": "array", "items": item, "minItems": 1},
+    }
+    return _closed({k: properties[k] for k in case_reader.SUGGESTED_KEYS})
+
+
 def _decision(measures, lang: str) -> dict:
     """``decision:``: the outcome of the measure it names (that the loader checks), or a generic one."""
-    outcomes = _union([[o.id for o in m.outcomes.values() if o.favourable is not None] for m in measures])
+    # Ids, or the outcome in words (its label), as the loader reads them back.
+    outcomes = _union(
+        [case_reader.outcome_spellings(o.id, o.label) for m in measures for o in m.outcomes.values() if o.favourable is not None]
+    )
+    generic = _union(
+        [case_reader.outcome_spellings(o, labels_of(f"decision.generic.{o}"), GENERIC_WORDS[o]) for o in GENERIC_DECISIONS]
+    )
     properties = {
-        "outcome": {"title": text("schema.decision.outcome", lang), "enum": _union([outcomes, list(GENERIC_DECISIONS)])},
+        "outcome": {"title": text("schema.decision.outcome", lang), "enum": _union([outcomes, generic])},
         "measure": {"title": text("schema.decision.measure", lang), "type": "string", "pattern": r"^[A-Za-z][A-Za-z0-9_-]*$"},
     }
     for key in DECISION_KEYS:
         properties.setdefault(key, {"title": text(f"schema.decision.{key}", lang), "$ref": "#/$defs/text"})
     return {**_closed({k: properties[k] for k in DECISION_KEYS}), "required": ["outcome", "measure"]}
+
+
+def _measures() -> dict:
+    """``measures:``: bundled measures' names, or criteria files' paths (from the case file's folder)."""
+    from zgrongcuo.io.measures import bundled_measures
+
+    name = {"anyOf": [{"enum": list(bundled_measures())}, {"type": "string", "pattern": r"[/\\.]"}]}
+    return {"type": "array", "items": name, "minItems": 1, "uniqueItems": True}
 
 
 def _union(lists) -> list[str]:

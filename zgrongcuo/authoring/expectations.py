@@ -14,9 +14,10 @@ from zgrongcuo.errors import ZgError
 from zgrongcuo.io import case_reader
 from zgrongcuo.io.discovery import discover
 from zgrongcuo.io.files import MAX_BYTES
+from zgrongcuo.io.questions import Selection
 from zgrongcuo.model.base import Record
 from zgrongcuo.model.case import Case, Expect
-from zgrongcuo.model.criteria import Criteria
+from zgrongcuo.model.criteria import Criteria, Questions
 from zgrongcuo.model.determination import MET, Determination, SituationResult
 
 PASSED, FAILED, SKIPPED, ERROR = "passed", "failed", "skipped", "load_error"
@@ -101,24 +102,39 @@ def check_case(measures: Sequence[Criteria], case: Case) -> list[ExpectationResu
 
 
 def run(
-    criteria: Criteria | Sequence[Criteria], paths: list[str], *, max_bytes: int = MAX_BYTES
+    criteria: Criteria | Sequence[Criteria] | Selection, paths: list[str], *, max_bytes: int = MAX_BYTES
 ) -> list[ExpectationResult]:
-    """Every case file under ``paths`` (folders recursed as `check` does), in order, against each measure."""
+    """Every case file under ``paths`` (folders recursed as `check` does), in order, against each measure.
+
+    Given a ``Selection``, each case against its own measures (or those ``--criteria`` gave), as `check` does.
+    """
+    from zgrongcuo.io.files import read_bytes
     from zgrongcuo.io.questions import questions
 
-    measures = (criteria,) if isinstance(criteria, Criteria) else tuple(criteria)
-    asked = questions(measures)
+    if isinstance(criteria, Selection):
+        asked: Questions | Selection = criteria
+    else:
+        asked = questions((criteria,) if isinstance(criteria, Criteria) else tuple(criteria))
     results: list[ExpectationResult] = []
     for path, problem, within in discover(paths):
         try:
             if problem is not None:
                 raise problem
-            loaded = case_reader.load(path, asked, max_bytes=max_bytes, within=within)
+            loaded, read_against = case_reader.loads_for(read_bytes(path, max_bytes=max_bytes, within=within), asked, path)
         except ZgError as error:
             results.append(ExpectationResult(path, ERROR, error=error))
             continue
-        results.extend(check_case(measures, loaded))
+        results.extend(check_case(read_against.measures, loaded))
     return results
+
+
+def measures_met(results: list[ExpectationResult]) -> tuple[Criteria, ...]:
+    """The measures the results were checked against, in the order first met."""
+    found: dict[str, Criteria] = {}
+    for r in results:
+        if r.criteria is not None:
+            found.setdefault(r.criteria.id, r.criteria)
+    return tuple(found.values())
 
 
 def counts(results: list[ExpectationResult]) -> dict[str, int]:

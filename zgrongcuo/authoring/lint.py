@@ -76,6 +76,7 @@ class _Linter:
         self.impossible_situations()
         self.rules_that_never_fire()
         self.missing_basis()
+        self.cues()
 
     # -- what nothing uses
 
@@ -116,6 +117,32 @@ class _Linter:
         for outcome in crit.outcomes.values():
             if outcome.id != crit.undetermined.id and outcome.id not in named:
                 self.warn("lint.unused_outcome", outcome.line, f"outcomes[{outcome.id}]", name=outcome.id)
+
+    # -- cues for suggestions from written accounts
+
+    def cues(self) -> None:
+        """Phrases that would be found nearly anywhere, or that show two options of one list at once."""
+        from zgrongcuo.suggestion.cues import parts
+
+        for fact in self.criteria.facts:
+            key = f"facts[{fact.id}]"
+            phrases = [(p, fact.line, f"{key}.cues") for ps in fact.cues.values() for p in ps]
+            if fact.cues_unless and not fact.cues:
+                self.warn("lint.cue_unless_alone", fact.line, f"{key}.cues.unless", fact=fact.id)
+            owner: dict[str, str] = {}
+            for option in fact.options:
+                okey = f"{key}.options[{option.id}].cues"
+                phrases += [(p, option.line, okey) for p in option.cues]
+                for phrase in option.cues:
+                    if phrase in owner:
+                        self.warn(
+                            "lint.cue_two_options", option.line, okey, phrase=phrase, first=owner[phrase],
+                            option=option.id, fact=fact.id,
+                        )  # fmt: skip
+                    owner.setdefault(phrase, option.id)
+            for phrase, line, where in phrases:
+                if len("".join(parts(phrase))) < 2:
+                    self.warn("lint.cue_short", line, where, phrase=phrase)
 
     def all_elements(self) -> list[c.Element]:
         crit = self.criteria

@@ -21,10 +21,12 @@ def _comment(value: str, lang: str, indent: str, extra: str = "") -> list[str]:
     return [f"{prefix}{part}".rstrip() for paragraph in value.splitlines() or [""] for part in wrap(paragraph, width)]
 
 
-def render(criteria: Criteria | Questions, lang: str, *, schema: str = DEFAULT_URL) -> str:
+def render(
+    criteria: Criteria | Questions, lang: str, *, schema: str = DEFAULT_URL, measures: tuple[str, ...] = ()
+) -> str:
     """The template's text for one measure, or several (their questions together), in ``lang``.
 
-    Its first line points editors at ``schema``.
+    Its first line points editors at ``schema``; ``measures``: how its ``measures:`` line names them.
     """
     asked = criteria if isinstance(criteria, Questions) else Questions.single(criteria)
     out = [f"# yaml-language-server: $schema={schema}"]
@@ -37,6 +39,8 @@ def render(criteria: Criteria | Questions, lang: str, *, schema: str = DEFAULT_U
         out += _comment(text("template.set_how", lang, example=example), lang, "")
     for key in ("template.note_how", "template.schema_how"):
         out += _comment(text(key, lang), lang, "")
+    if measures:
+        out += ["", *(_comment(text("template.measures", lang), lang, "")), "measures: [" + ", ".join(measures) + "]"]
     out += ["", *(_comment(text("template.case", lang), lang, "")), "case:"]
     width = max(len(k) for k in META_KEYS)
     for key in META_KEYS:

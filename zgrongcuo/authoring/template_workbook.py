@@ -39,8 +39,12 @@ def heading(key: str, lang: str) -> str:
     return text(f"meta.{key}", lang)
 
 
-def render(criteria: Criteria | Questions, lang: str) -> bytes:
-    """The template workbook's bytes for one measure, or several (their questions together), in ``lang``."""
+def render(criteria: Criteria | Questions, lang: str, *, measures: tuple[str, ...] = ()) -> bytes:
+    """The template workbook's bytes for one measure, or several (their questions together), in ``lang``.
+
+    ``measures``: how each row names the measures, filled in beforehand (as the YAML template's ``measures:``),
+    so that ``check`` needs no ``--criteria``; a row with nothing else in it is no case.
+    """
     import openpyxl
     from openpyxl.packaging.custom import StringProperty
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
@@ -64,11 +68,14 @@ def render(criteria: Criteria | Questions, lang: str) -> bytes:
     lists = wb.create_sheet(text("template_xlsx.lists_sheet", lang))
     lists.sheet_state = "hidden"
 
-    headings = [heading(k, lang) for k in META_KEYS] + [f.label[lang] for f in asked.facts]
+    headings = [heading(k, lang) for k in META_KEYS] + [text("sheet.measures", lang)] + [f.label[lang] for f in asked.facts]
+    first_fact = len(META_KEYS) + 2  # the column of the first question, after the case's fields and the measures
     for column, name in enumerate(headings, 1):
         cell = ws.cell(row=1, column=column, value=name)
         cell.font, cell.fill, cell.alignment, cell.border = bold, head_fill, centre, border
-    widths = [META_WIDTH.get(k, 16) for k in META_KEYS] + [min(max(width_of(f.label[lang]) // 2 + 2, 12), 20) for f in asked.facts]
+    named = "、".join(measures)
+    widths = [META_WIDTH.get(k, 16) for k in META_KEYS] + [max(width_of(named) + 2, 10)]
+    widths += [min(max(width_of(f.label[lang]) // 2 + 2, 12), 20) for f in asked.facts]
     for column, width in enumerate(widths, 1):
         ws.column_dimensions[get_column_letter(column)].width = width
     ws.row_dimensions[1].height = LINE_POINTS * max(_lines(h, w) for h, w in zip(headings, widths, strict=True)) + 4
@@ -81,6 +88,16 @@ def render(criteria: Criteria | Questions, lang: str) -> bytes:
         column = get_column_letter(META_KEYS.index(key) + 1)
         for row in range(2, last + 1):
             ws[f"{column}{row}"].number_format = "@"
+    measures_column = get_column_letter(len(META_KEYS) + 1)
+    if named:
+        for row in range(2, last + 1):
+            ws[f"{measures_column}{row}"] = named
+    measures_prompt = DataValidation(
+        type=None, showInputMessage=True, promptTitle=_cut(text("sheet.measures", lang), 32),
+        prompt=_cut(text("template_xlsx.measures_prompt", lang), PROMPT),
+    )  # fmt: skip
+    measures_prompt.add(f"{measures_column}2:{measures_column}{last}")
+    ws.add_data_validation(measures_prompt)
     date_column = get_column_letter(META_KEYS.index("conduct_date") + 1)
     date_prompt = DataValidation(
         type=None, showInputMessage=True, promptTitle=_cut(heading("conduct_date", lang), 32),
@@ -92,7 +109,7 @@ def render(criteria: Criteria | Questions, lang: str) -> bytes:
     words = [text(k, lang) for k in YES_NO.get(lang, YES_NO["en"])]
     yes_no = ",".join(words)
     list_column = 0
-    for n, fact in enumerate(asked.facts, len(META_KEYS) + 1):
+    for n, fact in enumerate(asked.facts, first_fact):
         column = get_column_letter(n)
         if fact.type == "yesno":
             rule = DataValidation(type="list", formula1=f'"{yes_no}"', allow_blank=True, errorStyle="stop")

@@ -24,8 +24,9 @@ app = framework.sub_app()
 @app.command("ask", cls=framework.Command, help="cli.ask", epilog="cli.ask_exit_codes")
 def ask(
     *,
-    criteria: common.CriteriaOption = None,
+    criteria: common.CaseCriteriaOption = None,
     case_file: Annotated[str | None, typer.Option("--case", metavar="FILE", help="cli.opt.case")] = None,
+    from_texts: Annotated[list[str] | None, typer.Option("--from", metavar="FILE", help="cli.opt.from")] = None,
     save: Annotated[str | None, typer.Option("--save", metavar="FILE", help="cli.opt.save")] = None,
     no_save: Annotated[bool, typer.Option("--no-save", help="cli.opt.no_save")] = False,
     force: Annotated[bool, typer.Option("--force", help="cli.opt.ask_force")] = False,
@@ -50,7 +51,7 @@ def ask(
 
     # Everything that can be refused is refused here, before the first question.
     specs = common.specs(criteria)
-    asked = common.questions_for(specs, lang)
+    selection = common.selection_for(specs, lang)  # the --criteria given, else a resumed case's own measures
     if case_file == "-":
         raise UsageError("ask_case_stdin")
     if save == "-":
@@ -63,14 +64,21 @@ def ask(
         raise UsageError("precedents_text_only")
     kept: tuple[str, ...] = ()
     if case_file is not None:
-        # Against every measure named: a file with answers for a measure not named is refused, never cut down.
-        start = case_reader.load(case_file, asked, max_bytes=max_bytes)
+        # Against the measures the file names, or every one --criteria names: a file with answers for a measure
+        # not among them is refused, never cut down.
+        start, asked = case_reader.load_for(case_file, selection, max_bytes=max_bytes)
         kept = _comments(case_file, max_bytes)
     else:
-        start = blank_case()
+        start, asked = blank_case(), selection.default()
     if not quiet:
-        for notice in start.notices:
+        for notice in (*start.notices, *start.run_notices):
             common.warn(notice, lang)
+    if from_texts:  # suggestions from written accounts, each offered at its question
+        from zgrongcuo.cli.suggest import read_draft
+
+        start = read_draft(
+            from_texts, asked, lang, max_bytes=max_bytes, quiet=quiet, case=start if case_file else None
+        ).case
     # A Word document onto a terminal, or an -o file that exists, is refused now, not after the interview.
     options = RenderOptions(lang, detail=detail, measures=len(asked.measures))
     notify = common.say if not quiet else common.silent
@@ -81,7 +89,6 @@ def ask(
         lang,
         say=common.say,
         report=lambda error: common.report_error(error, lang),
-        criteria_specs=specs,
         case_file=case_file,
         save=save,
         no_save=no_save,

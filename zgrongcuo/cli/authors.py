@@ -76,7 +76,7 @@ def show(
 def test(
     paths: Paths,
     *,
-    criteria: common.CriteriaOption = None,
+    criteria: common.CaseCriteriaOption = None,
     format_name: ReportFormat = "text",
     lang: common.LangOption,
     max_bytes: common.MaxBytesOption = MAX_BYTES,
@@ -84,10 +84,12 @@ def test(
     from zgrongcuo.authoring import expectations
     from zgrongcuo.errors import UsageError
 
-    measures = common.questions_for(common.specs(criteria), lang).measures
+    selection = common.selection_for(common.specs(criteria), lang)  # the --criteria given, else each case's own
     if paths.count("-") > 1:
         raise UsageError("stdin_twice")
-    results = expectations.run(measures, list(paths), max_bytes=max_bytes)
+    results = expectations.run(selection, list(paths), max_bytes=max_bytes)
+    measures = selection.fixed.measures if selection.fixed is not None else expectations.measures_met(results)
+    measures = measures or selection.default().measures
     if format_name == "json":
         from zgrongcuo.authoring.json_reports import write_test
 
@@ -193,15 +195,22 @@ def template(
     schema_url: Annotated[str, typer.Option("--schema", metavar="URL", help="cli.opt.schema_url")] = "case.schema.json",
     format_name: Annotated[str, common.format_option(TEMPLATE_FORMATS, help="cli.opt.template_format")] = "yaml",
 ) -> None:
+    from zgrongcuo.io.measures import reference, written_from
+
     asked = common.questions_for(common.specs(criteria), lang)
+    # The file names the measures it was made for, from where it is written: check and ask need no --criteria.
+    at = output if output not in (None, "-") else None
+    refs = [written_from(reference(m.path, m.id), at) for m in asked.measures]
     if format_name == "xlsx":  # the register an office hands out: a workbook, never into a terminal
         from zgrongcuo.authoring.template_workbook import render as workbook
 
-        common.emit_bytes(workbook(asked, lang), output, force, lang, format_name)
+        common.emit_bytes(workbook(asked, lang, measures=tuple(refs)), output, force, lang, format_name)
         return
     from zgrongcuo.authoring.template import render
+    from zgrongcuo.io.case_writer import quote
 
-    common.emit(render(asked, lang, schema=schema_url), output, force, lang)
+    named = tuple(r if r.replace("-", "").replace("_", "").isalnum() else quote(r) for r in refs)
+    common.emit(render(asked, lang, schema=schema_url, measures=named), output, force, lang)
 
 
 schema_app = framework.sub_app()

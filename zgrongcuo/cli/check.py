@@ -19,7 +19,7 @@ app = framework.sub_app()
 def check(
     cases: Annotated[list[str], typer.Argument(metavar="CASE...", help="cli.arg.cases", show_default=False)],
     *,
-    criteria: common.CriteriaOption = None,
+    criteria: common.CaseCriteriaOption = None,
     format_name: Annotated[str, common.format_option(f.value for f in OutputFormat)] = "text",
     lang: common.LangOption,
     max_bytes: common.MaxBytesOption = MAX_BYTES,
@@ -39,12 +39,12 @@ def check(
     from zgrongcuo.render.progress import progress, wanted
 
     specs = common.specs(criteria)
+    selection = common.selection_for(specs, lang)  # the --criteria given, else each case's own measures
     paths = list(cases)
     if sheet is not None and not any(is_workbook(p) for p in paths):
         from zgrongcuo.errors import UsageError
 
         raise UsageError("sheet_without_workbook")
-    asked = common.questions_for(specs, lang)
     fmt = OutputFormat(format_name)
     nearest = None
     if precedents:
@@ -55,14 +55,14 @@ def check(
         from zgrongcuo.cli.similar import nearest_published
 
         nearest = nearest_published(paths[0], specs, lang, max_bytes)
-    measures = len(asked.measures)
+    measures = len(selection.fixed.measures) if selection.fixed is not None else 1  # known in advance, if at all
     options = RenderOptions(
         lang, batch=batch.is_batch(paths), explain=explain, detail=detail, measures=measures, precedents=nearest
     )
     notice = common.say if not quiet else common.silent
     destination = Destination(fmt, output, options, force=force, say=notice)
     renderer = destination.renderer
-    tasks = batch.tasks_for(paths, max_bytes=max_bytes, asked=asked, sheet=sheet)
+    tasks = batch.tasks_for(paths, max_bytes=max_bytes, asked=selection, sheet=sheet)
     total = None  # counted only where a progress bar needs it: a batch keeps no list of its files
     if wanted(fmt):
         tasks = iter(listed := list(tasks))
@@ -71,7 +71,7 @@ def check(
     favourables: set[bool | None] = set()  # which kinds of outcome occurred, for the exit code
     failures = 0
     with progress(total, lang) as advance:
-        for result in batch.run(tasks, asked, renderer, jobs=jobs, criteria_specs=specs, max_bytes=max_bytes):
+        for result in batch.run(tasks, selection, renderer, jobs=jobs, max_bytes=max_bytes):
             if result.failure is not None:
                 failures += 1
                 common.report_error(result.failure, lang)

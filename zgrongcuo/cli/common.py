@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
@@ -18,6 +18,9 @@ from zgrongcuo.model.case import Notice
 from zgrongcuo.model.criteria import Criteria, Questions
 from zgrongcuo.text.catalogue import LANGUAGES, text
 from zgrongcuo.text.escape import one_line
+
+if TYPE_CHECKING:
+    from zgrongcuo.io.questions import Selection
 
 ExitCode = framework.ExitCode
 
@@ -97,6 +100,11 @@ def complete_measures(incomplete: str) -> list[str]:
 CriteriaOption = Annotated[
     list[str] | None,
     typer.Option("--criteria", metavar="PATH", help="cli.opt.criteria_several", autocompletion=complete_measures),
+]
+# On commands that read case files: without it, each case's own measures (its measures:), else the default.
+CaseCriteriaOption = Annotated[
+    list[str] | None,
+    typer.Option("--criteria", metavar="PATH", help="cli.opt.criteria_cases", autocompletion=complete_measures),
 ]
 LangOption = Annotated[
     str, typer.Option("--lang", metavar="zh|en", default_factory=framework.language, help="cli.opt.lang")
@@ -182,6 +190,20 @@ def warn_if_shadowed(spec: str | None, lang: str) -> None:
 
     if shadowed(spec):
         say(text("warning_prefix", lang) + text("location_sep", lang) + text("measure_name_shadows", lang, name=one_line(spec or "")))
+
+
+def selection_for(specs: tuple[str, ...], lang: str) -> Selection:
+    """What each case is checked against: the ``--criteria`` given (checked to speak ``lang``; they override what the
+    case files name), or, none given, each case's own measures (SPEC "A case may name the measures ...")."""
+    from zgrongcuo.io.questions import Selection
+
+    checked_language(lang)
+    for spec in specs:
+        warn_if_shadowed(spec, lang)
+    selection = Selection(specs, lang=lang)
+    for criteria in selection.fixed.measures if selection.fixed is not None else ():
+        checked_language(lang, criteria)
+    return selection
 
 
 def questions_for(specs: tuple[str, ...], lang: str) -> Questions:

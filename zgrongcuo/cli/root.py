@@ -21,10 +21,12 @@ COMMANDS: dict[str, str] = {
     "check": "zgrongcuo.cli.check:app",
     "ask": "zgrongcuo.cli.ask:app",
     "similar": "zgrongcuo.cli.similar:app",
+    "suggest": "zgrongcuo.cli.suggest:app",
     "template": "zgrongcuo.cli.authors:template_app",
     "schema": "zgrongcuo.cli.authors:schema_app",
     "diff": "zgrongcuo.cli.authors:diff_app",
     "criteria": "zgrongcuo.cli.authors:criteria_app",
+    "bundle": "zgrongcuo.cli.bundle:app",
 }
 
 

@@ -120,10 +120,12 @@ def agreement(d: Determination) -> tuple[bool | None, str | None]:
 
     Under the decision's own measure the outcomes must be the same; under
     another measure the two can only agree in direction (relief granted, in
-    full or in part, or not). An undetermined screening neither agrees nor disagrees.
+    full or in part, or not). A screening that is not comparable neither agrees
+    nor disagrees: an undetermined one, and one whose measure does not apply to
+    the case (SPEC "Agreement").
     """
     decision = d.case.decision
-    if decision is None or not d.decided:
+    if decision is None or not d.decided or not d.outcome.applicable:
         return None, None
     if decision.measure == d.criteria.id:
         return decision.outcome == d.outcome.id, "outcome"

@@ -28,10 +28,24 @@ from zgrongcuo.interview.dialogue import LINE_LIMIT, Dialogue, LineTooLong
 from zgrongcuo.interview.session import Interview
 from zgrongcuo.io import case_writer
 from zgrongcuo.io.files import MAX_BYTES, free_name, unused, unwritable, write_new
+from zgrongcuo.io.measures import reference
 from zgrongcuo.model.case import Case
 from zgrongcuo.model.criteria import Criteria, Questions
 from zgrongcuo.text.catalogue import DEFAULT_LANGUAGE, text
 from zgrongcuo.text.escape import file_stem
+
+
+def _named_ids(case: Case, asked: Questions) -> tuple[str, ...]:
+    """The ids of the measures asked for now that a resumed case's file names: its answers were given for those."""
+    from zgrongcuo.io.measures import resolve
+
+    named = set()
+    for ref in case.measures or ():
+        try:
+            named.add(os.path.realpath(resolve(ref)))
+        except ZgError:
+            continue
+    return tuple(m.id for m in asked.measures if os.path.realpath(m.path) in named)
 
 
 class InputEnded(Exception):
@@ -49,8 +63,8 @@ def same_file(a: str, b: str) -> bool:
 class Sitting:
     """One run of ``zgrongcuo ask``: the interview, and the files it leaves.
 
-    ``questions`` are those of the measures asked for; ``criteria_specs`` how each ``--criteria`` named
-    one, which the resume command repeats, so that a draft is read back with every answer it holds.
+    ``questions`` are those of the measures asked for; the case file and every draft name them
+    (``measures:``), so that a draft is read back, and resumed, with every answer it holds.
     """
 
     def __init__(
@@ -61,7 +75,6 @@ class Sitting:
         *,
         say: Callable[[str], None],
         report: Callable[[ZgError], None],
-        criteria_specs: tuple[str, ...] = (),
         case_file: str | None = None,
         save: str | None = None,
         no_save: bool = False,
@@ -79,7 +92,6 @@ class Sitting:
         self.questions = questions if isinstance(questions, Questions) else Questions.single(questions)
         self.lang = lang
         self.say, self.report = say, report
-        self.criteria_specs = criteria_specs
         self.case_file, self.save, self.no_save, self.force = case_file, save, no_save, force
         self.everything, self.format_name, self.output = everything, format_name, output
         self.detail, self.quiet = detail, quiet  # how the determination is shown: the resume command repeats them
@@ -102,7 +114,10 @@ class Sitting:
             fits=self.fits,
             max_bytes=max_bytes,
             after_meta=self._announce_name,
+            answered_for=_named_ids(start, self.questions),
         )
+        # The file says which measures it was answered for: those it is asked against now.
+        self.interview.case.measures = tuple(reference(m.path, m.id) for m in self.questions.measures)
 
     def t(self, msg_id: str, **params: object) -> str:
         return text(msg_id, self.lang, **params)
@@ -235,9 +250,11 @@ class Sitting:
         if draft_of is not None:
             comments.insert(0, text("ask.draft_header", self.lang, command=draft_of))
         json_syntax = path.lower().endswith(".json")
-        data = case_writer.dumps(case, self.questions, lang=self.lang, comments=tuple(comments), json_syntax=json_syntax)
+        data = case_writer.dumps(
+            case, self.questions, lang=self.lang, comments=tuple(comments), json_syntax=json_syntax, at=path
+        )
         if len(data.encode("utf-8")) > self.max_bytes:  # the comments are for reading; the answers must fit
-            data = case_writer.dumps(case, self.questions, lang=self.lang, json_syntax=json_syntax)
+            data = case_writer.dumps(case, self.questions, lang=self.lang, json_syntax=json_syntax, at=path)
         write_new(path, data, force=replace)
 
     # -- drafts
@@ -272,11 +289,9 @@ class Sitting:
     def resume_command(self, draft: str) -> str:
         """The command that takes the interview up again from ``draft`` and saves where this one would have.
 
-        Every ``--criteria`` is repeated, in order: a draft with answers for several measures cannot be read with fewer.
+        No ``--criteria``: the draft names the measures it was asked against (``measures:``), and is resumed with them.
         """
         words = ["zgrongcuo", "ask", "--case", draft]
-        for spec in self.criteria_specs:
-            words += ["--criteria", spec]
         if self.lang != DEFAULT_LANGUAGE:
             words += ["--lang", self.lang]
         if self.everything:

@@ -57,7 +57,7 @@ def yes_no(word: str) -> bool | None | Invalid:
 
 
 def choices(fact: Fact, word: str) -> tuple[str, ...] | None | Invalid:
-    """Option ids for a reply such as ``1,3`` (numbers or ids), ``()`` for none, ``None`` for unknown."""
+    """Option ids for a reply such as ``1,3`` (numbers, ids, or the options' words), ``()`` for none, ``None`` for unknown."""
     tokens = [t for t in _SEPARATORS.split(word.strip()) if t]
     if not tokens:
         return Invalid("ask.hint_set")
@@ -77,8 +77,26 @@ def choices(fact: Fact, word: str) -> tuple[str, ...] | None | Invalid:
         elif token in fact.option_ids:
             chosen.add(token)
         else:
-            return Invalid("ask.bad_choice", (("word", token),))
+            found = in_words(fact, token)
+            if isinstance(found, Invalid):
+                return found
+            chosen.add(found)
     return tuple(o for o in fact.option_ids if o in chosen)
+
+
+def in_words(fact: Fact, word: str) -> str | Invalid:
+    """The option a person named in words: its label, or a part of one label only (at least two characters)."""
+    folded = word.casefold()
+    exact = [o.id for o in fact.options if any(folded == label.casefold() for label in o.label.values())]
+    if len(exact) == 1:
+        return exact[0]
+    within = [o for o in fact.options if len(word) >= 2 and any(folded in label.casefold() for label in o.label.values())]
+    if len(within) == 1:
+        return within[0].id
+    if within:
+        numbers = "、".join(str(fact.options.index(o) + 1) for o in within)
+        return Invalid("ask.ambiguous_choice", (("word", word), ("numbers", numbers)))
+    return Invalid("ask.bad_choice", (("word", word),))
 
 
 def parse_reply(fact: Fact, line: str) -> Answer | str | Invalid:

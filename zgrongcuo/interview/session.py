@@ -18,18 +18,26 @@ alone, and a question that only a later measure still needs comes where that
 measure asks it, among its own, not where the first measure would have put it.
 With ``everything`` the same rule gives the union's order (the first
 measure's questions, then each next measure's new ones).
+
+A list question whose options differ between the measures that ask it is
+shown grouped under the measures each option belongs to (``shown_options``).
+A measure that got none of its own options from a non-empty answer is not
+taken to mean "none": it is asked a follow-up with its own options and words,
+while its reading can still change its outcome — until then that measure
+reads the question as unanswered.  The answer stays one list, the union.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from zgrongcuo.engine.evaluation import evaluate
+from zgrongcuo.interview import suggestions
 from zgrongcuo.interview.dialogue import LINE_LIMIT, Dialogue, LineTooLong, escaped
 from zgrongcuo.interview.replies import BACK, HELP, NOTE_MARK, Invalid, command_word, parse_reply, split_note, yes_no
 from zgrongcuo.model.base import Record
 from zgrongcuo.model.case import CONDUCT_DATE, META_KEYS, Answer, Case
-from zgrongcuo.model.criteria import Criteria, Fact, Questions
+from zgrongcuo.model.criteria import Criteria, Fact, Option, Questions
 from zgrongcuo.model.determination import Determination
 from zgrongcuo.model.vocabulary import control_character
 from zgrongcuo.text.catalogue import text
@@ -41,14 +49,65 @@ _META = "meta"  # where going back from the first question leads, when the metad
 
 
 class _Step(Record):
-    """A question answered, in the order answered, with the state before it, which going back restores."""
+    """A question answered, in the order answered, with the state before it, which going back restores.
 
-    __slots__ = ("fact", "offered", "going_on")
+    ``measure``: the id of the measure a follow-up asked its own options for; None for the question itself.
+    """
 
-    def __init__(self, fact: str, offered: bool, going_on: bool) -> None:
+    __slots__ = ("fact", "offered", "going_on", "measure")
+
+    def __init__(self, fact: str, offered: bool, going_on: bool, measure: str | None = None) -> None:
         self.fact = fact
         self.offered = offered
         self.going_on = going_on
+        self.measure = measure
+
+
+class OptionGroup(Record):
+    """Options shown together under a heading: those read by the same measures (heading "" when not grouped)."""
+
+    __slots__ = ("heading", "measures", "options")
+
+    def __init__(self, heading: str, measures: tuple[str, ...], options: tuple[Option, ...]) -> None:
+        self.heading = heading
+        self.measures = measures  # the ids of the measures that read these options
+        self.options = options
+
+
+def shown_options(fact: Fact, measures: tuple[Criteria, ...], lang: str) -> tuple[Fact, list[OptionGroup]]:
+    """How a list question is shown: the fact with its options in the order numbered, and the groups they form.
+
+    Where the measures asking the question read different options, the options
+    are grouped by the measures that read them: those all of them read first,
+    then those fewer read, each group in the order the union lists them.
+    """
+    asking = [m for m in measures if fact.id in m.fact_by_id]
+    readers = {o.id: tuple(m.id for m in asking if o.id in m.fact_by_id[fact.id].option_set) for o in fact.options}
+    everyone = tuple(m.id for m in asking)
+    if len(asking) < 2 or all(r == everyone for r in readers.values()):
+        return fact, [OptionGroup("", everyone, fact.options)]
+    groups: dict[tuple[str, ...], list[Option]] = {}
+    for option in fact.options:
+        groups.setdefault(readers[option.id], []).append(option)
+    ordered = sorted(groups.items(), key=lambda item: -len(item[0]))  # stable: the union's order among equals
+    names = {m.id: m.name(lang) for m in asking}
+    out = []
+    for ids, options in ordered:
+        if ids == everyone:
+            heading = text("ask.group_all", lang)
+        else:
+            heading = text("ask.group", lang, measures=text("list_sep", lang).join(names[i] for i in ids))
+        out.append(OptionGroup(heading, ids, tuple(options)))
+    numbered = tuple(o for g in out for o in g.options)
+    return _with_options(fact, numbered), out
+
+
+def _with_options(fact: Fact, options: tuple[Option, ...]) -> Fact:
+    """The question with these options, in this order: what a reply's numbers are read against."""
+    return Fact(
+        fact.id, fact.type, fact.label, fact.question, fact.help, options, fact.quote, fact.basis, fact.note, fact.index,
+        fact.line,
+    )  # fmt: skip
 
 
 class Interview:
@@ -58,7 +117,9 @@ class Interview:
 
     ``fits`` says whether a case can still be saved and read back (case files
     have a size limit, ``max_bytes``, which the refusal names); ``after_meta``
-    is called with the case when the metadata has been asked.
+    is called with the case when the metadata has been asked.  ``answered_for``:
+    the ids of the measures a resumed case's answers were given for (those its
+    file names), whose reading of its lists is settled.
     """
 
     def __init__(
@@ -72,6 +133,7 @@ class Interview:
         fits: Callable[[Case], bool] | None = None,
         max_bytes: int | None = None,
         after_meta: Callable[[Case], None] | None = None,
+        answered_for: Iterable[str] = (),
     ) -> None:
         self.questions = questions if isinstance(questions, Questions) else Questions.single(questions)
         self.measures = self.questions.measures
@@ -88,8 +150,13 @@ class Interview:
         # The questions answered, in the order answered: those of a resumed file first, so that
         # going back reaches every question of the case.
         self.trail = [_Step(f.id, False, False) for f in self.questions.facts if f.id in case.answers]
+        # (fact, measure id): that measure's reading of the answered list is settled — its own options were
+        # asked for in a follow-up, or offered when the resumed file was answered.
+        given = set(answered_for)
+        self.settled: set[tuple[str, str]] = {(f, m.id) for f in case.answers for m in self.measures if m.id in given}
         self.position: int | None = None  # the step of the trail being asked again after going back
         self.asked: list[str] = []  # every fact asked, in order, including those asked again
+        self.followed: list[tuple[str, str]] = []  # every follow-up put, in order: (fact, measure id)
         self.answered_here: set[str] = set()  # facts answered (or kept) in this interview
         self.offered = False  # the offer to go on with unexamined bottom lines was made
         self.going_on = False  # ... and accepted
@@ -102,10 +169,33 @@ class Interview:
     def several(self) -> bool:
         return len(self.measures) > 1
 
-    def evaluate(self, case: Case) -> tuple[Determination, ...]:
-        """The case under each measure, in the order given."""
+    def evaluate(self, case: Case, *, as_given: bool = False) -> tuple[Determination, ...]:
+        """The case under each measure, in the order given.
+
+        A list a measure still has a follow-up on is unanswered to it, unless ``as_given``: as the file will read.
+        """
         several = self.questions if self.several else None
-        return tuple(evaluate(m, case, questions=several) for m in self.measures)
+        out = []
+        for m in self.measures:
+            seen = case
+            hidden = [] if as_given else [f for f in case.answers if self.pending(case, f, m)]
+            if hidden:
+                seen = case.copy()
+                for fact_id in hidden:
+                    del seen.answers[fact_id]
+            out.append(evaluate(m, seen, questions=several))
+        return tuple(out)
+
+    def pending(self, case: Case, fact_id: str, measure: Criteria) -> bool:
+        """Whether ``measure`` asks the list ``fact_id``, got none of its options in a non-empty answer, and was not
+        asked its own options yet: then it is asked a follow-up rather than read as "none of them"."""
+        if (fact_id, measure.id) in self.settled:
+            return False
+        own = measure.fact_by_id.get(fact_id)
+        answer = case.answers.get(fact_id)
+        if own is None or answer is None or not isinstance(answer.value, tuple) or not answer.value:
+            return False
+        return own.option_set.isdisjoint(answer.value)
 
     def is_open(self, fact_id: str) -> bool:
         """Not answered; or answered unknown before this interview and not asked again yet."""
@@ -117,9 +207,10 @@ class Interview:
         """Decided unfavourably with bottom lines unexamined: what the offer to go on is about."""
         return d.decided and d.outcome.favourable is False and bool(d.unchecked_exclusions)
 
-    def candidates(self, ds: tuple[Determination, ...]) -> list[str]:
-        """The facts that could be asked now, answered or not: measure by measure, each in its asking order."""
-        found: dict[str, None] = {}
+    def candidates(self, ds: tuple[Determination, ...]) -> dict[str, list[str]]:
+        """The facts that could be asked now, answered or not, with the measures wanting each: measure by measure,
+        each in its asking order."""
+        found: dict[str, list[str]] = {}
         for d in ds:
             facts = d.criteria.facts
             if self.everything:
@@ -130,21 +221,36 @@ class Interview:
                 wanted = [f.id for f in facts if f.id in d.unchecked_exclusions]
             else:
                 continue
-            found.update(dict.fromkeys(wanted))
-        return list(found)
+            for fact_id in wanted:
+                found.setdefault(fact_id, []).append(d.criteria.id)
+        return found
 
-    def next_fact(self, ds: tuple[Determination, ...]) -> Fact | None:
-        """The first fact, in that order, that is still open and can change an outcome."""
-        for fact_id in self.candidates(ds):
+    def next_step(self, ds: tuple[Determination, ...]) -> tuple[Fact, Criteria | None] | None:
+        """What to ask next: a follow-up a measure still needs (it comes straight after the question it follows), else
+        the first fact, in that order, that is still open and can change an outcome."""
+        wanted = self.candidates(ds)
+        for fact_id, ids in wanted.items():
+            for m in self.measures:
+                if m.id in ids and self.pending(self.case, fact_id, m):
+                    return self.questions.fact_by_id[fact_id], m
+        for fact_id in wanted:
             if self.is_open(fact_id):
-                return self.questions.fact_by_id[fact_id]
+                return self.questions.fact_by_id[fact_id], None
         return None
 
-    def relevant(self, fact_id: str) -> bool:
-        """Whether ``fact_id`` would be asked if it had no answer: after going back, only these are asked again."""
+    def relevant(self, step: _Step) -> bool:
+        """Whether a step of the trail would be asked now: after going back, only these are asked again.
+
+        The question itself: if it had no answer; a follow-up: if its measure still got none of its options.
+        """
+        if step.measure is not None:
+            measure = next(m for m in self.measures if m.id == step.measure)
+            if not self.pending(self.case, step.fact, measure):
+                return False
+            return step.measure in self.candidates(self.evaluate(self.case)).get(step.fact, [])
         without = self.case.copy()
-        without.answers.pop(fact_id, None)
-        return fact_id in self.candidates(self.evaluate(without))
+        without.answers.pop(step.fact, None)
+        return step.fact in self.candidates(self.evaluate(without))
 
     def unasked_exclusions(self, ds: tuple[Determination, ...]) -> list[str]:
         """The open bottom lines of the measures decided unfavourably without them, in the union's order."""
@@ -154,14 +260,16 @@ class Interview:
     def should_offer(self, ds: tuple[Determination, ...]) -> bool:
         return not self.everything and not self.offered and bool(self.unasked_exclusions(ds))
 
-    def progress(self, ds: tuple[Determination, ...], fact: Fact) -> tuple[int, int]:
+    def progress(self, ds: tuple[Determination, ...], fact: Fact, measure: str | None = None) -> tuple[int, int]:
         """The number of the question being asked, and an estimate of how many the interview will have asked."""
-        pending = {f for f in self.candidates(ds) if self.is_open(f)} | {fact.id}
-        total = len({s.fact for s in self.trail} | pending)
+        wanted = self.candidates(ds)
+        pending = {(f, None) for f in wanted if self.is_open(f)} | {(fact.id, measure)}
+        pending |= {(f, m.id) for f, ids in wanted.items() for m in self.measures if m.id in ids and self.pending(self.case, f, m)}
+        total = len({(s.fact, s.measure) for s in self.trail} | pending)
         if self.position is not None:
             return self.position + 1, total
-        settled = [s for s in self.trail if s.fact != fact.id and not self.is_open(s.fact)]
-        return len(settled) + 1, total
+        done = [s for s in self.trail if (s.fact, s.measure) != (fact.id, measure) and not self.is_open(s.fact)]
+        return len(done) + 1, total
 
     # -- the conversation
 
@@ -186,15 +294,19 @@ class Interview:
                     back_in_meta = False
                     self.advance(0)
             ds = self.evaluate(self.case)
-            fact = self.questions.fact_by_id[self.trail[self.position].fact] if self.position is not None else None
-            if fact is None:
-                fact = self.next_fact(ds)
-                if fact is not None:  # an unknown asked again takes its place at the end, as a new answer will
-                    self.trail = [s for s in self.trail if s.fact != fact.id]
-            if fact is not None:
-                reply = self.ask_fact(io, fact, ds)
+            step: tuple[Fact, Criteria | None] | None = None
+            if self.position is not None:
+                at = self.trail[self.position]
+                step = self.questions.fact_by_id[at.fact], self.measure_by_id(at.measure)
+            else:
+                step = self.next_step(ds)
+                if step is not None and step[1] is None:  # an unknown asked again goes to the end, as a new answer will
+                    self.trail = [s for s in self.trail if s.fact != step[0].id]
+            if step is not None:
+                fact, measure = step
+                reply = self.ask_follow_up(io, fact, measure, ds) if measure is not None else self.ask_fact(io, fact, ds)
                 if reply != BACK:
-                    self.record(fact, reply)  # type: ignore[arg-type]
+                    self.record(fact, reply, measure)  # type: ignore[arg-type]
                 elif self.go_back(io) == _META:
                     meta, back_in_meta = len(self.meta_keys) - 1, True
                 continue
@@ -222,7 +334,10 @@ class Interview:
                 io.say(t("ask.done_open_several", measures=t("list_sep").join(open_ones)))
             else:
                 io.say(t("ask.done_open"))
-            return ds
+            return self.evaluate(self.case, as_given=True)
+
+    def measure_by_id(self, measure_id: str | None) -> Criteria | None:
+        return next((m for m in self.measures if m.id == measure_id), None) if measure_id is not None else None
 
     def introduce(self, io: Dialogue) -> None:
         """How to answer; and, for a resumed case, what it holds."""
@@ -233,6 +348,8 @@ class Interview:
             io.say(self.t("ask.intro_several", count=len(self.measures)))
         if self.case.answers:
             self.overview(io)
+        if self.case.suggested:
+            io.say(self.t("ask.suggested_intro", count=self.case.awaiting()))
 
     def t(self, msg_id: str, **params: object) -> str:
         return text(msg_id, self.lang, **params)
@@ -299,23 +416,38 @@ class Interview:
         io.say("")
         io.say(t("ask.question", number=number, total=total, question=fact.question[lang]))
         if fact.type == "set":
-            for n, option in enumerate(fact.options, 1):
-                io.say(t("ask.option", number=n, label=option.label[lang]))
+            fact, groups = shown_options(fact, self.measures, lang)  # numbered as shown
+            n = 0
+            for group in groups:
+                if group.heading:
+                    io.say(group.heading)
+                for option in group.options:
+                    n += 1
+                    io.say(t("ask.group_option" if group.heading else "ask.option", number=n, label=option.label[lang]))
             io.say(t("ask.none_option"))
         if earlier is not None:
             io.say(t("ask.earlier", answer=self.shown(fact, earlier)))
             if earlier.note:
                 io.say(t("ask.earlier_note", note=escaped(earlier.note)))
+        # A suggestion from a written account: its sentences shown, and what Enter takes (not over an answer).
+        offered = suggestions.proposal(self.case.suggested.get(fact.id), lang) if earlier is None else None
+        if earlier is None and fact.id in self.case.suggested:
+            for said in suggestions.lines(fact, self.case.suggested[fact.id], lang):
+                io.say(said)
+        default = earlier if earlier is not None else offered
         prompt = t("ask.prompt_yesno" if fact.type == "yesno" else "ask.prompt_set")
         while True:
             line = self.read(io, prompt)
             word, note = split_note(line)
-            if earlier is not None and not word and control_character(line) is None:
-                if not NOTE_MARK.search(line):
-                    return earlier  # Enter keeps the earlier answer
-                reply: Answer | str | Invalid = Answer(earlier.value, note)  # "# ..." keeps it with a new note
+            if default is not None and not word and control_character(line) is None:
+                if not NOTE_MARK.search(line) and (default is earlier or self.fits_after(answer=(fact.id, default))):
+                    return default  # Enter keeps the earlier answer, or takes the suggestion
+                kept = note if default is earlier else " ".join(n for n in (default.note, note) if n)
+                reply: Answer | str | Invalid = Answer(default.value, kept or None)  # "# ..." with a new note
             else:
                 reply = parse_reply(fact, line)
+                if offered is not None and isinstance(reply, Answer) and reply.value == offered.value and not note:
+                    reply = offered  # typed as suggested: the same answer, from the same sentences
             if reply == HELP:
                 self.show_help(io, fact)
             elif reply == BACK:
@@ -326,10 +458,52 @@ class Interview:
                 io.say(t(reply.msg_id, **dict(reply.params)))
             else:
                 assert isinstance(reply, Answer)
+                if isinstance(reply.value, tuple):  # chosen as shown; kept in the order of the question's options
+                    reply = Answer(tuple(o for o in self.questions.fact_by_id[fact.id].option_ids if o in reply.value), reply.note)
                 if earlier is not None and NOTE_MARK.search(line) is None:
                     reply = Answer(reply.value, earlier.note)  # a verified answer keeps the note it had
                 if self.fits_after(answer=(fact.id, reply)):
                     return reply
+                io.say(t("ask.too_big", limit=self.max_bytes))
+
+    def ask_follow_up(self, io: Dialogue, fact: Fact, measure: Criteria, ds: tuple[Determination, ...]) -> Answer | str:
+        """Ask ``measure`` its own options for a list that got none of them: the whole list with them added, or BACK.
+
+        The options are the measure's own, in its words; none of them is an answer, unknown is not (the list is one
+        answer for every measure: an unknown is given at the question itself).
+        """
+        t, lang = self.t, self.lang
+        own = measure.fact_by_id[fact.id]
+        self.followed.append((fact.id, measure.id))
+        number, total = self.progress(ds, fact, measure.id)
+        answer = self.case.answers[fact.id]
+        name = measure.name(lang)
+        io.say("")
+        io.say(t("ask.question", number=number, total=total, question=t("ask.follow_up", measure=name)))
+        io.say(own.question[lang])
+        io.say(t("ask.follow_up_why"))
+        for n, option in enumerate(own.options, 1):
+            io.say(t("ask.option", number=n, label=option.label[lang]))
+        io.say(t("ask.follow_up_none", measure=name))
+        while True:
+            line = self.read(io, t("ask.prompt_follow_up"))
+            reply = parse_reply(own, line)
+            if reply == HELP:
+                self.show_help(io, own, only=measure)
+            elif reply == BACK:
+                return BACK  # the question it follows is just before it
+            elif isinstance(reply, Invalid):
+                io.say(t(reply.msg_id, **dict(reply.params)))
+            else:
+                assert isinstance(reply, Answer)
+                if reply.value is None:
+                    io.say(t("ask.follow_up_unknown"))
+                    continue
+                chosen = set(answer.value or ()) | set(reply.value or ())  # type: ignore[arg-type]
+                notes = [n for n in (answer.note, reply.note) if n]
+                merged = Answer(tuple(o for o in fact.option_ids if o in chosen), "；".join(notes) or None)
+                if self.fits_after(answer=(fact.id, merged)):
+                    return merged
                 io.say(t("ask.too_big", limit=self.max_bytes))
 
     def fits_after(self, *, meta: tuple[str, str] | None = None, answer: tuple[str, Answer] | None = None) -> bool:
@@ -357,11 +531,12 @@ class Interview:
             return t("ask.answer.none")
         return t("list_sep").join(fact.option(o).label[self.lang] for o in value)
 
-    def show_help(self, io: Dialogue, fact: Fact) -> None:
-        """The help text; each measure's own words for the question (several measures: each named); the options."""
+    def show_help(self, io: Dialogue, fact: Fact, *, only: Criteria | None = None) -> None:
+        """The help text; each measure's own words for the question (several measures: each named); the options,
+        numbered as shown. ``only``: a follow-up's, in that measure's words alone."""
         t, lang = self.t, self.lang
         io.say(t("ask.help_heading", help=fact.help[lang]))
-        asking = [m for m in self.measures if fact.id in m.fact_by_id]
+        asking = [m for m in self.measures if fact.id in m.fact_by_id] if only is None else [only]
         for criteria in asking:
             own = criteria.fact_by_id[fact.id]
             if self.several:
@@ -421,24 +596,32 @@ class Interview:
 
     # -- answers, and going back over them
 
-    def record(self, fact: Fact, answer: Answer) -> None:
+    def record(self, fact: Fact, answer: Answer, measure: Criteria | None = None) -> None:
+        """Keep an answer: to the question itself, or to a measure's follow-up (its options join the list)."""
         before = self.case.answers.get(fact.id)
+        if measure is not None:
+            self.settled.add((fact.id, measure.id))
+        elif before is not None and before.value != answer.value:  # a new list: every measure's reading is open again
+            self.settled = {p for p in self.settled if p[0] != fact.id}
         if before is None or (before.value, before.note) != (answer.value, answer.note):
             self.case.answers[fact.id] = Answer(answer.value, answer.note)
             self.changed = True
+        if self.case.suggested.pop(fact.id, None) is not None:  # answered: the suggestion has done its work
+            self.changed = True
         self.answered_here.add(fact.id)
+        key = measure.id if measure is not None else None
         if self.position is not None:
             self.advance(self.position + 1)
         else:
-            self.trail = [s for s in self.trail if s.fact != fact.id]
-            self.trail.append(_Step(fact.id, self.offered, self.going_on))
+            self.trail = [s for s in self.trail if (s.fact, s.measure) != (fact.id, key)]
+            self.trail.append(_Step(fact.id, self.offered, self.going_on, key))
 
     def advance(self, start: int) -> None:
         """After going back: on to the next step of the trail whose question still matters, else to new questions."""
         for index in range(start, len(self.trail)):
             step = self.trail[index]
             self.offered, self.going_on = step.offered, step.going_on
-            if self.relevant(step.fact):
+            if self.relevant(step):
                 self.position = index
                 return
         self.position = None
@@ -460,5 +643,9 @@ class Interview:
             self.position = target
             self.offered, self.going_on = step.offered, step.going_on
             fact = self.questions.fact_by_id[step.fact]
-            io.say(self.t("ask.back_to", number=target + 1, label=fact.label[self.lang]))
+            label = fact.label[self.lang]
+            measure = self.measure_by_id(step.measure)
+            if measure is not None:
+                label = self.t("ask.follow_up_label", label=label, measure=measure.name(self.lang))
+            io.say(self.t("ask.back_to", number=target + 1, label=label))
         return target

@@ -14,6 +14,7 @@ import re
 from zgrongcuo.model.case import DECISION_KEYS, META_KEYS, Answer, Case, Decision, Expect
 from zgrongcuo.model.conditions import AnswerValue
 from zgrongcuo.model.criteria import Criteria, Fact, Questions
+from zgrongcuo.model.suggestion import Evidence, Suggestion
 from zgrongcuo.text.catalogue import text
 
 # What a YAML reader takes for something other than text when written plain.
@@ -87,12 +88,21 @@ def _ordered(case: Case, criteria: Criteria | Questions) -> list[tuple[Fact, Ans
 
 
 def dumps(
-    case: Case, criteria: Criteria | Questions, *, lang: str, comments: tuple[str, ...] = (), json_syntax: bool = False
+    case: Case,
+    criteria: Criteria | Questions,
+    *,
+    lang: str,
+    comments: tuple[str, ...] = (),
+    json_syntax: bool = False,
+    at: str | None = None,
 ) -> str:
-    """The text of a case file holding ``case``'s metadata, answers (in asking order), notes, expectations and decision."""
+    """The text of a case file holding ``case``'s measures, metadata, answers (in asking order), notes, expectations
+    and decision. ``at``: where the file goes, from which the paths of its measures are written."""
     if json_syntax:
-        return _dumps_json(case, criteria, lang)
+        return _dumps_json(case, criteria, lang, at)
     lines = [_comment(c) for comment in comments for c in comment.splitlines()]
+    if case.measures:
+        lines.append("measures: [" + ", ".join(_key(m) for m in _measures(case, at)) + "]")
     meta = [(k, case.meta.get(k)) for k in META_KEYS if case.meta.get(k) is not None]
     if meta:
         lines.append("case:")
@@ -110,6 +120,7 @@ def dumps(
                 lines.append(f"  {_key(fact.id)}:")
                 lines.append(f"    value: {value}")
                 lines.append(f"    note: {quote(answer.note)}")
+    lines.extend(_suggested_lines(case, criteria, lang))
     if len(case.expects) == 1 and case.expects[0].measure is None:
         parts = _expect_lines(case.expects[0], "  ")
         lines.append("expect:" if parts else "expect: {}")
@@ -127,6 +138,80 @@ def dumps(
 
 
 _DECISION_IDS = ("outcome", "measure")
+
+
+def _suggestions(case: Case, criteria: Criteria | Questions) -> list[tuple[Fact, Suggestion]]:
+    """The suggestions in asking order; like answers, every one must be for a question of ``criteria``."""
+    ordered = [(f, case.suggested[f.id]) for f in criteria.facts if f.id in case.suggested]
+    if len(ordered) != len(case.suggested):
+        raise ValueError(f"suggestions for questions the criteria do not ask: {sorted(set(case.suggested) - set(criteria.fact_by_id))}")
+    return ordered
+
+
+def _suggested_lines(case: Case, criteria: Criteria | Questions, lang: str) -> list[str]:
+    if not case.suggested:
+        return []
+    lines = ["suggested:"]
+    for fact, s in _suggestions(case, criteria):
+        lines.append(f"  {_key(fact.id)}:")
+        if s.value is not None:
+            lines.append(f"    value: {_yaml_value(fact, s.value, lang)}")
+            texts, sources = _evidence(s.evidence)
+            if len(texts) == 1:
+                lines.append(f"    evidence: {quote(texts[0])}")
+            else:
+                lines.append("    evidence:")
+                lines.extend(f"      - {quote(t)}" for t in texts)
+            if isinstance(sources, str):
+                lines.append(f"    from: {quote(sources)}")
+            elif sources is not None:
+                lines.append("    from:")
+                lines.extend(f"      - {'null' if n is None else quote(n)}" for n in sources)
+        if s.conflicting:
+            lines.append("    conflicting:")
+            for e in s.conflicting:
+                lines.append(f"      - value: {yes_no_text(e.says, lang)}")
+                if e.option is not None:
+                    lines.append(f"        option: {_key(e.option)}")
+                lines.append(f"        evidence: {quote(e.text)}")
+                if e.source is not None:
+                    lines.append(f"        from: {quote(e.source)}")
+    return lines
+
+
+def _evidence(evidence: tuple[Evidence, ...]) -> tuple[list[str], str | list[str | None] | None]:
+    """The sentences, and their files: one name for all (the usual case), none, or one per sentence."""
+    texts = [e.text for e in evidence]
+    names = [e.source for e in evidence]
+    if all(n is None for n in names):
+        return texts, None
+    if len(set(names)) == 1:
+        return texts, names[0]
+    return texts, names
+
+
+def _suggested_json(case: Case, criteria: Criteria | Questions, lang: str) -> dict[str, object]:
+    out: dict[str, object] = {}
+    for fact, s in _suggestions(case, criteria):
+        entry: dict[str, object] = {}
+        if s.value is not None:
+            entry["value"] = _json_value(fact, s.value, lang)
+            texts, sources = _evidence(s.evidence)
+            entry["evidence"] = texts[0] if len(texts) == 1 else texts
+            if sources is not None:
+                entry["from"] = sources
+        if s.conflicting:
+            entry["conflicting"] = [
+                {
+                    "value": yes_no_text(e.says, lang),
+                    **({"option": e.option} if e.option is not None else {}),
+                    "evidence": e.text,
+                    **({"from": e.source} if e.source is not None else {}),
+                }
+                for e in s.conflicting
+            ]
+        out[fact.id] = entry
+    return out
 
 
 def _decision(decision: Decision) -> list[tuple[str, str]]:
@@ -155,8 +240,16 @@ def _expect_json(expect: Expect) -> dict[str, object]:
     }
 
 
-def _dumps_json(case: Case, criteria: Criteria | Questions, lang: str) -> str:
+def _measures(case: Case, at: str | None) -> list[str]:
+    from zgrongcuo.io.measures import written_from
+
+    return [written_from(m, at) for m in case.measures or ()]
+
+
+def _dumps_json(case: Case, criteria: Criteria | Questions, lang: str, at: str | None) -> str:
     doc: dict[str, object] = {}
+    if case.measures:
+        doc["measures"] = _measures(case, at)
     meta = {k: case.meta.get(k) for k in META_KEYS if case.meta.get(k) is not None}
     if meta:
         doc["case"] = meta
@@ -165,6 +258,8 @@ def _dumps_json(case: Case, criteria: Criteria | Questions, lang: str) -> str:
         value = _json_value(fact, answer.value, lang)
         answers[fact.id] = value if answer.note is None else {"value": value, "note": answer.note}
     doc["answers"] = answers
+    if case.suggested:
+        doc["suggested"] = _suggested_json(case, criteria, lang)
     if len(case.expects) == 1 and case.expects[0].measure is None:
         doc["expect"] = _expect_json(case.expects[0])
     elif case.expects:
@@ -189,7 +284,7 @@ def header(criteria: Criteria | Questions, lang: str, date: str) -> str:
     return "\n".join((first, text("ask.file_note", lang)))
 
 
-_OWN_COMMENTS = ("ask.file_header", "ask.file_header_several", "ask.file_note", "ask.draft_header")
+_OWN_COMMENTS = ("ask.file_header", "ask.file_header_several", "ask.file_note", "ask.draft_header", "suggest.file_header")
 
 
 def _own_comment(line: str) -> bool:

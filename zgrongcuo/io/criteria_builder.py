@@ -123,11 +123,13 @@ _TOP_KEYS = (
 )
 _EFFECTIVE_KEYS = ("from", "until", "note")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_FACT_KEYS = ("id", "type", "label", "question", "help", "options", "quote", "basis", "note")
-_OPTION_KEYS = ("id", "label", "help", "quote", "basis", "note")
+_FACT_KEYS = ("id", "type", "label", "question", "help", "options", "quote", "basis", "note", "cues")
+_OPTION_KEYS = ("id", "label", "help", "quote", "basis", "note", "cues")
+_CUE_ANSWERS = {"yes": True, "no": False}  # a yes/no question's cues, by the answer they show
+_CUE_KEYS = (*_CUE_ANSWERS, "unless")  # unless: words that keep a sentence from counting for the question
 _ELEMENT_KEYS = ("fact", *c.YESNO_OPS, *c.SET_OPS, "quote", "basis", "note")
 _SITUATION_KEYS = ("id", "label", "short", "all", "quote", "basis", "note")
-_OUTCOME_KEYS = ("id", "label", "favourable", "help")
+_OUTCOME_KEYS = ("id", "label", "favourable", "help", "applicable")
 _RULE_KEYS = ("outcome", "when", "quote", "basis", "note")
 _CONDITION_KEYS = ("all", "any", "not", "ref", "situation", *GROUP_KEYS)
 
@@ -313,12 +315,14 @@ class _Builder:
                             basis=self.basis(ov, okey),
                             note=self.optional_i18n(ov, "note", okey),
                             line=onode.line,
+                            cues=self.phrases(ov["cues"], join(okey, "cues")) if "cues" in ov else (),
                         )
                     )
                 if not options:
                     raise self.error("no_options", v["options"], join(key, "options"))
             elif "options" in v:
                 raise self.error("options_on_yesno", v["options"], join(key, "options"))
+            cues, unless = self.fact_cues(v, key, ident, ftype)
             fact = Fact(
                 id=ident,
                 type=ftype,
@@ -331,11 +335,57 @@ class _Builder:
                 note=self.optional_i18n(v, "note", key),
                 index=index,
                 line=item.line,
+                cues=cues,
+                cues_unless=unless,
             )
             self.facts[ident] = fact
             out.append(fact)
         if not out:
             raise self.error("empty_list", node, "facts")
+        return tuple(out)
+
+    def fact_cues(
+        self, v: dict[str, Node], key: str, ident: str, ftype: str
+    ) -> tuple[dict[bool, tuple[str, ...]], tuple[str, ...]]:
+        """A yes/no question's ``cues:``: phrases by the answer they show, and the words that rule a sentence out."""
+        cues: dict[bool, tuple[str, ...]] = {}
+        unless: tuple[str, ...] = ()
+        if "cues" not in v:
+            return cues, unless
+        ckey = join(key, "cues")
+        if ftype == "set":  # a list's cues show an option each: they are written on its options
+            raise self.error("cues_on_set", v["cues"], ckey, fact=ident)
+        for word, node in self.r.mapping(v["cues"], ckey, _CUE_KEYS).items():
+            if word == "unless":
+                unless = self.phrases(node, join(ckey, word), words=True)
+                continue
+            says = _CUE_ANSWERS[word]
+            cues[says] = self.phrases(node, join(ckey, word))
+            other = cues.get(not says, ())
+            for i, (phrase, phrase_node) in enumerate(zip(cues[says], self.r.sequence(node, ckey), strict=True), 1):
+                if phrase in other:  # a phrase that shows both answers shows neither
+                    raise self.error("cue_both_ways", phrase_node, join(join(ckey, word), i), phrase=phrase)
+        return cues, unless
+
+    def phrases(self, node: Node, key: str, *, words: bool = False) -> tuple[str, ...]:
+        """A list of cue phrases: each a piece of text, ``…`` marking a short gap (zgrongcuo.suggestion.cues).
+
+        ``words``: plain words, without gaps (``unless:``).
+        """
+        from zgrongcuo.suggestion.cues import phrase_problem
+
+        out: dict[str, int] = {}  # phrase -> its place, 1-based
+        for i, item in enumerate(self.r.sequence(node, key), 1):
+            if isinstance(item, Scalar) and item.value and not item.is_null and item.value.isprintable():
+                phrase = item.value.strip()  # the usual phrase, without the key path a message would need
+            else:
+                phrase = self.r.text(item, join(key, i)).strip()
+            problem = phrase_problem(phrase, gaps=not words)
+            if problem is not None:
+                raise self.error(problem, item, join(key, i), phrase=phrase)
+            if phrase in out:
+                raise self.error("cue_repeated", item, join(key, i), phrase=phrase, first=out[phrase])
+            out[phrase] = i
         return tuple(out)
 
     def build_element(self, node: Node, key: str) -> c.Element:
@@ -431,9 +481,15 @@ class _Builder:
                 raise self.error("undetermined_favourable", v["favourable"], join(key, "favourable"))
             if ident != UNDETERMINED and favourable is None:
                 raise self.r.wrong_type(v["favourable"], join(key, "favourable"), "true/false")
+            applicable = True
+            if "applicable" in v:
+                applicable = bool(self.r.boolean(v["applicable"], join(key, "applicable")))
+                if ident == UNDETERMINED and not applicable:
+                    raise self.error("undetermined_applicable", v["applicable"], join(key, "applicable"))
             out[ident] = Outcome(
-                ident, self.i18n(v["label"], join(key, "label")), favourable, self.optional_i18n(v, "help", key), item.line
-            )
+                ident, self.i18n(v["label"], join(key, "label")), favourable, self.optional_i18n(v, "help", key), item.line,
+                applicable,
+            )  # fmt: skip
         if UNDETERMINED not in out:
             raise self.error("no_undetermined", node, "outcomes", name=UNDETERMINED)
         return out

@@ -31,21 +31,23 @@ def is_workbook(path: str) -> bool:
 Found = tuple[str, "CaseError | None", "str | None"]
 
 
-def discover(paths: list[str]) -> Iterator[Found]:
+def discover(paths: list[str], suffixes: tuple[str, ...] = CASE_SUFFIXES) -> Iterator[Found]:
     """Expand arguments into case files in order: folders walked in sorted order, hidden entries skipped.
 
     Entries come one at a time, so a batch of any size keeps no list of its files.
+    ``suffixes``: the files a walk reads (written accounts, for ``suggest``).
     """
     for arg in paths:
         if arg == "-" or not os.path.isdir(arg):
             yield arg, None, None
             continue
         found = False
-        for entry in _walk(arg):
+        for entry in _walk(arg, suffixes):
             found = True
             yield entry
         if not found:
-            yield arg, CaseError(_nothing_in(arg), file=arg, suffixes=", ".join(CASE_SUFFIXES)), None
+            why = _nothing_in(arg) if suffixes == CASE_SUFFIXES else "no_cases_in_folder"
+            yield arg, CaseError(why, file=arg, suffixes=", ".join(suffixes)), None
 
 
 def _nothing_in(folder: str) -> str:
@@ -58,15 +60,15 @@ def _nothing_in(folder: str) -> str:
     return "no_cases_in_folder_but_workbooks" if registers else "no_cases_in_folder"
 
 
-def _is_case(name: str) -> bool:
-    return os.path.splitext(name)[1].lower() in CASE_SUFFIXES
+def _is_case(name: str, suffixes: tuple[str, ...] = CASE_SUFFIXES) -> bool:
+    return os.path.splitext(name)[1].lower() in suffixes
 
 
-def _walk(top: str) -> Iterator[Found]:
+def _walk(top: str, suffixes: tuple[str, ...] = CASE_SUFFIXES) -> Iterator[Found]:
     # A stack of listings rather than recursion: a folder may nest as deep as paths allow.
     within = os.path.realpath(top)
     seen = {within}  # folders walked, by real path: a link back up is not walked again
-    stack = [iter(_listing(top, within, within))]
+    stack = [iter(_listing(top, within, within, suffixes))]
     while stack:
         entry = next(stack[-1], None)
         if entry is None:
@@ -77,10 +79,12 @@ def _walk(top: str) -> Iterator[Found]:
             yield path, problem, within
         elif real not in seen:
             seen.add(real)
-            stack.append(iter(_listing(path, real, within)))
+            stack.append(iter(_listing(path, real, within, suffixes)))
 
 
-def _listing(folder: str, real_folder: str, within: str) -> list[tuple[str, CaseError | None, str | None]]:
+def _listing(
+    folder: str, real_folder: str, within: str, suffixes: tuple[str, ...] = CASE_SUFFIXES
+) -> list[tuple[str, CaseError | None, str | None]]:
     """A folder's entries to consider, in sorted order: (path, problem, real path if a folder to walk)."""
     try:
         # scandir knows each entry's type from the listing: no stat per file.
@@ -93,7 +97,7 @@ def _listing(folder: str, real_folder: str, within: str) -> list[tuple[str, Case
         try:
             if entry.is_symlink():
                 is_folder = entry.is_dir()  # where it leads
-                if not (is_folder or _is_case(entry.name)):
+                if not (is_folder or _is_case(entry.name, suffixes)):
                     continue
                 real = os.path.realpath(entry.path)
                 if os.path.commonpath([real, within]) != within:
@@ -104,7 +108,7 @@ def _listing(folder: str, real_folder: str, within: str) -> list[tuple[str, Case
                 # looks at every folder above it, at each level of a deep tree).
                 real = os.path.join(real_folder, entry.name)
                 is_folder = entry.is_dir(follow_symlinks=False)
-                if not (is_folder or _is_case(entry.name)):
+                if not (is_folder or _is_case(entry.name, suffixes)):
                     continue
         except OSError as exc:
             out.append((entry.path, _unreadable(entry.path, exc, "permission_denied"), None))

@@ -56,3 +56,23 @@ def resolve(spec: str | None) -> str:
 def shadowed(spec: str | None) -> bool:
     """Whether ``spec`` is a bundled measure's name that a file in the current folder also has."""
     return spec is not None and spec in bundled_measures() and os.path.lexists(spec)
+
+
+def reference(path: str, measure_id: str) -> str:
+    """How a case file names a measure loaded from ``path``: its bundled name when it is the bundled file, else the path."""
+    bundled = bundled_measures().get(measure_id)
+    if bundled is not None and os.path.realpath(bundled) == os.path.realpath(path):
+        return measure_id
+    return path
+
+
+def written_from(ref: str, case_file: str | None) -> str:
+    """A measure's reference as a case file at ``case_file`` writes it: a path relative to the file's folder.
+
+    A case file's paths are read from its own folder (``case_reader``), so that it names
+    the same criteria file wherever the tool is run.
+    """
+    if ref in bundled_measures() or case_file is None or case_file == "-":
+        return ref
+    relative = os.path.relpath(os.path.abspath(ref), os.path.dirname(os.path.abspath(case_file)))
+    return relative.replace(os.sep, "/")

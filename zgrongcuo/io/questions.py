@@ -90,3 +90,93 @@ def elsewhere(name: str, selected: Sequence[Criteria], *, option_of: str | None 
             if fact is not None and name in fact.option_ids:
                 return criteria.id
     return None
+
+
+class Selection:
+    """Which measures each case is checked against (SPEC.md, "A case may name the measures ...").
+
+    ``given`` is what ``--criteria`` named, in order: when anything is given, it
+    overrides what the case files say.  Otherwise each case is checked against
+    the measures its ``measures:`` names, or, naming none, the default measure
+    and the bundled measure its decision was taken under.  Each measure is
+    loaded once, and the questions of each combination of measures built once.
+    ``lang``: the language the results are shown in, which every measure must speak.
+    """
+
+    def __init__(self, given: Sequence[str] = (), *, lang: str | None = None) -> None:
+        self.given = tuple(given)
+        self.lang = lang
+        self._loaded: dict[str, Criteria] = {}  # by the real path of the file
+        self._named: dict[str | None, Criteria] = {}  # by how a case or --criteria named it (no file system per case)
+        self._asked: dict[tuple[str, ...], Questions] = {}  # by the measures' ids, in order
+        self._same: dict[tuple[str | None, ...], bool] = {}
+        self.fixed: Questions | None = None  # what --criteria named: every case is read against it
+        if self.given:
+            self.fixed = self.questions_for(self.given)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # To a worker process it goes as what it was made from; the worker loads the measures it meets.
+        return (_selection, (self.given, self.lang))
+
+    @property
+    def overrides(self) -> bool:
+        """Whether ``--criteria`` was given: then what a case file names is not used."""
+        return self.fixed is not None
+
+    def default(self) -> Questions:
+        """The questions a case that names no measure is read against: those given, else the default measure's."""
+        if self.fixed is not None:
+            return self.fixed
+        return self.questions_for((None,))
+
+    def load(self, spec: str | None) -> Criteria:
+        """A measure (a bundled name, a criteria file's path, None for the default), loaded once."""
+        from zgrongcuo.io.criteria_builder import load
+        from zgrongcuo.io.measures import resolve
+
+        criteria = self._named.get(spec)
+        if criteria is None:
+            path = _real(resolve(spec))
+            criteria = self._loaded.get(path)
+            if criteria is None:
+                criteria = self._loaded[path] = load(spec)
+            self._named[spec] = criteria
+        return criteria
+
+    def questions_for(self, specs: Sequence[str | None]) -> Questions:
+        """The questions of the measures ``specs`` name, in that order (a UsageError if one is named twice)."""
+        measures: list[Criteria] = []
+        for spec in specs:
+            criteria = self.load(spec)
+            for earlier in measures:
+                if earlier.id == criteria.id:
+                    raise UsageError("measure_twice", name=criteria.id, first=earlier.path, second=criteria.path)
+            measures.append(criteria)
+        key = tuple(f"{m.id}\0{m.sha256}" for m in measures)
+        asked = self._asked.get(key)
+        if asked is None:
+            asked = self._asked[key] = questions(measures)
+        return asked
+
+    def same_as_given(self, specs: Sequence[str | None]) -> bool:
+        """Whether ``specs`` name the measures ``--criteria`` gave (in any order), without loading them."""
+        from zgrongcuo.io.measures import resolve
+
+        key = tuple(specs)
+        if key not in self._same:
+            try:
+                named = {_real(resolve(spec)) for spec in specs}
+            except UsageError:
+                named = set()
+            self._same[key] = named == {_real(resolve(spec)) for spec in self.given}
+        return self._same[key]
+
+
+def _selection(given: tuple[str, ...], lang: str | None) -> Selection:
+    return Selection(given, lang=lang)
+
+
+def _real(path: str) -> str:
+    import os
+
+    return os.path.realpath(path)

@@ -33,14 +33,16 @@ from collections.abc import Iterator
 from zgrongcuo.errors import CaseError, SheetError, ZgError, suggest
 from zgrongcuo.io import case_reader
 from zgrongcuo.io.document import Mapping, Node, Scalar, Sequence
+from zgrongcuo.io.questions import Selection
 from zgrongcuo.io.workbook import HEADER_ROWS, MAX_COLUMNS, Cell, Sheet, Workbook, open_workbook
+from zgrongcuo.model.base import Record
 from zgrongcuo.model.case import META_KEYS, Case, Notice
-from zgrongcuo.model.criteria import Fact, Questions
+from zgrongcuo.model.criteria import Criteria, Fact, Questions
 from zgrongcuo.model.vocabulary import NONE_OF_THEM, UNKNOWN_WORDS
 from zgrongcuo.text.catalogue import LANGUAGES, text
 
-# What reading a workbook gives, row by row: the row's name (台账.xlsx!7), and its case or why it has none.
-Row = tuple[str, "Case | None", "ZgError | None"]
+# What reading a workbook gives, row by row: the row's name (台账.xlsx!7), and its document or why it has none.
+Row = tuple[str, "RowDocument | None", "ZgError | None"]
 
 _SEPARATORS = re.compile(r"([、，,;；\s]+)")
 _HINT = re.compile(r"[(（][^()（）]*[)）]$")  # a heading's trailing remark: 行为发生日期（YYYY-MM-DD）
@@ -50,15 +52,19 @@ _LISTED = 8  # rows or columns named in a warning, the rest counted
 
 def read_register(
     path: str,
-    questions: Questions,
+    asked: Criteria | Questions | Selection,
     *,
     sheet: str | None = None,
     max_bytes: int | None = None,
     within: str | None = None,
 ) -> Iterator[Row]:
-    """The cases of a workbook's sheet (None: the first visible one), row by row, as they are read.
+    """The rows of a workbook's sheet (None: the first visible one) that hold a case, as they are read.
 
-    A problem with the workbook as a whole is one row named by the file alone.
+    Each row comes as a :class:`RowDocument`, read as a case where cases are
+    checked (``RowDocument.read``, in a worker process with ``--jobs``) against
+    ``asked``: a measure, the questions of several, or a ``Selection`` that lets
+    a row name its own (the 办法 column). A problem with the workbook as a whole
+    is one row named by the file alone.
     """
     try:
         book = open_workbook(path, max_bytes=max_bytes, within=within)
@@ -66,11 +72,75 @@ def read_register(
         yield path, None, error
         return
     try:
-        yield from _Register(book, questions, sheet).cases()
+        yield from _Register(book, known_questions(asked), sheet).rows()
     except ZgError as error:
         yield path, None, error
     finally:
         book.close()
+
+
+def known_questions(asked: Criteria | Questions | Selection) -> Questions:
+    """The questions a register's headings may name: those asked; with each case's own measures, every bundled one's."""
+    if isinstance(asked, Criteria):
+        return Questions.single(asked)
+    if isinstance(asked, Questions):
+        return asked
+    if asked.fixed is not None:
+        return asked.fixed
+    from zgrongcuo.io.measures import bundled_measures
+
+    return asked.questions_for(tuple(bundled_measures()))
+
+
+class RowDocument(Record):
+    """A register's row as the nodes a case file parses into (its row and column for line and column).
+
+    Made where the workbook is read, and read as a case where cases are checked,
+    by the case reader itself: the same checks and messages as a case file's,
+    then located at the cell, with the sheet and the column's heading.
+    """
+
+    __slots__ = ("file", "sheet", "label", "root", "headings", "labels", "notices")
+
+    def __init__(
+        self,
+        file: str,
+        sheet: str,
+        label: str,
+        root: Mapping,
+        headings: dict[int, str],
+        labels: dict[str, tuple[str, ...]],
+        notices: list[Notice],
+    ) -> None:
+        self.file = file  # the workbook
+        self.sheet = sheet
+        self.label = label  # the case's name: 台账.xlsx!7
+        self.root = root
+        self.headings = headings  # column -> heading as written
+        self.labels = labels  # a multiple-choice question's options' labels, for a did-you-mean in words
+        self.notices = notices  # about the workbook as a whole: with its first case
+
+    def read(self, asked: Criteria | Questions | Selection) -> tuple[Case, Questions]:
+        """The row's case, and the questions it was read against (its own measures', given a Selection)."""
+        try:
+            case, questions = case_reader.from_nodes(self.root, asked, self.label)
+        except CaseError as error:
+            raise self._located(error) from None
+        case.notices[:0] = self.notices
+        return case, questions
+
+    def _located(self, error: CaseError) -> SheetError:
+        """A case reader's error at a node, as the cell it came from, with the column's heading."""
+        suggestion = error.suggestion
+        labels = self.labels.get(str(error.params.get("fact")))
+        if error.msg_id == "unknown_option" and labels:  # the nearest label (in the words written), not id
+            name = normal(str(error.params.get("name")))
+            starting = [label for label in labels if normal(label).startswith(name)]  # 改革创新 for 改革创新、推进…
+            suggestion = (starting[0] if len(starting) == 1 else None) or suggest(name, labels) or suggestion
+        return SheetError(
+            error.msg_id, file=self.file, line=error.line, column=error.column, key=self.headings.get(error.column or 0),
+            sheet=self.sheet, suggestion=suggestion, **error.params,
+        )  # fmt: skip
 
 
 def normal(heading: str) -> str:
@@ -104,11 +174,11 @@ def headings(questions: Questions) -> dict[str, tuple[str, str]]:
         add(key, "meta", key)
         for lang in LANGUAGES:
             add(text(f"meta.{key}", lang), "meta", key)
-    if "measures" in case_reader.TOP_KEYS:  # once case files name their measures, a register may too
-        add("measures", "measures", "measures")
-        for lang in LANGUAGES:
-            add(text("sheet.measures", lang), "measures", "measures")
-    for fact in questions.facts:
+    add("measures", "measures", "measures")  # what a case file's measures: says
+    for lang in LANGUAGES:
+        add(text("sheet.measures", lang), "measures", "measures")
+    # Each measure's own words: a question two measures share may bear a different label in each.
+    for fact in (*questions.facts, *(f for measure in questions.measures for f in measure.facts)):
         add(fact.id, "answer", fact.id)
         for label in fact.label.values():
             add(label, "answer", fact.id)
@@ -125,7 +195,18 @@ class _Register:
         self.sheet: Sheet = book.sheet(title)
         self.named = title is not None
         self.known = headings(questions)
+        self.option_names = _option_names(questions)
         self.notices: list[Notice] = []
+        # A measure's short name and title, in every language, compared as normal() gives them -> its id.
+        names: dict[str, str] = {}
+        longest = 1
+        for measure in questions.measures:
+            for lang in measure.languages:
+                for name in (measure.id, measure.name(lang), measure.title.get(lang) or ""):
+                    if name:
+                        names.setdefault(normal(name), measure.id)
+                        longest = max(longest, _pieces(name))
+        self.measure_names = names, longest
 
     def error(self, msg_id: str, row: int | None, column: int | None, heading: str | None = None, **params: object) -> SheetError:
         return SheetError(msg_id, file=self.file, line=row, column=column, key=heading, sheet=self.sheet.title, **params)
@@ -198,10 +279,11 @@ class _Register:
 
     # --------------------------------------------------------------- rows
 
-    def cases(self) -> Iterator[Row]:
+    def rows(self) -> Iterator[Row]:
         heading_row, words = self._heading_row()
         columns = self._columns(heading_row, words)
         width = len(words)
+        headings = {c.index: c.heading for c in columns}
         if self.book.macros:
             self.notices.append(Notice("sheet_macros", {"file": self.file}))
         shown = self.book.visible_titles
@@ -212,6 +294,9 @@ class _Register:
             self.notices.append(Notice("sheet_hidden_rows", {"file": self.file, "rows": _listing([str(r) for r in hidden])}))
         merges = _Merges(self.sheet.merges, heading_row)
         unheaded = [i for i in range(1, width + 1) if not words[i - 1]]
+        # What makes a row a case: something in a column that says something of it. A measure alone does not
+        # (the blank register names its measures in every row, ready to be filled in).
+        telling = [c for c in columns if c.kind != "measures"]
         warned: set[int] = set()
         any_row = False
         for number, cells in self.sheet.rows(heading_row + 1, None, width):
@@ -221,27 +306,27 @@ class _Register:
                     warned.add(index)
                     where = {"file": self.file, "column": _letters(index), "row": number}
                     self.notices.append(Notice("sheet_unheaded", where))
-            if all(_empty(cells[c.index - 1]) and (number, c.index) not in self.sheet.bad_formulas for c in columns):
+            if all(_empty(cells[c.index - 1]) and (number, c.index) not in self.sheet.bad_formulas for c in telling):
                 continue
             label = f"{self.file}!{number}"
             any_row = True
             try:
                 merges.check(number, cells, columns, self)
-                case = self._case(number, cells, columns, label)
+                root, labels = self._document(number, cells, columns)
             except ZgError as error:
                 yield label, None, error
                 continue
-            case.notices[:0] = self.notices  # the workbook's warnings, said once: with its first case
-            self.notices = []
-            yield label, case, None
+            yield label, RowDocument(self.file, self.sheet.title, label, root, headings, labels, self.notices), None
+            self.notices = []  # the workbook's warnings, said once: with its first case
         if not any_row:
             raise self.error("sheet_no_rows", None, None)
 
-    def _case(self, number: int, cells: list[Cell], columns: list[Column], label: str) -> Case:
+    def _document(self, number: int, cells: list[Cell], columns: list[Column]) -> tuple[Mapping, dict[str, tuple[str, ...]]]:
+        """The nodes a case file with the row's cells would parse into, and the labels of its options for hints."""
         meta: list[tuple[Scalar, Node]] = []
         answers: dict[str, dict[str, Node]] = {}
+        labels: dict[str, tuple[str, ...]] = {}
         measures: Node | None = None
-        key_node = None
         for column in columns:
             cell = cells[column.index - 1]
             problem = self.sheet.bad_formulas.get((number, column.index))
@@ -256,12 +341,14 @@ class _Register:
             if column.kind == "meta":
                 meta.append((key_node, Scalar(number, column.index, words, plain)))
             elif column.kind == "measures":
-                measures = self._list(words, number, column.index)
+                measures = self._measures(words, number, column.index)
             elif column.kind == "note":
                 answers.setdefault(column.key, {})["note"] = Scalar(number, column.index, words, False)
             else:
                 fact = self.questions.fact_by_id[column.key]
                 answers.setdefault(column.key, {})["value"] = self._answer(fact, words, plain, number, column)
+                if fact.type == "set":
+                    labels[fact.id] = tuple(self.option_names[fact.id].labels)
         top: list[tuple[Scalar, Node]] = [
             (Scalar(number, 1, "case", False), Mapping(number, 1, meta)),
             (
@@ -271,10 +358,7 @@ class _Register:
         ]
         if measures is not None:
             top.append((Scalar(number, 1, "measures", False), measures))
-        try:
-            return case_reader.from_nodes(Mapping(number, 1, top), self.questions, label)
-        except CaseError as error:
-            raise self._located(error, columns) from None
+        return Mapping(number, 1, top), labels
 
     def _answer(self, fact: Fact, words: str, plain: bool, row: int, column: Column) -> Node:
         if fact.type == "yesno":
@@ -288,51 +372,46 @@ class _Register:
         return Sequence(row, column.index, [Scalar(row, column.index, o, False) for o in self._options(fact, words)])
 
     def _options(self, fact: Fact, words: str) -> list[str]:
-        """Option ids for a cell's words: labels and ids, separated as people separate them; unknown words as written.
+        """Option ids for a cell's words: labels and ids, separated as people separate them; unknown words as written."""
+        known = self.option_names[fact.id]
+        return _named(words, known.names, known.longest)
 
-        A label may itself hold a separator (改革创新、推进经济社会事业发展):
-        the longest run of pieces that names an option is taken first.
-        """
-        names, longest = _option_names(fact)
-        pieces = _SEPARATORS.split(words)
-        items, between = pieces[0::2], pieces[1::2]
-        out: list[str] = []
-        i = 0
-        while i < len(items):
-            if not items[i]:
-                i += 1
-                continue
-            for j in range(min(len(items), i + longest) - 1, i - 1, -1):
-                run = items[i] + "".join(between[k] + items[k + 1] for k in range(i, j))
-                option = names.get(normal(run))
-                if option is not None:
-                    out.append(option)
-                    i = j + 1
-                    break
-            else:
-                out.append(items[i])  # the case reader names it, with the nearest option
-                i += 1
-        return out
+    def _measures(self, words: str, row: int, column: int) -> Sequence:
+        """The measures a row names: by their names, as case files do, or as the register reads them (秭归县办法（2018）)."""
+        names, longest = self.measure_names
+        return Sequence(row, column, [Scalar(row, column, name, False) for name in _named(words, names, longest)])
 
-    def _list(self, words: str, row: int, column: int) -> Sequence:
-        return Sequence(row, column, [Scalar(row, column, w, False) for w in _SEPARATORS.split(words)[0::2] if w])
 
-    def _located(self, error: CaseError, columns: list[Column]) -> SheetError:
-        """A case reader's error at a node, as the cell it came from, with the column's heading."""
-        heading = next((c.heading for c in columns if c.index == error.column), None)
-        suggestion = error.suggestion
-        if error.msg_id == "unknown_option":
-            fact = self.questions.fact_by_id.get(str(error.params.get("fact")))
-            if fact is not None:  # the nearest label (in the words written) rather than the nearest id
-                name = normal(str(error.params.get("name")))
-                labels = [label for o in fact.options for label in o.label.values()]
-                starting = [label for label in labels if normal(label).startswith(name)]  # 改革创新 for 改革创新、推进…
-                suggestion = (starting[0] if len(starting) == 1 else None) or suggest(name, labels) or suggestion
-        located = SheetError(
-            error.msg_id, file=self.file, line=error.line, column=error.column, key=heading, sheet=self.sheet.title,
-            suggestion=suggestion, **error.params,
-        )  # fmt: skip
-        return located
+def _named(words: str, names: dict[str, str], longest: int) -> list[str]:
+    """What a cell's words name, in order: ids for the names in ``names`` (compared as :func:`normal` gives them).
+
+    A name may itself hold a separator (改革创新、推进经济社会事业发展; 问责条例第十七、十八条（2019））:
+    the longest run of pieces that is a name is taken first, up to ``longest`` pieces. Words that name
+    nothing are kept as written, for the case reader to name with the nearest it knows.
+    """
+    pieces = _SEPARATORS.split(words)
+    items, between = pieces[0::2], pieces[1::2]
+    out: list[str] = []
+    i = 0
+    while i < len(items):
+        if not items[i]:
+            i += 1
+            continue
+        for j in range(min(len(items), i + longest) - 1, i - 1, -1):
+            run = items[i] + "".join(between[k] + items[k + 1] for k in range(i, j))
+            found = names.get(normal(run))
+            if found is not None:
+                out.append(found)
+                i = j + 1
+                break
+        else:
+            out.append(items[i])
+            i += 1
+    return out
+
+
+def _pieces(name: str) -> int:
+    return (len(_SEPARATORS.split(name.strip())) + 1) // 2
 
 
 def _key(row: int, parts: dict[str, Node], fact: str) -> Scalar:
@@ -347,16 +426,31 @@ def _answer_node(row: int, parts: dict[str, Node]) -> Node:
     return Mapping(row, first.column, [(Scalar(row, node.column, name, False), node) for name, node in parts.items()])
 
 
-def _option_names(fact: Fact) -> tuple[dict[str, str], int]:
-    """Each option's id and labels, compared as :func:`normal` gives them -> its id; and the most pieces a label has."""
-    names: dict[str, str] = {}
-    longest = 1
-    for option in fact.options:
-        names[normal(option.id)] = option.id
-        for label in option.label.values():
-            names.setdefault(normal(label), option.id)
-            longest = max(longest, (len(_SEPARATORS.split(label.strip())) + 1) // 2)
-    return names, longest
+class _Options(Record):
+    """A multiple-choice question's options as a register names them, in every measure's words."""
+
+    __slots__ = ("names", "longest", "labels")
+
+    def __init__(self) -> None:
+        self.names: dict[str, str] = {}  # an id or a label, compared as normal() gives it -> the option's id
+        self.longest = 1  # the most pieces a label has (改革创新、推进经济社会事业发展: two)
+        self.labels: list[str] = []  # as written, for a did-you-mean
+
+
+def _option_names(questions: Questions) -> dict[str, _Options]:
+    """Each multiple-choice question's options; each measure's own labels count, as an option two measures
+    share may be worded differently in each."""
+    out: dict[str, _Options] = {}
+    for fact in (*questions.facts, *(f for measure in questions.measures for f in measure.facts)):
+        known = out.setdefault(fact.id, _Options())
+        for option in fact.options:
+            known.names.setdefault(normal(option.id), option.id)
+            for label in option.label.values():
+                if normal(label) not in known.names:
+                    known.names[normal(label)] = option.id
+                    known.labels.append(label)
+                    known.longest = max(known.longest, _pieces(label))
+    return out
 
 
 class _Merges:

@@ -10,6 +10,7 @@ import re
 
 from zgrongcuo.model.base import I18n, Record, ValueRecord
 from zgrongcuo.model.conditions import AnswerValue
+from zgrongcuo.model.suggestion import Suggestion
 
 META_KEYS = ("id", "title", "subject", "summary", "conduct_date")  # conduct_date: YYYY-MM-DD as text
 # case.conduct_date: a day, or a month or a year when that is all the file says.
@@ -58,6 +59,12 @@ class Expect(ValueRecord):
 # What a decision may say under a measure the tool does not have: relief in full (免责), in part (减责), or none
 # (不予容错, 问责, 处分). Named apart from any measure's outcomes, so that one is never taken for the other.
 GENERIC_DECISIONS = {"relief_full": True, "relief_partial": True, "no_relief": False}
+# The words a decision under such a measure may be written in, besides the ids and their labels.
+GENERIC_WORDS = {
+    "relief_full": ("免责", "免予问责", "不予问责", "容错免责", "免予追究"),
+    "relief_partial": ("减责", "从轻", "减轻", "从轻处理", "减轻处理", "从轻或减轻处理", "从轻或者减轻处理", "容错减责"),
+    "no_relief": ("不予容错", "不予减免", "问责", "处分"),
+}
 DECISION_KEYS = ("outcome", "measure", "by", "date", "document", "source", "note")
 UNSTATED_MEASURE = "unknown"  # decision.measure when the source does not say which measure was applied
 
@@ -101,7 +108,9 @@ class Decision(ValueRecord):
 
 
 class Case(Record):
-    __slots__ = ("file", "meta", "answers", "expects", "notices", "decision", "read_for")
+    __slots__ = (
+        "file", "meta", "answers", "expects", "notices", "decision", "read_for", "suggested", "measures", "run_notices",
+    )  # fmt: skip
 
     def __init__(
         self,
@@ -111,6 +120,7 @@ class Case(Record):
         expects: tuple[Expect, ...] = (),
         notices: list[Notice] | None = None,
         decision: Decision | None = None,
+        suggested: dict[str, Suggestion] | None = None,
     ) -> None:
         self.file = file
         self.meta = meta
@@ -119,6 +129,14 @@ class Case(Record):
         self.notices = notices if notices is not None else []
         self.decision = decision
         self.read_for: str | None = None  # the one measure the file was read against, when only one (its id)
+        # Answers proposed from a written account, not yet confirmed by a person: never read by the engine.
+        self.suggested: dict[str, Suggestion] = suggested if suggested is not None else {}
+        # The measures the file names (``measures:``), each a bundled measure's name or a criteria file's path
+        # (relative to the current folder, or absolute); None when it names none.
+        self.measures: tuple[str, ...] | None = None
+        # Notices about the run rather than this case (the measures it names overridden by --criteria): said once
+        # per batch, on standard error, and not among the case's own warnings.
+        self.run_notices: list[Notice] = []
 
     def expect_for(self, measure_id: str, *, primary: bool) -> Expect | None:
         """The expectation for a measure: the one naming it, else (for the first measure given) the unnamed one."""
@@ -133,7 +151,16 @@ class Case(Record):
 
     def copy(self) -> Case:
         """A copy whose metadata and answers can change without touching this one."""
-        return Case(self.file, dict(self.meta), dict(self.answers), self.expects, list(self.notices), self.decision)
+        copied = Case(
+            self.file, dict(self.meta), dict(self.answers), self.expects, list(self.notices), self.decision,
+            dict(self.suggested),
+        )  # fmt: skip
+        copied.measures = self.measures
+        return copied
+
+    def awaiting(self) -> int:
+        """How many proposed answers await a person's confirmation (sentences that contradict each other are not)."""
+        return sum(1 for fact, s in self.suggested.items() if s.proposes and fact not in self.answers)
 
 
 def blank_case(file: str = "-") -> Case:

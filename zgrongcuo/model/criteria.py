@@ -32,7 +32,7 @@ class InForce(Record):
 
 
 class Option(Cited):
-    __slots__ = ("id", "label", "help")
+    __slots__ = ("id", "label", "help", "cues")
 
     def __init__(
         self,
@@ -43,17 +43,22 @@ class Option(Cited):
         basis: str | None = None,
         note: I18n | None = None,
         line: int | None = None,
+        cues: tuple[str, ...] = (),
     ) -> None:
         self.id = id
         self.label = label
         self.help = help
         self._cite(quote, basis, note, line)
+        self.cues = cues  # phrases in a written account that show the option holds (see zgrongcuo.suggestion)
 
 
 class Fact(Cited):
     """A question: yes/no, or a closed set of options."""
 
-    __slots__ = ("id", "type", "label", "question", "help", "options", "index", "option_ids", "option_set", "_by_id")
+    __slots__ = (
+        "id", "type", "label", "question", "help", "options", "index", "option_ids", "option_set", "_by_id", "cues",
+        "cues_unless",
+    )  # fmt: skip
 
     def __init__(
         self,
@@ -68,6 +73,8 @@ class Fact(Cited):
         note: I18n | None = None,
         index: int = 0,  # position in asking order
         line: int | None = None,
+        cues: dict[bool, tuple[str, ...]] | None = None,
+        cues_unless: tuple[str, ...] = (),
     ) -> None:
         self.id = id
         self.type = type
@@ -80,6 +87,9 @@ class Fact(Cited):
         self.option_ids: tuple[str, ...] = tuple(o.id for o in options)
         self.option_set = frozenset(self.option_ids)
         self._by_id = {o.id: o for o in options}
+        # A yes/no question's phrases that show each answer in a written account (a list's are on its options).
+        self.cues: dict[bool, tuple[str, ...]] = cues if cues is not None else {}
+        self.cues_unless = cues_unless  # words that make a sentence say nothing of this question (e.g. 容错 for a vote)
 
     def option(self, option_id: str) -> Option:
         return self._by_id[option_id]
@@ -114,18 +124,29 @@ class Situation(Cited):
 
 
 class Outcome(Record):
-    """An outcome a rule can give; ``favourable`` is None only for undetermined."""
+    """An outcome a rule can give; ``favourable`` is None only for undetermined.
 
-    __slots__ = ("id", "label", "favourable", "help", "line")
+    ``applicable`` False: the outcome says the measure does not apply to the case (e.g. work outside its field),
+    so a screening that gives it cannot be set beside a decision (SPEC "Agreement").
+    """
+
+    __slots__ = ("id", "label", "favourable", "help", "line", "applicable")
 
     def __init__(
-        self, id: str, label: I18n, favourable: bool | None, help: I18n | None = None, line: int | None = None
+        self,
+        id: str,
+        label: I18n,
+        favourable: bool | None,
+        help: I18n | None = None,
+        line: int | None = None,
+        applicable: bool = True,
     ) -> None:
         self.id = id
         self.label = label
         self.favourable = favourable
         self.help = help
         self.line = line
+        self.applicable = applicable
 
 
 class Rule(Cited):

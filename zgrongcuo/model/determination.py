@@ -128,7 +128,8 @@ class Determination(Record):
         self.unused_options: dict[str, tuple[str, ...]] = unused_options if unused_options is not None else {}
         self.notices = notices  # warnings about this measure and this case (e.g. the conduct outside its dates)
         self.questions = questions  # what the case file was read against, when several measures (names unused answers)
-        # Whether the screening agrees with the decision the case file records (None: no decision, or undetermined),
+        # Whether the screening agrees with the decision the case file records (None: no decision, or not
+        # comparable: undetermined, or the measure does not apply to the case),
         # and on what: "outcome" (the decision is under this measure) or "favourable" (under another).
         self.agrees: bool | None = None
         self.agrees_on: str | None = None

@@ -32,6 +32,10 @@ def _cell(value: str) -> str:
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 
+# The agreement cell: yes, no, not_comparable, or empty without a decision (the register's id column says the same).
+agreement = register.agreement_code
+
+
 class CsvRenderer(Renderer):
     parallel = True
 
@@ -57,7 +61,7 @@ class CsvRenderer(Renderer):
                 ";".join(d.next_questions),
                 d.case.decision.outcome if d.case.decision else "",
                 d.case.decision.measure if d.case.decision else "",
-                register.agreement_code(d),
+                agreement(d),
                 d.criteria.name(lang),
                 register.situation_names(d, lang),
                 register.open_labels(d, lang),

@@ -274,6 +274,8 @@ FIELDS: tuple[Field, ...] = (
     Field("decision", lambda d, lang: _decision_json(d, lang), _const(_nullable(_DECISION))),
     Field("agrees", lambda d, lang: d.agrees, _const({"type": ["boolean", "null"]})),
     Field("agrees_on", lambda d, lang: d.agrees_on, _const({"enum": ["outcome", "favourable", None]})),
+    # Proposed answers in the case file awaiting a person's confirmation: never evaluated.
+    Field("suggested", lambda d, lang: d.case.awaiting(), _const({"type": "integer", "minimum": 0})),
     Field(
         "counterfactuals",
         _counterfactuals_json,
@@ -385,6 +387,7 @@ class LineEncoder:
             "decision": lambda d: plain["decision"](d) if d.case.decision else "null",
             "agrees": lambda d: "null" if d.agrees is None else "true" if d.agrees else "false",
             "agrees_on": lambda d: "null" if d.agrees_on is None else self._enc(d.agrees_on),
+            "suggested": lambda d: str(d.case.awaiting()) if d.case.suggested else "0",
             "preconditions": lambda d: "[" + ", ".join(self._element(e, False) for e in d.preconditions) + "]",
             "exclusions": lambda d: "[" + ", ".join(self._element(e, True) for e in d.exclusions) + "]",
         }

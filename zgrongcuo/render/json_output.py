@@ -26,14 +26,19 @@ class JsonRenderer(Renderer):
         self.out: IO[str] = out if out is not None else sys.stdout
         self.explains = options.explain
         self.count = 0
+        # An array: several cases, or one case under several measures (known only when it was read, when the
+        # case file names its own measures).
+        self.array: bool | None = True if options.several else None
 
     def prepare(self, ds: tuple[Determination, ...]) -> tuple[str, ...]:
         return tuple(dumps(determination_json(d, self.lang, explain=self.explains), indent=2) for d in ds)
 
     def emit(self, payload: object) -> None:
         assert isinstance(payload, tuple)
+        if self.array is None:
+            self.array = len(payload) > 1
         for item in payload:
-            if self.options.several:
+            if self.array:
                 item = ("[\n" if self.count == 0 else ",\n") + "\n".join("  " + line for line in item.splitlines())
             self.out.write(item)
             self.count += 1
@@ -42,7 +47,7 @@ class JsonRenderer(Renderer):
         self.emit((dumps(error_json(file, error, self.lang), indent=2),))
 
     def close(self) -> None:
-        if self.options.several:
+        if self.array:
             self.out.write("[]\n" if self.count == 0 else "\n]\n")
         elif self.count:
             self.out.write("\n")

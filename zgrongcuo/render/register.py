@@ -60,8 +60,10 @@ def agreement_word(d: Determination, lang: str) -> str:
 
 
 def agreement_code(d: Determination) -> str:
-    """As CSV writes it: yes, no, or empty when not comparable or there is no decision."""
-    return "" if d.agrees is None else "yes" if d.agrees else "no"
+    """As scripts read it: yes, no, not_comparable (a decision the screening cannot be set beside), or empty."""
+    if d.case.decision is None:
+        return ""
+    return "not_comparable" if d.agrees is None else "yes" if d.agrees else "no"
 
 
 def answer_cell(fact: Fact, d: Determination, lang: str) -> str:

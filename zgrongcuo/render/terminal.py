@@ -234,6 +234,8 @@ def render_comparison(console: Console, views: list[DeterminationView]) -> None:
     page.hanging([], first.case_title, "bold")
     if first.subject:
         page.hanging([], text("subject_line", lang, subject=first.subject), "dim")
+    if first.suggested:
+        page.hanging([("? ", "bold cyan")], first.suggested, "cyan")
     page.line((text("compare.heading", lang), "bold"))
     for row in comparison(views):
         style = outcome_style(row.favourable)
@@ -285,6 +287,8 @@ def render_summary(console: Console, v: DeterminationView, *, heading: bool = Tr
         if v.subject:
             page.hanging([], text("subject_line", lang, subject=v.subject), "dim")
     page.hanging([], text("concise.file", lang, file=v.file, criteria=v.criteria_name), "dim")
+    if v.suggested and heading:  # several measures: the comparison above said it once
+        page.hanging([("? ", "bold cyan")], v.suggested, "cyan")
     for warning in v.warnings:
         page.hanging([("! ", "bold yellow")], warning, "yellow")
     for sentence in v.unused:
@@ -353,6 +357,8 @@ def render_detail(console: Console, v: DeterminationView) -> None:
     lines: list[Text] = [head, Text(text("concise.why", lang) + v.why)]
     if v.subject:
         lines.append(Text(text("subject_line", lang, subject=v.subject), style="dim"))
+    if v.suggested:
+        lines.append(Text(v.suggested, style="cyan"))
     lines += [Text(warning, style="yellow") for warning in v.warnings]
     lines += [Text(sentence, style="dim") for sentence in v.unused]
     title = v.case_title

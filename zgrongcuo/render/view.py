@@ -14,7 +14,7 @@ from collections import Counter
 from zgrongcuo import __version__
 from zgrongcuo.errors import ZgError
 from zgrongcuo.model.base import Record
-from zgrongcuo.model.case import META_KEYS, Decision
+from zgrongcuo.model.case import META_KEYS, Case, Decision
 from zgrongcuo.model.criteria import Criteria
 from zgrongcuo.model.determination import MET, Determination, ElementResult
 from zgrongcuo.render.contract import generated_at
@@ -72,7 +72,7 @@ class DeterminationView(Record):
         "situations", "preconditions", "exclusions", "preconditions_line", "exclusions_line", "answers",
         "open_questions", "unchecked", "explanation",
         "criteria_line", "criteria_name", "sha_line", "reminder", "generated", "generated_time", "headings",
-        "measure_id", "measure_name", "measure_level", "warnings", "unused", "decision", "agrees",
+        "measure_id", "measure_name", "measure_level", "warnings", "unused", "decision", "agrees", "suggested",
     )  # fmt: skip
 
     def __init__(self, d: Determination, lang: str, generated: str) -> None:
@@ -148,6 +148,7 @@ class DeterminationView(Record):
         self.unused = unused_sentences(d, lang)  # what the case answers that this measure does not read
         self.decision = decision_sentences(d, lang)  # what was decided, whether the screening agrees, the source
         self.agrees = d.agrees
+        self.suggested = awaiting_line(d.case, lang)  # proposed answers not yet confirmed, in a sentence ("" if none)
 
 
 class _Headings:
@@ -166,6 +167,18 @@ class _Headings:
         return text("section.numbered", self.lang, number=numeral(n, self.lang), words=text(key, self.lang, **params))
 
 
+def awaiting_line(case: Case, lang: str) -> str:
+    """That the case file holds proposed answers a person has not confirmed, which the determination leaves out."""
+    count = case.awaiting()
+    contrary = sum(1 for s in case.suggested.values() if s.conflicting)
+    if not count and not contrary:
+        return ""
+    line = text("suggest.awaiting", lang, count=count, file=shown(case.file, line=True))
+    if contrary:
+        line += text("suggest.awaiting_conflicts", lang, count=contrary)
+    return line
+
+
 def decision_line(decision: Decision, lang: str) -> str:
     """What was decided, by whom and when, under which measure, in one sentence."""
     measure = shown(decision.measure_name.get(lang) or decision.measure, line=True)
@@ -182,7 +195,7 @@ def decision_sentences(d: Determination, lang: str) -> list[str]:
         return []
     out = [decision_line(decision, lang)]
     if d.agrees is None:
-        out.append(text("decision.open", lang))
+        out.append(text("decision.open" if not d.decided else "decision.not_applicable", lang))
     elif d.agrees_on == "outcome":
         out.append(text("decision.same" if d.agrees else "decision.differs", lang, outcome=d.outcome.label[lang]))
     else:
@@ -348,11 +361,16 @@ class Tally:
         self.measures: dict[str, _MeasureCounts] = {}  # by criteria id, in the order met
         self.cases = 0
         self.failures = 0
+        self.suggested = 0  # proposed answers awaiting confirmation, in all the cases
+        self.suggested_cases = 0  # cases that hold any
 
     def add(self, ds: tuple[Determination, ...], report: str = "") -> None:
         """One case: its determination under each measure."""
         lang = self.lang
         self.cases += 1
+        if ds and ds[0].case.awaiting():
+            self.suggested += ds[0].case.awaiting()
+            self.suggested_cases += 1
         for d in ds:
             counts = self.measures.get(d.criteria.id)
             if counts is None:
@@ -528,7 +546,10 @@ class Tally:
                 parts.append(counts)
         if self.failures:
             parts.append(f"{text('load_failed', self.lang)} {self.failures}")
-        return text("summary_counts", self.lang, total=self.total, counts=text("summary.measures_sep", self.lang).join(parts))
+        line = text("summary_counts", self.lang, total=self.total, counts=text("summary.measures_sep", self.lang).join(parts))
+        if self.suggested:
+            line += text("suggest.awaiting_total", self.lang, count=self.suggested, cases=self.suggested_cases)
+        return line
 
 
 def bar(count: int, most: int, width: int = 24) -> str:

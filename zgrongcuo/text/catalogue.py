@@ -101,12 +101,12 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "unknown_outcome": ("未知的结论“{name}”。", "unknown outcome '{name}'."),
     "fact_of_other_measure": (
-        "所选办法都没有问题“{name}”；它是内置办法 {measure} 的问题，要一并检查请写 {options}。",
-        "no selected measure asks '{name}'; it is a question of the bundled measure {measure}: to check against it too, give {options}.",
+        "所选办法都没有问题“{name}”；它是内置办法 {measure} 的问题。要一并检查，请在案件文件中写 {measures}，或在命令行写 {options}。",
+        "no selected measure asks '{name}'; it is a question of the bundled measure {measure}. To check against it too, write {measures} in the case file, or give {options}.",
     ),
     "option_of_other_measure": (
-        "所选办法的问题“{fact}”都没有选项“{name}”；它是内置办法 {measure} 的选项，要一并检查请写 {options}。",
-        "no selected measure offers '{name}' for '{fact}'; it is an option of the bundled measure {measure}: to check against it too, give {options}.",
+        "所选办法的问题“{fact}”都没有选项“{name}”；它是内置办法 {measure} 的选项。要一并检查，请在案件文件中写 {measures}，或在命令行写 {options}。",
+        "no selected measure offers '{name}' for '{fact}'; it is an option of the bundled measure {measure}. To check against it too, write {measures} in the case file, or give {options}.",
     ),
     "conduct_before_force": (
         "行为发生于 {date}，早于本办法的施行日期 {start}；本办法可能不适用于该行为，请核对行为发生时有效的规定。",
@@ -126,8 +126,8 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "bad_measure_id": ("“{name}”不是办法的名称（字母开头，只含字母、数字、-、_）。", "'{name}' is not a measure's name (a letter, then letters, digits, - and _)."),
     "unknown_decision_outcome": (
-        "办法 {measure} 没有结论“{name}”；决定的结论应为：{known}。",
-        "measure {measure} has no outcome '{name}'; a decision's outcome is one of: {known}.",
+        "办法 {measure} 没有结论“{name}”；决定的结论写编号或其中文说明：{known}。",
+        "measure {measure} has no outcome '{name}'; a decision's outcome is an id, or its label: {known}.",
     ),
     "decision.line": ("已作决定：{who}{when}决定{outcome}（依据：{measure}）。", "Decision{who}{when}: {outcome} (under {measure})."),
     "decision.who": ("{by}", " by {by}"),
@@ -186,13 +186,9 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "decision.generic.relief_full": ("免责（免予问责、容错免责）", "Relief in full (exempted)"),
     "decision.generic.relief_partial": ("减责（从轻、减轻处理）", "Relief in part (mitigated)"),
     "decision.generic.no_relief": ("不予减免（不予容错、问责或处分）", "No relief (not tolerated, held accountable or disciplined)"),
-    "decision_measure_unknown": (
-        "{file}：决定所依据的办法“{measure}”不在本工具之中，其结论应为通用的三种之一（relief_full 免责、relief_partial 减责、no_relief 不予减免）。",
-        "{file}: the decision's measure '{measure}' is not one this tool has; its outcome is one of the three generic ones (relief_full, relief_partial, no_relief).",
-    ),
     "decision_measure_close": (
-        "{file}：决定所依据的办法“{measure}”不在本工具之中（是否想写“{hint}”？），其结论应为通用的三种之一（relief_full 免责、relief_partial 减责、no_relief 不予减免）。",
-        "{file}: the decision's measure '{measure}' is not one this tool has (did you mean '{hint}'?); its outcome is one of the three generic ones (relief_full, relief_partial, no_relief).",
+        "{file}：决定所依据的办法“{measure}”不是本工具内置的办法（是否想写“{hint}”？）；若确是另一办法，初筛与决定只能对照是否给予减免。",
+        "{file}: the decision's measure '{measure}' is not one this tool has (did you mean '{hint}'?); if it is another measure, the screening can be set beside the decision only as to whether relief was granted.",
     ),
     "expect_twice": ("同一办法（{measure}）有两条预期。", "two expectations for the same measure ({measure})."),
     "unknown_measure_id": ("未知的办法“{name}”（可用：{known}）。", "unknown measure '{name}' (known: {known})."),
@@ -238,6 +234,284 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "stdin_twice": ("标准输入（-）只能读取一次。", "standard input (-) can be read only once."),
     "unknown_language": ("不支持语言“{lang}”（可用：{known}）。", "language '{lang}' is not available (available: {known})."),
+    # -- the offline bundle (zgrongcuo bundle) and what it installs with
+    "cli.bundle": (
+        "为不能上网的电脑制作离线安装包。",
+        "Build an offline bundle for computers that cannot reach a package index.",
+    ),
+    "cli.bundle_more": (
+        "在能访问软件包索引（PyPI 或其镜像）的电脑上运行：得到一个文件夹和它的 .zip，内有 zgrongcuo 及其所需的全部 wheel、"
+        "安装脚本（Windows 为 install.bat，Linux 为 install.sh）和 安装说明.txt。拷到内网电脑上，不联网即可安装（见 docs/install.md）。"
+        "例如：zgrongcuo bundle --platform win_amd64 --python 3.11 --python 3.12 -o 离线安装包（也可写 python -m zgrongcuo.bundle …）。"
+        "下载用的是 pip（pip download --only-binary=:all:），沿用本机 pip 的索引和代理设置。",
+        "Run it where a package index (PyPI or a mirror) can be reached: it writes a folder and its .zip holding zgrongcuo "
+        "and every wheel it needs, an install script (install.bat on Windows, install.sh on Linux) and 安装说明.txt "
+        "(instructions in Chinese and English). Copied to a PC on an internal network, it installs with no network (see "
+        "docs/install.md). Example: zgrongcuo bundle --platform win_amd64 --python 3.11 --python 3.12 -o bundles (or "
+        "python -m zgrongcuo.bundle …). Downloads are pip's (pip download --only-binary=:all:), with this machine's pip "
+        "index and proxy settings.",
+    ),
+    "cli.bundle_exit": (
+        "退出码：0 已制作；1 无法制作（连不上索引、某个依赖没有适用的 wheel）；2 用法错误。",
+        "Exit codes: 0 built; 1 cannot be built (the index unreachable, a dependency with no wheel for the target); 2 usage error.",
+    ),
+    "cli.opt.bundle_platform": (
+        "目标电脑的平台：win_amd64、manylinux2014_x86_64（x86-64 的统信 UOS、麒麟等）或 manylinux2014_aarch64（ARM64，如鲲鹏、飞腾）；默认为本机。",
+        "The target PCs' platform: win_amd64, manylinux2014_x86_64 (x86-64 UOS, Kylin and others) or manylinux2014_aarch64 "
+        "(ARM64, e.g. Kunpeng, Phytium); default: this machine's.",
+    ),
+    "cli.opt.bundle_python": (
+        "目标电脑上的 Python 版本，如 3.12；可给多次，离线包同时适用；默认为本机的版本。",
+        "The Python version on the target PCs, e.g. 3.12; may be given several times, for one bundle that serves them all; default: this machine's.",
+    ),
+    "cli.opt.bundle_from": (
+        "zgrongcuo 的源码文件夹或 wheel 文件；默认为本机已安装的 zgrongcuo。",
+        "A zgrongcuo checkout or wheel file; default: the zgrongcuo installed here.",
+    ),
+    "cli.opt.bundle_output": ("放离线安装包的文件夹；默认为当前文件夹。", "Where the bundle is written; default: the current folder."),
+    "cli.opt.bundle_force": ("替换已有的同名离线安装包。", "Replace a bundle of the same name."),
+    "bundle.host_not_a_target": (
+        "本机（{host}）不是可选的平台之一，请用 --platform 指定：{choices}。",
+        "this machine ({host}) is not one of the platforms; name one with --platform: {choices}.",
+    ),
+    "bundle.bad_python": ("“{value}”不是 Python 版本；请写如 3.12。", "'{value}' is not a Python version; write e.g. 3.12."),
+    "bundle.python_not_supported": (
+        "zgrongcuo {version} 需要 Python {spec}，不能为 Python {python} 制作。",
+        "zgrongcuo {version} needs Python {spec}; no bundle for Python {python}.",
+    ),
+    "bundle.no_packaging": (
+        "制作离线安装包要用 packaging 库，当前 Python 没有。请先安装：{command}",
+        "building a bundle needs the packaging library, which this Python lacks. Install it first: {command}",
+    ),
+    "bundle.no_pip": ("当前 Python（{python}）没有 pip；制作离线安装包要用 pip 下载。", "this Python ({python}) has no pip, which building a bundle downloads with."),
+    "bundle.source_not_usable": (
+        "既不是 zgrongcuo 的源码文件夹（含 pyproject.toml），也不是 zgrongcuo 的 wheel 文件。",
+        "neither a zgrongcuo checkout (a folder with pyproject.toml) nor a zgrongcuo wheel file.",
+    ),
+    "bundle.not_zgrongcuo": ("这是 {name} 的 wheel，不是 zgrongcuo 的。", "a wheel of {name}, not of zgrongcuo."),
+    "bundle.not_installed": (
+        "本机没有安装 zgrongcuo；请用 --from 指定它的源码文件夹或 wheel 文件。",
+        "zgrongcuo is not installed here; give its checkout or wheel file with --from.",
+    ),
+    "bundle.installed_changed": (
+        "已安装的文件与安装时的记录不符，不能据此重新打包；请用 --from 指定源码文件夹或 wheel 文件。",
+        "an installed file differs from what was installed, so the installation cannot be packed again; give a checkout or wheel file with --from.",
+    ),
+    "bundle.output_exists": ("已存在，未替换（如需替换请加 --force）。", "exists and was not replaced (--force replaces it)."),
+    "bundle.output_not_folder": ("不是文件夹；-o 应指定放离线安装包的文件夹。", "not a folder; -o names the folder for the bundle."),
+    "bundle.output_not_bundle": (
+        "已存在，且不是离线安装包；即使加 --force 也不会删除它。",
+        "exists and is not a bundle; it is not removed, not even with --force.",
+    ),
+    "bundle.index_unreachable": (
+        "连不上软件包索引。制作离线安装包须在能访问 PyPI 或其镜像的电脑上进行（pip 的索引和代理设置照常生效）。pip 的输出：",
+        "the package index cannot be reached. A bundle is built on a computer that reaches PyPI or a mirror (pip's index and proxy settings apply). pip said:",
+    ),
+    "bundle.no_wheel": (
+        "软件包索引中没有 {requirement} 适用于所选平台和 Python 版本的 wheel（或者连不上索引）。离线安装包只收 wheel：源码包要在安装时编译。pip 的输出：",
+        "the package index has no wheel of {requirement} for the chosen platform and Python (or it cannot be reached). A bundle holds wheels only: a source package would need a compiler at install time. pip said:",
+    ),
+    "bundle.pip_failed": ("pip 出错（退出码 {code}）：", "pip failed (exit code {code}):"),
+    "bundle.unmet": (
+        "{needed_by} 需要 {requirement}，但下载到的 wheel 中没有适用于 {target} 的。",
+        "{needed_by} requires {requirement}, and no wheel downloaded fits {target}.",
+    ),
+    "bundle.conflict": (
+        "{needed_by} 需要 {requirement}，而为 {target} 选定的是 {chosen}；请分别为各个 Python 版本制作离线安装包。",
+        "{needed_by} requires {requirement}, but {chosen} was chosen for {target}; build one bundle per Python version.",
+    ),
+    "bundle.progress.build": ("正在制作 zgrongcuo 的 wheel：{source}", "Building the zgrongcuo wheel: {source}"),
+    "bundle.progress.repack": ("正在把已安装的 zgrongcuo {version} 打包为 wheel", "Packing the installed zgrongcuo {version} as a wheel"),
+    "bundle.progress.download": ("正在下载 {target} 所需的 wheel", "Downloading the wheels for {target}"),
+    "bundle.done": (
+        "离线安装包：{folder}\n压缩包：    {zip}（{size}）\n适用于：    {platform}，Python {pythons}\n其中 {count} 个 wheel：",
+        "Bundle:   {folder}\nZip file: {zip} ({size})\nFor:      {platform}, Python {pythons}\n{count} wheels:",
+    ),
+    "bundle.or": (" 或 ", " or "),
+    "bundle.platform.win_amd64": ("Windows（64 位）", "Windows (64-bit)"),
+    "bundle.platform.manylinux2014_x86_64": ("Linux x86-64（统信 UOS、麒麟等）", "Linux x86-64 (UOS, Kylin and others)"),
+    "bundle.platform.manylinux2014_aarch64": (
+        "Linux ARM64（鲲鹏、飞腾等处理器上的统信 UOS、麒麟等）",
+        "Linux ARM64 (UOS, Kylin and others on Kunpeng, Phytium and other processors)",
+    ),
+    # install.py, in the bundle: it says these where Python is installed and zgrongcuo is not yet
+    "install.wrong_python": (
+        "这是 Python {have}（{path}）；本安装包需要 Python {need}。",
+        "this is Python {have} ({path}); the bundle needs Python {need}.",
+    ),
+    "install.wrong_platform": (
+        "本安装包适用于 {need}；这个 Python 是 {have}（{path}）。",
+        "the bundle is for {need}; this Python is {have} ({path}).",
+    ),
+    "install.not_a_venv": (
+        "{path} 已存在，但不是本安装包建立的虚拟环境；请移走或改名后再安装。",
+        "{path} exists and is not a virtual environment the bundle made; move or rename it, then install again.",
+    ),
+    "install.creating": ("正在建立虚拟环境：{path}", "Making the virtual environment: {path}"),
+    "install.venv_failed": (
+        "无法建立虚拟环境 {path}。若这个文件夹不可写（如光盘、网络共享、U 盘），请把整个文件夹复制到本机可写的位置再安装。",
+        "the virtual environment {path} cannot be made. If the folder cannot be written (a CD, a network share, a USB stick), copy the whole folder to a writable place on this computer and install again.",
+    ),
+    "install.installing": (
+        "正在安装 zgrongcuo {version}（只从 {wheels} 安装，不连接网络）",
+        "Installing zgrongcuo {version} (from {wheels} only, with no network)",
+    ),
+    "install.pip_failed": ("安装失败（pip 退出码 {code}，出错信息见上）。", "installation failed (pip's exit code {code}; its message is above)."),
+    "install.check_failed": ("已安装，但 {command} --version 运行失败。", "installed, but {command} --version failed."),
+    "install.done_windows": (
+        "zgrongcuo {version} 已安装。\n"
+        "命令：{command}\n\n"
+        "双击本文件夹中的 console.bat，打开一个可以直接输入 zgrongcuo 的命令行窗口，例如：\n"
+        "  zgrongcuo check 案件.yaml\n"
+        "  zgrongcuo ask\n"
+        "也可以在任何命令行窗口中写命令的完整路径（带引号）。",
+        "zgrongcuo {version} is installed.\n"
+        "Command: {command}\n\n"
+        "Double-click console.bat in this folder for a command window in which zgrongcuo runs, e.g.\n"
+        "  zgrongcuo check case.yaml\n"
+        "  zgrongcuo ask\n"
+        "In any other command window, give the command's full path (in quotes).",
+    ),
+    "install.done_linux": (
+        "zgrongcuo {version} 已安装。\n"
+        "命令：{command}\n\n"
+        "例如：\n"
+        "  {command} check 案件.yaml\n"
+        "在终端中先运行 . {activate}，之后可以直接输入 zgrongcuo。",
+        "zgrongcuo {version} is installed.\n"
+        "Command: {command}\n\n"
+        "For example:\n"
+        "  {command} check case.yaml\n"
+        "Run . {activate} in a terminal first, and zgrongcuo runs by its name.",
+    ),
+    # install.bat and install.sh: install.bat shows the English (see the comment at its top)
+    "install.no_python": (
+        "没有找到 Python {pythons}（{bits}）。请先安装它，再运行本脚本；详见 安装说明.txt。",
+        "Python {pythons} ({bits}) was not found. Install it first, then run this script again; see the instructions (.txt).",
+    ),
+    "install.bits.64": ("64 位", "64-bit"),
+    "install.not_extracted": (
+        "请先解压整个压缩包，再运行解压出的文件夹中的 install.bat。",
+        "Extract the whole .zip first, then run install.bat in the extracted folder.",
+    ),
+    "bundle.readme.windows": (
+        "zgrongcuo {version} 离线安装包：{platform}，Python {pythons}\n"
+        "\n"
+        "本文件夹中有 zgrongcuo（容错免责初筛工具）和它所需的全部软件包（wheels 文件夹），安装时不连接网络。\n"
+        "\n"
+        "一、先安装 Python（每台电脑一次）\n"
+        "  需要 64 位的 Python {pythons}（{example} 指 {example}.0、{example}.9 等 {example} 的任一修订版）。\n"
+        "  可从 python.org 下载“Windows installer (64-bit)”，或用单位软件库中的同一版本。\n"
+        "  安装时保留默认勾选的“py launcher”。Windows 7 不能运行这些版本的 Python；Python 3.13 起需要 Windows 10 或更高版本。\n"
+        "\n"
+        "二、安装 zgrongcuo\n"
+        "  1. 把整个文件夹复制到本机可写的位置，例如 D:\\zgrongcuo（路径中可以有中文和空格）。\n"
+        "     收到的是 .zip 时，先右键“全部解压缩”，不要在压缩包里直接双击。\n"
+        "  2. 双击 install.bat。它在本文件夹中建立 venv 文件夹，只从 wheels 文件夹安装，不连接网络。\n"
+        "     窗口若显示“{no_python_en}”，\n"
+        "     意思是：{no_python_zh}\n"
+        "     Python 装在别处时，可先在命令行窗口中 set \"ZGRONGCUO_PYTHON=C:\\路径\\python.exe\"，再运行 install.bat。\n"
+        "\n"
+        "三、使用\n"
+        "  双击 console.bat，打开一个可以直接输入 zgrongcuo 的命令行窗口，例如：\n"
+        "    cd /d D:\\案件\n"
+        "    zgrongcuo check 案件.yaml\n"
+        "    zgrongcuo ask\n"
+        "    zgrongcuo check 案件文件夹 --format docx -o 意见稿\n"
+        "  其他命令行窗口中，写命令的完整路径：\"本文件夹\\venv\\Scripts\\zgrongcuo.exe\" check 案件.yaml\n"
+        "  （PowerShell 中前面加 &）。zgrongcuo -h 查看各命令的说明；加 --lang en 显示英文。\n"
+        "\n"
+        "四、升级和卸载\n"
+        "  升级：把新的离线安装包放在另一个文件夹中安装，确认可用后删除旧文件夹。\n"
+        "  卸载：删除整个文件夹即可；zgrongcuo 不写注册表，不改 PATH。",
+        "zgrongcuo {version} offline bundle: {platform}, Python {pythons}\n"
+        "\n"
+        "This folder holds zgrongcuo (a screening tool for 容错免责 cases) and every package it needs (the wheels folder);\n"
+        "it installs with no network.\n"
+        "\n"
+        "1. Install Python first (once per computer)\n"
+        "  The bundle needs 64-bit Python {pythons} ({example} means any {example} release: {example}.0, {example}.9 ...).\n"
+        "  Download the \"Windows installer (64-bit)\" from python.org, or take the same version from your office's software store.\n"
+        "  Keep the \"py launcher\" option, which is on by default. Windows 7 runs none of these Pythons; 3.13 and later need Windows 10.\n"
+        "\n"
+        "2. Install zgrongcuo\n"
+        "  1. Copy the whole folder to a writable place on the computer, e.g. D:\\zgrongcuo (Chinese and spaces are fine).\n"
+        "     If you received the .zip, extract it first (right-click, Extract All): do not run files inside the .zip.\n"
+        "  2. Double-click install.bat. It makes the folder venv here and installs from the wheels folder only.\n"
+        "     If it says \"{no_python_en}\", install Python as in step 1.\n"
+        "     With Python somewhere else, run set \"ZGRONGCUO_PYTHON=C:\\path\\python.exe\" in a command window first.\n"
+        "\n"
+        "3. Use\n"
+        "  Double-click console.bat for a command window in which zgrongcuo runs, e.g.\n"
+        "    cd /d D:\\cases\n"
+        "    zgrongcuo check case.yaml --lang en\n"
+        "    zgrongcuo ask --lang en\n"
+        "    zgrongcuo check cases --format docx -o reports\n"
+        "  In other command windows, give the full path: \"this folder\\venv\\Scripts\\zgrongcuo.exe\" check case.yaml\n"
+        "  (in PowerShell, put & before it). zgrongcuo -h shows each command's help.\n"
+        "\n"
+        "4. Upgrade and uninstall\n"
+        "  Upgrade: install the new bundle in another folder; once it works, delete the old folder.\n"
+        "  Uninstall: delete the folder. zgrongcuo writes nothing to the registry and does not change PATH.",
+    ),
+    "bundle.readme.linux": (
+        "zgrongcuo {version} 离线安装包：{platform}，Python {pythons}\n"
+        "\n"
+        "本文件夹中有 zgrongcuo（容错免责初筛工具）和它所需的全部软件包（wheels 文件夹），安装时不连接网络。\n"
+        "\n"
+        "一、先准备 Python（每台电脑一次）\n"
+        "  需要 Python {pythons}（{example} 指 {example} 的任一修订版）。在终端中运行 python3 --version 查看。\n"
+        "  不需要 pip，也不需要 python3-venv：安装包自带 pip。\n"
+        "  系统自带的不是所需版本时，统信 UOS、麒麟等可从系统的软件源安装，例如 sudo apt install python{example}；\n"
+        "  也可以用另外安装的 Python：ZGRONGCUO_PYTHON=/路径/python3 sh install.sh。\n"
+        "\n"
+        "二、安装 zgrongcuo\n"
+        "  1. 把整个文件夹复制到本机，例如 ~/zgrongcuo（路径中可以有中文和空格；不要在 U 盘上直接安装）。\n"
+        "  2. 在终端中运行：sh ~/zgrongcuo/install.sh\n"
+        "     它在该文件夹中建立 venv 文件夹，只从 wheels 文件夹安装，不连接网络。\n"
+        "     若显示“{no_python_zh}”，按第一步准备 Python。\n"
+        "\n"
+        "三、使用\n"
+        "    ~/zgrongcuo/venv/bin/zgrongcuo check 案件.yaml\n"
+        "    ~/zgrongcuo/venv/bin/zgrongcuo ask\n"
+        "    ~/zgrongcuo/venv/bin/zgrongcuo check 案件文件夹/ --format docx -o 意见稿/\n"
+        "  想直接输入 zgrongcuo：先运行 . ~/zgrongcuo/venv/bin/activate；\n"
+        "  或者 mkdir -p ~/.local/bin && ln -s ~/zgrongcuo/venv/bin/zgrongcuo ~/.local/bin/（~/.local/bin 须在 PATH 中）。\n"
+        "  zgrongcuo -h 查看各命令的说明；加 --lang en 显示英文。\n"
+        "\n"
+        "四、升级和卸载\n"
+        "  升级：把新的离线安装包放在另一个文件夹中安装，确认可用后删除旧文件夹（和上面建立的链接）。\n"
+        "  卸载：删除整个文件夹即可，以及 ~/.cache/zgrongcuo（缓存）和上面建立的链接。",
+        "zgrongcuo {version} offline bundle: {platform}, Python {pythons}\n"
+        "\n"
+        "This folder holds zgrongcuo (a screening tool for 容错免责 cases) and every package it needs (the wheels folder);\n"
+        "it installs with no network.\n"
+        "\n"
+        "1. Python first (once per computer)\n"
+        "  The bundle needs Python {pythons} ({example} means any {example} release).\n"
+        "  python3 --version in a terminal tells which Python the system has. Neither pip nor python3-venv is needed:\n"
+        "  the bundle brings its own pip. If the system's Python is another version, UOS, Kylin and the like can\n"
+        "  install one from the system's own package sources, e.g. sudo apt install python{example}; a Python installed\n"
+        "  otherwise serves too: ZGRONGCUO_PYTHON=/path/python3 sh install.sh.\n"
+        "\n"
+        "2. Install zgrongcuo\n"
+        "  1. Copy the whole folder to the computer, e.g. ~/zgrongcuo (Chinese and spaces are fine; not on a USB stick).\n"
+        "  2. In a terminal: sh ~/zgrongcuo/install.sh --lang en\n"
+        "     It makes the folder venv there and installs from the wheels folder only, with no network.\n"
+        "     If it says \"{no_python_en}\", see step 1.\n"
+        "\n"
+        "3. Use\n"
+        "    ~/zgrongcuo/venv/bin/zgrongcuo check case.yaml --lang en\n"
+        "    ~/zgrongcuo/venv/bin/zgrongcuo ask --lang en\n"
+        "    ~/zgrongcuo/venv/bin/zgrongcuo check cases/ --format docx -o reports/\n"
+        "  For zgrongcuo by its name: . ~/zgrongcuo/venv/bin/activate first; or\n"
+        "  mkdir -p ~/.local/bin && ln -s ~/zgrongcuo/venv/bin/zgrongcuo ~/.local/bin/ (with ~/.local/bin on PATH).\n"
+        "  zgrongcuo -h shows each command's help.\n"
+        "\n"
+        "4. Upgrade and uninstall\n"
+        "  Upgrade: install the new bundle in another folder; once it works, delete the old folder (and the link above).\n"
+        "  Uninstall: delete the folder, ~/.cache/zgrongcuo (a cache) and the link above.",
+    ),
     # -- the program itself
     "internal_error": (
         "抱歉，zgrongcuo {version} 内部出错：{detail}\n这是程序缺陷，不是您的输入有误。加 --debug 重新运行可看到详细信息，请连同输入文件一并报告。",
@@ -311,6 +585,85 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "subject_line": ("当事单位或人员：{subject}", "Subject: {subject}"),
     "progress": ("核查中", "Checking"),
     "summary_counts": ("共 {total} 件：{counts}", "{total} cases: {counts}"),
+    # -- several measures as an office works: a case's own measures, agreement, decisions in words, the interview by measure
+    "undetermined_applicable": ("undetermined 不能写 applicable: false。", "undetermined cannot have applicable: false."),
+    "measures_list_expected": (
+        "measures 应为办法名称的列表，如 measures: [zigui-2018, wenze-2019]；这里是{got}。",
+        "measures is a list of measure names, e.g. measures: [zigui-2018, wenze-2019]; found a {got}.",
+    ),
+    "measures_empty": (
+        "measures: [] 没有列出任何办法；不列办法时请删去这一行（按默认办法检查）。",
+        "measures: [] names no measure; to use the default, leave the key out.",
+    ),
+    "unknown_measure_name": (
+        "没有名为“{name}”的内置办法（可用：{known}）；标准文件请写路径（如 ./本地办法.yaml，按案件文件所在文件夹查找）。",
+        "no bundled measure is named '{name}' (known: {known}); write a criteria file as a path (e.g. ./local.yaml, from the case file's folder).",
+    ),
+    "measure_file_missing": (
+        "找不到办法“{name}”：不是内置办法，按案件文件所在文件夹也没有这个文件（{path}）。",
+        "measure '{name}' not found: it is no bundled measure, and there is no such file from the case file's folder ({path}).",
+    ),
+    "measure_named_twice": ("办法“{name}”列了两次（第一次在第 {first} 行）。", "measure '{name}' is listed twice (first on line {first})."),
+    "measure_same_twice": (
+        "“{name}”与前面列出的“{first}”是同一个办法（{measure}）。",
+        "'{name}' is the same measure ({measure}) as '{first}' listed before it.",
+    ),
+    "measure_language": (
+        "办法 {name} 没有 {lang} 的文字（有：{known}）。",
+        "measure {name} has no text in {lang} (it has: {known}).",
+    ),
+    "measures_overridden": (
+        "命令行的 --criteria 代替了案件文件所列的办法：本批案件都按 --criteria 检查（如 {file} 列的是 {named}）。",
+        "--criteria on the command line overrides the measures case files name: every case of this run is checked against --criteria ({file}, for one, names {named}).",
+    ),
+    "schema.measures": (
+        "按哪些办法检查本案：内置办法名称，或标准文件路径（按案件文件所在文件夹查找）；命令行的 --criteria 优先",
+        "The measures this case is checked against: bundled names, or criteria file paths (from the case file's folder); --criteria overrides them",
+    ),
+    "decision.not_applicable": (
+        "本办法不适用于本案，无法与决定对照。",
+        "This measure does not apply to the case, so it cannot be set beside the decision.",
+    ),
+    "ask.group_all": ("  各办法共有的选项：", "  Options every one of these measures reads:"),
+    "ask.group": ("  {measures}的选项：", "  Options of {measures}:"),
+    "ask.group_option": ("   {number:>2}. {label}", "   {number:>2}. {label}"),
+    "ask.follow_up": ("按{measure}再选一次：", "Under {measure}, once more:"),
+    "ask.follow_up_why": (
+        "（上一题所选的都不是该办法的选项，而它只读自己的选项。）",
+        "(None of the options chosen above is one of this measure's, and it reads only its own.)",
+    ),
+    "ask.follow_up_none": ("  0. 都不是（按{measure}，以上都不符合）", "  0. none of these fits, under {measure}"),
+    "ask.prompt_follow_up": ("回答（编号，如 1,3；0 都不是）：", "Answer (numbers, e.g. 1,3; 0 none): "),
+    "ask.follow_up_unknown": (
+        "这一问只能选编号或 0：同一问题对各办法是同一份回答。不确定的，请输入 back 返回上一题，答“?”。",
+        "Here choose numbers or 0: the question has one answer for every measure. If it is unknown, type back and answer ? there.",
+    ),
+    "ask.follow_up_label": ("{label}（按{measure}）", "{label} (under {measure})"),
+    "ask.ambiguous_choice": (
+        "“{word}”不止一个选项有（第 {numbers} 项），请写编号。",
+        "'{word}' is in more than one option ({numbers}): give the number.",
+    ),
+    "fact_of_other_measure_overridden": (
+        "所选办法都没有问题“{name}”；它是内置办法 {measure} 的问题。案件文件列了它，但命令行的 --criteria 代替了文件所列的办法：去掉 --criteria 即按文件所列的办法检查，或在命令行写 {options}。",
+        "no selected measure asks '{name}'; it is a question of the bundled measure {measure}. The case file names it, but --criteria overrides what the file names: leave --criteria out to check against the file's measures, or give {options}.",
+    ),
+    "option_of_other_measure_overridden": (
+        "所选办法的问题“{fact}”都没有选项“{name}”；它是内置办法 {measure} 的选项。案件文件列了它，但命令行的 --criteria 代替了文件所列的办法：去掉 --criteria 即按文件所列的办法检查，或在命令行写 {options}。",
+        "no selected measure offers '{name}' for '{fact}'; it is an option of the bundled measure {measure}. The case file names it, but --criteria overrides what the file names: leave --criteria out to check against the file's measures, or give {options}.",
+    ),
+    "cli.opt.criteria_cases": (
+        "标准文件的路径，或内置办法的名称（见 criteria list）；可多次给出，每个案件逐一对照各办法。给出时代替案件文件 measures: 所列的办法；不给时按各案件文件所列的办法，没有列的按内置的秭归县 2018 年办法。",
+        "Criteria file, or the name of a bundled measure (see criteria list); may be given several times to check each case against each. Given, it overrides the measures case files name; not given, each case is checked against its own (its measures:), else the bundled Zigui 2018 measure.",
+    ),
+    "template.measures": (
+        "按这些办法检查（内置办法的名称，或标准文件相对于本文件的路径）；命令行的 --criteria 优先。",
+        "The measures this case is checked against (bundled names, or criteria files' paths from this file); --criteria overrides them.",
+    ),
+    "measure_not_criteria_file": (
+        "“{name}”不是标准文件：案件文件只能列出内置办法的名称，或以 .yaml、.yml、.json 结尾的标准文件。",
+        "'{name}' is not a criteria file: a case file names bundled measures, or criteria files ending in .yaml, .yml or .json.",
+    ),
+    # -- END several measures
     # -- policy authors: criteria show, criteria test, diff
     "element_text": ("{label}：{requirement}", "{label}: {requirement}"),
     "cond.all": ("以下各项全部成立", "all of the following hold"),
@@ -498,7 +851,7 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Please give option numbers separated by commas (e.g. 1,3); 0 for none, ? for unknown; help explains, back goes back.",
     ),
     "ask.bad_number": ("没有编号为 {number} 的选项（可选 1–{last}，或 0 表示都不是）。", "there is no option {number} (choose 1–{last}, or 0 for none)."),
-    "ask.bad_choice": ("“{word}”不是选项编号。", "'{word}' is not an option number."),
+    "ask.bad_choice": ("“{word}”不是选项编号，也不是哪个选项的文字。", "'{word}' is neither an option's number nor its words."),
     "ask.none_with_others": ("0（都不是）不能与其他选项同时选。", "0 (none of them) cannot be combined with other options."),
     "ask.help_heading": ("说明：{help}", "Help: {help}"),
     "ask.help_quote": ("原文（{basis}）：“{quote}”", "Source words ({basis}): “{quote}”"),
@@ -633,9 +986,9 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Case recorded by zgrongcuo ask ({date}). Criteria: {title} (version {version}).",
     ),
     "ask.file_header_several": (
-        "zgrongcuo ask 记录的案件（{date}）。标准：{measures}。继续回答或检查时，请给出全部这些办法（--criteria）。",
-        "Case recorded by zgrongcuo ask ({date}). Criteria: {measures}. Resume or check it with every one of these "
-        "measures (--criteria).",
+        "zgrongcuo ask 记录的案件（{date}）。标准：{measures}。下面的 measures: 写明了这些办法，继续回答或检查时不必写 --criteria。",
+        "Case recorded by zgrongcuo ask ({date}). Criteria: {measures}. The measures: line below names them: resume or "
+        "check it without --criteria.",
     ),
     "ask.draft_header": (
         "草稿：访谈尚未完成。继续回答：{command}",
@@ -644,6 +997,230 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "ask.file_note": (
         "回答：多选题为选项编号的列表；是非题为 是/否/不确定；value/note 中的 note 是备注。",
         "Answers: a list of option ids for multiple choice; yes/no/unknown otherwise; note is the note on an answer.",
+    ),
+    # -- suggested answers from a written account (cues, zgrongcuo suggest, suggested:)
+    "cues_on_set": (
+        "多选题“{fact}”的提示语写在各选项之下（options 中每项的 cues），不写在题目上。",
+        "the cues of the list '{fact}' are written under its options (cues: in each option), not on the question.",
+    ),
+    "suggest.awaiting": (
+        "案卷中有 {count} 条建议答案尚待确认（suggested 部分），本判定只依据已确认的回答（answers 部分）；可用 zgrongcuo ask --case {file} 逐条确认。",
+        "the case file holds {count} suggested answers not yet confirmed (suggested); this determination reads confirmed answers (answers) only. zgrongcuo ask --case {file} goes through them.",
+    ),
+    "suggest.awaiting_conflicts": (
+        "另有 {count} 个问题原文说法不一，未作建议。",
+        " For {count} more questions the text says both, and nothing is suggested.",
+    ),
+    "suggest.awaiting_total": (
+        "；另有 {count} 条建议答案待确认（{cases} 件），未计入判定",
+        "; {count} suggested answers await confirmation ({cases} cases) and were not evaluated",
+    ),
+    "schema.suggested": (
+        "建议答案：从书面材料中提出、尚待确认的回答，不参与判定",
+        "Suggested answers: proposed from a written account, awaiting confirmation; not evaluated",
+    ),
+    "ask.suggested_intro": (
+        "此案有 {count} 条从书面材料中提出的建议答案。问到时会显示建议及其原文依据，直接回车即采纳，输入其他回答即替换；建议只是从文字中读出的提议，不是认定。",
+        "This case has {count} answers suggested from a written account. Each is shown with the sentences it rests on when its question comes: Enter takes it, any other answer replaces it. A suggestion is a proposal read from words, not a finding.",
+    ),
+    "ask.suggested": ("建议回答：{answer}（据书面材料）", "Suggested answer: {answer} (from the written account)"),
+    "ask.suggested_evidence": ("  原文：“{evidence}”{source}", "  Source: \"{evidence}\"{source}"),
+    "ask.suggested_from": ("（来源：{source}）", " ({source})"),
+    "ask.suggested_conflict": (
+        "书面材料的说法不一，未作建议，请核实后回答：",
+        "The written account says both; nothing is suggested. Please check and answer:",
+    ),
+    "ask.suggested_shows": ("  表明{shows}：“{evidence}”{source}", "  Shows {shows}: \"{evidence}\"{source}"),
+    "ask.suggested_option_holds": ("“{option}”", "'{option}'"),
+    "ask.suggested_option_not": ("没有“{option}”", "no '{option}'"),
+    "ask.suggested_enter": (
+        "直接回车采纳建议；输入其他回答即替换。",
+        "Enter takes the suggestion; any other answer replaces it.",
+    ),
+    "suggest.note": ("原文：{evidence}", "Source: {evidence}"),
+    "suggest.note_sep": ("；", "; "),
+    "suggest.quoted": ("“{words}”", "\"{words}\""),
+    "suggest.quoted_from": ("{quoted}（来源：{source}）", "{quoted} ({source})"),
+    "suggest.file_header": (
+        "zgrongcuo suggest 据书面材料起草的案卷（{date}）。标准：{measures}。suggested 中是从文字读出的建议答案，不是认定，尚待确认：用 zgrongcuo ask --case 本文件 逐题确认后写入 answers。",
+        "A case drafted by zgrongcuo suggest from a written account ({date}). Criteria: {measures}. suggested holds answers read from the words, not findings, awaiting confirmation: zgrongcuo ask --case THIS-FILE goes through them into answers.",
+    ),
+    "suggest.summary_from": ("{words}（摘自 {source}）", "{words} (from {source})"),
+    "suggest.summary_more": ("……", "…"),
+    "suggest.line": ("{label}：建议{answer}", "{label}: suggested {answer}"),
+    "suggest.line_conflict": ("{label}：原文说法不一，未作建议", "{label}: the text says both ways; nothing suggested"),
+    "suggest.counts": (
+        "共 {total} 个问题：{proposed} 个有原文依据的建议，{contrary} 个原文说法不一，{remaining} 个仍需回答。",
+        "{total} questions: {proposed} suggested from the text, {contrary} shown both ways, {remaining} still to be answered.",
+    ),
+    "suggest.counts_plain": (
+        "共 {total} 个问题：{proposed} 个有原文依据的建议，{remaining} 个仍需回答。",
+        "{total} questions: {proposed} suggested from the text, {remaining} still to be answered.",
+    ),
+    "suggest.counts_answered": ("（案卷已回答的问题不再建议。）", " (Questions the case file answers get no suggestion.)"),
+    "suggest.stopped": (
+        "文中找到的提示语过多，只读了前面的部分。",
+        "So many cues were found in the text that only its first part was read.",
+    ),
+    "suggest.not_findings": (
+        "建议只是从文字中读出的提议，不是认定；每一条都须由经办人核实确认。",
+        "Suggestions are proposals read from words, not findings; each must be checked and confirmed by a person.",
+    ),
+    "suggest.next_saved": (
+        "逐题确认：zgrongcuo ask --case {file}",
+        "To confirm them one by one: zgrongcuo ask --case {file}",
+    ),
+    "suggest.batch_line": (
+        "{file}：建议 {proposed} 个，说法不一 {contrary} 个，仍需回答 {remaining} 个",
+        "{file}: {proposed} suggested, {contrary} both ways, {remaining} to answer",
+    ),
+    "suggest.batch_saved": ("；草稿：{file}", "; draft: {file}"),
+    "suggest.batch_total": (
+        "共 {cases} 件：建议 {proposed} 个，说法不一 {contrary} 个。建议不是认定，须逐件确认。",
+        "{cases} cases: {proposed} suggested, {contrary} both ways. Suggestions are not findings; confirm each case.",
+    ),
+    "suggest.batch_failed": ("另有 {count} 个文件无法读取（见上方错误）。", "{count} files could not be read (errors above)."),
+    "suggest_folder_alone": (
+        "文件夹 {folder} 须单独给出：文件夹中的每份材料各为一件案件；几份文件同属一件案件时，逐个列出这些文件。",
+        "the folder {folder} must be given alone: each account in a folder is a case of its own; list the files of one case one by one.",
+    ),
+    "suggest_batch_text_only": (
+        "文件夹中的材料各起草一份案卷（用 -o 指定存放的文件夹），屏幕上只以文字列出；--format yaml 或 json 用于单件案件。",
+        "a folder's accounts each make a draft (-o names the folder for them) and are listed as text; --format yaml or json is for one case.",
+    ),
+    "suggest_output_folder": (
+        "{file} 是文件；文件夹中的材料各起草一份案卷，-o 须指定文件夹。",
+        "{file} is a file; a folder's accounts each make a draft, so -o must name a folder.",
+    ),
+    "suggest_no_texts": ("文件夹 {file} 中没有可读的材料（{suffixes}）。", "the folder {file} holds no accounts ({suffixes})."),
+    "suggest_two_cases": (
+        "{first} 和 {second} 都是案卷文件；一次只能以一件案卷为底稿。",
+        "{first} and {second} are both case files; a draft builds on one case file at most.",
+    ),
+    "suggest_output_is_text": (
+        "-o {file} 是给出的材料之一，不会被草稿覆盖（案卷文件可加 --force 在原处补入建议）。",
+        "-o {file} is one of the accounts given and is not replaced by the draft (a case file may be, with --force, to add the suggestions in place).",
+    ),
+    "cli.suggest": (
+        "读书面材料（申请、情况说明、报告、新闻报道），对照办法的提示语提出建议答案，每条附所依据的原句，写成案卷草稿；建议尚待确认，不是认定。",
+        "Read written accounts (an application, a 情况说明, a report, a news item) and propose answers from the measures' cues, each with the sentence it rests on, as a case-file draft; suggestions await confirmation and are not findings.",
+    ),
+    "cli.suggest_more": (
+        "几个文件同属一件案件时逐个列出；给出一个文件夹时，其中每份材料各为一件案件，-o 指定存放草稿的文件夹。"
+        "可读 .txt、.md（UTF-8，或 GB18030 并提示）、.docx（段落和表格）、.html，以及案卷文件的基本案情（case.summary，其回答保留）。"
+        "草稿的 suggested 部分不参与判定；用 zgrongcuo ask --case 草稿 逐题确认，或直接 zgrongcuo ask --from 材料。",
+        "List the files of one case one by one; a folder makes each account in it a case of its own, and -o names the folder for the drafts. "
+        "Reads .txt, .md (UTF-8, or GB18030 with a warning), .docx (paragraphs and tables), .html, and a case file's summary (case.summary; its answers are kept). "
+        "A draft's suggested block is not evaluated; confirm it with zgrongcuo ask --case DRAFT, or go straight to zgrongcuo ask --from TEXT.",
+    ),
+    "cli.suggest_exit_codes": (
+        "退出码：0 完成（有无建议均是）；2 用法错误、材料无法读取或草稿无法写入；70 程序内部错误；130 被中断；143 被终止（SIGTERM）。",
+        "Exit codes: 0 done (with or without suggestions); 2 usage error, an account that cannot be read or a draft that cannot be written; 70 internal error; 130 interrupted; 143 terminated (SIGTERM).",
+    ),
+    "cli.arg.texts": (
+        "书面材料（.txt、.md、.docx、.html、案卷文件）、一个存放材料的文件夹，或 -（标准输入）。",
+        "Written accounts (.txt, .md, .docx, .html, case files), one folder of them, or - for standard input.",
+    ),
+    "cli.opt.suggest_output": (
+        "把案卷草稿写入此文件（.yaml 或 .json）；材料是文件夹时，写入此文件夹，每件一份。不覆盖已有文件，除非加 --force。",
+        "Write the case-file draft to this file (.yaml or .json); for a folder of accounts, into this folder, one per case. Existing files are kept unless --force.",
+    ),
+    "cli.opt.suggest_format": (
+        "屏幕输出：text 列出建议及原句（默认）；yaml、json 输出草稿本身。",
+        "What is printed: text lists the suggestions and their sentences (default); yaml or json prints the draft itself.",
+    ),
+    "cli.opt.from": (
+        "先读这些书面材料，提出建议答案：问到时显示建议及原句，回车即采纳。可与 --case 同用（已答的问题不再建议）。",
+        "Read these written accounts first and propose answers: each question shows its suggestion and sentences, and Enter takes it. Works with --case too (answered questions get no suggestion).",
+    ),
+    "account_no_summary": (
+        "案卷没有基本案情（case.summary），无从提出建议。",
+        "the case file has no summary (case.summary) to suggest answers from.",
+    ),
+    "account_bad_docx": (
+        "不是可读的 Word（.docx）文档（{detail}）。",
+        "this is not a readable Word (.docx) document ({detail}).",
+    ),
+    "account_docx_bomb": (
+        "Word 文档的压缩内容异常（{detail}），超出读取上限，未解压。可用 --max-bytes 调整上限。",
+        "the Word document's archive is out of bounds ({detail}) and was not unpacked. --max-bytes changes the limit.",
+    ),
+    "account_docx_unsupported": (
+        "读取 Word 文档需要 python-docx，当前环境没有安装。",
+        "reading Word documents needs python-docx, which is not installed.",
+    ),
+    "account_too_long": (
+        "文档的文字超过 {limit} 字节，未读取。可用 --max-bytes 调整上限。",
+        "the document's text is over {limit} bytes and was not read. --max-bytes changes the limit.",
+    ),
+    "account_old_office": (
+        "这是旧版 Office 文件（.doc、.wps 等），无法读取。请另存为 .docx 或 .txt。",
+        "this is an old Office file (.doc, .wps and the like) and cannot be read. Save it as .docx or .txt.",
+    ),
+    "account_pdf": (
+        "这是 PDF 文件，无法读取。请把文字复制出来另存为 .txt。",
+        "this is a PDF file and cannot be read. Copy its text into a .txt file.",
+    ),
+    "account_rtf": (
+        "这是 RTF 文件，无法读取。请另存为 .docx 或 .txt。",
+        "this is an RTF file and cannot be read. Save it as .docx or .txt.",
+    ),
+    "account_binary": (
+        "第 {offset} 字节是空字节（NUL）：这不是文本文件。可读取的有 .txt、.md、.docx、.html 和案卷文件。",
+        "byte {offset} is a NUL byte: this is not a text file. Readable are .txt, .md, .docx, .html and case files.",
+    ),
+    "suggested_answered": (
+        "问题“{name}”在 answers 中已有回答；确认后的建议应从 suggested 中删去。",
+        "'{name}' is answered under answers: a confirmed suggestion leaves suggested.",
+    ),
+    "suggested_nothing": (
+        "对问题“{name}”的建议既没有 value，也没有 conflicting。",
+        "the suggestion for '{name}' has neither a value nor conflicting sentences.",
+    ),
+    "suggested_evidence_without_value": (
+        "没有建议答案（value）时，原文句子写在 conflicting 下，每句注明其表明的回答。",
+        "without a suggested value, the sentences go under conflicting, each with the answer it shows.",
+    ),
+    "suggested_from_count": (
+        "from 列出 {sources} 个文件，evidence 有 {sentences} 句；列表形式的 from 须与 evidence 一一对应，或只写一个文件。",
+        "from names {sources} files for {sentences} sentences of evidence; a list must match evidence one for one, or name one file.",
+    ),
+    "option_on_yesno": (
+        "问题“{fact}”是是非题，不能写 option。",
+        "'{fact}' is a yes/no question: option does not apply.",
+    ),
+    "cue_empty": ("提示语不能为空。", "a cue phrase must not be empty."),
+    "cue_punctuation": (
+        "提示语“{phrase}”含有分句或句末标点；提示语在一个分句之内查找，不能跨越标点。",
+        "the cue '{phrase}' holds a clause or sentence mark; cues are found within one clause.",
+    ),
+    "cue_gap_edge": (
+        "提示语“{phrase}”的省略号（…）只能写在两段文字之间，不能在开头、结尾或连用。",
+        "the ellipsis (…) in the cue '{phrase}' must stand between two pieces of text, not at an end or twice in a row.",
+    ),
+    "cue_gap_in_word": (
+        "“{phrase}”中不能有省略号（…）：unless 列出的是整词，句中出现其一，该句就不用于本题。",
+        "'{phrase}' may not hold an ellipsis (…): unless lists whole words, and a sentence holding one is not read for this question.",
+    ),
+    "lint.cue_two_options": (
+        "提示语“{phrase}”同时列在问题“{fact}”的选项“{first}”和“{option}”之下：文中出现这一说法，两项都会被建议。",
+        "the cue '{phrase}' is listed under both options '{first}' and '{option}' of '{fact}': where it is found, both are suggested.",
+    ),
+    "lint.cue_short": (
+        "提示语“{phrase}”不足两个字，几乎任何文字中都会出现。",
+        "the cue '{phrase}' is shorter than two characters and would be found in nearly any text.",
+    ),
+    "lint.cue_unless_alone": (
+        "问题“{fact}”的 cues 只有 unless，没有 yes 或 no 提示语，unless 不起作用。",
+        "the cues of '{fact}' give unless but no yes or no phrases, so unless does nothing.",
+    ),
+    "cue_both_ways": (
+        "提示语“{phrase}”同时列在“是”（yes）和“否”（no）之下；同一说法不能表明两种回答。",
+        "the cue '{phrase}' is listed under both yes and no; one phrase cannot show both answers.",
+    ),
+    "cue_repeated": (
+        "提示语“{phrase}”重复（第一次为第 {first} 项）。",
+        "the cue '{phrase}' is repeated (first as item {first}).",
     ),
     # -- explanations, templates, schemas and reports
     "cf.heading": ("什么会改变结论", "What would change the outcome"),
@@ -1046,6 +1623,11 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "template_xlsx.date_prompt": (
         "写成 YYYY-MM-DD，如 2014-05-01；只知年月或年份时写 2014-05 或 2014。",
         "Write YYYY-MM-DD, e.g. 2014-05-01; 2014-05 or 2014 when only the month or year is known.",
+    ),
+    "template_xlsx.measures_prompt": (
+        "本行依据的办法（名称或编号，几个用“、”分隔）；已按生成本表时所选的办法填好。只填了办法的行不算案件。",
+        "The measures this row is checked against (names or ids, separated by '、'), filled in as chosen when the "
+        "register was made. A row with nothing but its measures is no case.",
     ),
     "template_xlsx.yesno_error": ("请从下拉列表中选择：{words}。", "Choose from the list: {words}."),
     "template_xlsx.set_error": (
