@@ -153,3 +153,20 @@ def test_the_blank_register_names_its_measures_so_check_needs_no_criteria(tmp_pa
     result = run("check", blank, "--format", "json")
     [d] = json.loads(result.stdout)
     assert d["criteria"]["id"] == "wenze-2019" and d["case"]["id"] == "W-1"
+
+
+def test_a_registers_rows_are_checked_in_worker_processes_with_the_same_output(tmp_path, monkeypatch):
+    import zgrongcuo.batch
+
+    monkeypatch.setattr(zgrongcuo.batch, "CHUNK", 4)
+    rows = [["案件编号", "办法", "工作情境", "谋取私利"]]
+    for n in range(24):
+        rows.append([f"R{n}", "zigui-2018" if n % 3 else "zigui-2018、wenze-2019", "改革创新、推进经济社会事业发展", "否"])
+    rows[11][3] = "也许"  # a row that cannot be read, its error made in a worker
+    path = register(tmp_path / "台账.xlsx", rows)
+    for fmt in ("jsonl", "csv", "text"):
+        one = run("check", path, "--format", fmt, "--jobs", "1")
+        two = run("check", path, "--format", fmt, "--jobs", "2")
+        assert one.exit_code == two.exit_code == 2
+        assert one.stdout == two.stdout, fmt
+        assert one.stderr == two.stderr and "台账.xlsx!D12，工作表“台账”，列“谋取私利”" in two.stderr
