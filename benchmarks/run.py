@@ -230,6 +230,14 @@ def main() -> int:
         similar = [str(EXE), "similar", case, "--in", str(archive), "--format", "json", "--criteria", "zigui-2018"]
         ours, floor = paired_times(similar, [str(EXE), "check", "--format", "jsonl", str(archive)], batch_repeat)
         record(f"6 similar in {big:,} decided cases (against check jsonl)", ours, floor, 2.0)
+        # 7. memory with -o: the output is written as it comes, so the file's size is not held in memory
+        written = work / "out.jsonl"
+        to_file = ["--format", "jsonl", "-o", str(written), "--force"]
+        rss_small_o = peak_rss([str(EXE), "check", *to_file, str(small_dir)])
+        rss_big_o = peak_rss([str(EXE), "check", *to_file, str(big_dir)])
+        if rss_small_o and rss_big_o:
+            record(f"7 peak RSS with -o at {big:,} / at {small:,} cases", rss_big_o / 1024, rss_small_o / 1024, 1.10, " MiB")
+            print(f"  with -o against standard output at {big:,} cases: {rss_big_o / rss_big:.2f}" if rss_big else "")
     finally:
         shutil.rmtree(work, ignore_errors=True)
     missed = [r for r in results if r[4].endswith("MISSED")]

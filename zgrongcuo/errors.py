@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from zgrongcuo.text import catalogue
-from zgrongcuo.text.escape import one_line
+from zgrongcuo.text.escape import quoted
 
 
 class ZgError(Exception):
@@ -15,6 +15,11 @@ class ZgError(Exception):
     The text lives in the message catalogue under ``msg_id``; ``params`` fill
     it in.  ``line`` and ``column`` are 1-based.
     """
+
+    # Further problems found in the same file, in the order found (at most MAX_ERRORS in all);
+    # ``more``: there were more than that.
+    others: tuple[ZgError, ...] = ()
+    more = False
 
     def __init__(
         self,
@@ -66,8 +71,22 @@ class ZgError(Exception):
                 parts.append(str(self.column))
         return ":".join(parts)
 
+    def problems(self) -> tuple[ZgError, ...]:
+        """This problem and the others found in the same file."""
+        return (self, *self.others)
+
     def render(self, lang: str) -> str:
-        """One paragraph: where, which key, what is wrong, and the line quoted."""
+        """A paragraph per problem: where, which key, what is wrong, and the line quoted."""
+        return "\n".join(self.paragraphs(lang))
+
+    def paragraphs(self, lang: str) -> list[str]:
+        """This problem's paragraph, each other problem's, and a last one when more were found than are shown."""
+        out = [problem._render(lang) for problem in self.problems()]
+        if self.more:
+            out.append(catalogue.text("more_errors", lang, limit=MAX_ERRORS))
+        return out
+
+    def _render(self, lang: str) -> str:
         if self.file is None and self.key is None:  # about the command line, not a file: the message alone
             text = self.message(lang)
         else:
@@ -106,19 +125,21 @@ def _rebuild(cls: type[ZgError], msg_id: str, fields: dict[str, object]) -> ZgEr
 
 
 MAX_SHOWN = 200  # characters of a user's value quoted in a message
+MAX_ERRORS = 20  # problems reported of one file: enough to fix a file in one go, never a flood
+MAX_EXCERPT = 120  # characters of an offending line quoted under a message
 
 
 class Listing(str):
     """What the tool lists in a message (the outcomes a measure has, say): escaped like any text, never shortened."""
 
     __slots__ = ()
-MAX_EXCERPT = 120  # characters of an offending line quoted under a message
 
 
 def _escape(text: str) -> str:
     # What a user wrote is shown, never sent to the terminal as it is: control characters
-    # (terminal escapes among them), line breaks, bidirectional controls, undecodable bytes.
-    return one_line(text)
+    # (terminal escapes among them), line breaks, bidirectional controls, undecodable bytes,
+    # and what shows as nothing (a zero-width space in a key would pass for the key).
+    return quoted(text)
 
 
 def _shown(value: str, limit: int | None = MAX_SHOWN) -> str:
@@ -164,8 +185,20 @@ class UsageError(ZgError):
     """The command line asks for something that cannot be done."""
 
 
+class InternalError(ZgError):
+    """A bug met in one case's output: reported with that case, the others still done; the run ends with 70."""
+
+
 class OutputError(ZgError):
     """Standard output cannot be written (a full disk, a closed descriptor): exit 2, never an internal error."""
+
+
+def gathered(errors: list[ZgError], *, more: bool = False) -> ZgError:
+    """The first of ``errors``, carrying the others (one error to raise for every problem found in a file)."""
+    first = errors[0]
+    first.others = tuple(errors[1:MAX_ERRORS])
+    first.more = more or len(errors) > MAX_ERRORS
+    return first
 
 
 def suggest(word: str, candidates: Iterable[object]) -> str | None:
@@ -196,7 +229,7 @@ class SheetError(CaseError):
             return f"{file}!{self.line}:{self.line}"  # a whole row, as Excel names one
         return f"{file}!{cell_name(self.line, self.column)}"
 
-    def render(self, lang: str) -> str:
+    def _render(self, lang: str) -> str:
         head = self.location()
         if self.sheet is not None:
             head += catalogue.text("sheet.in_location", lang, sheet=_shown(self.sheet))

@@ -195,3 +195,18 @@ def test_check_and_ask_can_end_with_the_three_nearest_published_cases():
     asked = runner.invoke(app, ["ask", "--no-save", "--precedents"], input=answers)
     assert asked.exit_code == 0, asked.output
     assert "相近的公开案例（仅供参照）" in asked.stdout and asked.stdout.rstrip().splitlines()[-1].startswith("结论：")
+
+
+def test_json_names_files_exactly_and_a_file_reached_twice_is_one_case(archive):
+    # Two files that would look alike once escaped: JSON tells them apart.
+    for name in ("x\x1by.json", "x\\x1by.json"):
+        (archive / name).write_text(case_text({"democratic_decision": "否"}, id=None), encoding="utf-8")
+    (archive / "z-link.json").symlink_to(archive / "a-same.json")  # the same decided case, linked
+    result = run("similar", ARTICLE_CASE, "--in", archive, "--in", archive, "--format", "json", "--top", "20")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    files = [r["file"] for r in data["results"]]
+    assert len(files) == len(set(files)) == 4 and data["read"] == 5
+    assert str(archive / "x\x1by.json") in files and str(archive / "x\\x1by.json") in files
+    assert [r["case"]["id"] for r in data["results"]].count("ARC-1") == 1
+    assert data["case"]["file"] == str(ARTICLE_CASE)

@@ -195,3 +195,72 @@ def test_stale_entries_are_pruned(tmp_path, monkeypatch):
     assert len(names) == cache.MAX_ENTRIES
     assert names[-1] == cache._name(f"{cache.MAX_ENTRIES + 4:064x}", "yaml")
     assert cache.get(f"{cache.MAX_ENTRIES + 4:064x}", "yaml") is not None
+
+
+def test_a_cache_folder_that_is_a_link_is_not_used(tmp_path):
+    # Whoever can plant the link chooses the folder the tool writes into and prunes.
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir(mode=0o700)
+    kept = [elsewhere / f"nodes1-yaml-{n:064x}.json" for n in range(cache.MAX_ENTRIES + 5)]
+    for path in kept:
+        path.write_text("[1, 1, []]")
+        path.chmod(0o600)
+    link = tmp_path / "cache"
+    link.symlink_to(elsewhere)
+    assert _check(link)["outcome"] == "not_tolerated"
+    assert sorted(elsewhere.iterdir()) == kept  # nothing written, nothing pruned
+
+
+def test_a_cache_folder_whose_folder_others_may_write_is_not_used(tmp_path):
+    holder = tmp_path / "shared"
+    holder.mkdir()
+    holder.chmod(0o777)  # anyone could swap the cache folder for a link meanwhile
+    assert _check(holder / "zgrongcuo")["outcome"] == "not_tolerated"
+    assert not (holder / "zgrongcuo").exists()
+    holder.chmod(0o1777)  # sticky, as /tmp: no one else may rename or remove what is the user's
+    assert _check(holder / "zgrongcuo")["outcome"] == "not_tolerated"
+    assert _entries(holder / "zgrongcuo")
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="another user's home needs root")
+def test_root_with_another_users_home_never_follows_their_link_into_a_folder_of_roots(tmp_path, monkeypatch):
+    # As after sudo: alice's ~/.cache/zgrongcuo leads into a folder only root may use.
+    private = tmp_path / "root-only"
+    private.mkdir(mode=0o700)
+    kept = [private / f"nodes1-yaml-{n:064x}.json" for n in range(cache.MAX_ENTRIES + 9)]
+    for path in kept:
+        path.write_text("[1, 1, []]")
+        path.chmod(0o600)
+    home = tmp_path / "alice"
+    (home / ".cache").mkdir(parents=True)
+    (home / ".cache" / "zgrongcuo").symlink_to(private)
+    for path in (home, home / ".cache", home / ".cache" / "zgrongcuo"):
+        os.chown(path, NOBODY, NOBODY, follow_symlinks=False)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.delenv("ZGRONGCUO_NO_CACHE")
+    monkeypatch.delenv("ZGRONGCUO_CACHE_DIR", raising=False)
+    criteria_builder._memo.clear()
+    try:
+        assert criteria_builder.load().id == "zigui-2018"
+    finally:
+        criteria_builder._memo.clear()
+    assert sorted(private.iterdir()) == kept
+
+
+@pytest.mark.parametrize("kind", ["folder", "fifo", "dangling link", "unreadable"])
+def test_an_unusable_entry_is_passed_over(warmed, kind):
+    [entry] = _entries(warmed)
+    entry.unlink()
+    if kind == "folder":
+        entry.mkdir()
+        (entry / "inside").write_text("x")
+    elif kind == "fifo":
+        os.mkfifo(entry, 0o600)
+    elif kind == "dangling link":
+        entry.symlink_to(warmed / "nowhere")
+    else:
+        entry.write_text("[1, 1, []]")
+        entry.chmod(0o000)
+    assert _check(warmed)["outcome"] == "not_tolerated"
+    assert _check(warmed)["outcome"] == "not_tolerated"  # and once more, with whatever the first run left

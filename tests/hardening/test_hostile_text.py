@@ -157,3 +157,145 @@ def test_criteria_texts_may_hold_no_control_character(tmp_path):
     result = invoke("criteria", "validate", path)
     assert result.returncode == 2
     assert "facts[context].label.zh" in result.stdout.decode() and "U+001B" in result.stdout.decode()
+
+
+# ------------------------------------------------------------ a second round
+
+
+ZWSP = "\u200b"  # a zero-width space: "con\u200btext" looks like "context"
+
+
+def test_messages_show_what_shows_as_nothing(tmp_path):
+    case = tmp_path / "c.yaml"
+    case.write_text(f"answers:\n  con{ZWSP}text: [pilot]\n  diligent: 是\n", encoding="utf-8")
+    result = invoke("check", case)
+    assert result.returncode == 2
+    message = result.stderr.decode()
+    assert "con\\u200btext" in message and ZWSP not in message
+    from zgrongcuo.text.escape import quoted
+
+    assert quoted(f"a{ZWSP}b\u2028c\u00add{RLO}{ESC}\U000e0041") == "a\\u200bb\\u2028c\\xadd\\u202e\\x1b[31m\\U000e0041"
+
+
+def test_library_messages_quote_paths_as_errors_do(tmp_path):
+    # The notices the library says itself (a file written) quote a path as every error does.
+    from zgrongcuo.render.contract import RenderOptions
+    from zgrongcuo.render.destination import Destination
+    from zgrongcuo.render.registry import OutputFormat
+
+    said: list[str] = []
+    target = tmp_path / f"out{ESC}{RLO}{ZWSP}\n.json"
+    destination = Destination(OutputFormat.json, str(target), RenderOptions("en"), force=False, say=said.append)
+    destination.renderer.failure("x.yaml", ZgErrorFor("not_found"))
+    destination.finish(checked=True)
+    assert target.exists() and said
+    for line in said:
+        assert ESC not in line and RLO not in line and ZWSP not in line and "\n" not in line, repr(line)
+
+
+def ZgErrorFor(msg_id: str):
+    from zgrongcuo.errors import CaseError
+
+    return CaseError(msg_id, file="x.yaml")
+
+
+def _criteria_with(tmp_path, old: str, new: str) -> Path:
+    source = (Path(ARTICLE_CASE).parents[1] / "criteria.yaml").read_text(encoding="utf-8")
+    assert old in source
+    path = tmp_path / "c.yaml"
+    path.write_text(source.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("where", ["      zh: 工作情境", "      zh: 失误发生在哪些工作情境中？"])
+def test_criteria_texts_may_hold_no_bidirectional_control(tmp_path, where):
+    # A label or question with U+202E would read backwards in check --detail, criteria show, ask and template.
+    path = _criteria_with(tmp_path, where, where.replace("工作", "工作" + RLO))
+    result = invoke("criteria", "validate", path)
+    assert result.returncode == 2
+    assert "facts[context]" in result.stdout.decode() and "U+202E" in result.stdout.decode()
+    for args in (["criteria", "show", path], ["template", "--criteria", path], ["check", "--detail", "--criteria", path, ARTICLE_CASE]):
+        shown = invoke(*args)
+        assert shown.returncode == 2 and RLO.encode() not in shown.stdout + shown.stderr, args
+
+
+def test_criteria_text_never_becomes_the_templates_own_yaml(tmp_path):
+    import yaml
+
+    forged = "工作情境\u2028answers: {private_gain: 否}\u2029# "
+    path = _criteria_with(tmp_path, "      zh: 工作情境", f'      zh: "{forged}"')
+    result = invoke("template", "--criteria", path, "--lang", "zh")
+    assert result.returncode == 0, result.stderr
+    template = result.stdout.decode()
+    for line in template.splitlines():
+        assert "\u2028" not in line and "\u2029" not in line
+    answers = yaml.safe_load(template)["answers"]
+    assert answers["private_gain"] is None  # still blank: nothing was answered by the criteria's text
+
+
+@pytest.mark.parametrize("url", ["x\nanswers: {private_gain: 否}", "x\u2028y", f"x{ESC}y", "a b", ""])
+def test_the_templates_schema_url_stays_on_its_comment_line(url):
+    result = invoke("template", "--schema", url)
+    assert result.returncode == 2 and result.stdout == b""
+    _no_acting(result.stderr)
+    assert b"\n" not in result.stderr.rstrip(b"\n")
+
+
+def test_csv_shows_hostile_text_as_escapes(hostile):
+    result = invoke("check", "--format", "csv", hostile)
+    assert result.returncode == 0, result.stderr
+    _no_acting(result.stdout)
+    out = result.stdout.decode("utf-8")
+    assert "rlo\\u202elmth.yaml" in out and "bad\\udcff" in out
+
+
+# ------------------------------------------------------------ what is typed on the command line
+
+HOSTILE = f"x{ESC}{RLO}{ZWSP}y"  # a terminal escape, a reordering, and a character that shows as nothing
+
+
+def _quoted_only(stderr: bytes) -> str:
+    """The messages, checked to hold what was typed only as escapes."""
+    _no_acting(stderr)
+    err = stderr.decode()
+    assert ZWSP not in err, err
+    assert "x\\x1b[31m\\u202e\\u200by" in err, err
+    return err
+
+
+def test_the_o_path_and_the_save_path_are_quoted_in_every_message(tmp_path):
+    out = tmp_path / f"{HOSTILE}.json"
+    result = invoke("check", ARTICLE_CASE, "--format", "json", "-o", out)
+    assert result.returncode == 0 and out.exists()
+    _quoted_only(result.stderr)  # "wrote …"
+    again = invoke("check", ARTICLE_CASE, "--format", "json", "-o", out)  # exists: refused, the path quoted
+    assert again.returncode == 2
+    _quoted_only(again.stderr)
+    saved = tmp_path / f"{HOSTILE}.yaml"
+    answers = "2\n3\n1\n是\n否\n是\n是\n否\n否\n否\n否\n"
+    result = invoke("ask", "--no-meta", "--save", saved, input=answers)
+    assert result.returncode == 0 and saved.exists()
+    _quoted_only(result.stderr)  # "the answers will be saved to …", "saved: …"
+    interrupted = invoke("ask", "--no-meta", "--save", tmp_path / f"{HOSTILE}-2.yaml", input="2\n3\n")
+    assert interrupted.returncode == 2
+    err = _quoted_only(interrupted.stderr)  # the draft and the resume command
+    command = next(line for line in err.splitlines() if "zgrongcuo ask --case" in line)
+    assert "$'" in command  # the shell reads the path back exactly
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", f"--{HOSTILE}", "case.yaml"],  # an unknown option
+        ["check", "-f", HOSTILE, "case.yaml"],  # a value that is not a format
+        ["check", "--jobs", HOSTILE, "case.yaml"],  # nor a number
+        ["template", "--schema", HOSTILE],
+        ["check", "--criteria", HOSTILE, "case.yaml"],  # a criteria file that does not exist
+        ["check", HOSTILE],  # nor a case file
+    ],
+)
+def test_what_is_typed_on_the_command_line_reaches_a_message_only_as_escapes(args):
+    result = invoke(*args)
+    assert result.returncode == 2
+    assert result.stdout == b""
+    _quoted_only(result.stderr)

@@ -97,7 +97,10 @@ def _loads(text: str) -> object:
             raise ValueError("duplicate")
         return list(items)
 
-    return json.loads(text, parse_int=str, parse_float=str, parse_constant=str, object_pairs_hook=pairs)
+    def not_json(word):  # json.loads takes NaN and Infinity; JSON has neither, and neither do we
+        raise ValueError(word)
+
+    return json.loads(text, parse_int=str, parse_float=str, parse_constant=not_json, object_pairs_hook=pairs)
 
 
 def _depth(value: object) -> int:
@@ -108,7 +111,7 @@ def _depth(value: object) -> int:
 
 
 _JSON = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | st.text(),
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
     max_leaves=20,
 )
@@ -121,7 +124,7 @@ def test_what_json_dumps_writes_is_read_as_json_loads_reads_it(value, ascii_only
 
 
 @given(st.text(alphabet='{}[]:,"\\ \t\r\n0123456789.eE+-truefalsnNaIiy\ud842\udfb7u', max_size=30))
-def test_any_text_is_accepted_exactly_when_json_loads_accepts_it(text):
+def test_any_text_is_accepted_exactly_when_json_loads_accepts_it_but_nan_and_infinity(text):
     try:
         expected = _loads(text)
     except (ValueError, RecursionError):
@@ -134,3 +137,10 @@ def test_any_text_is_accepted_exactly_when_json_loads_accepts_it(text):
     if expected is not ZgError and _depth(expected) > MAX_DEPTH:
         expected = ZgError
     assert got == expected
+
+
+@pytest.mark.parametrize("word", ["NaN", "Infinity", "-Infinity"])
+def test_nan_and_infinity_are_refused_where_they_stand(criteria, word):
+    # A script's float('nan') for "no note" must not become the note "NaN".
+    e = _error(criteria, f'{{"answers": {{\n  "diligent": {{"value": true, "note": {word}}}}}}}')
+    assert (e.msg_id, e.line, e.column, e.key) == ("json_not_a_value", 2, 39, "answers.diligent.note")

@@ -226,3 +226,72 @@ def test_a_failed_fork_falls_back_to_one_process_for_real():
     )  # fmt: skip
     assert limited.returncode == 1, limited.stderr
     assert limited.stdout == run(*args).stdout
+
+
+class _Busy:
+    """A worker process in the middle of a chunk: it ends only when told to (terminate).
+
+    A join waits out its whole timeout on ``clock``, as a join on a busy worker does.
+    """
+
+    def __init__(self, clock: list[float], waits: list[float]) -> None:
+        self.clock, self.waits, self.alive = clock, waits, True
+
+    def join(self, timeout=None):
+        if self.alive:
+            self.waits.append(timeout)
+            self.clock[0] += timeout
+
+    def is_alive(self):
+        return self.alive
+
+    def terminate(self):
+        self.alive = False
+
+    def kill(self):
+        self.alive = False
+
+
+class _End:
+    def send(self, item):
+        pass
+
+    def close(self):
+        pass
+
+
+@pytest.mark.parametrize("workers", [1, 2, 8, 32])
+@pytest.mark.parametrize("now", [True, False])
+def test_stopping_workers_waits_the_same_whatever_their_number(workers, now, monkeypatch):
+    # The waits share one deadline: a stop is as quick with 32 busy workers as with one.
+    import time
+
+    from zgrongcuo.batch import _Workers
+
+    clock, waits = [0.0], []
+    monkeypatch.setattr(time, "monotonic", lambda: clock[0])
+    pool = _Workers([(_Busy(clock, waits), _End()) for _ in range(workers)])
+    pool.stop(now=now)
+    assert all(not process.alive for process, _ in pool.started)
+    assert sum(waits) <= 0.5 + 1e-9, waits  # at most the grace given to workers that finished
+    if now:  # interrupted: nothing waits for a busy worker to finish its chunk
+        assert waits == []
+
+
+def test_a_batch_left_early_tells_its_workers_to_stop_at_once(monkeypatch):
+    # Ctrl-C in the loop over the results closes the batch: its workers are ended, not waited for.
+    from zgrongcuo import batch
+    from zgrongcuo.io import criteria_builder
+    from zgrongcuo.io.questions import questions
+    from zgrongcuo.render.contract import RenderOptions
+    from zgrongcuo.render.json_output import JsonlRenderer
+
+    stops: list[bool] = []
+    original = batch._Workers.stop
+    monkeypatch.setattr(batch._Workers, "stop", lambda self, now=False: (stops.append(now), original(self, now=True)))
+    renderer = JsonlRenderer(None, RenderOptions("en", batch=True))
+    tasks = list(batch.tasks_for([str(ROOT / "examples")] * 40))
+    results = batch.run(tasks, questions([criteria_builder.load()]), renderer, jobs=2)
+    next(results)
+    results.close()
+    assert stops == [True]

@@ -357,7 +357,7 @@ def test_finding_4_back_reaches_the_questions_answered_before_this_session(crite
     result = ask("--case", draft, input=lines)
     assert result.exit_code == 0, result.output
     assert headings(criteria, result.stderr) == ["democratic_decision", "consequences", "causes", "consequences", *ARTICLE_ASKED[3:]]
-    assert text("ask.back_to", "zh", number=3, label=criteria.fact_by_id["consequences"].label["zh"]) in result.stderr
+    assert text("ask.back_to", "zh", number=3, question=criteria.fact_by_id["consequences"].question["zh"]) in result.stderr
     assert text("ask.earlier", "zh", answer="出现失误或偏差") in result.stderr
     assert text("ask.earlier_note", "zh", note="见通报") in result.stderr
     saved = case_reader.load(str(draft), criteria)
@@ -478,13 +478,25 @@ def test_finding_6_a_note_that_would_make_the_file_too_big_is_refused_and_what_i
     long_note = "会" * 700  # 2,100 bytes in UTF-8: over the limit on its own
     lines = lines_for(criteria, article, ARTICLE_ASKED[:3], notes=False)
     lines += f"是 # {long_note}\n是 # 见会议纪要\n" + lines_for(criteria, article, ARTICLE_ASKED[4:], notes=False)
-    result = ask("--no-meta", "--max-bytes", limit, "--save", "x.yaml", input=lines)
-    assert result.exit_code == 0, result.output
-    assert text("ask.too_big", "zh", limit=limit) in result.stderr
+    # At a terminal the note is refused and the next line answers.
+    from zgrongcuo.interview.recording import Sitting
+
+    said: list[str] = []
     saved = tmp_path / "x.yaml"
+    sitting = Sitting(criteria, make_case({}), "zh", say=said.append, report=print, save=str(saved), max_bytes=limit, meta=False)
+    sitting.prepare()
+    import io
+
+    sitting.run(StreamDialogue(io.StringIO(lines), io.StringIO(), interactive=True))
     assert saved.stat().st_size <= limit
     assert runner.invoke(app, ["check", str(saved), "--max-bytes", str(limit)]).exit_code == 0
     assert case_reader.load(str(saved), criteria, max_bytes=limit).answers["democratic_decision"].note == "见会议纪要"
+    # From a pipe it ends the interview, with a draft that can be read back within the limit.
+    result = ask("--no-meta", "--max-bytes", limit, "--save", "y.yaml", input=lines)
+    assert result.exit_code == 2, result.output
+    assert text("ask.too_big", "zh", limit=limit) in result.stderr
+    draft = tmp_path / "y.yaml"
+    assert draft.stat().st_size <= limit and "democratic_decision" not in case_reader.load(str(draft), criteria).answers
 
 
 def test_finding_6_a_line_longer_than_the_limit_is_not_taken_from_a_pipe(criteria, tmp_path):
@@ -583,7 +595,7 @@ def test_finding_8_back_shows_the_answer_and_note_it_goes_back_over_and_keeps_th
     lines += lines_for(criteria, article, ARTICLE_ASKED[4:], notes=False)
     result = ask("--no-meta", "--save", "x.yaml", input=lines)
     assert result.exit_code == 0, result.output
-    assert text("ask.back_to", "zh", number=4, label=criteria.fact_by_id["democratic_decision"].label["zh"]) in result.stderr
+    assert text("ask.back_to", "zh", number=4, question=criteria.fact_by_id["democratic_decision"].question["zh"]) in result.stderr
     assert text("ask.earlier", "zh", answer="是") in result.stderr
     assert text("ask.earlier_note", "zh", note="见3月5日党组会议纪要") in result.stderr
     answer = case_reader.load(str(tmp_path / "x.yaml"), criteria).answers["democratic_decision"]
@@ -615,7 +627,7 @@ def test_finding_8_the_summary_is_asked_after_the_subject_and_saved(criteria, ar
 
 def test_finding_8_escape_sequences_in_piped_answers_are_echoed_escaped(criteria):
     result = ask("--no-meta", "--no-save", input="\x1b[2J\x1b]0;owned\x07\n0\n")
-    assert result.exit_code == 1, result.output
+    assert result.exit_code == 2, result.output  # a control character from a pipe is refused, and ends it
     assert "\x1b" not in result.stderr and "\x07" not in result.stderr
     assert "\\x1b[2J\\x1b]0;owned\\x07" in result.stderr
     assert text("ask.control_character", "zh") in result.stderr
@@ -651,7 +663,7 @@ def test_back_undoes_the_previous_answer_and_asks_it_again(criteria, article, tm
     result = ask("--save", saved, input=lines)
     assert result.exit_code == 0, result.output
     assert headings(criteria, result.stderr) == ["context", "causes", "context", *ARTICLE_ASKED[1:]]
-    assert text("ask.back_to", "zh", number=1, label=criteria.fact_by_id["context"].label["zh"]) in result.stderr
+    assert text("ask.back_to", "zh", number=1, question=criteria.fact_by_id["context"].question["zh"]) in result.stderr
     assert case_reader.load(str(saved), criteria).answers["context"].value == ("reform_innovation",)
 
 
@@ -695,11 +707,51 @@ def test_help_on_a_multiple_choice_question_explains_every_option(criteria):
     ],
 )
 def test_invalid_input_on_a_multiple_choice_question_is_asked_again_with_a_hint(criteria, bad, hint):
-    result = ask("--no-meta", "--format", "json", input=f"{bad}\n0\n")
-    assert result.exit_code == 1, result.output
-    assert hint in result.stderr
-    assert headings(criteria, result.stderr) == ["context"]
-    assert json.loads(result.stdout)["outcome"] == "not_eligible"
+    # At a terminal a person reads the hint and types again.
+    said, ds = converse(criteria, f"{bad}\n0\n否\n")  # and no, not the bottom lines as well
+    assert hint in said
+    assert headings(criteria, said) == ["context"]
+    assert ds[0].outcome.id == "not_eligible"
+
+
+def converse(criteria, typed: str, **kwargs):
+    """The interview typed at a terminal (a scripted one): what it said, and the determinations it ended with."""
+    import io
+
+    out = io.StringIO()
+    dialogue = StreamDialogue(io.StringIO(typed), out, interactive=True)
+    ds = Interview(criteria, make_case({}), "zh", ask_meta=False, **kwargs).run(dialogue)
+    return out.getvalue(), ds
+
+
+@pytest.mark.parametrize("bad", ["", "maybe", "10", "\x1b[A", "\xff\xfe"])
+def test_a_reply_that_is_not_an_answer_ends_a_piped_interview_with_the_draft_kept(criteria, article, bad, tmp_path):
+    # A pipe cannot read the hint: asking again would take the next line, meant for the next question.
+    lines = lines_for(criteria, article, ARTICLE_ASKED[:3]) + bad + "\n" + lines_for(criteria, article, ARTICLE_ASKED[3:])
+    result = ask("--no-meta", "--format", "json", input=lines.encode("utf-8", "surrogateescape") if "\xff" in bad else lines)
+    assert result.exit_code == 2, result.output
+    assert result.stdout == ""  # no determination from shifted answers
+    assert headings(criteria, result.stderr) == ARTICLE_ASKED[:4]
+    message = [line for line in result.stderr.splitlines() if line.startswith("标准输入不是终端：第 4 题的回答")]
+    assert len(message) == 1 and text("ask.hint_yesno" if "\x1b" not in bad else "ask.control_character", "zh") in message[0]
+    assert "\x1b" not in result.stderr and "Traceback" not in result.output
+    draft = case_reader.load(str(tmp_path / printed_resume_command(result.stderr)[2]), criteria)
+    assert list(draft.answers) == ARTICLE_ASKED[:3]
+
+
+def test_piped_lines_that_never_answer_end_the_interview(criteria):
+    from zgrongcuo.interview.session import PIPED_LINES_WITHOUT_ANSWER
+
+    for word in ("help", "back"):
+        result = ask("--no-meta", "--no-save", input=f"{word}\n" * (PIPED_LINES_WITHOUT_ANSWER * 50))
+        assert result.exit_code == 2, result.output
+        assert text("ask.piped_no_answer", "zh", count=PIPED_LINES_WITHOUT_ANSWER) in result.stderr
+        assert result.stderr.count(text("ask.prompt_set", "zh")) == PIPED_LINES_WITHOUT_ANSWER  # bounded, not endless
+    # Answers gone back over for ever: each line answers, but the interview would never end.
+    result = ask("--no-meta", "--no-save", input="1\nback\n" * 2000)
+    assert result.exit_code == 2, result.output
+    assert "访谈仍未结束" in result.stderr
+    assert result.stderr.count("[1/") < 2000
 
 
 @pytest.mark.parametrize(
@@ -710,18 +762,19 @@ def test_invalid_input_on_a_yes_no_question_is_asked_again_with_a_hint(criteria,
     lines = (
         lines_for(criteria, article, ARTICLE_ASKED[:3]) + bad + "\n" + lines_for(criteria, article, ARTICLE_ASKED[3:])
     )
-    result = ask("--no-meta", input=lines)
-    assert result.exit_code == 0, result.output
-    assert text(hint, "zh") in result.stderr
-    assert "Traceback" not in result.output
+    said, ds = converse(criteria, lines)
+    assert text(hint, "zh") in said
+    assert ds[0].outcome.id == "exempt"
 
 
 def test_bytes_that_are_not_utf8_are_an_invalid_answer_not_a_crash(criteria, article):
     lines = lines_for(criteria, article, ARTICLE_ASKED[:3]).encode() + b"\xff\xfe\n"
     lines += lines_for(criteria, article, ARTICLE_ASKED[3:]).encode()
-    result = ask("--no-meta", input=lines)
-    assert result.exit_code == 0, result.output
-    assert text("ask.hint_yesno", "zh") in result.stderr
+    said, ds = converse(criteria, lines.decode("utf-8", "replace"))
+    assert text("ask.hint_yesno", "zh") in said and ds[0].outcome.id == "exempt"
+    result = ask("--no-meta", input=lines)  # from a pipe: the interview stops, without a crash
+    assert result.exit_code == 2, result.output
+    assert text("ask.hint_yesno", "zh") in result.stderr and "Traceback" not in result.output
 
 
 def test_all_asks_every_question_for_a_complete_record(criteria, article, tmp_path):

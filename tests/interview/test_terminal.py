@@ -27,12 +27,17 @@ SCRIPT = Path(sys.executable).parent / "zgrongcuo"
 RESUME = re.compile(re.escape(text("ask.draft_saved", "zh", file="\0", command="\1").split("\n")[1].split("\1")[0]) + r"(zgrongcuo ask [^\r\n]+)")
 
 
-def spawn(cwd, *args, command="ask"):
+def spawn(cwd, *args, command="ask", size=(40, 400)):
+    """The command in a terminal of ``size`` (rows, columns); the determination is laid out for 100 columns.
+
+    The interview lays its lines out to the terminal's width; a wide terminal
+    keeps the long help texts these tests look for on one line each.
+    """
     assert SCRIPT.exists(), f"the console script is not installed beside {sys.executable}"
-    env = {**os.environ, "COLUMNS": "100", "LINES": "40", "NO_COLOR": "1"}
+    env = {**os.environ, "COLUMNS": str(min(size[1], 100)), "LINES": str(size[0]), "NO_COLOR": "1"}
     env.pop("FORCE_COLOR", None)
     child = pexpect.spawn(
-        str(SCRIPT), [command, *args], cwd=str(cwd), env=env, encoding="utf-8", timeout=30, dimensions=(40, 100)
+        str(SCRIPT), [command, *args], cwd=str(cwd), env=env, encoding="utf-8", timeout=30, dimensions=size
     )
     child.logfile_read = io.StringIO()  # the whole screen, for what a test reads after the end
     return child
@@ -148,6 +153,7 @@ def test_ctrl_c_then_the_printed_resume_command(criteria, article, tmp_path):
     child.expect(RESUME)
     command = child.match.group(1)
     assert finish(child) == 130
+    assert last_line(child).endswith(command.strip())  # the resume command is the last line, nothing after it
     draft = tmp_path / shlex.split(command)[3]
     assert list(case_reader.load(str(draft), criteria).answers) == ARTICLE_ASKED[:3]
 
@@ -181,7 +187,7 @@ def test_closing_the_terminal_window_keeps_the_answers_as_a_draft(criteria, arti
     else:
         child.kill(signal.SIGTERM)
         child.expect_exact(text("ask.interrupted", "zh"))
-        assert finish(child) == 130
+        assert finish(child) == 143  # SIGTERM's own code, as every other command ends with it; the draft is kept
     draft = case_reader.load(str(tmp_path / "ZG-H.yaml"), criteria)
     assert {f: (a.value, a.note) for f, a in draft.answers.items()} == {
         f: (article.answers[f].value, article.answers[f].note) for f in ARTICLE_ASKED[:4]
@@ -282,7 +288,7 @@ def test_back_over_a_question_answered_before_this_session(criteria, article, tm
     child.expect(question(criteria, "democratic_decision", 4))
     child.expect_exact(text("ask.prompt_yesno", "zh"))
     child.sendline("back")
-    child.expect_exact(text("ask.back_to", "zh", number=3, label=criteria.fact_by_id["consequences"].label["zh"]))
+    child.expect_exact(text("ask.back_to", "zh", number=3, question=criteria.fact_by_id["consequences"].question["zh"]))
     child.expect(question(criteria, "consequences", 3))
     child.expect_exact(text("ask.earlier", "zh", answer="出现失误或偏差"))
     child.expect_exact(text("ask.earlier_note", "zh", note="见通报"))
@@ -405,11 +411,12 @@ class Staffer:
             if index == 3:
                 return
             before = child.before
-            heading = [line for line in before.splitlines() if line.startswith("[")][-1].strip()
+            heading = self.heading(before)
             number = int(heading[1 : heading.index("/")])
             if index == 2:  # a measure's own options for a list that got none of them
                 fact = next(f for f in self.asked.facts if f.id in self.FOLLOW_UP and f.type == "set")
-                measure = next(m for m in self.asked.measures if heading.endswith(text("ask.follow_up", "zh", measure=m.name("zh"))))
+                follow_up = {m: "".join(text("ask.follow_up", "zh", measure=m.name("zh")).split()) for m in self.asked.measures}
+                measure = next(m for m, words in follow_up.items() if words in heading.replace(" ", ""))
                 self.seen.append((number, f"{fact.id}@{measure.id}"))
                 child.sendline(number_of(before, self.FOLLOW_UP[fact.id]))
                 continue
@@ -420,8 +427,20 @@ class Staffer:
             else:
                 child.sendline("是" if self.article.answers[fact.id].value else "否")
 
+    @staticmethod
+    def heading(before):
+        """The question's heading as shown: from its [n/m] to the options, joined where the screen wrapped it."""
+        lines = before.splitlines()
+        start = max(i for i, line in enumerate(lines) if line.startswith("["))
+        shown = []
+        for line in lines[start:]:
+            if not line.strip() or re.match(r"\s*\d+\. ", line) or line.rstrip().endswith("选项："):
+                break  # the options begin
+            shown.append(line.strip())
+        return "".join(shown)
+
     def fact_of(self, heading):
-        return next(f for f in self.asked.facts if heading.endswith("] " + f.question["zh"]))
+        return next(f for f in self.asked.facts if heading.endswith("]" + "".join(f.question["zh"].split())) or heading.endswith("] " + f.question["zh"]))
 
 
 def test_the_article_case_in_a_staffers_words_under_two_measures_at_80_by_24(two, tmp_path):
@@ -560,3 +579,98 @@ def test_the_offer_names_the_measure_decided_early_and_going_on_asks_only_its_bo
     assert finish(child) == 1  # one outcome unfavourable
     shown = screen(child)
     assert not any(two.fact_by_id[f].question["zh"] in shown for f in ("democratic_decision", "serious_consequence"))
+
+
+# ------------------------------------------------------------ the interview's edges, in a real terminal
+
+LEFT, UP = "\x1b[D", "\x1b[A"
+
+
+def test_a_line_can_be_edited_with_the_arrow_keys_and_recalled_with_up(criteria, tmp_path):
+    if not __import__("importlib").util.find_spec("readline"):
+        pytest.skip("no readline on this platform")
+    child = spawn(tmp_path, "--no-meta", "--save", "edited.yaml")
+    child.expect(question(criteria, "context", 1))
+    child.expect_exact(prompt_of(criteria, "context"))
+    child.send("3" + LEFT + LEFT + "1,")  # typed 3, went back to its start, put 1, before it
+    child.sendline("")
+    child.expect(question(criteria, "causes", 2))
+    child.expect_exact(prompt_of(criteria, "causes"))
+    child.send(UP)  # the line before, recalled
+    child.sendline("")
+    child.expect(question(criteria, "consequences", 3))
+    assert text("ask.control_character", "zh") not in screen(child)  # no arrow key reached the answer
+    child.sendintr()
+    assert finish(child) == 130
+    saved = case_reader.load(str(tmp_path / "edited.yaml"), criteria)
+    context, causes = criteria.fact_by_id["context"], criteria.fact_by_id["causes"]
+    assert saved.answers["context"].value == (context.options[0].id, context.options[2].id)
+    assert saved.answers["causes"].value == (causes.options[0].id, causes.options[2].id)
+
+
+def test_control_characters_from_a_pipe_are_still_refused(tmp_path):
+    done = subprocess.run(
+        [str(SCRIPT), "ask", "--no-meta", "--no-save"], input=(UP + "\n2\n").encode(), capture_output=True, cwd=tmp_path,
+        timeout=60, env={**os.environ, "ZGRONGCUO_LANG": "zh"},
+    )  # fmt: skip
+    assert done.returncode == 2
+    err = done.stderr.decode()
+    assert text("ask.control_character", "zh") in err and "\x1b" not in err and "[2/" not in err
+
+
+def test_lines_are_laid_out_for_an_80_column_terminal(criteria, article, tmp_path):
+    from zgrongcuo.text.layout import columns
+
+    child = spawn(tmp_path, size=(24, 80))
+    child.expect_exact(text("ask.meta.id", "zh"))
+    child.sendline("")
+    metadata_rest = ("title", "subject", "summary")
+    for key in metadata_rest:
+        child.expect_exact(text(f"ask.meta.{key}", "zh"))
+        child.sendline("")
+    child.expect_exact(prompt_of(criteria, "context"))
+    child.sendline("help")  # the longest texts the interview shows
+    child.expect_exact(prompt_of(criteria, "context"))
+    child.sendline(typed(criteria, article, "context"))
+    child.expect_exact(prompt_of(criteria, "causes"))
+    child.sendintr()
+    finish(child)
+    lines = screen(child).replace("\r\n", "\n").split("\n")
+    for line in lines:
+        assert columns(line) <= 80, line
+        assert not line.startswith(("。", "，", "）", "”", "；")), line
+    # The default file name stands whole on a line, as it is to be typed.
+    assert any(re.search(r"zgrongcuo-\d{8}-\d{4}\.yaml", line) for line in lines)
+
+
+def test_interrupted_among_the_case_details_the_resume_command_asks_for_the_rest(tmp_path):
+    child = spawn(tmp_path)
+    child.expect_exact(text("ask.meta.id", "zh"))
+    child.sendline("ZG-M")
+    child.expect_exact(text("ask.meta.title", "zh"))
+    child.sendintr()
+    child.expect(RESUME)
+    command = child.match.group(1).strip()
+    assert finish(child) == 130
+    assert "--meta" in shlex.split(command)
+    resumed = spawn_printed(tmp_path, command)
+    resumed.expect_exact(text("ask.meta.title", "zh"))  # the details not given yet are asked for
+    resumed.sendline("建房户意外伤害保险文件")
+    resumed.expect_exact(text("ask.meta.subject", "zh"))
+    resumed.sendintr()
+    finish(resumed)
+    assert "案件编号" not in screen(resumed).split(text("ask.meta.title", "zh"))[0]  # the id given is not asked again
+
+
+def test_going_back_says_which_question_is_to_be_answered_again(criteria, article, tmp_path):
+    child = spawn(tmp_path, "--no-meta", "--no-save")
+    for number, fact_id in enumerate(ARTICLE_ASKED[:4], 1):
+        answer(child, criteria, article, fact_id, number)
+    child.expect(question(criteria, ARTICLE_ASKED[4], 5))
+    child.expect_exact(prompt_of(criteria, ARTICLE_ASKED[4]))
+    child.sendline("back")
+    back = text("ask.back_to", "zh", number=4, question=criteria.fact_by_id["democratic_decision"].question["zh"])
+    child.expect_exact(back)
+    assert back.endswith("？") and "经过民主决策程序。" not in back  # a question, not what reads as its answer
+    child.sendintr()
+    finish(child)

@@ -2,6 +2,7 @@
 
 import codecs
 import io
+from pathlib import Path
 
 import pytest
 
@@ -274,3 +275,89 @@ def test_discover_reports_an_empty_folder(tmp_path):
     (tmp_path / "empty").mkdir()
     [(path, problem, _)] = discover([str(tmp_path / "empty")])
     assert problem is not None and "no case files" in problem.message("en")
+
+
+# ------------------------------------------------------------------ the date of the conduct
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "２０１８-06-01",  # full-width digits
+        "٢٠١٨-06-01",  # Arabic-Indic digits
+        "𝟐𝟎𝟏𝟖-06-01",  # mathematical digits
+        "2018-02-31",  # no such day
+        "2019-02-29",  # not a leap year
+        "0000",
+        "2018-6-1",
+    ],
+)
+def test_a_conduct_date_is_ascii_digits_naming_a_real_day(criteria, written):
+    # Any other digits never compare with the dates a measure was in force: the warning would never come.
+    e = error_of(criteria, f'case:\n  conduct_date: "{written}"\n')
+    assert (e.msg_id, e.line, e.key) == ("bad_conduct_date", 2, "case.conduct_date")
+
+
+@pytest.mark.parametrize("written", ["2016-02-29", "2018-06", "2018"])
+def test_a_conduct_date_may_be_a_day_a_month_or_a_year(criteria, written):
+    assert load(criteria, f'case:\n  conduct_date: "{written}"\n').meta["conduct_date"] == written
+
+
+def test_the_dates_a_measure_was_in_force_are_real_days_too(tmp_path):
+    from zgrongcuo.errors import CriteriaError
+    from zgrongcuo.io import criteria_builder
+
+    source = (Path(__file__).resolve().parents[2] / "measures" / "wenze-2019.yaml").read_text(encoding="utf-8")
+    assert 'from: "2019-09-01"' in source
+    for day in ("2019-09-31", "２０１９-09-01"):
+        path = tmp_path / "c.yaml"
+        path.write_text(source.replace('from: "2019-09-01"', f'from: "{day}"'), encoding="utf-8")
+        with pytest.raises(CriteriaError) as info:
+            criteria_builder.load(str(path))
+        assert info.value.msg_id == "bad_day" and info.value.key == "effective.from"
+
+
+# ------------------------------------------------------------------ every problem of a file, up to a limit
+
+
+def test_every_problem_of_a_file_is_reported_not_only_the_first(criteria):
+    e = error_of(
+        criteria,
+        'case:\n  conduct_date: "2018-02-31"\nanswers:\n  contxt: [pilot]\n  diligent: maybe\n  causes: [pilott]\n'
+        "  private_gain: 否\nexpect:\n  outcome: exmpt\n",
+    )
+    assert [(p.msg_id, p.line, p.key) for p in e.problems()] == [
+        ("bad_conduct_date", 2, "case.conduct_date"),
+        ("unknown_fact", 4, "answers.contxt"),
+        ("bad_yesno", 5, "answers.diligent"),
+        ("unknown_option", 6, "answers.causes[1]"),
+        ("unknown_outcome", 9, "expect.outcome"),
+    ]
+    shown = e.render("en").splitlines()
+    assert len(shown) == 5 and all(line.startswith("case.yaml:") for line in shown)
+
+
+def test_a_flood_of_problems_is_cut_at_the_limit_and_says_so(criteria):
+    from zgrongcuo.errors import MAX_ERRORS
+
+    lines = "".join(f"  unknown_{n}: 是\n" for n in range(MAX_ERRORS + 10))
+    e = error_of(criteria, "answers:\n" + lines)
+    assert len(e.problems()) == MAX_ERRORS and e.more
+    assert e.render("en").splitlines()[-1].startswith("… the file has more errors")
+
+
+def test_json_lists_every_problem_beside_the_first(criteria, tmp_path):
+    from zgrongcuo.render.fields import error_json
+
+    e = error_of(criteria, "answers:\n  contxt: [pilot]\n  diligent: maybe\n")
+    out = error_json("case.yaml", e, "en")
+    assert out["error"]["key"] == "answers.contxt"
+    assert [p["key"] for p in out["errors"]] == ["answers.contxt", "answers.diligent"]
+    single = error_json("case.yaml", error_of(criteria, "answers:\n  diligent: maybe\n"), "en")
+    assert "errors" not in single
+    import jsonschema
+
+    from zgrongcuo.render.fields import determination_schema
+
+    for failure in (out, single):
+        jsonschema.validate(failure, determination_schema(criteria, "en"))

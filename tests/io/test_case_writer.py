@@ -76,6 +76,8 @@ def test_every_example_reads_back_to_itself_with_its_expectations(path):
         "line\nbreak",
         "tab\there",
         "\u2028ls",
+        "a \u2028 b",  # a YAML reader folds a raw separator with the blanks around it
+        "a \u2029 b",
         "\ufeffbom",
         "😀",
         "\\",

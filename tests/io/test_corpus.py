@@ -72,9 +72,12 @@ def test_corpus_file(name):
     location = str(path) + (f":{want['line']}" if want["line"] else "")
     assert in_chinese.stderr.startswith(f"错误：{location}")
     assert want["zh"] in in_chinese.stderr
-    assert [line.startswith("错误：") for line in in_chinese.stderr.splitlines()][1:] == [False] * (
-        len(in_chinese.stderr.splitlines()) - 1
-    )  # one paragraph: a single error, its quoted line and caret
+    # A paragraph per problem found in the file (every one, up to a limit), each with its place,
+    # and under it the line quoted and a caret where the place is in the line.
+    problems = [e for e in result.get("errors", [error])]
+    paragraphs = [line for line in in_chinese.stderr.splitlines() if not line.startswith("    ")]
+    assert len(paragraphs) == len(problems)
+    assert all(line.startswith(f"错误：{path}") for line in paragraphs)
 
 
 # ----------------------------------------------------------- no code runs

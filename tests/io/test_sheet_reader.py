@@ -313,3 +313,12 @@ def test_a_column_names_the_measures_of_its_row_as_a_case_file_does(tmp_path):
     assert error.msg_id == "unknown_measure_name" and error.suggestion == "zigui-2018" and error.key == "办法"
     documents = [d for _, d, _ in read_register(str(path), own)]
     assert [q.measure_ids for q in (d.read(own)[1] for d in documents[:2])] == [asked.measure_ids] * 2
+
+
+def test_every_problem_of_a_row_is_named_at_its_cell_as_a_case_files_are(tmp_path):
+    path = register(tmp_path / "台账.xlsx", [["案件编号", "谋取私利", "工作情境", "行为发生日期"], ["A", "也许", "改革", "2014年"]])
+    error = error_at(path)
+    # In the case reader's order: the case's fields, then the answers.
+    assert [(p.msg_id, p.column) for p in error.problems()] == [("bad_conduct_date", 4), ("bad_yesno", 2), ("unknown_option", 3)]
+    paragraphs = error.paragraphs("zh")
+    assert len(paragraphs) == 3 and all(p.startswith(f"{path}!") and "，工作表“台账”，列“" in p for p in paragraphs)

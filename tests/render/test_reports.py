@@ -70,7 +70,7 @@ def test_text_shows_that_a_democratic_decision_would_make_it_exempt(no_dd):
     assert result.exit_code == 1
     out = result.stdout
     assert "不符合容错免责的情形或条件" in out
-    assert "什么会改变结论" in out
+    assert "结论所依据的认定" in out
     flat = "".join(line.strip().lstrip("•").strip() for line in out.splitlines())
     assert ISSUE_SENTENCE in flat
     assert "结论为建议容错免责（免予责任追究）。" in flat
@@ -113,7 +113,7 @@ def test_markdown_report(no_dd):
     assert result.exit_code == 1
     md = result.stdout
     assert md.startswith("# 关于ZG-2014-57 建房户意外伤害保险文件")
-    for heading in ("## 一、案件基本情况", "## 二、对照分析", "## 三、初筛意见", "## 四、程序说明", "### 什么会改变结论"):
+    for heading in ("## 一、案件基本情况", "## 二、对照分析", "## 三、初筛意见", "## 四、程序说明", "### 结论所依据的认定"):
         assert heading in md
     assert "### （二）情形二：" in md and "：不符合" in md
     assert "> 理由：不符合任何一种情形。" in md
@@ -164,7 +164,7 @@ def test_docx_report_reads_back(no_dd, tmp_path):
     assert "已写入" in result.stderr
     text = docx_text(out)
     lines = text.splitlines()
-    assert lines[0].startswith("关于ZG-2014-57") and lines[0].endswith("容错免责问题的初筛意见（草稿）")
+    assert lines[0].startswith("关于ZG-2014-57") and lines[0].endswith("的容错免责初筛意见（草稿）") and "问题容错" not in lines[0]
     order = [text.index(h) for h in ("一、案件基本情况", "二、对照分析", "三、初筛意见", "四、程序说明")]
     assert order == sorted(order)
     assert "（二）情形二：" in text and "（六）前提条件" in text and "（七）底线（排除情形）" in text

@@ -93,3 +93,49 @@ def test_the_summary_of_a_batch_is_a_draft_too(tmp_path):
     body = "".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", document))
     assert "容错免责初筛汇总" in body and "建房户意外伤害保险文件" in body
     assert attributes(document, "pgSz") == {"w": "11906", "h": "16838"}
+
+
+def _paragraphs(path) -> list[str]:
+    import docx
+
+    return [p.text for p in docx.Document(str(path)).paragraphs]
+
+
+def test_a_warning_stands_beside_the_result_it_qualifies_and_labels_are_for_people(tmp_path):
+    case = tmp_path / "dated.yaml"
+    case.write_text(
+        ARTICLE_CASE.read_text(encoding="utf-8").replace("case:\n", 'case:\n  conduct_date: "2014-06-01"\n', 1), encoding="utf-8"
+    )
+    out = tmp_path / "draft.docx"
+    args = ["check", str(case), "--criteria", "zigui-2018", "--criteria", "wenze-2019", "--format", "docx", "-o", str(out)]
+    result = runner.invoke(app, args)
+    assert result.exit_code in (0, 3), result.output
+    paragraphs = _paragraphs(out)
+    first_section = next(i for i, p in enumerate(paragraphs) if p.startswith("一、"))
+    warning = next(i for i, p in enumerate(paragraphs) if "早于" in p)
+    assert warning < first_section  # on the first page, under the result of the measure it concerns
+    assert "问责条例" in paragraphs[warning - 1] or "问责条例" in paragraphs[warning - 2]
+    body = "\n".join(paragraphs)
+    assert "YYYY" not in body and "行为发生日期：2014年6月1日" in body
+
+
+def test_no_report_coaches_toward_an_outcome(tmp_path):
+    # What would change the outcome is worded as what the outcome rests on, in every report.
+    case = EXAMPLES / "s2-collective-shares-loss-beyond-tolerance.yaml"
+    for fmt in ("markdown", "html", "docx"):
+        out = tmp_path / f"r.{fmt}"
+        assert runner.invoke(app, ["check", str(case), "--format", fmt, "-o", str(out)]).exit_code == 1
+        shown = "\n".join(_paragraphs(out)) if fmt == "docx" else out.read_text(encoding="utf-8")
+        assert "结论所依据的认定" in shown
+        assert "什么会改变结论" not in shown and "变为有利" not in shown
+
+
+def test_a_title_that_ends_in_wenti_does_not_say_it_twice(tmp_path):
+    case = tmp_path / "t.yaml"
+    case.write_text(
+        ARTICLE_CASE.read_text(encoding="utf-8").replace("  title: ", "  title: 某镇安置房项目问题 #", 1), encoding="utf-8"
+    )
+    out = tmp_path / "t.docx"
+    assert runner.invoke(app, ["check", str(case), "--format", "docx", "-o", str(out)]).exit_code == 0
+    title = _paragraphs(out)[0]
+    assert "项目问题的容错免责初筛意见（草稿）" in title and title.count("问题") == 1

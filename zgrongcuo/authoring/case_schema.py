@@ -71,7 +71,7 @@ def case_schema(criteria: Criteria | Questions, lang: str) -> dict:
         suggested[fact.id] = {"title": fact.label[lang], **_suggestion(fact, value)}
     meta: dict[str, dict] = {k: {"title": text(f"meta.{k}", lang), "$ref": "#/$defs/text"} for k in META_KEYS}
     meta["conduct_date"] = {
-        "title": text("meta.conduct_date", lang),
+        "title": text("template.conduct_date", lang),
         "anyOf": [{"type": "string", "pattern": CONDUCT_DATE.pattern}, {"type": "null"}],
     }
     expect_defs = {

@@ -16,6 +16,8 @@ from zgrongcuo.render.registry import OutputFormat
 
 if TYPE_CHECKING:
     from zgrongcuo.interview.dialogue import StreamDialogue
+    from zgrongcuo.model.determination import Determination
+    from zgrongcuo.render.contract import RenderOptions
 
 
 app = framework.sub_app()
@@ -40,10 +42,12 @@ def ask(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="cli.opt.ask_quiet")] = False,
     precedents: Annotated[bool, typer.Option("--precedents", help="cli.opt.precedents")] = False,
 ) -> None:
+    from datetime import datetime
+
     from zgrongcuo.engine.evaluation import evaluate
     from zgrongcuo.errors import UsageError, ZgError
     from zgrongcuo.interview.dialogue import StreamDialogue
-    from zgrongcuo.interview.recording import InputEnded, Sitting, same_file
+    from zgrongcuo.interview.recording import InputEnded, Sitting, same_file, unnamed
     from zgrongcuo.io import case_reader
     from zgrongcuo.model.case import blank_case
     from zgrongcuo.render.contract import RenderOptions
@@ -82,12 +86,22 @@ def ask(
     # A Word document onto a terminal, or an -o file that exists, is refused now, not after the interview.
     options = RenderOptions(lang, detail=detail, measures=len(asked.measures))
     notify = common.say if not quiet else common.silent
-    destination = Destination(OutputFormat(format_name), output, options, force=force, say=notify)
+    # A report into a folder that holds one of its name takes the next free name: the answers are not lost to it.
+    started = datetime.now()
+    destination = Destination(
+        OutputFormat(format_name), output, options, force=force, say=notify, fresh_names=True, unnamed=unnamed(started)
+    )
+    # Undecodable bytes typed at a prompt are an invalid answer, not a crash.
+    if hasattr(sys.stdin, "reconfigure"):
+        sys.stdin.reconfigure(errors="replace")
+    interactive = hasattr(sys.stdin, "isatty") and sys.stdin.isatty()
+    dialogue = StreamDialogue(sys.stdin, sys.stderr, interactive=interactive)
     sitting = Sitting(
         asked,
         start,
         lang,
-        say=common.say,
+        say=dialogue.say,  # laid out to the terminal's width, as the questions are
+        say_verbatim=common.say,
         report=lambda error: common.report_error(error, lang),
         case_file=case_file,
         save=save,
@@ -101,19 +115,18 @@ def ask(
         quiet=quiet,
         max_bytes=max_bytes,
         kept_comments=kept,
+        started=started,
     )
     sitting.prepare()
-    # Undecodable bytes typed at a prompt are an invalid answer, not a crash.
-    if hasattr(sys.stdin, "reconfigure"):
-        sys.stdin.reconfigure(errors="replace")
-    interactive = hasattr(sys.stdin, "isatty") and sys.stdin.isatty()
-    dialogue = StreamDialogue(sys.stdin, sys.stderr, interactive=interactive)
     try:
         with _signals_stop(dialogue):
             final = sitting.run(dialogue)
     except KeyboardInterrupt:
+        destination.discard()
+        framework.said_interrupted(True)  # the interview said so, above its draft and resume command: the last lines
         common.finish(common.ExitCode.INTERRUPTED)
     except InputEnded:
+        destination.discard()
         common.finish(common.ExitCode.USAGE)
     failures: list[ZgError] = []
     if precedents:
@@ -124,21 +137,36 @@ def ask(
         renderer = destination.renderer
         several = asked if len(asked.measures) > 1 else None
         ds = tuple(evaluate(m, final, explain=renderer.explains, questions=several) for m in asked.measures)
-        renderer.determinations(ds)
-        renderer.close()
-        sys.stdout.flush()
-        try:
+        try:  # an -o file that cannot be written (a full disk) fails here or when put in place
+            renderer.determinations(ds)
+            renderer.close()
+            sys.stdout.flush()
             failures = destination.finish()
         except ZgError as unwritten:
+            destination.discard()
             failures = [unwritten]
         for failure in failures:
             common.report_error(failure, lang)
+        if failures and output not in (None, "-"):
+            _shown_instead(ds, options)  # the determination is not lost with the file it could not go into
     finally:
         sitting.close()  # the saved file's path: the last line of the screen
     if failures or sitting.failed:
         common.finish(common.ExitCode.USAGE)
     common.finish(common.exit_code_for([d.outcome.favourable for d in ds], 0))
 
+
+
+def _shown_instead(ds: "tuple[Determination, ...]", options: "RenderOptions") -> None:
+    """The determination on standard output, as text, when the -o file could not be written."""
+    from zgrongcuo.render.contract import RenderOptions
+    from zgrongcuo.render.registry import make_renderer
+
+    shown = RenderOptions(options.lang, detail=options.detail, measures=options.measures)
+    renderer = make_renderer(OutputFormat.text, None, shown)
+    renderer.determinations(ds)
+    renderer.close()
+    sys.stdout.flush()
 
 
 def _comments(path: str, max_bytes: int) -> tuple[str, ...]:
@@ -162,6 +190,10 @@ def _signals_stop(dialogue: "StreamDialogue") -> Iterator[None]:
     import signal
 
     def stop(signum: int, frame: object) -> None:
+        if signum == getattr(signal, "SIGTERM", None):
+            from zgrongcuo.cli import process
+
+            process.mark_terminated()  # the draft is kept as for Ctrl-C; the exit code is SIGTERM's, 143
         dialogue.interrupt()
 
     wanted = [getattr(signal, name) for name in ("SIGINT", "SIGHUP", "SIGTERM") if hasattr(signal, name)]

@@ -188,9 +188,9 @@ template_app = framework.sub_app()
 @template_app.command("template", cls=framework.Command, help="cli.template")
 def template(
     *,
-    criteria: common.CriteriaOption = None,
+    criteria: common.QuestionsOption = None,
     lang: common.LangOption,
-    output: common.OutputOption = None,
+    output: common.FileOutputOption = None,
     force: common.ForceOption = False,
     schema_url: Annotated[str, typer.Option("--schema", metavar="URL", help="cli.opt.schema_url")] = "case.schema.json",
     format_name: Annotated[str, common.format_option(TEMPLATE_FORMATS, help="cli.opt.template_format")] = "yaml",
@@ -226,9 +226,9 @@ def schema(
         ),
     ] = "case",
     *,
-    criteria: common.CriteriaOption = None,
+    criteria: common.QuestionsOption = None,
     lang: common.LangOption,
-    output: common.OutputOption = None,
+    output: common.FileOutputOption = None,
     force: common.ForceOption = False,
 ) -> None:
     import json

@@ -33,6 +33,7 @@ def check(
     sheet: Annotated[str | None, typer.Option("--sheet", metavar="NAME", help="cli.opt.sheet")] = None,
 ) -> None:
     from zgrongcuo import batch
+    from zgrongcuo.errors import InternalError
     from zgrongcuo.io.discovery import is_workbook
     from zgrongcuo.render.contract import RenderOptions
     from zgrongcuo.render.destination import Destination
@@ -70,23 +71,29 @@ def check(
     jobs, tasks = batch.workers_for(jobs, tasks)
     favourables: set[bool | None] = set()  # which kinds of outcome occurred, for the exit code
     failures = 0
-    with progress(total, lang) as advance:
-        for result in batch.run(tasks, selection, renderer, jobs=jobs, max_bytes=max_bytes):
-            if result.failure is not None:
-                failures += 1
-                common.report_error(result.failure, lang)
-                renderer.failure(result.file, result.failure)
-            else:
-                if not quiet:
-                    for warning in result.notices:
-                        common.warn(warning, lang)
-                favourables.update(result.favourables)
-                renderer.emit(result.payload)
-            sys.stdout.flush()
-            advance()
-        renderer.close()
-    sys.stdout.flush()
+    bugs = 0  # outputs a bug kept from being made: the others are made, and the run ends with 70
+    try:
+        with progress(total, lang) as advance:
+            for result in batch.run(tasks, selection, renderer, jobs=jobs, max_bytes=max_bytes):
+                if result.failure is not None:
+                    failures += 1
+                    common.report_error(result.failure, lang)
+                    renderer.failure(result.file, result.failure)
+                else:
+                    if not quiet:
+                        for warning in result.notices:
+                            common.warn(warning, lang)
+                    favourables.update(result.favourables)
+                    renderer.emit(result.payload)
+                sys.stdout.flush()
+                advance()
+            renderer.close()
+        sys.stdout.flush()
+    except BaseException:  # Ctrl-C, SIGTERM, an error: an -o file half written is not left behind
+        destination.discard()
+        raise
     for error in destination.finish(checked=bool(favourables)):
         failures += 1
+        bugs += isinstance(error, InternalError)
         common.report_error(error, lang)
-    common.finish(common.exit_code_for(favourables, failures))
+    common.finish(common.ExitCode.INTERNAL if bugs else common.exit_code_for(favourables, failures))

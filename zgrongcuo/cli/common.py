@@ -17,7 +17,7 @@ from zgrongcuo.io.files import MAX_BYTES_LIMIT
 from zgrongcuo.model.case import Notice
 from zgrongcuo.model.criteria import Criteria, Questions
 from zgrongcuo.text.catalogue import LANGUAGES, text
-from zgrongcuo.text.escape import one_line
+from zgrongcuo.text.escape import quoted
 
 if TYPE_CHECKING:
     from zgrongcuo.io.questions import Selection
@@ -71,13 +71,15 @@ def silent(message: str) -> None:
 
 
 def report_error(error: ZgError, lang: str) -> None:
-    """One paragraph on stderr: where, which key, what is wrong."""
-    say(text("error_prefix", lang) + text("location_sep", lang) + error.render(lang))
+    """A paragraph on stderr per problem: where, which key, what is wrong (every problem found in the file)."""
+    prefix = text("error_prefix", lang) + text("location_sep", lang)
+    for paragraph in error.paragraphs(lang):
+        say(prefix + paragraph)
 
 
 def warn(notice: Notice, lang: str) -> None:
     """A warning about how a file was read, on stderr (a file name in it shown, never acting)."""
-    params = {k: one_line(v) if isinstance(v, str) else v for k, v in notice.params.items()}
+    params = {k: quoted(v) if isinstance(v, str) else v for k, v in notice.params.items()}
     say(text("warning_prefix", lang) + text("location_sep", lang) + text(notice.msg_id, lang, **params))
 
 
@@ -111,7 +113,18 @@ LangOption = Annotated[
 ]
 DetailOption = Annotated[bool, typer.Option("--detail", help="cli.opt.detail")]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="cli.opt.quiet")]
+# The same option where it says something else: the measures that weigh (similar), whose questions are written
+# out (template, schema); and -o where the output is always one file.
+WeighingOption = Annotated[
+    list[str] | None,
+    typer.Option("--criteria", metavar="PATH", help="cli.opt.criteria_weigh", autocompletion=complete_measures),
+]
+QuestionsOption = Annotated[
+    list[str] | None,
+    typer.Option("--criteria", metavar="PATH", help="cli.opt.criteria_questions", autocompletion=complete_measures),
+]
 OutputOption = Annotated[str | None, typer.Option("--output", "-o", metavar="PATH", help="cli.opt.output")]
+FileOutputOption = Annotated[str | None, typer.Option("--output", "-o", metavar="PATH", help="cli.opt.output_file")]
 ForceOption = Annotated[bool, typer.Option("--force", help="cli.opt.force")]
 MaxBytesOption = Annotated[
     int,
@@ -166,7 +179,7 @@ def emit(content: str, output: str | None, force: bool, lang: str) -> None:
     from zgrongcuo.io.files import write_new
 
     write_new(output, content, force=force)
-    say(text("wrote", lang, file=one_line(output)))
+    say(text("wrote", lang, file=quoted(output)))
 
 
 def emit_bytes(content: bytes, output: str | None, force: bool, lang: str, kind: str) -> None:
@@ -181,7 +194,7 @@ def emit_bytes(content: bytes, output: str | None, force: bool, lang: str, kind:
     from zgrongcuo.io.files import write_new
 
     write_new(output, content, force=force)
-    say(text("wrote", lang, file=one_line(output)))
+    say(text("wrote", lang, file=quoted(output)))
 
 
 def warn_if_shadowed(spec: str | None, lang: str) -> None:
@@ -189,7 +202,7 @@ def warn_if_shadowed(spec: str | None, lang: str) -> None:
     from zgrongcuo.io.measures import shadowed
 
     if shadowed(spec):
-        say(text("warning_prefix", lang) + text("location_sep", lang) + text("measure_name_shadows", lang, name=one_line(spec or "")))
+        say(text("warning_prefix", lang) + text("location_sep", lang) + text("measure_name_shadows", lang, name=quoted(spec or "")))
 
 
 def selection_for(specs: tuple[str, ...], lang: str) -> Selection:

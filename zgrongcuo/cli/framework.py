@@ -42,7 +42,7 @@ from typer.core import TyperCommand, TyperGroup, TyperOption
 
 from zgrongcuo import __version__
 from zgrongcuo.text.catalogue import DEFAULT_LANGUAGE, LANGUAGES, has, text
-from zgrongcuo.text.escape import one_line
+from zgrongcuo.text.escape import quoted
 
 HELP_OPTIONS = {"help_option_names": ["-h", "--help"]}
 
@@ -349,7 +349,7 @@ def _install_completion(ctx: _click.Context, param: _click.Parameter, value: Any
     from zgrongcuo.cli.completion import install
 
     shell, path = install(value if isinstance(value, str) else None, ctx.find_root().info_name or "zgrongcuo")
-    typer.echo(text("cli.completion_installed", language(), shell=shell, path=one_line(path)))
+    typer.echo(text("cli.completion_installed", language(), shell=shell, path=quoted(path)))
     raise typer.Exit()
 
 
@@ -511,7 +511,7 @@ def _usage_error(error: _click.exceptions.UsageError, lang: str) -> None:
 
     say(text("error_prefix", lang) + text("location_sep", lang) + usage_message(error, lang))
     if error.ctx is not None:
-        say(text("cli.try_help", lang, command=one_line(error.ctx.command_path)))
+        say(text("cli.try_help", lang, command=quoted(error.ctx.command_path)))
 
 
 def usage_message(error: _click.exceptions.UsageError, lang: str) -> str:
@@ -521,35 +521,35 @@ def usage_message(error: _click.exceptions.UsageError, lang: str) -> str:
     exceptions = _click.exceptions
     if isinstance(error, exceptions.NoSuchOption):
         name = error.option_name
-        return _with_hint(text("cli.no_such_option", lang, name=one_line(name)), suggest(name, error.possibilities or ()), lang)
+        return _with_hint(text("cli.no_such_option", lang, name=quoted(name)), suggest(name, error.possibilities or ()), lang)
     if isinstance(error, exceptions.BadOptionUsage):
         # The parser says which in English only: "does not take a value" / "requires an argument".
         msg_id = "cli.takes_no_value" if "does not take" in error.message else "cli.requires_value"
-        return text(msg_id, lang, name=one_line(error.option_name))
+        return text(msg_id, lang, name=quoted(error.option_name))
     if isinstance(error, exceptions.MissingParameter):
         return text("cli.missing", lang, param=_param_name(error.param, error.ctx))
     if isinstance(error, exceptions.BadParameter):
         if isinstance(error, Refused):
-            message = text(error.msg_id, lang, **{k: one_line(v) if isinstance(v, str) else v for k, v in error.params.items()})
+            message = text(error.msg_id, lang, **{k: quoted(v) if isinstance(v, str) else v for k, v in error.params.items()})
         elif (choices := getattr(getattr(error.param, "type", None), "choices", None)) and (
             refused := _NOT_ONE_OF.match(error.message)
         ):
             # A choice of Typer's own (the shell of --install-completion): the value is in its English message only.
-            message = text("cli.not_a_choice", lang, value=one_line(refused.group(1)), choices=", ".join(map(str, choices)))
+            message = text("cli.not_a_choice", lang, value=quoted(refused.group(1)), choices=", ".join(map(str, choices)))
         else:
-            message = one_line(error.message)
+            message = quoted(error.message)
         return text("cli.bad_value", lang, param=_param_name(error.param, error.ctx), message=message)
     # Typer raises these as plain usage errors, worded in English only.
     if error.message.startswith("No such command"):
         name = error.message.split("'")[1] if "'" in error.message else error.message
         known = error.ctx.command.list_commands(error.ctx) if error.ctx and isinstance(error.ctx.command, TyperGroup) else []
-        return _with_hint(text("cli.no_such_command", lang, name=one_line(name)), suggest(name, known), lang)
+        return _with_hint(text("cli.no_such_command", lang, name=quoted(name)), suggest(name, known), lang)
     extra = _EXTRA_ARGUMENTS.match(error.message)
     if extra:
-        return text("cli.extra_arguments", lang, args=one_line(extra.group(1)))
+        return text("cli.extra_arguments", lang, args=quoted(extra.group(1)))
     if error.message == "Missing command.":
         return text("cli.missing_command", lang)
-    return one_line(error.message)
+    return quoted(error.message)
 
 
 _NOT_ONE_OF = re.compile(r"^'(.*)' is not one of ", re.DOTALL)
@@ -560,7 +560,7 @@ def _with_hint(message: str, suggestion: str | None, lang: str) -> str:
     if not suggestion:
         return message
     end = message[-1:]
-    return message.removesuffix(end) + text("did_you_mean", lang, suggestion=one_line(suggestion)) + end
+    return message.removesuffix(end) + text("did_you_mean", lang, suggestion=quoted(suggestion)) + end
 
 
 def _param_name(param: _click.Parameter | None, ctx: _click.Context | None) -> str:

@@ -46,6 +46,11 @@ def terminated() -> bool:
     return _state["terminated"]
 
 
+def mark_terminated() -> None:
+    """Record that SIGTERM was received, where a command handles the signal itself (the interview keeps a draft)."""
+    _state["terminated"] = True
+
+
 def prepare() -> None:
     """Everything the console script sets up before a command runs."""
     _clamp_columns()

@@ -31,11 +31,11 @@ def similar(
     top: Annotated[
         int, typer.Option("--top", "-n", parser=framework.Count(minimum=1), metavar="N", help="cli.opt.top")
     ] = DEFAULT_TOP,
-    criteria: common.CriteriaOption = None,
+    criteria: common.WeighingOption = None,
     format_name: Annotated[str, common.format_option(FORMATS)] = "text",
     lang: common.LangOption,
     max_bytes: common.MaxBytesOption = MAX_BYTES,
-    output: common.OutputOption = None,
+    output: common.FileOutputOption = None,
     force: common.ForceOption = False,
 ) -> None:
     from zgrongcuo.io.precedents import bundled_folder

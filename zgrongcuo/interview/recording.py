@@ -25,14 +25,14 @@ from datetime import datetime
 
 from zgrongcuo.errors import UsageError, ZgError
 from zgrongcuo.interview.dialogue import LINE_LIMIT, Dialogue, LineTooLong
-from zgrongcuo.interview.session import Interview
+from zgrongcuo.interview.session import Interview, RepliesUnusable
 from zgrongcuo.io import case_writer
 from zgrongcuo.io.files import MAX_BYTES, free_name, unused, unwritable, write_new
 from zgrongcuo.io.measures import reference
 from zgrongcuo.model.case import Case
 from zgrongcuo.model.criteria import Criteria, Questions
 from zgrongcuo.text.catalogue import DEFAULT_LANGUAGE, text
-from zgrongcuo.text.escape import file_stem
+from zgrongcuo.text.escape import file_stem, quoted
 
 
 def _named_ids(case: Case, asked: Questions) -> tuple[str, ...]:
@@ -52,12 +52,43 @@ class InputEnded(Exception):
     """The answers ran out before the interview was finished (the draft is saved and the user told)."""
 
 
+def unnamed(started: datetime) -> str:
+    """The name of a case without an id, from when its interview began: ``zgrongcuo-20261202-1405``."""
+    return f"zgrongcuo-{started:%Y%m%d-%H%M}"
+
+
 def same_file(a: str, b: str) -> bool:
     """Whether two paths name one file (by what they point to, for files that do not exist yet)."""
     try:
         return os.path.samefile(a, b)
     except OSError:
         return os.path.realpath(a) == os.path.realpath(b)
+
+
+class _Verbatim(str):
+    """Text to be copied as it is (a case file shown when it could be saved nowhere)."""
+
+
+def shell_word(word: str) -> str:
+    """``word`` as a POSIX shell reads it back exactly, in characters that are safe to show.
+
+    A path with a control or bidirectional character, or an undecodable byte,
+    is written in the ANSI-C quotes of bash and zsh (``$'a\\x1bb'``): the
+    printed command neither acts on the terminal nor names another file.
+    """
+    if quoted(word) == word:
+        return shlex.quote(word)
+    out = []
+    for ch in word:
+        if ch in "'\\":
+            out.append("\\" + ch)
+        elif quoted(ch) == ch:
+            out.append(ch)
+        elif "\udc80" <= ch <= "\udcff":  # an undecodable byte of a file name: that byte
+            out.append(f"\\x{ord(ch) - 0xDC00:02x}")
+        else:
+            out.extend(f"\\x{byte:02x}" for byte in ch.encode("utf-8", "surrogatepass"))
+    return "$'" + "".join(out) + "'"
 
 
 class Sitting:
@@ -74,6 +105,7 @@ class Sitting:
         lang: str,
         *,
         say: Callable[[str], None],
+        say_verbatim: Callable[[str], None] | None = None,
         report: Callable[[ZgError], None],
         case_file: str | None = None,
         save: str | None = None,
@@ -92,6 +124,7 @@ class Sitting:
         self.questions = questions if isinstance(questions, Questions) else Questions.single(questions)
         self.lang = lang
         self.say, self.report = say, report
+        self.say_verbatim = say_verbatim or say  # for text to be copied as it is: never laid out anew
         self.case_file, self.save, self.no_save, self.force = case_file, save, no_save, force
         self.everything, self.format_name, self.output = everything, format_name, output
         self.detail, self.quiet = detail, quiet  # how the determination is shown: the resume command repeats them
@@ -120,7 +153,8 @@ class Sitting:
         self.interview.case.measures = tuple(reference(m.path, m.id) for m in self.questions.measures)
 
     def t(self, msg_id: str, **params: object) -> str:
-        return text(msg_id, self.lang, **params)
+        """A message of the catalogue; the paths and commands in it quoted as every message quotes them."""
+        return text(msg_id, self.lang, **{k: quoted(v) if isinstance(v, str) else v for k, v in params.items()})
 
     # -- before the first question
 
@@ -142,7 +176,10 @@ class Sitting:
         path = self.write_path()
         problem = unwritable(path, replace=self.in_place or self.force)
         if problem is not None:
-            raise UsageError("ask.save_" + problem[0], file=self.target, detail=problem[1])
+            reason, detail = problem
+            if reason == "not_regular":
+                raise UsageError("ask.save_not_regular", file=self.target, kind=detail)
+            raise UsageError("ask.save_" + reason, file=self.target, detail=detail)
 
     def write_path(self) -> str:
         """Where the file is written: the resumed file's real path, so that a link to it stays a link."""
@@ -166,8 +203,13 @@ class Sitting:
 
     def default_path(self, case: Case) -> str:
         """A new file in the current folder, named after the case id, else after the date and time."""
-        stem = file_stem(case.meta.get("id") or "") or f"zgrongcuo-{self.started:%Y%m%d-%H%M}"
+        stem = file_stem(case.meta.get("id") or "") or self.unnamed
         return unused(stem + ".yaml")
+
+    @property
+    def unnamed(self) -> str:
+        """What a case without an id is named after: the date and time the interview began."""
+        return unnamed(self.started)
 
     def fits(self, case: Case) -> bool:
         """Whether ``case`` saved (YAML or JSON) is within ``--max-bytes``, so that it can be read back."""
@@ -191,6 +233,9 @@ class Sitting:
         except LineTooLong:
             self._stopped(text("ask.line_too_long_piped", lang, limit=LINE_LIMIT))
             raise InputEnded from None
+        except RepliesUnusable as unusable:
+            self._stopped(text(unusable.msg_id, lang, **unusable.params))
+            raise InputEnded from None
         except EOFError:
             self._stopped(text("ask.input_ended" if io.interactive else "ask.input_ran_out", lang))
             raise InputEnded from None
@@ -201,7 +246,7 @@ class Sitting:
     def close(self) -> None:
         """Say where the case was saved: the last line of the interview's screen."""
         for line in self.closing:
-            self.say(line)
+            self._said(line)
 
     def _save_final(self, case: Case) -> None:
         if self.no_save:
@@ -230,6 +275,9 @@ class Sitting:
             self.report(unwritten)
         self.closing.extend(lines)
 
+    def _said(self, line: str) -> None:
+        (self.say_verbatim if isinstance(line, _Verbatim) else self.say)(line)
+
     def _stopped(self, *why: str) -> None:
         """Keep a draft first, then say why and where: after a hang-up there is no terminal left to say it on."""
         lines, errors = self._save_draft()
@@ -239,7 +287,7 @@ class Sitting:
             for error in errors:
                 self.report(error)
             for line in lines:
-                self.say(line)
+                self._said(line)
         except OSError:
             pass
 
@@ -296,6 +344,8 @@ class Sitting:
             words += ["--lang", self.lang]
         if self.everything:
             words.append("--all")
+        if not self.interview.meta_done:  # stopped among the case details: the rest are asked for again
+            words.append("--meta")
         if self.format_name != "text":
             words += ["--format", self.format_name]
         if self.output is not None:
@@ -311,7 +361,7 @@ class Sitting:
             words += ["--save", self.target]  # type: ignore[list-item]
         if self.force and (named_elsewhere or self.output is not None):
             words.append("--force")
-        return shlex.join(words)
+        return " ".join(shell_word(word) for word in words)
 
     def _save_draft(self) -> tuple[list[str], list[ZgError]]:
         """Keep what was answered, wherever it can be written; what to say about it, and what could not be written."""
@@ -332,4 +382,4 @@ class Sitting:
             return [self.t("ask.draft_saved", file=shown, command=command)], errors
         # Nowhere to write: the answers on the screen, to be copied, rather than lost.
         body = case_writer.dumps(case, self.questions, lang=self.lang).rstrip("\n")
-        return [self.t("ask.draft_nowhere"), body], errors
+        return [self.t("ask.draft_nowhere"), _Verbatim(body)], errors

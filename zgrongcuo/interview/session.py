@@ -36,7 +36,7 @@ from zgrongcuo.interview import suggestions
 from zgrongcuo.interview.dialogue import LINE_LIMIT, Dialogue, LineTooLong, escaped
 from zgrongcuo.interview.replies import BACK, HELP, NOTE_MARK, Invalid, command_word, parse_reply, split_note, yes_no
 from zgrongcuo.model.base import Record
-from zgrongcuo.model.case import CONDUCT_DATE, META_KEYS, Answer, Case
+from zgrongcuo.model.case import META_KEYS, Answer, Case, is_conduct_date
 from zgrongcuo.model.criteria import Criteria, Fact, Option, Questions
 from zgrongcuo.model.determination import Determination
 from zgrongcuo.model.vocabulary import control_character
@@ -46,6 +46,27 @@ from zgrongcuo.text.catalogue import text
 # The date of the conduct is asked only of a measure that says when it was in force: it is there to check that.
 ASKED_META = META_KEYS
 _META = "meta"  # where going back from the first question leads, when the metadata was asked
+
+
+# Lines a pipe may give at one prompt without an answer (help, back at the first question): a pipe
+# that says only that, as `yes help` would, ends the interview instead of running without end.
+PIPED_LINES_WITHOUT_ANSWER = 20
+# And lines in all, per question and field that could be asked: going back and answering again and again
+# (`yes $'back\n1'`) gives answers, but never an end.
+PIPED_LINES_PER_QUESTION = 20
+
+
+class RepliesUnusable(Exception):
+    """Piped answers that cannot be used: a reply that is not an answer, or lines that never answer.
+
+    A pipe cannot read a hint and try again: asking anew would take the next
+    line, meant for the next question, and shift every answer after it.
+    ``msg_id`` and ``params`` say what happened, in the catalogue's words.
+    """
+
+    def __init__(self, msg_id: str, **params: object) -> None:
+        super().__init__(msg_id)
+        self.msg_id, self.params = msg_id, params
 
 
 class _Step(Record):
@@ -162,6 +183,9 @@ class Interview:
         self.going_on = False  # ... and accepted
         self.changed = False  # something was given in this interview that the case did not hold
         self.introduced = False
+        self.meta_done = not self.meta_keys  # the case details were all asked (a resume need not ask them again)
+        self.unanswered_lines = 0  # lines read at the present prompt that gave no answer
+        self.piped_lines = 0  # lines read from a pipe in all
 
     # -- what to ask next
 
@@ -288,6 +312,7 @@ class Interview:
                     meta = self.ask_meta(io, meta)
                     continue
                 meta = None
+                self.meta_done = True
                 if self.after_meta is not None:
                     self.after_meta(self.case)
                 if back_in_meta:
@@ -355,7 +380,19 @@ class Interview:
         return text(msg_id, self.lang, **params)
 
     def read(self, io: Dialogue, prompt: str) -> str:
-        """A line from the dialogue; a line too long to take is refused at a terminal, and ends a pipe."""
+        """A line from the dialogue; a line too long to take is refused at a terminal, and ends a pipe.
+
+        From a pipe, lines that never answer (``help`` again and again) are
+        counted, and past ``PIPED_LINES_WITHOUT_ANSWER`` they end the interview.
+        """
+        if not io.interactive:
+            self.unanswered_lines += 1
+            self.piped_lines += 1
+            if self.unanswered_lines > PIPED_LINES_WITHOUT_ANSWER:
+                raise RepliesUnusable("ask.piped_no_answer", count=PIPED_LINES_WITHOUT_ANSWER)
+            most = PIPED_LINES_PER_QUESTION * (len(self.questions.facts) + len(ASKED_META))
+            if self.piped_lines > most:
+                raise RepliesUnusable("ask.piped_no_end", count=most)
         while True:
             try:
                 return io.ask(prompt)
@@ -363,6 +400,16 @@ class Interview:
                 if not io.interactive:
                     raise
                 io.say(self.t("ask.line_too_long", limit=LINE_LIMIT))
+
+    def refuse(self, io: Dialogue, hint: str, where: str, line: str) -> None:
+        """Say why a reply is not taken; from a pipe, which cannot try again, that ends the interview."""
+        if not io.interactive:
+            raise RepliesUnusable("ask.piped_unusable", where=where, reply=escaped(line), hint=hint)
+        io.say(hint)
+
+    def answered(self) -> None:
+        """A prompt was answered: the count of lines without an answer starts again."""
+        self.unanswered_lines = 0
 
     def overview(self, io: Dialogue) -> None:
         """What a resumed case holds: answered (unknown among them) and not answered are different things."""
@@ -385,26 +432,31 @@ class Interview:
         earlier = self.case.meta.get(key)
         if earlier:
             io.say(self.t("ask.meta_earlier", value=escaped(earlier)))
+        where = self.t(f"ask.meta.{key}").rstrip(":： ")
         while True:
-            value = self.read(io, self.t(f"ask.meta.{key}")).strip()
+            line = self.read(io, self.t(f"ask.meta.{key}"))
+            value = line.strip()
             command = command_word(value)
             if control_character(value) is not None:
-                io.say(self.t("ask.control_character"))
+                self.refuse(io, self.t("ask.control_character"), where, line)
             elif command == HELP:
                 io.say(self.t(f"ask.meta_help.{key}"))
             elif command == BACK:
                 if index > 0:
+                    self.answered()
                     return index - 1
                 io.say(self.t("ask.nothing_to_undo"))
             elif not value or value == earlier:
+                self.answered()
                 return index + 1
-            elif key == "conduct_date" and not CONDUCT_DATE.match(value):
-                io.say(self.t("ask.bad_conduct_date", value=escaped(value)))
+            elif key == "conduct_date" and not is_conduct_date(value):
+                self.refuse(io, self.t("ask.bad_conduct_date", value=escaped(value)), where, line)
             elif not self.fits_after(meta=(key, value)):
-                io.say(self.t("ask.too_big", limit=self.max_bytes))
+                self.refuse(io, self.t("ask.too_big", limit=self.max_bytes), where, line)
             else:
                 self.case.meta[key] = value
                 self.changed = True
+                self.answered()
                 return index + 1
 
     def ask_fact(self, io: Dialogue, fact: Fact, ds: tuple[Determination, ...]) -> Answer | str:
@@ -441,6 +493,7 @@ class Interview:
             word, note = split_note(line)
             if default is not None and not word and control_character(line) is None:
                 if not NOTE_MARK.search(line) and (default is earlier or self.fits_after(answer=(fact.id, default))):
+                    self.answered()
                     return default  # Enter keeps the earlier answer, or takes the suggestion
                 kept = note if default is earlier else " ".join(n for n in (default.note, note) if n)
                 reply: Answer | str | Invalid = Answer(default.value, kept or None)  # "# ..." with a new note
@@ -452,10 +505,11 @@ class Interview:
                 self.show_help(io, fact)
             elif reply == BACK:
                 if self.back_target() is not None:
+                    self.answered()
                     return BACK
                 io.say(t("ask.nothing_to_undo"))
             elif isinstance(reply, Invalid):
-                io.say(t(reply.msg_id, **dict(reply.params)))
+                self.refuse(io, t(reply.msg_id, **dict(reply.params)), t("ask.question_number", number=number), line)
             else:
                 assert isinstance(reply, Answer)
                 if isinstance(reply.value, tuple):  # chosen as shown; kept in the order of the question's options
@@ -463,8 +517,9 @@ class Interview:
                 if earlier is not None and NOTE_MARK.search(line) is None:
                     reply = Answer(reply.value, earlier.note)  # a verified answer keeps the note it had
                 if self.fits_after(answer=(fact.id, reply)):
+                    self.answered()
                     return reply
-                io.say(t("ask.too_big", limit=self.max_bytes))
+                self.refuse(io, t("ask.too_big", limit=self.max_bytes), t("ask.question_number", number=number), line)
 
     def ask_follow_up(self, io: Dialogue, fact: Fact, measure: Criteria, ds: tuple[Determination, ...]) -> Answer | str:
         """Ask ``measure`` its own options for a list that got none of them: the whole list with them added, or BACK.
@@ -493,18 +548,19 @@ class Interview:
             elif reply == BACK:
                 return BACK  # the question it follows is just before it
             elif isinstance(reply, Invalid):
-                io.say(t(reply.msg_id, **dict(reply.params)))
+                self.refuse(io, t(reply.msg_id, **dict(reply.params)), t("ask.question_number", number=number), line)
             else:
                 assert isinstance(reply, Answer)
                 if reply.value is None:
-                    io.say(t("ask.follow_up_unknown"))
+                    self.refuse(io, t("ask.follow_up_unknown"), t("ask.question_number", number=number), line)
                     continue
                 chosen = set(answer.value or ()) | set(reply.value or ())  # type: ignore[arg-type]
                 notes = [n for n in (answer.note, reply.note) if n]
                 merged = Answer(tuple(o for o in fact.option_ids if o in chosen), "；".join(notes) or None)
                 if self.fits_after(answer=(fact.id, merged)):
+                    self.answered()
                     return merged
-                io.say(t("ask.too_big", limit=self.max_bytes))
+                self.refuse(io, t("ask.too_big", limit=self.max_bytes), t("ask.question_number", number=number), line)
 
     def fits_after(self, *, meta: tuple[str, str] | None = None, answer: tuple[str, Answer] | None = None) -> bool:
         """Whether the case could still be saved (and read back) with this field or answer in it."""
@@ -643,9 +699,10 @@ class Interview:
             self.position = target
             self.offered, self.going_on = step.offered, step.going_on
             fact = self.questions.fact_by_id[step.fact]
-            label = fact.label[self.lang]
+            question = fact.question[self.lang]
             measure = self.measure_by_id(step.measure)
-            if measure is not None:
-                label = self.t("ask.follow_up_label", label=label, measure=measure.name(self.lang))
-            io.say(self.t("ask.back_to", number=target + 1, label=label))
+            if measure is not None:  # a follow-up: the measure's own question, named as asked
+                own = measure.fact_by_id[fact.id].question[self.lang]
+                question = self.t("ask.follow_up_label", label=own, measure=measure.name(self.lang))
+            io.say(self.t("ask.back_to", number=target + 1, question=question))
         return target

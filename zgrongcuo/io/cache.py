@@ -69,30 +69,69 @@ def _private(status: os.stat_result, kind: int) -> bool:
 
 
 def _open_folder(create: bool) -> int | None:
-    """A descriptor of the cache folder if it is private (made so when ``create``), else None."""
+    """A descriptor of the cache folder if it is private (made so when ``create``), else None.
+
+    The folder itself must be the user's own and not a link, and the folder
+    holding it must be the user's or root's and closed to others (or sticky,
+    as /tmp is): no one else can then put a link or another folder in its
+    place.  So root running with another user's HOME (as sudo leaves it)
+    never follows that user's link into a folder of root's.
+    """
     path = folder()
     if path is None:
         return None
+    parent, name = os.path.split(os.path.abspath(path))
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY | _CLOEXEC)
+        holder = os.open(parent, os.O_RDONLY | os.O_DIRECTORY | _CLOEXEC)
     except FileNotFoundError:
         if not create:
             return None
         try:
-            make_private_folders(path, only_in_own=True)
-            fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY | _CLOEXEC)
+            make_private_folders(parent, only_in_own=True)
+            holder = os.open(parent, os.O_RDONLY | os.O_DIRECTORY | _CLOEXEC)
         except OSError:
             return None
     except OSError:
         return None
+    try:
+        if not _safe_holder(os.fstat(holder)):
+            return None
+        try:
+            fd = os.open(name, os.O_RDONLY | os.O_DIRECTORY | _NOFOLLOW | _CLOEXEC, dir_fd=holder)
+        except FileNotFoundError:
+            if not create:
+                return None
+            try:
+                os.mkdir(name, 0o700, dir_fd=holder)
+            except FileExistsError:
+                pass  # made meanwhile: whoever made it, it is checked below
+            fd = os.open(name, os.O_RDONLY | os.O_DIRECTORY | _NOFOLLOW | _CLOEXEC, dir_fd=holder)
+            status = os.fstat(fd)
+            if status.st_uid == os.geteuid():
+                os.fchmod(fd, 0o700)  # whatever the umask
+    except OSError:  # a link (ELOOP), not a folder (ENOTDIR), not allowed in
+        return None
+    finally:
+        os.close(holder)
     if _private(os.fstat(fd), stat.S_IFDIR):
         return fd
     os.close(fd)
     return None
 
 
+def _safe_holder(status: os.stat_result) -> bool:
+    """Whether no one but the user (and root) can replace what is in the folder with this status."""
+    if status.st_uid not in (os.geteuid(), 0):
+        return False
+    return not status.st_mode & 0o022 or bool(status.st_mode & stat.S_ISVTX)
+
+
 def get(sha: str, syntax: str) -> Node | None:
-    """The parsed document stored for a file of this ``sha`` read as ``syntax`` ("yaml"/"json"), or None."""
+    """The parsed document stored for a file of this ``sha`` read as ``syntax`` ("yaml"/"json"), or None.
+
+    Anything that is not a usable entry — a folder, a link, a pipe, another
+    user's file, a damaged or unreadable one — is a miss, never an error.
+    """
     base = _open_folder(create=False)
     if base is None:
         return None
@@ -102,17 +141,32 @@ def get(sha: str, syntax: str) -> Node | None:
         return None
     finally:
         os.close(base)
-    with os.fdopen(fd, "rb") as f:
+    try:
         status = os.fstat(fd)
         if not _private(status, stat.S_IFREG) or status.st_size > MAX_ENTRY:
             return None
-        data = f.read(MAX_ENTRY + 1)
+        data = _read_all(fd, MAX_ENTRY + 1)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
     import json
 
     try:
         return _node(json.loads(data), 0)
     except (ValueError, TypeError, IndexError, RecursionError):
         return None  # damaged, or not an entry of this format: a miss
+
+
+def _read_all(fd: int, limit: int) -> bytes:
+    parts, left = [], limit
+    while left > 0:
+        part = os.read(fd, min(left, 1 << 20))
+        if not part:
+            break
+        parts.append(part)
+        left -= len(part)
+    return b"".join(parts)
 
 
 def put(sha: str, syntax: str, root: Node | None) -> None:

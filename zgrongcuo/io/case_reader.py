@@ -7,17 +7,17 @@ what the facts and options are comes from the criteria.  Every problem is a
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
-from zgrongcuo.errors import CaseError, Listing, ZgError, suggest
+from zgrongcuo.errors import MAX_ERRORS, CaseError, Listing, ZgError, gathered, suggest
 from zgrongcuo.io.document import Mapping, Node, Reader, Scalar, Sequence, decode, join, kind_name, parse
 from zgrongcuo.io.files import MAX_BYTES, read_bytes
 from zgrongcuo.io.questions import Selection
 from zgrongcuo.model.base import I18n
 from zgrongcuo.model.case import (
-    CONDUCT_DATE,
     DECISION_KEYS,
     GENERIC_DECISIONS,
     GENERIC_WORDS,
@@ -28,6 +28,7 @@ from zgrongcuo.model.case import (
     Decision,
     Expect,
     Notice,
+    is_conduct_date,
 )
 from zgrongcuo.model.criteria import Criteria, Fact, Questions
 from zgrongcuo.model.suggestion import Evidence, Suggestion
@@ -145,7 +146,20 @@ def _looks_like_json(text: str) -> bool:
     return True
 
 
+class _Found(Exception):
+    """Enough problems found in one file: stop looking."""
+
+
 class _CaseReader:
+    """Reads a case file, reporting every problem found in it (up to ``MAX_ERRORS``), not only the first.
+
+    Each part that stands alone — a field of the metadata, an answer, the
+    expectations, the decision — is read whatever became of the others, so
+    that one run shows a person everything to fix in the file. Which measures
+    the file is read against (``measures:``) is settled first: every answer
+    depends on it.
+    """
+
     def __init__(self, file: str, criteria: Criteria | Questions | Selection) -> None:
         self.r = Reader(file, CaseError)
         self.file = file
@@ -157,8 +171,28 @@ class _CaseReader:
         self.notices: list[Notice] = []
         self.run_notices: list[Notice] = []
         self.named_ids: set[str] = set()  # the bundled measures the file names (or its decision adds)
+        self.errors: list[ZgError] = []
+
+    @contextlib.contextmanager
+    def part(self) -> Iterator[None]:
+        """Read one part of the file: a problem in it is kept, and the reading goes on with the next part."""
+        try:
+            yield
+        except CaseError as error:
+            self.errors.append(error)
+            if len(self.errors) > MAX_ERRORS:
+                raise _Found from None
 
     def read(self, root: Node | None) -> Case:
+        try:
+            case = self._read(root)
+        except _Found:
+            raise gathered(self.errors, more=True) from None
+        if self.errors:
+            raise gathered(self.errors)
+        return case
+
+    def _read(self, root: Node | None) -> Case:
         r = self.r
         if root is None:
             raise r.error("empty_file", None, "")
@@ -170,30 +204,37 @@ class _CaseReader:
             self.questions = self.choose(self.selection, named, top.get("decision"))
         meta: dict[str, str | None] = dict.fromkeys(META_KEYS)
         for k, v in r.mapping(top.get("case"), "case", META_KEYS, null_ok=True).items():
-            meta[k] = self.meta_text(v, join("case", k))
-            if k == "conduct_date" and meta[k] is not None and not CONDUCT_DATE.match(meta[k] or ""):
-                raise r.error("bad_conduct_date", v, "case.conduct_date", value=meta[k])
+            with self.part():
+                meta[k] = self.meta_text(v, join("case", k))
+                if k == "conduct_date" and meta[k] is not None and not is_conduct_date(meta[k] or ""):
+                    raise r.error("bad_conduct_date", v, "case.conduct_date", value=meta[k])
         answers: dict[str, Answer] = {}
         answers_node = top.get("answers")
         if answers_node is not None and not (isinstance(answers_node, Scalar) and answers_node.is_null):
             if not isinstance(answers_node, Mapping):
                 raise r.wrong_type(answers_node, "answers", "mapping")
             for key_node, value in answers_node.items:
-                fact = self.questions.fact_by_id.get(key_node.value)
-                if fact is None:
-                    raise self.unknown_fact(key_node)
-                answers[fact.id] = self.answer(fact, value, join("answers", fact.id))
-        expects = self.expects(top["expect"]) if "expect" in top else ()
+                with self.part():
+                    fact = self.questions.fact_by_id.get(key_node.value)
+                    if fact is None:
+                        raise self.unknown_fact(key_node)
+                    answers[fact.id] = self.answer(fact, value, join("answers", fact.id))
+        expects: tuple[Expect, ...] = ()
+        if "expect" in top:
+            with self.part():
+                expects = self.expects(top["expect"])
         case = Case(self.file, meta, answers, expects, self.notices)
         case.run_notices = self.run_notices
         case.measures = tuple(spec for spec, _ in named) if named is not None else None
         if len(self.questions.measures) == 1:
             case.read_for = self.questions.primary.id  # every answer is one of its questions and options
         if "decision" in top and not (isinstance(top["decision"], Scalar) and top["decision"].is_null):
-            case.decision = self.decision(top["decision"], case.notices)
+            with self.part():
+                case.decision = self.decision(top["decision"], case.notices)
         suggested = top.get("suggested")
         if suggested is not None and not (isinstance(suggested, Scalar) and suggested.is_null):
-            case.suggested = self.suggested(suggested, answers)
+            with self.part():
+                case.suggested = self.suggested(suggested, answers)
         return case
 
     # -- the measures a case names, and those it is read against

@@ -26,7 +26,10 @@ def _printable(ch: str) -> bool:
     # YAML's printable set, less the characters its readers take for line breaks (NEL, LS, PS).
     o = ord(ch)
     return (
-        0x20 <= o <= 0x7E or 0xA0 <= o <= 0xD7FF or (0xE000 <= o <= 0xFFFD and o != 0xFEFF) or 0x10000 <= o <= 0x10FFFF
+        0x20 <= o <= 0x7E
+        or (0xA0 <= o <= 0xD7FF and o != 0x2028 and o != 0x2029)
+        or (0xE000 <= o <= 0xFFFD and o != 0xFEFF)
+        or 0x10000 <= o <= 0x10FFFF
     )
 
 

@@ -17,6 +17,7 @@ from zgrongcuo.io.document import Mapping, Node, Reader, Scalar, decode, join, p
 from zgrongcuo.io.files import MAX_CRITERIA_BYTES, read_bytes
 from zgrongcuo.model import conditions as c
 from zgrongcuo.model.base import I18n
+from zgrongcuo.model.case import is_day
 from zgrongcuo.model.criteria import (
     FACT_TYPES,
     LEVELS,
@@ -122,7 +123,6 @@ _TOP_KEYS = (
     "effective",
 )
 _EFFECTIVE_KEYS = ("from", "until", "note")
-_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _FACT_KEYS = ("id", "type", "label", "question", "help", "options", "quote", "basis", "note", "cues")
 _OPTION_KEYS = ("id", "label", "help", "quote", "basis", "note", "cues")
 _CUE_ANSWERS = {"yes": True, "no": False}  # a yes/no question's cues, by the answer they show
@@ -135,14 +135,26 @@ _CONDITION_KEYS = ("all", "any", "not", "ref", "situation", *GROUP_KEYS)
 
 
 class _Reader(Reader):
-    """A criteria file's reader: its texts are shown in every output, so they may hold no control character."""
+    """A criteria file's reader: its texts are shown in every output, so they may hold no control character.
+
+    Nor a bidirectional control: a label with U+202E would read backwards in a
+    terminal, a template or an interview, wherever the measure's words appear.
+    """
 
     def text(self, node: Node | None, key: str) -> str:
         value = super().text(node, key)
-        control = None if value.isprintable() else control_character(value)  # most texts: one quick look
+        if value.isprintable():  # most texts: one quick look
+            return value
+        control = control_character(value)
         if control:  # e.g. "\e[2J" in quotes: terminal escapes must not reach an output
             raise self.error("control_in_text", node, key, char=f"U+{ord(control):04X}")
+        bidi = _BIDI.search(value)
+        if bidi:
+            raise self.error("bidi_in_text", node, key, char=f"U+{ord(bidi.group()):04X}")
         return value
+
+
+_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")  # the Bidi_Control characters
 
 
 class _Builder:
@@ -286,7 +298,7 @@ class _Builder:
                 days.append(None)
                 continue
             day = self.r.text(value, join("effective", name))
-            if not _DAY.match(day):
+            if not is_day(day):
                 raise self.error("bad_day", value, join("effective", name), value=day)
             days.append(day)
         if days[0] and days[1] and days[0] > days[1]:

@@ -271,15 +271,18 @@ def _build(next_event, file: str) -> Node | None:
 #
 # JSON is read as JSON, not as YAML: whatever json.loads accepts is accepted
 # (surrogate pairs written as escapes, a line break between a key and its
-# colon, keys of any length, NaN and Infinity), into the same nodes with the
-# same limits and the same errors: duplicate keys, nesting and size, each
-# with its line, column and key. Strings are decoded by json's own scanner;
-# numbers, true, false, null, NaN and Infinity stay text, plain, for the
-# reader of the node to judge (as a YAML plain scalar would).
+# colon, keys of any length), into the same nodes with the same limits and the
+# same errors: duplicate keys, nesting and size, each with its line, column
+# and key. Strings are decoded by json's own scanner; numbers, true, false and
+# null stay text, plain, for the reader of the node to judge (as a YAML plain
+# scalar would). NaN and Infinity, which json.loads takes but JSON does not
+# have, are refused where they stand: what a script wrote for "no value" must
+# not become the text "NaN" of a note.
 
 _JSON_SPACE = r"[ \t\n\r]*"
 _JSON_NUMBER = r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?"
 _JSON_WORDS = ("null", "true", "false", "NaN", "Infinity", "-Infinity")
+_NOT_JSON = ("NaN", "Infinity", "-Infinity")
 _VALUE, _KEY, _AFTER = 0, 1, 2  # what the parser expects next
 
 
@@ -360,6 +363,11 @@ def _parse_json(text: str, file: str) -> Node | None:
                 word = found.group() if found else next((w for w in _JSON_WORDS if text.startswith(w, pos)), None)
                 if word is None:
                     raise fail("Expecting value", pos)
+                if word in _NOT_JSON:
+                    lines = text.splitlines()
+                    excerpt = lines[line - 1] if 0 < line <= len(lines) else None
+                    path = stack[-1].child_path() if stack else None
+                    raise ZgError("json_not_a_value", file=file, line=line, column=column, key=path or None, excerpt=excerpt, word=word)
                 add(Scalar(line, column, word, True))
                 pos += len(word)
             state = _AFTER

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import stat
 import sys
@@ -139,6 +140,11 @@ def _opened_path(fd: int) -> str | None:
         return None
 
 
+def names_folder(path: str) -> bool:
+    """Whether ``path`` is written as a folder: it ends with a separator (``意见稿/``)."""
+    return path.endswith(os.sep) or (os.altsep is not None and path.endswith(os.altsep))
+
+
 def write_new(path: str | os.PathLike[str], data: str | bytes, *, force: bool = False, mode: int = PRIVATE) -> str:
     """Write ``data`` to ``path`` through a temporary file and a rename; the path written.
 
@@ -147,44 +153,139 @@ def write_new(path: str | os.PathLike[str], data: str | bytes, *, force: bool = 
     A reader never sees a half-written file, and a crash leaves the old file whole.
     Folders it makes are private (0700).
     """
-    target = os.fspath(path)
     if isinstance(data, str):
         # Text is UTF-8; a lone surrogate (an undecodable byte of a file name) is written as its escape.
         data = data.encode("utf-8", "backslashreplace")
-    check_replaceable(target, force=force)
-    import tempfile  # only where something is written: every check reads, few write
+    pending = PendingFile(path, force=force, mode=mode)
+    try:
+        pending.buffer.write(data)
+    except BaseException:
+        pending.discard()
+        raise
+    return pending.commit()
 
-    folder = os.path.dirname(target) or "."
+
+class PendingFile:
+    """A file written as its content comes, into a temporary file beside it, and put in place only when complete.
+
+    What is refused is refused when it is made, before anything is written:
+    a path that names a folder, or something :func:`check_replaceable` would
+    not replace.  ``commit`` puts the file in place (never over a file that
+    appeared meanwhile, unless ``force``); ``discard`` removes it, and the
+    folders made for it if they are still empty.  A pending file dropped
+    without either (an interruption, an error) is discarded when the process ends.
+    """
+
+    def __init__(self, path: str | os.PathLike[str], *, force: bool = False, mode: int = PRIVATE) -> None:
+        import tempfile  # only where something is written: every check reads, few write
+        import weakref
+
+        self.target = target = os.fspath(path)
+        self.force, self.mode = force, mode
+        if names_folder(target):
+            raise ZgError("output_names_folder", file=target)
+        check_replaceable(target, force=force)
+        folder = os.path.dirname(target) or "."
+        try:
+            self.made = make_private_folders(folder)
+        except OSError as exc:
+            raise ZgError("write_error", file=target, detail=exc.strerror or str(exc)) from None
+        try:
+            fd, self.temporary = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.", suffix=".tmp", dir=folder)
+        except OSError as exc:
+            _remove_made(self.made)
+            raise ZgError("write_error", file=target, detail=exc.strerror or str(exc)) from None
+        self.raw = _Guarded(fd, target)
+        self.buffer = io.BufferedWriter(self.raw)
+        self.stream: io.TextIOWrapper | None = None
+        self._streams = [self.buffer, self.raw]  # closed in this order, whatever happens
+        self._cleanup = weakref.finalize(self, _discard, self._streams, self.temporary, self.made)
+
+    def text(self) -> io.TextIOWrapper:
+        """The file as a text stream: UTF-8, lines as written, a lone surrogate written as its escape."""
+        if self.stream is None:
+            self.stream = io.TextIOWrapper(self.buffer, encoding="utf-8", errors="backslashreplace", newline="")
+            self._streams.insert(0, self.stream)
+        return self.stream
+
+    def size(self) -> int:
+        """Bytes written so far (after a flush of the stream over it)."""
+        return os.fstat(self.raw.fileno()).st_size
+
+    def commit(self) -> str:
+        """Put the file in place; the path written."""
+        target, temporary = self.target, self.temporary
+        try:
+            for stream in self._streams:
+                stream.flush()
+            os.fsync(self.raw.fileno())
+            os.fchmod(self.raw.fileno(), self.mode)
+            _close(self._streams)
+            if self.force:
+                check_replaceable(target, force=True)  # once more, as late as can be
+                os.replace(temporary, target)
+            else:
+                # link() fails if the target appeared meanwhile: no race overwrites it.
+                try:
+                    os.link(temporary, target)
+                except FileExistsError:
+                    raise ZgError("file_exists", file=target) from None
+                except OSError:  # file systems without hard links
+                    if os.path.lexists(target):
+                        raise ZgError("file_exists", file=target) from None
+                    os.replace(temporary, target)
+        except OSError as exc:
+            self.discard()
+            raise ZgError("write_error", file=target, detail=exc.strerror or str(exc)) from None
+        except ZgError:
+            self.discard()
+            raise
+        self.made.clear()  # in place: the folders made hold it now
+        self._cleanup()  # the temporary name: a hard link to the file now in place, or gone
+        return target
+
+    def discard(self) -> None:
+        """Remove what was written, and the folders made for it that are still empty."""
+        self._cleanup()
+
+
+class _Guarded(io.FileIO):
+    """The temporary file: a failure to write (a full disk) is the user's error about their path, not a crash."""
+
+    def __init__(self, fd: int, target: str) -> None:
+        super().__init__(fd, "wb")
+        self.target = target
+
+    def write(self, data) -> int:
+        try:
+            return super().write(data)
+        except OSError as exc:
+            raise ZgError("write_error", file=self.target, detail=exc.strerror or str(exc)) from None
+
+
+def _close(streams: list[io.IOBase]) -> None:
+    for stream in streams:
+        try:
+            stream.close()
+        except (OSError, ValueError, ZgError):  # a buffer that cannot be flushed any more is dropped
+            pass
+
+
+def _discard(streams: list[io.IOBase], temporary: str, made: list[str]) -> None:
+    _close(streams)
     try:
-        make_private_folders(folder)
-        fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise ZgError("write_error", file=str(target), detail=exc.strerror or str(exc)) from None
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, mode)
-        if force:
-            check_replaceable(target, force=True)  # once more, as late as can be
-            os.replace(tmp, target)
-        else:
-            # link() fails if the target appeared meanwhile: no race overwrites it.
-            try:
-                os.link(tmp, target)
-            except FileExistsError:
-                raise ZgError("file_exists", file=str(target)) from None
-            except OSError:  # file systems without hard links
-                if os.path.lexists(target):
-                    raise ZgError("file_exists", file=str(target)) from None
-                os.replace(tmp, target)
-    except OSError as exc:
-        raise ZgError("write_error", file=str(target), detail=exc.strerror or str(exc)) from None
-    finally:
-        if os.path.lexists(tmp):
-            os.unlink(tmp)
-    return target
+        os.unlink(temporary)
+    except OSError:
+        pass
+    _remove_made(made)
+
+
+def _remove_made(made: list[str]) -> None:
+    for folder in reversed(made):  # the deepest first; a folder something else was put in stays
+        try:
+            os.rmdir(folder)
+        except OSError:
+            break
 
 
 def check_replaceable(path: str, *, force: bool) -> None:
@@ -209,8 +310,8 @@ def check_replaceable(path: str, *, force: bool) -> None:
         raise ZgError("file_exists", file=path)
 
 
-def make_private_folders(folder: str, *, only_in_own: bool = False) -> None:
-    """Make ``folder`` and any missing folders above it, each 0700 whatever the umask.
+def make_private_folders(folder: str, *, only_in_own: bool = False) -> list[str]:
+    """Make ``folder`` and any missing folders above it, each 0700 whatever the umask; the folders made, outermost first.
 
     ``only_in_own``: only inside a folder of the user's own — root running with
     another user's HOME (sudo keeps it) must not leave a folder of root's there.
@@ -224,16 +325,19 @@ def make_private_folders(folder: str, *, only_in_own: bool = False) -> None:
         folder = parent
     if only_in_own and missing and os.lstat(folder).st_uid != os.geteuid():
         raise PermissionError(folder)
-    for made in reversed(missing):
+    made = []
+    for path in reversed(missing):
         try:
-            os.mkdir(made, 0o700)
+            os.mkdir(path, 0o700)
         except FileExistsError:
             continue  # made meanwhile: whoever made it, it is checked when it is used
-        fd = os.open(made, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_NOFOLLOW", 0))
+        made.append(path)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_NOFOLLOW", 0))
         try:
             os.fchmod(fd, 0o700)
         finally:
             os.close(fd)
+    return made
 
 
 def free_name(path: str | os.PathLike[str], tag: str) -> str:
@@ -262,19 +366,35 @@ def unused(path: str | os.PathLike[str]) -> str:
 def unwritable(path: str | os.PathLike[str], *, replace: bool = False) -> tuple[str, str | None] | None:
     """Why ``write_new(path, ..., force=replace)`` would fail, found before anything is written; None if it would not.
 
-    The reason is ``is_a_directory``, ``dangling_link``, ``file_exists``,
+    The reason is ``names_folder``, ``is_a_directory``, ``dangling_link``,
+    ``is_link``, ``not_regular`` (with the kind), ``file_exists``,
     ``folder_is_file`` or ``write_error`` with the system's words: the folder
     is tried with a real temporary file, which answers for read-only file
-    systems and access lists alike.
+    systems and access lists alike.  What ``--force`` may not replace (a link,
+    a pipe, a device) is a reason whatever ``replace`` says.
     """
     target = os.fspath(path)
-    if os.path.isdir(target):
-        return "is_a_directory", None
-    if os.path.islink(target) and not os.path.exists(target):
-        return "dangling_link", None
-    if os.path.lexists(target) and not replace:
-        return "file_exists", None
-    folder = os.path.dirname(os.path.abspath(target))
+    if names_folder(target):
+        return "names_folder", None
+    try:
+        status: os.stat_result | None = os.lstat(target)
+    except OSError:
+        status = None
+    if status is not None:
+        if stat.S_ISDIR(status.st_mode):
+            return "is_a_directory", None
+        if stat.S_ISLNK(status.st_mode):
+            return ("is_link", None) if os.path.exists(target) else ("dangling_link", None)
+        if not stat.S_ISREG(status.st_mode):
+            return "not_regular", _special_kind(status.st_mode)
+        if not replace:
+            return "file_exists", None
+    return unwritable_folder(os.path.dirname(os.path.abspath(target)))
+
+
+def unwritable_folder(folder: str) -> tuple[str, str | None] | None:
+    """Why files could not be written into ``folder`` (made if missing), found before anything is written; None if they could."""
+    folder = os.path.abspath(folder)
     while not os.path.lexists(folder):  # write_new makes the missing folders: try the first that exists
         folder = os.path.dirname(folder)
     if not os.path.isdir(folder):

@@ -27,11 +27,24 @@ def bundled_folder() -> str:
 
 
 def read(folders: list[str], asked: Questions, *, max_bytes: int = MAX_BYTES) -> Iterator[Case | ZgError]:
-    """Every case file under ``folders`` (sorted, hidden entries skipped), loaded, or why it could not be."""
+    """Every case file under ``folders`` (sorted, hidden entries skipped), loaded, or why it could not be.
+
+    A file is read once, however it is reached: a folder given twice, or a
+    link to a file in the same folder, would otherwise list one decided case twice.
+    """
+    seen: set[tuple[int, int]] = set()
     for path, problem, within in discover(folders):
         try:
             if problem is not None:
                 raise problem
+            try:
+                status = os.stat(path)
+            except OSError:
+                pass  # read_bytes says what is wrong with it
+            else:
+                if (status.st_dev, status.st_ino) in seen:
+                    continue
+                seen.add((status.st_dev, status.st_ino))
             yield case_reader.loads(read_bytes(path, max_bytes=max_bytes, within=within), asked, path)
         except ZgError as error:
             yield error

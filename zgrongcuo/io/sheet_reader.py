@@ -130,7 +130,13 @@ class RowDocument(Record):
         return case, questions
 
     def _located(self, error: CaseError) -> SheetError:
-        """A case reader's error at a node, as the cell it came from, with the column's heading."""
+        """A case reader's error at a node, as the cell it came from, with the column's heading; so its others."""
+        located = self._at_cell(error)
+        located.others = tuple(self._at_cell(other) for other in error.others)
+        located.more = error.more
+        return located
+
+    def _at_cell(self, error: ZgError) -> SheetError:
         suggestion = error.suggestion
         labels = self.labels.get(str(error.params.get("fact")))
         if error.msg_id == "unknown_option" and labels:  # the nearest label (in the words written), not id

@@ -13,8 +13,29 @@ from zgrongcuo.model.conditions import AnswerValue
 from zgrongcuo.model.suggestion import Suggestion
 
 META_KEYS = ("id", "title", "subject", "summary", "conduct_date")  # conduct_date: YYYY-MM-DD as text
-# case.conduct_date: a day, or a month or a year when that is all the file says.
-CONDUCT_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
+# case.conduct_date: a day, or a month or a year when that is all the file says; ASCII digits only
+# (a full-width ２０１８ would never compare with the dates a measure was in force).
+CONDUCT_DATE = re.compile(r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$")
+
+
+def is_conduct_date(value: str) -> bool:
+    """Whether ``value`` is YYYY, YYYY-MM or YYYY-MM-DD in ASCII digits, naming a month or day that exists."""
+    if not CONDUCT_DATE.fullmatch(value) or value[:4] == "0000":
+        return False
+    return len(value) < 10 or is_day(value)
+
+
+def is_day(value: str) -> bool:
+    """Whether ``value`` is a day written YYYY-MM-DD in ASCII digits that exists (no 2018-02-31)."""
+    import datetime
+
+    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+        return False
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 class Answer(ValueRecord):

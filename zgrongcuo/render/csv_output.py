@@ -11,6 +11,7 @@ from zgrongcuo.model.determination import Determination
 from zgrongcuo.render import register
 from zgrongcuo.render.contract import Renderer, RenderOptions
 from zgrongcuo.text.catalogue import text
+from zgrongcuo.text.escape import visible
 
 # The columns; the header row names them in the chosen language (with --lang en, by these ids). The ids
 # come first, as scripts have read them; the same things in words follow, in the chosen language, for
@@ -28,7 +29,11 @@ def _cell(value: str) -> str:
 
     A case title such as ``=HYPERLINK(...)`` would otherwise run in Excel
     (CSV injection); the apostrophe is the spreadsheet's own mark for "text".
+    A spreadsheet is read by people: what would act in it (a bidirectional
+    control, a control character, an undecodable byte) is shown as an escape,
+    as in the other outputs for people.
     """
+    value = visible(value)
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 

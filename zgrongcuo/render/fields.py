@@ -294,8 +294,15 @@ def determination_json(d: Determination, lang: str, *, explain: bool = False) ->
 
 
 def error_json(file: str, error: ZgError, lang: str) -> dict[str, object]:
-    """What a case that could not be loaded gives instead of a determination."""
-    return {"file": file, "error": error.to_json(lang)}
+    """What a case that could not be loaded gives instead of a determination.
+
+    ``error`` is the first problem found; ``errors``, when there were several,
+    lists every one found (the first among them, at most ``MAX_ERRORS``).
+    """
+    out: dict[str, object] = {"file": file, "error": error.to_json(lang)}
+    if error.others:
+        out["errors"] = [e.to_json(lang) for e in error.problems()]
+    return out
 
 
 def dumps(obj: object, *, indent: int | None = None) -> str:
@@ -322,18 +329,17 @@ def determination_schema(criteria: Criteria | Sequence[Criteria], lang: str) -> 
     determination = _closed(
         {f.name: f.schema(shape) for f in FIELDS}, optional=tuple(f.name for f in FIELDS if f.optional)
     )
-    failure = _closed(
+    problem = _closed(
         {
-            "file": _STRING,
-            "error": _closed(
-                {
-                    "message": _STRING,
-                    "line": _nullable({"type": "integer", "minimum": 1}),
-                    "column": _nullable({"type": "integer", "minimum": 1}),
-                    "key": _nullable(_STRING),
-                }
-            ),
+            "message": _STRING,
+            "line": _nullable({"type": "integer", "minimum": 1}),
+            "column": _nullable({"type": "integer", "minimum": 1}),
+            "key": _nullable(_STRING),
         }
+    )
+    failure = _closed(
+        {"file": _STRING, "error": problem, "errors": {"type": "array", "items": problem, "minItems": 2}},
+        optional=("errors",),
     )
     return {
         "$schema": DRAFT,

@@ -159,6 +159,7 @@ def article(views: list[DeterminationView]) -> str:
     rows = comparison(views)
     for r in rows:
         parts.append(_headline(r.outcome, r.code, r.favourable, r.name))
+        parts += [f'<p class="unknown">⚠ {_e(line)}</p>\n' for line in r.warnings]  # beside the result they qualify
     parts.append(f"<h2>{_e(h.numbered(1, 'section.basic'))}</h2>\n")
     parts.append(_table([text("col.field", lang), text("col.value", lang)], [[k, v] for k, v in first.meta], kind="kv"))
     intro = text("compare.intro", lang, count=len(views))

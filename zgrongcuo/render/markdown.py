@@ -97,7 +97,9 @@ def document(views: list[DeterminationView]) -> str:
         return "\n".join(out)
     h = first.headings
     rows = comparison(views)
-    out += [f"> **{md(r.name)}**：{md(r.outcome)} (`{r.code}`)  " for r in rows] + [""]
+    for r in rows:  # each result with the warnings that qualify it
+        out += [f"> **{md(r.name)}**：{md(r.outcome)} (`{r.code}`)  "] + [f"> ⚠ {md(line)}  " for line in r.warnings]
+    out += [""]
     out += [f"## {md(h.numbered(1, 'section.basic'))}", ""]
     out += _table([text("col.field", lang), text("col.value", lang)], [[label, value] for label, value in first.meta])
     out += [f"## {md(h.numbered(2, 'section.compare'))}", "", md(text("compare.intro", lang, count=len(views))), ""]

@@ -31,6 +31,11 @@ class OutputFormat(enum.StrEnum):
         return self.value in _DOCUMENTS
 
     @property
+    def suffix(self) -> str:
+        """The file name's ending for this format, as a folder of outputs names them."""
+        return _SUFFIXES[self.value]
+
+    @property
     def binary(self) -> bool:
         """Bytes, not text: never written to a terminal."""
         return self.value in _BINARY
@@ -49,6 +54,10 @@ _RENDERERS: dict[str, tuple[str, str]] = {
 }
 # formats whose output is bytes: never written to a terminal
 _BINARY = frozenset({"docx", "xlsx"})
+_SUFFIXES = {
+    "text": ".txt", "json": ".json", "jsonl": ".jsonl", "csv": ".csv", "markdown": ".md", "html": ".html", "docx": ".docx",
+    "xlsx": ".xlsx",
+}  # fmt: skip
 # report format name -> the module that makes whole documents (a DocumentFormat)
 _DOCUMENTS: dict[str, str] = {
     "markdown": "zgrongcuo.render.markdown",

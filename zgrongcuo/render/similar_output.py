@@ -5,15 +5,18 @@ from __future__ import annotations
 import json
 
 from zgrongcuo import __version__
-from zgrongcuo.render.similar_view import SearchView
+from zgrongcuo.render.similar_view import SearchView, _name
 from zgrongcuo.text.catalogue import text
 from zgrongcuo.text.escape import markdown as md
 
 
 def search_json(v: SearchView) -> dict[str, object]:
-    """The search as a JSON-ready dict: what was searched, how it was weighed, and each match."""
+    """The search as a JSON-ready dict: what was searched, how it was weighed, and each match.
+
+    Names are exact, as everywhere in JSON: the escaped forms the text shows could name two files alike.
+    """
     return {
-        "case": {"file": v.file, "name": v.case_name},
+        "case": {"file": v.case.file, "name": _name(v.case, exact=True)},
         "searched": v.searched,
         "library": v.library,
         "measures": [m.id for m in v.measures],
@@ -24,7 +27,7 @@ def search_json(v: SearchView) -> dict[str, object]:
         "results": [
             {
                 "rank": m.rank,
-                "file": m.file,
+                "file": m.path,
                 "case": {k: m.match.case.meta.get(k) for k in ("id", "title", "subject", "summary", "conduct_date")},
                 "similarity": m.similarity,
                 "compared_weight": round(m.compared, 4),

@@ -17,9 +17,11 @@ from zgrongcuo.text.catalogue import text
 from zgrongcuo.text.wording import answer_text, quoted
 
 
-def _name(case: Case) -> str:
+def _name(case: Case, *, exact: bool = False) -> str:
+    """How a case is named: its id and title, else its file; shown as a reader sees it, or ``exact`` (for JSON)."""
     meta = case.meta
-    return shown(" ".join(p for p in (meta.get("id"), meta.get("title")) if p) or case.file, line=True)
+    name = " ".join(p for p in (meta.get("id"), meta.get("title")) if p) or case.file
+    return name if exact else shown(name, line=True)
 
 
 class Difference(Record):
@@ -49,8 +51,8 @@ class Difference(Record):
 
 class MatchView(Record):
     __slots__ = (
-        "rank", "name", "file", "similarity", "percent", "compared", "differences", "decision", "source", "note",
-        "subject", "summary", "match",
+        "rank", "name", "file", "path", "similarity", "percent", "compared", "differences", "decision", "source",
+        "note", "subject", "summary", "match",
     )  # fmt: skip
 
     def __init__(self, match: Match, mine: Case, facts: Mapping[str, Fact], lang: str) -> None:
@@ -61,6 +63,7 @@ class MatchView(Record):
         self.rank = match.rank
         self.name = _name(case)
         self.file = shown(case.file, line=True)
+        self.path = case.file  # exactly as found: two files may look alike once shown
         self.subject = shown(case.meta.get("subject") or "")
         self.summary = shown(case.meta.get("summary") or "")
         self.similarity = round(match.comparison.similarity, 4)
@@ -77,7 +80,9 @@ class MatchView(Record):
 class SearchView(Record):
     """The whole answer: the case, what was searched and how, and the matches."""
 
-    __slots__ = ("lang", "case_name", "file", "searched", "library", "measures", "read", "decided", "matches", "heading")
+    __slots__ = (
+        "lang", "case", "case_name", "file", "searched", "library", "measures", "read", "decided", "matches", "heading",
+    )  # fmt: skip
 
     def __init__(
         self,
@@ -90,6 +95,7 @@ class SearchView(Record):
         lang: str,
     ) -> None:
         self.lang = lang
+        self.case = case
         self.case_name = _name(case)
         self.file = shown(case.file, line=True)
         self.searched = folders

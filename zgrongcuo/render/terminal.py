@@ -160,14 +160,28 @@ def render_agreement(console: Console, tally: Tally) -> None:
             console.print(table)
 
 
-def _element_rows(table: Table, rows: list[ElementRow], *, exclusion: bool = False, indent: str = "") -> None:
+def _fit(value: str, width: int) -> str:
+    """``value`` laid out in ``width`` columns by the tool's own rules, so that Rich folds nothing.
+
+    Rich would fold Chinese at the width, whatever falls there: a line of
+    only "。", a version "2018.1" cut in two.
+    """
+    return "\n".join(line for paragraph in value.split("\n") for line in wrap(paragraph, max(width, 4)))
+
+
+def _cell(value: str, width: int, style: str = "") -> Text:
     # Cells are Text, not markup: nothing a case file says is parsed as markup, and it renders faster.
+    return Text(_fit(value, width), style=style)
+
+
+def _element_rows(table: Table, rows: list[ElementRow], *, exclusion: bool = False, indent: str = "") -> None:
     styles, icons = (_EXCLUSION_STYLE, _EXCLUSION_ICON) if exclusion else (_STATUS_STYLE, _ICON)
+    item, status, reason = (column.width or 20 for column in table.columns)
     for r in rows:
         table.add_row(
-            Text(indent + r.label),
-            Text(f"{icons[r.status]} {r.status_text}", style=styles[r.status]),
-            Text(r.clause),
+            _cell(indent + r.label, item),
+            _cell(f"{icons[r.status]} {r.status_text}", status, styles[r.status]),
+            _cell(r.clause, reason),
         )
 
 
@@ -280,7 +294,6 @@ def render_summary(console: Console, v: DeterminationView, *, heading: bool = Tr
     ``heading`` false leaves out the case's title and subject (the comparison above gave them).
     """
     lang = v.lang
-    style = outcome_style(v.favourable)
     page = _Page(console.width)
     if heading:
         page.hanging([], v.case_title, "bold")
@@ -328,11 +341,7 @@ def render_summary(console: Console, v: DeterminationView, *, heading: bool = Tr
         page.line((text("decision.heading", lang), "bold"))
         for n, sentence in enumerate(v.decision):
             page.hanging([("  ", "")], sentence, _agreement_style(v.agrees) if n == 1 else "")
-    page.line(("─" * min(console.width, 60), "dim"))
-    next_step = text("concise.next_open", lang) if v.open_questions else v.reminder
-    page.hanging([(text("concise.next", lang), "bold")], next_step)
-    page.hanging([(text("concise.why", lang), "bold")], v.why)
-    page.line((text("concise.outcome", lang) + v.outcome, f"bold {style}"), (f"  ({v.outcome_code})", style))
+    _verdict(page, v)
     page.text.rstrip()
     console.print(page.text, soft_wrap=True)
 
@@ -354,23 +363,25 @@ def render_detail(console: Console, v: DeterminationView) -> None:
     head = Text()
     head.append(v.outcome, style=f"bold {style}")
     head.append(f"  ({v.outcome_code})", style=style)
-    lines: list[Text] = [head, Text(text("concise.why", lang) + v.why)]
+    inner = console.width - 4  # the panel's borders and padding
+    lines: list[Text] = [head, Text(_fit(text("concise.why", lang) + v.why, inner))]
     if v.subject:
-        lines.append(Text(text("subject_line", lang, subject=v.subject), style="dim"))
+        lines.append(Text(_fit(text("subject_line", lang, subject=v.subject), inner), style="dim"))
     if v.suggested:
-        lines.append(Text(v.suggested, style="cyan"))
-    lines += [Text(warning, style="yellow") for warning in v.warnings]
-    lines += [Text(sentence, style="dim") for sentence in v.unused]
+        lines.append(Text(_fit(v.suggested, inner), style="cyan"))
+    lines += [Text(_fit(warning, inner), style="yellow") for warning in v.warnings]
+    lines += [Text(_fit(sentence, inner), style="dim") for sentence in v.unused]
     title = v.case_title
     console.print(Panel(Group(*lines), title=escape(title), subtitle=escape(v.file), border_style=style))
 
     table = _table(console, lang, text("heading.situations", lang))
+    item, status, reason = (column.width or 20 for column in table.columns)
     for s in v.situations:
         st = _STATUS_STYLE[s.status]
         table.add_row(
-            Text(f"{s.id} {s.label}", style="bold"),
-            Text(f"{_ICON[s.status]} {s.status_text}", style=f"bold {st}"),
-            Text(s.quote, style="dim italic"),
+            _cell(f"{s.id} {s.label}", item, "bold"),
+            _cell(f"{_ICON[s.status]} {s.status_text}", status, f"bold {st}"),
+            _cell(s.quote, reason, "dim italic"),
         )
         _element_rows(table, s.elements, indent="  ")
         table.add_section()
@@ -391,48 +402,60 @@ def render_detail(console: Console, v: DeterminationView) -> None:
         for header, width in zip(("col.question", "col.answer", "col.note"), widths, strict=True):
             table.add_column(text(header, lang), width=width, overflow="fold")
         for label, answer, note in v.answers:
-            table.add_row(Text(label), Text(answer), Text(note))
+            table.add_row(*(_cell(value, width) for value, width in zip((label, answer, note), widths, strict=True)))
         console.print(table)
 
+    page = _Page(console.width)
     if v.open_questions:
-        console.print(Text(text("heading.open_questions", lang), style="bold yellow"))
+        page.line((text("heading.open_questions", lang), "bold yellow"))
         for i, (question, fact_id) in enumerate(v.open_questions, 1):
-            line = Text(f"  {i}. {question} ")
-            line.append(f"({fact_id})", style="dim")
-            console.print(line)
+            page.hanging([(f"  {i}. ", "")], f"{question} ({fact_id})")
     for n, sentence in enumerate(v.unchecked):
-        console.print(Text(sentence, style="bold yellow" if n == 0 else "yellow"))
+        page.hanging([], sentence, "bold yellow" if n == 0 else "yellow")
+    _print(console, page)
     _render_explanation(console, v)
+    page = _Page(console.width)
     if v.decision:
-        console.print(Text(text("decision.heading", lang), style="bold"))
+        page.line((text("decision.heading", lang), "bold"))
         for n, sentence in enumerate(v.decision):
-            console.print(Text("  " + sentence, style=_agreement_style(v.agrees) if n == 1 else ""))
-
-    console.print(Text(v.criteria_line, style="dim"))
-    console.print(Panel(Text(v.reminder), border_style="dim"))
+            page.hanging([("  ", "")], sentence, _agreement_style(v.agrees) if n == 1 else "")
+    page.hanging([], v.criteria_line, "dim")
+    _verdict(page, v)  # the next step, the reason and the outcome last, as on the one screen
+    _print(console, page)
     console.print()
 
 
-def _render_explanation(console: Console, v: DeterminationView) -> None:
-    from rich.table import Table
+def _print(console: Console, page: _Page) -> None:
+    page.text.rstrip()
+    if page.text:
+        console.print(page.text, soft_wrap=True)
 
+
+def _verdict(page: _Page, v: DeterminationView) -> None:
+    """The last lines of every view of a determination: the next step, the reason, the outcome."""
+    lang = v.lang
+    style = outcome_style(v.favourable)
+    page.line(("─" * min(page.width, 60), "dim"))
+    next_step = text("concise.next_open", lang) if v.open_questions else v.reminder
+    page.hanging([(text("concise.next", lang), "bold")], next_step)
+    page.hanging([(text("concise.why", lang), "bold")], v.why)
+    page.line((text("concise.outcome", lang) + v.outcome, f"bold {style}"), (f"  ({v.outcome_code})", style))
+
+
+def _render_explanation(console: Console, v: DeterminationView) -> None:
     ex = v.explanation
     if not ex:
         return
-    console.print(Text(text("cf.heading", v.lang), style="bold"))
+    page = _Page(console.width)
+    page.line((text("cf.heading", v.lang), "bold"))
     for intro, lines in ((ex.intro, ex.lines), (ex.bottom_heading, ex.bottom_lines)):
         if intro:
-            console.print(Text(intro))
-        if lines:
-            # A grid keeps a wrapped sentence beside its bullet: Chinese has no spaces to break at.
-            grid = Table.grid(padding=(0, 1))
-            grid.add_column(no_wrap=True)
-            grid.add_column(overflow="fold")
-            for line in lines:
-                grid.add_row("  •", Text(line))
-            console.print(grid)
+            page.hanging([], intro)
+        for line in lines:  # a wrapped sentence stays beside its bullet
+            page.hanging([("  • ", "")], line)
     for line in ex.closing:
-        console.print(Text(line, style="dim"))
+        page.hanging([], line, "dim")
+    _print(console, page)
 
 
 MAX_DIFFERENCES = 3  # differing answers listed per case in the terminal

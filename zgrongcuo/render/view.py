@@ -14,7 +14,7 @@ from collections import Counter
 from zgrongcuo import __version__
 from zgrongcuo.errors import ZgError
 from zgrongcuo.model.base import Record
-from zgrongcuo.model.case import META_KEYS, Case, Decision
+from zgrongcuo.model.case import META_KEYS, Case, Decision, Notice
 from zgrongcuo.model.criteria import Criteria
 from zgrongcuo.model.determination import MET, Determination, ElementResult
 from zgrongcuo.render.contract import generated_at
@@ -82,7 +82,11 @@ class DeterminationView(Record):
         self.title = text("report.title", lang, name=shown(case_name(d), line=True))  # a report's title
         self.case_title = shown(case_name(d), line=True)  # the case as a reader names it
         self.file = shown(d.case.file, line=True)
-        self.meta = [(text(f"meta.{k}", lang), shown(meta[k] or "")) for k in META_KEYS if meta.get(k)]  # (label, value)
+        self.meta = [  # (label, value): a date in words, as a reader writes it
+            (text(f"meta.{k}", lang), shown(date_words(meta[k] or "", lang) if k == "conduct_date" else meta[k] or ""))
+            for k in META_KEYS
+            if meta.get(k)
+        ]
         self.meta.append((text("report.file", lang), self.file))
         self.subject = shown(meta.get("subject") or "")
         self.outcome = d.outcome.label[lang]
@@ -144,7 +148,7 @@ class DeterminationView(Record):
         self.measure_id = criteria.id
         self.measure_name = criteria.name(lang)  # "秭归县办法（2018）"
         self.measure_level = text(f"level.{criteria.level}", lang) if criteria.level else ""
-        self.warnings = [text(n.msg_id, lang, **n.params) for n in d.notices]  # e.g. conduct outside the measure's dates
+        self.warnings = [warning_words(n, lang) for n in d.notices]  # e.g. conduct outside the measure's dates
         self.unused = unused_sentences(d, lang)  # what the case answers that this measure does not read
         self.decision = decision_sentences(d, lang)  # what was decided, whether the screening agrees, the source
         self.agrees = d.agrees
@@ -165,6 +169,17 @@ class _Headings:
     def numbered(self, n: int, key: str, **params: object) -> str:
         """A first-level heading of a report: "一、案件基本情况", "1. The case"."""
         return text("section.numbered", self.lang, number=numeral(n, self.lang), words=text(key, self.lang, **params))
+
+
+def warning_words(notice: Notice, lang: str) -> str:
+    """A warning about a determination as a reader reads it: dates in words ("2019年9月1日"), never cut at a hyphen."""
+    params = dict(notice.params)
+    for key in ("date", "start", "end"):
+        if isinstance(params.get(key), str) and params[key]:
+            params[key] = date_words(str(params[key]), lang)
+    if "period" in params:
+        params["period"] = f"{params.get('start') or '…'} – {params.get('end') or '…'}"
+    return text(notice.msg_id, lang, **params)
 
 
 def awaiting_line(case: Case, lang: str) -> str:

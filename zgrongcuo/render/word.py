@@ -41,6 +41,13 @@ def _xml_safe(value: str) -> str:
     return _NOT_XML.sub("\ufffd", value)
 
 
+TITLE_PROPERTY_LIMIT = 255  # characters of a core property (python-docx refuses more)
+
+
+def _shortened(value: str, limit: int) -> str:
+    return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
 def require() -> None:
     """Raise the catalogued usage error when python-docx is not installed."""
     try:
@@ -69,7 +76,8 @@ class _Draft:
         import docx
 
         self.doc = docx.Document(io.BytesIO(template_bytes()))
-        self.doc.core_properties.title = _xml_safe(title)
+        # The document's title property holds 255 characters; the title on the page keeps every one.
+        self.doc.core_properties.title = _xml_safe(_shortened(title, TITLE_PROPERTY_LIMIT))
         self.doc.add_paragraph(_xml_safe(title), style="Title")
 
     def heading(self, words: str, level: int = 1) -> None:
@@ -194,6 +202,8 @@ def document(views: list[DeterminationView]) -> bytes:
     w = _Draft(first.title)
     if len(views) == 1:
         w.para(first.outcome + text("sentence_end", lang), bold=text("report.result", lang))
+        for line in first.warnings:  # what changes how the result reads stands beside it
+            w.para(line)
         w.para(first.why, bold=text("concise.why", lang))
         _basic(w, first, h.numbered(1, "section.basic"))
         if first.answers:
@@ -211,6 +221,8 @@ def document(views: list[DeterminationView]) -> bytes:
     rows = comparison(views)
     for r in rows:
         w.para(r.outcome + text("sentence_end", lang), bold=r.name + text("location_sep", lang))
+        for line in r.warnings:  # e.g. conduct before the measure was in force: beside the result it qualifies
+            w.para(line)
     _basic(w, first, h.numbered(1, "section.basic"))
     w.heading(h.numbered(2, "section.compare"))
     w.para(text("compare.intro", lang, count=len(views)))

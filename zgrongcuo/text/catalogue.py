@@ -633,14 +633,14 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "(None of the options chosen above is one of this measure's, and it reads only its own.)",
     ),
     "ask.follow_up_none": ("  0. 都不是（按{measure}，以上都不符合）", "  0. none of these fits, under {measure}"),
-    "ask.prompt_follow_up": ("回答（编号，如 1,3；0 都不是）：", "Answer (numbers, e.g. 1,3; 0 none): "),
+    "ask.prompt_follow_up": ("回答（序号，如 1,3；0 都不是）：", "Answer (numbers, e.g. 1,3; 0 none): "),
     "ask.follow_up_unknown": (
         "这一问只能选编号或 0：同一问题对各办法是同一份回答。不确定的，请输入 back 返回上一题，答“?”。",
         "Here choose numbers or 0: the question has one answer for every measure. If it is unknown, type back and answer ? there.",
     ),
     "ask.follow_up_label": ("{label}（按{measure}）", "{label} (under {measure})"),
     "ask.ambiguous_choice": (
-        "“{word}”不止一个选项有（第 {numbers} 项），请写编号。",
+        "“{word}”不止一个选项有（第 {numbers} 项），请写序号。",
         "'{word}' is in more than one option ({numbers}): give the number.",
     ),
     "fact_of_other_measure_overridden": (
@@ -744,7 +744,7 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "ask.intro": (
         ("{title}\n"
-         "· 是非题答 是/否/?（不确定），也可答 有/没有、不知道、待核实；多选题输入编号，多个用逗号分开（如 1,3），"
+         "· 是非题答 是/否/?（不确定），也可答 有/没有、不知道、待核实；多选题输入选项前的序号，多个用逗号分开（如 1,3），"
          "0 表示都不是，? 表示不确定。\n"
          "· # 之后的文字作为该题的备注保存，如：是 # 见3月5日党组会议纪要\n"
          "· help 查看说明和办法原文，back 返回上一题（已答的回答会显示出来，直接回车保留）。\n"
@@ -840,18 +840,18 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "ask.option": ("  {number}. {label}", "  {number}. {label}"),
     "ask.none_option": ("  0. 无（以上都不是）", "  0. none of the above"),
     "ask.prompt_yesno": ("回答（是/否/?）：", "Answer (yes/no/?): "),
-    "ask.prompt_set": ("回答（编号，如 1,3；0 无；? 不确定）：", "Answer (numbers, e.g. 1,3; 0 none; ? unknown): "),
+    "ask.prompt_set": ("回答（序号，如 1,3；0 无；? 不确定）：", "Answer (numbers, e.g. 1,3; 0 none; ? unknown): "),
     "ask.hint_yesno": (
         "请回答 是、否 或 ?（不确定），也可答 有/没有、不知道；help 查看说明，back 返回上一题。",
         "Please answer yes, no or ? (unknown); help explains, back returns to the previous question.",
     ),
     "ask.hint_offer": ("请回答 是 或 否；back 返回上一题。", "Please answer yes or no; back returns to the previous question."),
     "ask.hint_set": (
-        "请输入选项编号，多个用逗号分开（如 1,3）；0 表示都不是，? 表示不确定；help 查看说明，back 返回上一题。",
+        "请输入选项前的序号，多个用逗号分开（如 1,3）；0 表示都不是，? 表示不确定；help 查看说明，back 返回上一题。",
         "Please give option numbers separated by commas (e.g. 1,3); 0 for none, ? for unknown; help explains, back goes back.",
     ),
-    "ask.bad_number": ("没有编号为 {number} 的选项（可选 1–{last}，或 0 表示都不是）。", "there is no option {number} (choose 1–{last}, or 0 for none)."),
-    "ask.bad_choice": ("“{word}”不是选项编号，也不是哪个选项的文字。", "'{word}' is neither an option's number nor its words."),
+    "ask.bad_number": ("没有序号为 {number} 的选项（可选 1–{last}，或 0 表示都不是）。", "there is no option {number} (choose 1–{last}, or 0 for none)."),
+    "ask.bad_choice": ("“{word}”不是选项的序号，也不是哪个选项的文字。", "'{word}' is neither an option's number nor its words."),
     "ask.none_with_others": ("0（都不是）不能与其他选项同时选。", "0 (none of them) cannot be combined with other options."),
     "ask.help_heading": ("说明：{help}", "Help: {help}"),
     "ask.help_quote": ("原文（{basis}）：“{quote}”", "Source words ({basis}): “{quote}”"),
@@ -861,7 +861,7 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "ask.help_option": ("  {number}. {label}：{help}", "  {number}. {label}: {help}"),
     "ask.help_option_quote": ("       原文：“{quote}”", "       source words: “{quote}”"),
     "ask.help_option_measures": ("       只有这些办法采用此选项：{measures}", "       only these measures read this option: {measures}"),
-    "ask.back_to": ("返回第 {number} 题：{label}。", "Back to question {number}: {label}."),
+    "ask.back_to": ("返回第 {number} 题，重新回答：{question}", "Back to question {number}, to be answered again: {question}"),
     "ask.back_to_meta": ("返回案件信息。", "Back to the case details."),
     "ask.nothing_to_undo": ("已经是第一项，无法再返回。", "This is the first item; there is nothing to go back to."),
     "ask.offer": (
@@ -1223,8 +1223,8 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "the cue '{phrase}' is repeated (first as item {first}).",
     ),
     # -- explanations, templates, schemas and reports
-    "cf.heading": ("什么会改变结论", "What would change the outcome"),
-    "cf.heading_inline": ("什么会改变结论：", "What would change it: "),
+    "cf.heading": ("结论所依据的认定", "What the outcome rests on"),
+    "cf.heading_inline": ("结论所依据的认定：", "What it rests on: "),
     "criteria_name": ("{title}（{version}）", "{title} ({version})"),
     # -- why: a determination in a sentence (text.summary)
     "why.sentence": ("{clauses}。", "{clauses}."),
@@ -1261,8 +1261,8 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "concise.more_questions": ("……另有 {count} 个问题，见 --detail。", "… {count} more, see --detail."),
     "cf.intro": (
-        "以下是至多两项回答的最小改变，各自即可使结论变为有利：",
-        "The smallest changes of at most two answers, each of which would make the outcome favourable:",
+        "结论依据以下认定；其中一两项认定不同时，结论会不同（只说明认定与结论的关系，不是建议）：",
+        "The outcome rests on the findings below; were one or two of them otherwise, it would differ (this states how findings and outcome relate; it is not advice):",
     ),
     "cf.if": ("若{changes}，{then}结论为{outcome}。", "If {changes}, {then}the outcome would be: {outcome}."),
     "cf.then": ("则符合{situations}，", "{situations} would be met and "),
@@ -1292,8 +1292,8 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "cf.open": ("{label}回答为{to}时，{then}结论为{outcome}。", "If {label} is answered {to}, {then}the outcome is: {outcome}."),
     "cf.open_none": ("单独回答任何一个待答问题都还不能定案。", "No single open question decides the case on its own."),
     "cf.incomplete": (
-        "（对“什么会改变结论”的搜索达到了工作量上限，以上所列可能不全。）",
-        "(The search for what would change the outcome reached its work limit; the list above may be incomplete.)",
+        "（对结论所依据认定的分析达到了工作量上限，以上所列可能不全。）",
+        "(The analysis of what the outcome rests on reached its work limit; the list above may be incomplete.)",
     ),
     "cf.more": ("另有 {count} 种改变，见 --detail。", "{count} more, see --detail."),
     "template.head": ("案件文件：{title}（版本 {version}）", "Case file: {title} (version {version})"),
@@ -1327,7 +1327,7 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "meta.title": ("标题", "Title"),
     "meta.subject": ("当事单位或人员", "Subject (unit or person)"),
     "meta.summary": ("基本案情", "Summary of the facts"),
-    "meta.conduct_date": ("行为发生日期（YYYY-MM-DD）", "Date of the conduct (YYYY-MM-DD)"),
+    "meta.conduct_date": ("行为发生日期", "Date of the conduct"),
     "schema.case_title": ("案件文件：{title}", "Case file: {title}"),
     "schema.determination_title": ("判定结果：{title}", "Determination: {title}"),
     "schema.unknown_answer": ("不确定（未知）", "unknown"),
@@ -1342,8 +1342,8 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "schema.decision.note": ("来源写明了什么、哪些是推断", "What the source states, and what is inferred"),
     "schema.expect": ("回归测试的预期结果（可选）", "What a regression test expects (optional)"),
     "output_not_folder": (
-        "多个案件的报告写入一个文件夹，而这里是一个已有的文件。",
-        "reports for several cases go into a folder, and this is an existing file.",
+        "报告要写入文件夹（多个案件，或以 / 结尾的路径），而这里是一个已有的文件。",
+        "the output goes into a folder (several cases' reports, or a path ending with /), and this is an existing file.",
     ),
     "docx_missing": (
         "生成 Word 文档需要 python-docx，它随本工具安装，但在这里找不到；请重新安装本工具（pip install zgrongcuo）。",
@@ -1358,7 +1358,7 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Word documents for several cases need -o with a folder: one file per case.",
     ),
     "wrote": ("已写入 {file}", "wrote {file}"),
-    "report.title": ("关于{name}容错免责问题的初筛意见（草稿）", "Screening opinion on fault tolerance (draft): {name}"),
+    "report.title": ("关于{name}的容错免责初筛意见（草稿）", "Screening opinion on fault tolerance (draft): {name}"),
     "section.basic": ("案件基本情况", "The case"),
     "section.analysis": ("对照分析", "Analysis"),
     "section.conclusion": ("初筛意见", "Opinion"),
@@ -1437,6 +1437,71 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "alias_undefined": ("别名 *{name} 没有对应的锚点 &{name}。", "the alias *{name} has no anchor &{name} before it."),
     "alias_loop": ("别名 *{name} 指向包含它自己的内容，形成循环。", "the alias *{name} refers to the node that contains it: a loop."),
+    # -- the second round at the boundaries: output paths, the interview's edges, hostile text
+    "bidi_in_text": (
+        "文字中含有双向控制字符 {char}（会改变文字的显示顺序），不予接受：标准文件中的文字显示在每一种输出中。",
+        "the text contains the bidirectional control {char} (it reorders what a reader sees); it is not accepted: a criteria file's texts appear in every output.",
+    ),
+    "template_schema_url": (
+        "--schema 的值“{value}”不能用：它写在模板第一行的注释中，须是不含空白和控制字符的网址或路径。",
+        "--schema '{value}' cannot be used: it goes on the template's first line, a comment, and must be a URL or path without blanks or control characters.",
+    ),
+    "json_not_a_value": (
+        "{word} 不是 JSON 的值（JSON 没有 NaN 和 Infinity）：没有值请写 null，文字请加引号。",
+        "{word} is not a JSON value (JSON has no NaN or Infinity): write null for no value, and text in quotes.",
+    ),
+    "output_names_folder": (
+        "以 / 结尾的路径是文件夹；这里要写入一个文件，请给出文件名。",
+        "a path ending with / names a folder; a file is to be written here: give its name.",
+    ),
+    "output_folder_one_file": (
+        "多个案件的 {format} 结果是一个文件，不能写入文件夹：请在 -o 后写文件名（如 结果.{format}），或改用 markdown、html、docx 报告（每件一个文件）。",
+        "the {format} output of several cases is one file and cannot go into a folder: give a file name after -o (e.g. results.{format}), or choose markdown, html or docx reports (one file per case).",
+    ),
+    "output_folder_is_file": (
+        "无法写入：{folder} 是文件，不是文件夹。",
+        "cannot be written: {folder} is a file, not a folder.",
+    ),
+    "report_failed": (
+        "这一件的报告未能生成（程序缺陷：{detail}）；其余案件照常处理。请连同案件文件一并报告。",
+        "the report for this case could not be made (a bug: {detail}); the other cases were processed. Please report it with the case file.",
+    ),
+    "ask.save_names_folder": (
+        "以 / 结尾的路径是文件夹；--save 须指定文件。访谈尚未开始。",
+        "a path ending with / names a folder; --save takes a file. The interview did not start.",
+    ),
+    "ask.save_is_link": (
+        "这是一个符号链接；--save（即使加 --force）只替换普通文件，请给出文件本身的路径。访谈尚未开始。",
+        "this is a symbolic link; --save (--force too) replaces only a regular file: give the path of the file itself. The interview did not start.",
+    ),
+    "ask.save_not_regular": (
+        "这是{kind}，不是普通文件；--save（即使加 --force）只替换普通文件。访谈尚未开始。",
+        "this is {kind}, not a regular file; --save (--force too) replaces only a regular file. The interview did not start.",
+    ),
+    "more_errors": ("……此文件还有更多错误，只列出前 {limit} 个；改正后再检查。", "… the file has more errors; only the first {limit} are listed. Correct them and check again."),
+    "template.conduct_date": ("行为发生日期（YYYY-MM-DD）", "Date of the conduct (YYYY-MM-DD)"),
+    "ask.question_number": ("第 {number} 题", "question {number}"),
+    "ask.piped_unusable": (
+        "标准输入不是终端：{where}的回答“{reply}”不能用（{hint}）。管道无法重答，后面的回答也会错位，访谈停止。",
+        "Standard input is not a terminal: the reply '{reply}' to {where} cannot be used ({hint}). A pipe cannot answer again, and every later answer would be shifted: the interview stops.",
+    ),
+    "ask.piped_no_answer": (
+        "标准输入不是终端：连续 {count} 行都没有回答问题，访谈停止。",
+        "Standard input is not a terminal: {count} lines in a row answered nothing; the interview stops.",
+    ),
+    "cli.opt.criteria_weigh": (
+        "按这些办法的判定规则给问题加权：标准文件的路径，或内置办法的名称（见 criteria list）；可多次给出；默认：全部内置办法。",
+        "Weigh the questions by the rules of these measures: a criteria file, or a bundled measure's name (see criteria list); may be given several times; default: every bundled measure.",
+    ),
+    "cli.opt.criteria_questions": (
+        "写出这些办法的问题：标准文件的路径，或内置办法的名称（见 criteria list）；可多次给出；默认：内置的秭归县 2018 年办法。",
+        "With the questions of these measures: a criteria file, or a bundled measure's name (see criteria list); may be given several times; default: the bundled Zigui 2018 measure.",
+    ),
+    "cli.opt.output_file": ("写入此文件而不是标准输出。", "Write to this file instead of standard output."),
+    "ask.piped_no_end": (
+        "标准输入不是终端：已读了 {count} 行，访谈仍未结束（回答被反复退回重答）；访谈停止。",
+        "Standard input is not a terminal: {count} lines were read and the interview has not ended (answers were gone back over again and again); the interview stops.",
+    ),
     # -- the trust boundary: special files, links, limits, streams, signals
     "not_regular_file": (
         "这不是普通文件（{kind}），未读取。",
@@ -1762,8 +1827,8 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "cli.opt.lang": ("输出和帮助的语言：zh 或 en（也可设 ZGRONGCUO_LANG）。", "Language of output and help: zh or en (also ZGRONGCUO_LANG)."),
     "cli.opt.format": ("输出格式。", "Output format."),
     "cli.opt.output": (
-        "写入此文件而不是标准输出（多个案件的报告：写入此文件夹）。",
-        "Write to this file (reports of several cases: this folder) instead of standard output.",
+        "写入此文件而不是标准输出；以 / 结尾的路径或已有的文件夹：写入其中，以案件编号命名（多个案件的 markdown、html、docx 报告每件一个文件，另附汇总）。",
+        "Write to this file instead of standard output; a path ending with / or an existing folder: into it, named after the case id (reports of several cases: one file each, and a summary).",
     ),
     "cli.opt.force": ("覆盖已存在的文件。", "Overwrite files that already exist."),
     "cli.opt.max_bytes": (

@@ -10,7 +10,12 @@ enters an output:
   undecodable bytes of a file name) are shown as escapes such as ``\\x1b``,
   ``\\r``, ``\\u202e`` or ``\\udcff``.
 - :func:`one_line` for what stands on a line of its own (a title, a file name,
-  a heading): line breaks shown as ``\\n`` too.
+  a heading): line breaks shown as ``\\n`` too, the line and paragraph
+  separators (U+2028, U+2029) among them.
+- :func:`quoted` for what a message quotes of what someone wrote (a path, a
+  key, a value, an option): :func:`one_line`, and the characters that show as
+  nothing (a zero-width space, a soft hyphen, a variation selector) as escapes
+  too, so that ``con\\u200btext`` is not read as ``context``.
 - :func:`markdown` and :func:`html` for text inside those markups, visible
   first. (Rich markup strings: ``rich.markup.escape(visible(text))``, in the
   two modules that import Rich; cells drawn as ``Text`` are never markup.)
@@ -29,6 +34,14 @@ import re
 # C0 controls but tab and line feed, DEL, C1 controls, the Bidi_Control characters
 # (ALM, LRM, RLM, the embeddings and overrides, the isolates) and lone surrogates.
 _UNSAFE = "\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff"
+# The line and paragraph separators: line breaks to some readers (YAML, JavaScript, some terminals).
+_SEPARATORS = "\u2028\u2029"
+# What shows as nothing at all (Unicode's default-ignorable code points, less those above): a message
+# quoting a value must show that it is there.
+_INVISIBLE = (
+    "\u00ad\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200d\u2060-\u2065\u206a-\u206f\u3164"
+    "\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8\U0001d173-\U0001d17a\U000e0000-\U000e0fff"
+)
 
 
 @functools.cache
@@ -37,9 +50,10 @@ def _pattern(which: str) -> re.Pattern[str]:
     return re.compile(
         {
             "visible": f"\r\n|[{_UNSAFE}]",
-            "one_line": f"[\n{_UNSAFE}]",
+            "one_line": f"[\n{_SEPARATORS}{_UNSAFE}]",
+            "quoted": f"[\n{_SEPARATORS}{_UNSAFE}{_INVISIBLE}]",
             "markdown": r"([\\`*_\[\]<>|#~])",
-            "file_name": f'[<>:"/\\\\|?*\\s{_UNSAFE}]+',
+            "file_name": f'[<>:"/\\\\|?*\\s{_UNSAFE}{_INVISIBLE}]+',
         }[which]
     )
 
@@ -53,7 +67,7 @@ def _escape(match: re.Match[str]) -> str:
     if found == "\n":
         return "\\n"
     code = ord(found)
-    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
 def visible(text: str) -> str:
@@ -66,6 +80,13 @@ def one_line(text: str) -> str:
     """``text`` as :func:`visible` shows it, on one line: line breaks shown as ``\\n``."""
     text = text.replace("\r\n", "\n")
     pattern = _pattern("one_line")
+    return pattern.sub(_escape, text) if pattern.search(text) else text
+
+
+def quoted(text: str) -> str:
+    """``text`` as a message quotes it: :func:`one_line`, and what would show as nothing shown as an escape too."""
+    text = text.replace("\r\n", "\n")
+    pattern = _pattern("quoted")
     return pattern.sub(_escape, text) if pattern.search(text) else text
 
 

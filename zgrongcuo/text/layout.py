@@ -22,30 +22,36 @@ def wrap(value: str, width: int) -> list[str]:
     """Lines of at most ``width`` columns: Chinese breaks between characters, other text at spaces.
 
     Closing punctuation never starts a line and opening punctuation never ends
-    one: the character before a closing mark goes down with it.
+    one: what stands before a closing mark goes down with it — the character,
+    or the whole word or number ("2018.1" is never cut), and any closing marks
+    before it too ("”。" stay together).
     """
-    lines, line, used = [], "", 0  # used: the columns ``line`` takes, kept as it grows
+    lines: list[str] = []
+    line: list[str] = []  # the tokens of the line being filled
+    used = 0  # the columns ``line`` takes, kept as it grows
     for token in _TOKEN.findall(value):
         if token.isspace():
             if line:
-                line += " "
+                line.append(" ")
                 used += 1
             continue
         size = columns(token)
         if line and used + size > width:
-            carry = ""
-            if token in _NO_LINE_START and len(line) > 1 and not line[-1].isspace():
-                carry, line = line[-1], line[:-1]
-                # A run of closing marks ("）。") goes down with the character before the first of them.
-                while carry[0] in _NO_LINE_START and len(line) > 1 and not line[-1].isspace():
-                    carry, line = line[-1] + carry, line[:-1]
-            while line and line[-1] in _NO_LINE_END:
-                carry, line = line[-1] + carry, line[:-1]
-            if line.strip():
-                lines.append(line.rstrip())
-            line, used = carry, columns(carry)
-        line += token
+            carry: list[str] = []
+            if token in _NO_LINE_START:
+                while len(line) > 1 and not line[-1].isspace():
+                    carry.insert(0, line.pop())
+                    if carry[0] not in _NO_LINE_START:
+                        break
+            while line and (line[-1] in _NO_LINE_END or (line[-1] == " " and len(line) > 1 and line[-2] in _NO_LINE_END)):
+                carry.insert(0, line.pop())
+            text = "".join(line).rstrip()
+            if text:
+                lines.append(text)
+            line, used = carry, sum(columns(t) for t in carry)
+        line.append(token)
         used += size
-    if line.strip():
-        lines.append(line.rstrip())
+    text = "".join(line).rstrip()
+    if text:
+        lines.append(text)
     return lines or [""]

@@ -103,7 +103,7 @@ def date_words(date: str, lang: str) -> str:
 
     if lang != "zh":
         return date
-    match = re.fullmatch(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", date.strip())
+    match = re.fullmatch(r"([0-9]{4})(?:-([0-9]{1,2})(?:-([0-9]{1,2}))?)?", date.strip())
     if not match:
         return date
     year, month, day = match.groups()
