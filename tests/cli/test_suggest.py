@@ -96,6 +96,16 @@ def test_several_measures_share_a_question_and_the_english_output(tmp_path):
     back = case_reader.load(str(tmp_path / "d.yaml"), qs)
     assert back.suggested["causes"].value == ("force_majeure",)
     assert back.suggested["consequences"].value == ("loss",)
+    assert back.measures == ("zigui-2018", "wenze-2019")  # so that ask --case and check need no --criteria
+    checked = runner.invoke(app, ["check", str(tmp_path / "d.yaml"), "--format", "json"])
+    assert [d["criteria"]["id"] for d in json.loads(checked.stdout)] == ["zigui-2018", "wenze-2019"]
+
+
+def test_without_criteria_the_draft_names_no_measures(tmp_path):
+    text = tmp_path / "a.txt"
+    text.write_text("经查，张某未谋取私利。", encoding="utf-8")
+    assert suggest(text, "-o", "d.yaml").exit_code == 0
+    assert case_reader.load(str(tmp_path / "d.yaml"), CRITERIA).measures is None
 
 
 def test_a_folder_makes_a_draft_of_each_account(tmp_path):

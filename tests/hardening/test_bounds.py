@@ -101,6 +101,29 @@ def test_what_would_change_stays_within_seconds_on_5000_facts(big, answers):
         assert d.counterfactuals_complete is False
 
 
+@pytest.mark.parametrize("answers", [{}, {"f1": False, "f2": True}], ids=["nothing answered", "one answer"])
+def test_the_checklist_and_the_application_form_stay_small_on_5000_facts(big, answers):
+    # Word's paragraphs cost more the more there are: a paper of every question took minutes. Bounded by what it sets out.
+    docx = pytest.importorskip("docx")
+    import io
+
+    from zgrongcuo.render.application import build_application
+    from zgrongcuo.render.application import word as application
+    from zgrongcuo.render.checklist import build_checklist, plain
+    from zgrongcuo.render.checklist import word as checklist
+    from zgrongcuo.render.documents import MAX_ITEMS, MAX_ROWS
+
+    d = evaluate(big, _case(answers), explain=True)
+    view = build_checklist((d,), "zh")
+    assert len(view.items) == MAX_ITEMS and view.notes[0].startswith(f"另有 {len(d.to_verify) - MAX_ITEMS} 个")
+    assert len(plain(view)) < 50_000
+    assert len(docx.Document(io.BytesIO(checklist(view))).paragraphs) < 20 * MAX_ITEMS
+    form = build_application((d,), "zh")
+    assert len(form.answers) == MAX_ROWS + 1 and form.answers[-1][0] == f"（另有 {5000 - MAX_ROWS} 项，未逐一列出。）"
+    (table,) = docx.Document(io.BytesIO(application(form))).tables
+    assert len(table.rows) < MAX_ROWS + 20
+
+
 def test_the_linter_stays_within_seconds_on_5000_facts(big):
     start = time.perf_counter()
     findings = lint.lint(big)

@@ -4,7 +4,9 @@ Loading (criteria.loads) already refuses every schema error, dangling
 reference and missing translation; the linter reports that one error, or, for
 criteria that load, warnings about parts that can never matter: facts and
 options nothing uses, situations that can never be met, rules that can never
-fire, outcomes no rule gives, elements without a stated basis.
+fire, outcomes no rule gives, elements without a stated basis, and, in a measure
+that names the materials establishing its facts, a fact the rules use that
+names none or names one twice.
 """
 
 from __future__ import annotations
@@ -77,6 +79,7 @@ class _Linter:
         self.rules_that_never_fire()
         self.missing_basis()
         self.cues()
+        self.materials()
 
     # -- what nothing uses
 
@@ -232,6 +235,29 @@ class _Linter:
                         element.key or key,
                         fact=element.fact.id,
                     )
+
+
+    # -- materials (the 核实清单)
+
+    def materials(self) -> None:
+        crit = self.criteria
+        if not any(f.materials for f in crit.facts):
+            return  # a measure that names no materials at all has chosen not to: nothing to say per fact
+        used: set[str] = set()
+        for rule in crit.rules:
+            _walk(rule.when, set(), used)
+        for fact in crit.facts:
+            key = f"facts[{fact.id}]"
+            if not fact.materials and fact.id in used:
+                self.warn("lint.materials_missing", fact.line, key, name=fact.id)
+            seen: set[str] = set()
+            for n, item in enumerate(fact.materials, 1):
+                for words in item.values():
+                    if words in seen:
+                        self.warn("lint.materials_repeated", fact.line, f"{key}.materials[{n}]", name=fact.id, item=words)
+                        break
+                else:
+                    seen.update(item.values())
 
 
 def _walk(condition: c.Condition, reached: set[tuple[str, str]], facts: set[str]) -> None:

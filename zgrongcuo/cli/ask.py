@@ -35,6 +35,7 @@ def ask(
     everything: Annotated[bool, typer.Option("--all", help="cli.opt.all")] = False,
     meta: Annotated[bool | None, typer.Option("--meta/--no-meta", help="cli.opt.meta")] = None,
     format_name: Annotated[str, common.format_option(f.value for f in OutputFormat)] = "text",
+    document: common.DocumentOption = "opinion",
     detail: common.DetailOption = False,
     output: common.OutputOption = None,
     lang: common.LangOption,
@@ -64,7 +65,7 @@ def ask(
         raise UsageError("ask_save_and_no_save")
     if output not in (None, "-") and any(p is not None and same_file(output, p) for p in (case_file, save)):
         raise UsageError("ask_output_is_case", file=output)
-    if precedents and (format_name != OutputFormat.text or output not in (None, "-")):
+    if precedents and (format_name != OutputFormat.text or output not in (None, "-") or document != "opinion"):
         raise UsageError("precedents_text_only")
     kept: tuple[str, ...] = ()
     if case_file is not None:
@@ -89,7 +90,8 @@ def ask(
     # A report into a folder that holds one of its name takes the next free name: the answers are not lost to it.
     started = datetime.now()
     destination = Destination(
-        OutputFormat(format_name), output, options, force=force, say=notify, fresh_names=True, unnamed=unnamed(started)
+        OutputFormat(format_name), output, options, force=force, say=notify, fresh_names=True, unnamed=unnamed(started),
+        document=document,
     )
     # Undecodable bytes typed at a prompt are an invalid answer, not a crash.
     if hasattr(sys.stdin, "reconfigure"):
@@ -110,6 +112,7 @@ def ask(
         everything=everything,
         meta=meta,
         format_name=format_name,
+        document=document,
         output=output,
         detail=detail,
         quiet=quiet,
@@ -137,6 +140,8 @@ def ask(
         renderer = destination.renderer
         several = asked if len(asked.measures) > 1 else None
         ds = tuple(evaluate(m, final, explain=renderer.explains, questions=several) for m in asked.measures)
+        if document != "checklist" and any(d.outcome.favourable is None for d in ds):
+            sitting.offer_checklist(final)  # said at the end, before where the case was saved
         try:  # an -o file that cannot be written (a full disk) fails here or when put in place
             renderer.determinations(ds)
             renderer.close()

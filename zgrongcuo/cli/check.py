@@ -21,6 +21,7 @@ def check(
     *,
     criteria: common.CaseCriteriaOption = None,
     format_name: Annotated[str, common.format_option(f.value for f in OutputFormat)] = "text",
+    document: common.DocumentOption = "opinion",
     lang: common.LangOption,
     max_bytes: common.MaxBytesOption = MAX_BYTES,
     jobs: Annotated[int, typer.Option("--jobs", "-j", parser=framework.Count(), metavar="N", help="cli.opt.jobs")] = 1,
@@ -37,7 +38,7 @@ def check(
     from zgrongcuo.io.discovery import is_workbook
     from zgrongcuo.render.contract import RenderOptions
     from zgrongcuo.render.destination import Destination
-    from zgrongcuo.render.progress import progress, wanted
+    from zgrongcuo.render.progress import progress, shown, wanted
 
     specs = common.specs(criteria)
     selection = common.selection_for(specs, lang)  # the --criteria given, else each case's own measures
@@ -49,7 +50,7 @@ def check(
     fmt = OutputFormat(format_name)
     nearest = None
     if precedents:
-        if fmt is not OutputFormat.text or batch.is_batch(paths) or output is not None or paths == ["-"]:
+        if fmt is not OutputFormat.text or batch.is_batch(paths) or output is not None or paths == ["-"] or document != "opinion":
             from zgrongcuo.errors import UsageError
 
             raise UsageError("precedents_text_only")
@@ -61,13 +62,15 @@ def check(
         lang, batch=batch.is_batch(paths), explain=explain, detail=detail, measures=measures, precedents=nearest
     )
     notice = common.say if not quiet else common.silent
-    destination = Destination(fmt, output, options, force=force, say=notice)
+    destination = Destination(fmt, output, options, force=force, say=notice, document=document)
     renderer = destination.renderer
     tasks = batch.tasks_for(paths, max_bytes=max_bytes, asked=selection, sheet=sheet)
     total = None  # counted only where a progress bar needs it: a batch keeps no list of its files
-    if wanted(fmt):
+    if wanted(fmt, into_files=output not in (None, "-")):
         tasks = iter(listed := list(tasks))
         total = len(listed)
+        if shown(total):
+            destination.one_line_for_files()
     jobs, tasks = batch.workers_for(jobs, tasks)
     favourables: set[bool | None] = set()  # which kinds of outcome occurred, for the exit code
     failures = 0

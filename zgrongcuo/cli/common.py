@@ -126,6 +126,17 @@ QuestionsOption = Annotated[
 OutputOption = Annotated[str | None, typer.Option("--output", "-o", metavar="PATH", help="cli.opt.output")]
 FileOutputOption = Annotated[str | None, typer.Option("--output", "-o", metavar="PATH", help="cli.opt.output_file")]
 ForceOption = Annotated[bool, typer.Option("--force", help="cli.opt.force")]
+# The papers a case gives (render.documents.Document): named here, where the option is built at every run,
+# so that the module that makes them is imported only when one is asked for.
+DOCUMENTS = ("opinion", "checklist", "application")
+_document_choice = framework.Choice(DOCUMENTS)
+DocumentOption = Annotated[
+    str,
+    typer.Option(
+        "--document", parser=_document_choice, metavar=f"[{'|'.join(DOCUMENTS)}]", help="cli.opt.document",
+        autocompletion=_document_choice.complete,
+    ),
+]  # fmt: skip
 MaxBytesOption = Annotated[
     int,
     typer.Option(

@@ -43,13 +43,14 @@ def suggest(
             raise UsageError("suggest_folder_alone", folder=folders[0])
         if format_name != "text":
             raise UsageError("suggest_batch_text_only")
-        common.finish(_batch(folders[0], asked, lang, output=output, force=force, max_bytes=max_bytes, quiet=quiet))
+        common.finish(_batch(folders[0], asked, specs, lang, output=output, force=force, max_bytes=max_bytes, quiet=quiet))
     if texts.count("-") > 1:
         raise UsageError("stdin_twice")
     saved = output if output not in (None, "-") else None
     if saved is not None:
         _refuse_over_a_text(saved, texts, force)
     made = read_draft(texts, asked, lang, max_bytes=max_bytes, quiet=quiet, file=saved or "-")
+    _name_measures(made, asked, specs)
     if saved is not None:
         _write(made, asked, lang, saved, force)
         common.say(text("wrote", lang, file=_shown(saved)))
@@ -84,8 +85,24 @@ def read_draft(
     return draft([s.account for s in read], asked, lang, case=kept, file=file)
 
 
+def _name_measures(made: "Draft", asked: "Questions", specs: tuple[str, ...]) -> None:
+    """With --criteria, the draft names the measures it was read for (``measures:``): ask --case and check take them."""
+    from zgrongcuo.io.measures import reference
+
+    if specs:
+        made.case.measures = tuple(reference(m.path, m.id) for m in asked.measures)
+
+
 def _batch(
-    folder: str, asked: "Questions", lang: str, *, output: str | None, force: bool, max_bytes: int, quiet: bool
+    folder: str,
+    asked: "Questions",
+    specs: tuple[str, ...],
+    lang: str,
+    *,
+    output: str | None,
+    force: bool,
+    max_bytes: int,
+    quiet: bool,
 ) -> int:
     """Each written account in ``folder`` its own case: a line each, a draft each in the ``-o`` folder."""
     from zgrongcuo.errors import UsageError, ZgError
@@ -108,6 +125,7 @@ def _batch(
                 raise problem
             source = accounts.read(path, asked, max_bytes=max_bytes, within=within)
             made = draft([source.account], asked, lang, case=source.case, file=path)
+            _name_measures(made, asked, specs)
             saved = None
             if output is not None:
                 stem = file_stem(os.path.splitext(os.path.basename(path))[0]) or "draft"

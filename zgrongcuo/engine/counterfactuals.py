@@ -212,6 +212,19 @@ def open_answers(
     return found, True
 
 
+def _deciding(d: Determination) -> tuple[Counterfactual, ...]:
+    """The open answers that decide ``d`` alone, as ``open_answers`` finds them, read off the weighed open questions."""
+    assert d.to_verify is not None
+    by_fact = {q.fact.id: q for q in d.to_verify}
+    bottom = d.criteria.exclusion_facts()
+    return tuple(
+        Counterfactual((lead.change,), lead.outcome, lead.situations_met, fact_id in bottom)
+        for fact_id in d.next_questions
+        for lead in by_fact[fact_id].leads
+        if lead.decides
+    )
+
+
 def explain(determination: Determination, *, budget: int = BUDGET) -> tuple[tuple[Counterfactual, ...], bool]:
     """What would change this determination, and whether the search finished.
 
@@ -222,6 +235,8 @@ def explain(determination: Determination, *, budget: int = BUDGET) -> tuple[tupl
     favourable = determination.outcome.favourable
     if favourable is False:
         found, complete = counterfactuals(criteria, values, budget=budget)
+    elif favourable is None and determination.to_verify is not None:
+        return _deciding(determination), determination.to_verify_complete  # weighed already: the same answers, tried once
     elif favourable is None:
         found, complete = open_answers(criteria, values, determination.next_questions, budget=budget)
     else:

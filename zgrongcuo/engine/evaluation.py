@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from zgrongcuo.model.case import Answer, Case, Notice
-from zgrongcuo.model.conditions import AllOf, AnyOf, Condition, Element, Not, Ref, Truth, Values
+from zgrongcuo.model.conditions import AllOf, AnyOf, Condition, Element, Not, Truth, Values
 from zgrongcuo.model.criteria import Criteria, Questions, Rule
 from zgrongcuo.model.determination import Determination, ElementResult, SituationResult, status_of
 
@@ -26,33 +26,56 @@ def decide(criteria: Criteria, values: Values) -> tuple[Rule | None, tuple[Truth
     return fired, tuple(rule_values)
 
 
-def _open_facts(condition: Condition, values: Values, found: set[str]) -> None:
-    """Add to ``found`` the facts in the unknown parts of ``condition``.
+def _open_facts(condition: Condition, values: Values, found: list[str]) -> Truth:
+    """The value of ``condition``; the facts in its unknown parts are appended to ``found``.
 
-    A part that is already decided (a false part of an ``and``, a true part of
-    an ``or``, anything definite) is not searched: answering its facts could
-    not change the whole.
+    A part that is decided (a false part of an ``and``, a true part of an
+    ``or``, anything definite) leaves nothing in ``found``: answering its
+    facts could not change the whole.  One walk, each part evaluated once.
     """
-    if condition.evaluate(values) is not None:
-        return
     if isinstance(condition, Element):
-        found.add(condition.fact.id)
-    elif isinstance(condition, (AllOf, AnyOf)):
+        value = condition.evaluate(values)
+        if value is None:
+            found.append(condition.fact.id)
+        return value
+    mark = len(found)
+    result: Truth
+    if isinstance(condition, AllOf):
+        result = True
         for part in condition.parts:
-            _open_facts(part, values, found)
+            value = _open_facts(part, values, found)
+            if value is False:
+                result = False
+                break
+            if value is None:
+                result = None
+    elif isinstance(condition, AnyOf):
+        result = False
+        for part in condition.parts:
+            value = _open_facts(part, values, found)
+            if value is True:
+                result = True
+                break
+            if value is None:
+                result = None
     elif isinstance(condition, Not):
-        _open_facts(condition.part, values, found)
-    elif isinstance(condition, Ref):
-        _open_facts(condition.target, values, found)
+        value = _open_facts(condition.part, values, found)
+        result = None if value is None else not value
+    else:
+        result = _open_facts(condition.target, values, found)
+    if result is not None:
+        del found[mark:]
+    return result
 
 
 def open_questions(criteria: Criteria, values: Values, rule_values: tuple[Truth, ...]) -> tuple[str, ...]:
     """Facts, in asking order, whose answers could still decide an undecided case."""
-    found: set[str] = set()
+    found: list[str] = []
     for rule, value in zip(criteria.rules, rule_values, strict=True):
         if value is None:
             _open_facts(rule.when, values, found)
-    return tuple(f.id for f in criteria.facts if f.id in found)
+    open_ = set(found)
+    return tuple(f.id for f in criteria.facts if f.id in open_)
 
 
 def _results(elements: Iterable[Element], values: Values, answers: Mapping[str, Answer]) -> tuple[ElementResult, ...]:
@@ -135,7 +158,7 @@ def agreement(d: Determination) -> tuple[bool | None, str | None]:
 def evaluate(
     criteria: Criteria, case: Case, *, explain: bool = False, questions: Questions | None = None
 ) -> Determination:
-    """The determination for one case; with ``explain``, also what would change its outcome.
+    """The determination for one case; with ``explain``, also what would change its outcome and what to verify next.
 
     The case may answer questions of other measures too: those are set aside
     (``unused_answers``) and the rest read as this measure reads them.
@@ -176,5 +199,11 @@ def evaluate(
     if explain:
         from zgrongcuo.engine.counterfactuals import explain as search
 
+        if all(f.id in values for f in criteria.facts):
+            determination.to_verify = ()  # every question answered: nothing to weigh (or to import)
+        else:
+            from zgrongcuo.engine.verification import weigh
+
+            determination.to_verify, determination.to_verify_complete = weigh(determination)
         determination.counterfactuals, determination.counterfactuals_complete = search(determination)
     return determination

@@ -114,6 +114,7 @@ class Sitting:
         everything: bool = False,
         meta: bool | None = None,
         format_name: str = "text",
+        document: str = "opinion",
         output: str | None = None,
         detail: bool = False,
         quiet: bool = False,
@@ -127,6 +128,7 @@ class Sitting:
         self.say_verbatim = say_verbatim or say  # for text to be copied as it is: never laid out anew
         self.case_file, self.save, self.no_save, self.force = case_file, save, no_save, force
         self.everything, self.format_name, self.output = everything, format_name, output
+        self.document = document  # the paper the determination is shown as (--document): the resume command repeats it
         self.detail, self.quiet = detail, quiet  # how the determination is shown: the resume command repeats them
         self.max_bytes, self.kept_comments = max_bytes, kept_comments
         self.started = started or datetime.now()
@@ -248,6 +250,29 @@ class Sitting:
         for line in self.closing:
             self._said(line)
 
+    def offer_checklist(self, case: Case) -> None:
+        """After a screening that cannot decide yet: how to list what to verify, from the file the case was saved in.
+
+        Said at the end, just before where the case was saved (the last line, as ever). Nothing when the case was
+        not saved (``--no-save``, or it failed): there is no file for the command to read.
+        """
+        if self.no_save or self.failed or not self.closing or case.file == "-":
+            return
+        self.closing.insert(0, self.t("ask.offer_checklist", command=self.checklist_command(case.file)))
+
+    def checklist_command(self, case_file: str) -> str:
+        """The command that writes the 核实清单 of ``case_file`` as a Word document beside it.
+
+        No ``--criteria``: the saved file names the measures it was asked against (``measures:``).
+        """
+        stem = os.path.splitext(case_file)[0]
+        words = ["zgrongcuo", "check", case_file]
+        if self.lang != DEFAULT_LANGUAGE:
+            words += ["--lang", self.lang]
+        output = unused(f"{stem}-{text('ask.checklist_file', self.lang)}.docx")
+        words += ["--document", "checklist", "--format", "docx", "-o", output]
+        return " ".join(shell_word(word) for word in words)
+
     def _save_final(self, case: Case) -> None:
         if self.no_save:
             self.closing.append(self.t("ask.not_saved"))
@@ -348,6 +373,8 @@ class Sitting:
             words.append("--meta")
         if self.format_name != "text":
             words += ["--format", self.format_name]
+        if self.document != "opinion":
+            words += ["--document", self.document]
         if self.output is not None:
             words += ["-o", self.output]
         if self.detail:

@@ -123,7 +123,8 @@ _TOP_KEYS = (
     "effective",
 )
 _EFFECTIVE_KEYS = ("from", "until", "note")
-_FACT_KEYS = ("id", "type", "label", "question", "help", "options", "quote", "basis", "note", "cues")
+# materials: what usually establishes the answer (the 核实清单 lists them).
+_FACT_KEYS = ("id", "type", "label", "question", "help", "options", "quote", "basis", "note", "cues", "materials")
 _OPTION_KEYS = ("id", "label", "help", "quote", "basis", "note", "cues")
 _CUE_ANSWERS = {"yes": True, "no": False}  # a yes/no question's cues, by the answer they show
 _CUE_KEYS = (*_CUE_ANSWERS, "unless")  # unless: words that keep a sentence from counting for the question
@@ -349,6 +350,7 @@ class _Builder:
                 line=item.line,
                 cues=cues,
                 cues_unless=unless,
+                materials=self.materials(v, key),
             )
             self.facts[ident] = fact
             out.append(fact)
@@ -399,6 +401,17 @@ class _Builder:
                 raise self.error("cue_repeated", item, join(key, i), phrase=phrase, first=out[phrase])
             out[phrase] = i
         return tuple(out)
+
+    def materials(self, values: dict[str, Node], key: str) -> tuple[I18n, ...]:
+        """``materials:``: a list of items, each in every language; absent is none, an empty list is an error."""
+        if "materials" not in values:
+            return ()
+        node = values["materials"]
+        mkey = join(key, "materials")
+        items = self.r.sequence(node, mkey)
+        if not items:
+            raise self.error("empty_list", node, mkey)
+        return tuple(self.i18n(item, join(mkey, i)) for i, item in enumerate(items, 1))
 
     def build_element(self, node: Node, key: str) -> c.Element:
         v = self.r.mapping(node, key, _ELEMENT_KEYS, ("fact",))

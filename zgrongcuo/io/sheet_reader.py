@@ -354,7 +354,7 @@ class _Register:
                 fact = self.questions.fact_by_id[column.key]
                 answers.setdefault(column.key, {})["value"] = self._answer(fact, words, plain, number, column)
                 if fact.type == "set":
-                    labels[fact.id] = tuple(self.option_names[fact.id].labels)
+                    labels[fact.id] = self.option_names[fact.id].labels
         top: list[tuple[Scalar, Node]] = [
             (Scalar(number, 1, "case", False), Mapping(number, 1, meta)),
             (
@@ -440,7 +440,7 @@ class _Options(Record):
     def __init__(self) -> None:
         self.names: dict[str, str] = {}  # an id or a label, compared as normal() gives it -> the option's id
         self.longest = 1  # the most pieces a label has (改革创新、推进经济社会事业发展: two)
-        self.labels: list[str] = []  # as written, for a did-you-mean
+        self.labels: tuple[str, ...] = ()  # as written, for a did-you-mean (one tuple, shared by every row)
 
 
 def _option_names(questions: Questions) -> dict[str, _Options]:
@@ -454,7 +454,7 @@ def _option_names(questions: Questions) -> dict[str, _Options]:
             for label in option.label.values():
                 if normal(label) not in known.names:
                     known.names[normal(label)] = option.id
-                    known.labels.append(label)
+                    known.labels += (label,)
                     known.longest = max(known.longest, _pieces(label))
     return out
 

@@ -57,7 +57,7 @@ class Fact(Cited):
 
     __slots__ = (
         "id", "type", "label", "question", "help", "options", "index", "option_ids", "option_set", "_by_id", "cues",
-        "cues_unless",
+        "cues_unless", "materials",
     )  # fmt: skip
 
     def __init__(
@@ -75,6 +75,7 @@ class Fact(Cited):
         line: int | None = None,
         cues: dict[bool, tuple[str, ...]] | None = None,
         cues_unless: tuple[str, ...] = (),
+        materials: tuple[I18n, ...] = (),
     ) -> None:
         self.id = id
         self.type = type
@@ -90,6 +91,9 @@ class Fact(Cited):
         # A yes/no question's phrases that show each answer in a written account (a list's are on its options).
         self.cues: dict[bool, tuple[str, ...]] = cues if cues is not None else {}
         self.cues_unless = cues_unless  # words that make a sentence say nothing of this question (e.g. 容错 for a vote)
+        # What usually establishes the answer in a case review (会议纪要、谈话笔录…), each item in every language:
+        # the 核实清单 lists them beside each question still open.
+        self.materials = materials
 
     def option(self, option_id: str) -> Option:
         return self._by_id[option_id]

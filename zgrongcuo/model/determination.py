@@ -6,10 +6,15 @@ and none recomputes it.  Wording is the ``text`` layer's.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from zgrongcuo.model.base import Record, ValueRecord
 from zgrongcuo.model.case import Answer, Case, Notice
 from zgrongcuo.model.conditions import AnswerValue, Element, Truth, Values
 from zgrongcuo.model.criteria import Criteria, Fact, Outcome, Questions, Rule, Situation
+
+if TYPE_CHECKING:
+    from zgrongcuo.model.verification import OpenQuestion
 
 MET, NOT_MET, UNKNOWN = "met", "not_met", "unknown"
 
@@ -85,7 +90,8 @@ class Determination(Record):
     __slots__ = (
         "case", "criteria", "outcome", "rule", "rule_values", "situations", "preconditions", "exclusions",
         "next_questions", "unchecked_exclusions", "counterfactuals", "counterfactuals_complete", "values",
-        "unused_answers", "unused_options", "notices", "questions", "agrees", "agrees_on",
+        "unused_answers", "unused_options", "notices", "questions", "agrees", "agrees_on", "to_verify",
+        "to_verify_complete",
     )  # fmt: skip
 
     def __init__(
@@ -133,6 +139,10 @@ class Determination(Record):
         # and on what: "outcome" (the decision is under this measure) or "favourable" (under another).
         self.agrees: bool | None = None
         self.agrees_on: str | None = None
+        # Every question without an answer the engine can read, the one whose answer decides most first; None when
+        # not asked for (engine.evaluate with explain). False: the work budget ran out (see engine.verification).
+        self.to_verify: tuple[OpenQuestion, ...] | None = None
+        self.to_verify_complete = True
 
     @property
     def situations_met(self) -> tuple[str, ...]:

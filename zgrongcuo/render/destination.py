@@ -24,9 +24,8 @@ from zgrongcuo.text.catalogue import text
 from zgrongcuo.text.escape import quoted
 
 if TYPE_CHECKING:
+    from zgrongcuo.render.documents import PaperRenderer
     from zgrongcuo.render.folder import FolderWriter
-
-_DATA_FORMATS = ("json", "jsonl", "csv")  # for scripts: a case that could not be loaded is data too
 
 
 class Destination:
@@ -48,11 +47,18 @@ class Destination:
         say: Callable[[str], None],
         fresh_names: bool = False,
         unnamed: str = "stdin",
+        document: str = "opinion",
     ) -> None:
+        """``document``: the screening opinion, or another paper made from it (``render.documents``)."""
         self.output, self.force, self.say, self.lang, self.fmt = output, force, say, options.lang, fmt
         self.pending: PendingFile | None = None
         self.stream: IO[Any] | None = None
         self.folder: FolderWriter | None = None
+        paper: type[PaperRenderer] | None = None
+        if document != "opinion":
+            from zgrongcuo.render.documents import Document, paper_class
+
+            paper = paper_class(Document(document), fmt)  # a format the paper does not come in is refused here
         to_stdout = output == "-"  # explicitly standard output, e.g. a Word document into a pipe
         if to_stdout:
             self.output = output = None
@@ -67,17 +73,29 @@ class Destination:
         elif fmt.binary and output is None and (not to_stdout or sys.stdout.isatty()):
             raise UsageError("binary_needs_output", format=fmt.value)
         self.renderer: Renderer
+
+        def made(out: IO[Any] | None) -> Renderer:
+            return paper(out, options) if paper is not None else make_renderer(fmt, out, options)
+
         if output is None:
-            self.renderer = make_renderer(fmt, None, options)
+            self.renderer = made(None)
             return
         if names_folder(output) or os.path.isdir(output) or (fmt.is_report and options.batch):
-            self.renderer = self.folder = self._folder(fmt, output, options, fresh_names, unnamed)
+            self.renderer = self.folder = self._folder(fmt, output, options, fresh_names, unnamed, paper)
             return
         self.pending = PendingFile(output, force=force)  # refused now, before anything is computed
         self.stream = self.pending.buffer if fmt.binary else self.pending.text()
-        self.renderer = make_renderer(fmt, self.stream, options)
+        self.renderer = made(self.stream)
 
-    def _folder(self, fmt: OutputFormat, output: str, options: RenderOptions, fresh: bool, unnamed: str) -> FolderWriter:
+    def _folder(
+        self,
+        fmt: OutputFormat,
+        output: str,
+        options: RenderOptions,
+        fresh: bool,
+        unnamed: str,
+        paper: type[PaperRenderer] | None,
+    ) -> FolderWriter:
         from pathlib import Path
 
         from zgrongcuo.render.folder import FolderWriter
@@ -95,8 +113,21 @@ class Destination:
             raise ZgError("write_error", file=output, detail=detail or "")
         # One case into a folder is named as in a batch, without a summary.
         return FolderWriter(
-            fmt, Path(output), options, force=self.force, say=self.say, summary=options.batch, fresh=fresh, unnamed=unnamed
+            fmt,
+            Path(output),
+            options,
+            force=self.force,
+            say=self.say,
+            summary=options.batch,
+            fresh=fresh,
+            unnamed=unnamed,
+            paper=paper(None, options) if paper is not None else None,
         )
+
+    def one_line_for_files(self) -> None:
+        """A folder of reports says how many files it wrote, at the end, rather than each (a progress bar shows them)."""
+        if self.folder is not None:
+            self.folder.say_each = False
 
     def finish(self, *, checked: bool = True) -> list[ZgError]:
         """Put the output file in place, if there is one; the files that could not be written.
@@ -109,7 +140,7 @@ class Destination:
         if self.pending is not None and self.output is not None:
             assert self.stream is not None
             self.stream.flush()
-            if not self.pending.size() or not (checked or self.fmt.value in _DATA_FORMATS):
+            if not self.pending.size() or not (checked or self.fmt.for_scripts):  # for scripts, a failed case is data too
                 self.discard()
                 self.say(text("nothing_written", self.lang, file=quoted(self.output)))
                 return errors

@@ -1,10 +1,15 @@
-"""Outputs into a folder: one file per case, named from the case, and a summary file for a batch of reports."""
+"""Outputs into a folder: one file per case, named from the case, and a summary file for a batch of reports.
+
+The screening opinion is written in its format's own layout; other papers
+(the 核实清单, the application form) by their renderer, without a summary.
+"""
 
 from __future__ import annotations
 
 import io
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from zgrongcuo.errors import InternalError, ZgError
 from zgrongcuo.io.files import unused, write_new
@@ -14,6 +19,9 @@ from zgrongcuo.render.registry import OutputFormat, document_format, make_render
 from zgrongcuo.render.view import Tally, build
 from zgrongcuo.text.catalogue import text
 from zgrongcuo.text.escape import file_stem, quoted
+
+if TYPE_CHECKING:
+    from zgrongcuo.render.documents import PaperRenderer
 
 SUMMARY_STEM = "summary"
 
@@ -50,20 +58,28 @@ class FolderWriter(Renderer):
         summary: bool = True,
         fresh: bool = False,
         unnamed: str = "stdin",
+        paper: PaperRenderer | None = None,
     ) -> None:
         super().__init__(None, options)
         self.fmt = fmt
-        self.format = document_format(fmt) if fmt.is_report else None
+        self.paper = paper  # another paper than the opinion: one per case, no summary
+        self.format = document_format(fmt) if fmt.is_report and paper is None else None
+        self.suffix = paper.SUFFIX if paper is not None else fmt.suffix
         self.folder = folder
         self.force, self.fresh = force, fresh
         self.unnamed = unnamed  # the name of a case that has neither an id nor a file (standard input, an interview)
         self.say = say
-        self.summary = summary
+        self.summary = summary and paper is None
         self.tally = Tally(options.lang)
         self.used = {SUMMARY_STEM.lower()}
         self.errors: list[ZgError] = []
         # What the format's own renderer computes (what would change the outcome), this one asks for too.
-        self.explains = True if self.format is not None else self._single(RenderOptions(options.lang)).explains
+        if paper is not None:
+            self.explains = paper.explains
+        else:
+            self.explains = True if self.format is not None else self._single(RenderOptions(options.lang)).explains
+        self.say_each = True  # False: one line at the end for all the files written (a progress bar is on the screen)
+        self.written = 0
 
     def _single(self, options: RenderOptions, out: io.StringIO | io.BytesIO | None = None) -> Renderer:
         return make_renderer(self.fmt, out if out is not None else (io.BytesIO() if self.fmt.binary else io.StringIO()), options)
@@ -75,7 +91,7 @@ class FolderWriter(Renderer):
             candidate = f"{stem}-{n}"
             n += 1
         self.used.add(candidate.lower())
-        return self.folder / f"{candidate}{self.fmt.suffix}"
+        return self.folder / f"{candidate}{self.suffix}"
 
     def _write(self, path: Path, data: str | bytes) -> Path | None:
         """Write one file; the path written, or None (the error kept for the end)."""
@@ -88,11 +104,15 @@ class FolderWriter(Renderer):
                     continue
                 self.errors.append(error.at(file=str(path)))
                 return None
-            self.say(text("wrote", self.lang, file=quoted(str(path))))
+            self.written += 1
+            if self.say_each:
+                self.say(text("wrote", self.lang, file=quoted(str(path))))
             return path
         return None  # pragma: no cover - a hundred names taken while trying
 
     def _document(self, payload: tuple[Determination, ...]) -> str | bytes:
+        if self.paper is not None:
+            return self.paper.document(payload)
         if self.format is not None:
             return self.format.document([build(d, self.lang, generated=self.options.generated) for d in payload])
         out: io.StringIO | io.BytesIO = io.BytesIO() if self.fmt.binary else io.StringIO()
@@ -124,4 +144,6 @@ class FolderWriter(Renderer):
     def close(self) -> None:
         if self.format is not None and self.summary and self.tally.total:
             data = self.format.summary_document(self.tally, self.options.generated)
-            self._write(self.folder / f"{SUMMARY_STEM}{self.format.SUFFIX}", data)
+            self._write(self.folder / f"{SUMMARY_STEM}{self.suffix}", data)
+        if not self.say_each and self.written:
+            self.say(text("wrote_count", self.lang, count=self.written, folder=quoted(str(self.folder))))

@@ -36,10 +36,17 @@ class OutputFormat(enum.StrEnum):
         return _SUFFIXES[self.value]
 
     @property
+    def for_scripts(self) -> bool:
+        """Data for scripts (JSON, JSONL, CSV), not a document for people: no progress bar, and written even when empty."""
+        return self.value in _FOR_SCRIPTS
+
+    @property
     def binary(self) -> bool:
         """Bytes, not text: never written to a terminal."""
         return self.value in _BINARY
 
+
+_FOR_SCRIPTS = ("json", "jsonl", "csv")
 
 # format name -> (module, renderer class)
 _RENDERERS: dict[str, tuple[str, str]] = {

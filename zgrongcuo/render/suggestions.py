@@ -24,11 +24,11 @@ def draft_lines(draft: Draft, lang: str, width: int, *, saved: str | None = None
         if s.value is not None:
             out += _hanging(text("suggest.line", lang, label=fact.label[lang], answer=answer_text(fact, s.value, lang)), "", width)
             for e in s.evidence:
-                out += _hanging(_sentence(e, lang), "  ", width)
+                out += _hanging(evidence_line(e, lang), "  ", width)
         if s.conflicting:
             out += _hanging(text("suggest.line_conflict", lang, label=fact.label[lang]), "", width)
             for e in s.conflicting:
-                out += _hanging(_contrary(fact, e, lang), "  ", width)
+                out += _hanging(contrary_line(fact, e, lang), "  ", width)
     if out:
         out.append("")
     total = len(draft.questions.facts)
@@ -57,12 +57,14 @@ def batch_line(name: str, draft: Draft, lang: str, saved: str | None) -> str:
     return line
 
 
-def _sentence(e: Evidence, lang: str) -> str:
+def evidence_line(e: Evidence, lang: str) -> str:
+    """A sentence a suggestion rests on, on one line: 原文：“……”（来源：文件）."""
     source = "" if e.source is None else text("ask.suggested_from", lang, source=one_line(e.source))
     return text("ask.suggested_evidence", lang, evidence=one_line(e.text), source=source).strip()
 
 
-def _contrary(fact: Fact, e: Evidence, lang: str) -> str:
+def contrary_line(fact: Fact, e: Evidence, lang: str) -> str:
+    """A sentence of a text that says both ways, and what it shows: 表明“……”：“……”（来源：文件）."""
     if e.option is None:
         shows = text("ask.suggested_option_holds", lang, option=text("ask.answer.yes" if e.says else "ask.answer.no", lang))
     else:

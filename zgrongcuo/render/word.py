@@ -37,7 +37,7 @@ TEXT_WIDTH_MM = 156  # the text block of GB/T 9704: 210 mm less margins of 28 an
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
-def _xml_safe(value: str) -> str:
+def xml_safe(value: str) -> str:
     return _NOT_XML.sub("\ufffd", value)
 
 
@@ -68,7 +68,7 @@ def template_bytes() -> bytes:
     return buffer.getvalue()
 
 
-class _Draft:
+class Draft:
     """A document in the template's styles: a title, headings, paragraphs and tables."""
 
     def __init__(self, title: str) -> None:
@@ -77,18 +77,18 @@ class _Draft:
 
         self.doc = docx.Document(io.BytesIO(template_bytes()))
         # The document's title property holds 255 characters; the title on the page keeps every one.
-        self.doc.core_properties.title = _xml_safe(_shortened(title, TITLE_PROPERTY_LIMIT))
-        self.doc.add_paragraph(_xml_safe(title), style="Title")
+        self.doc.core_properties.title = xml_safe(_shortened(title, TITLE_PROPERTY_LIMIT))
+        self.doc.add_paragraph(xml_safe(title), style="Title")
 
     def heading(self, words: str, level: int = 1) -> None:
-        self.doc.add_paragraph(_xml_safe(words), style=f"Heading {level}")
+        self.doc.add_paragraph(xml_safe(words), style=f"Heading {level}")
 
     def para(self, words: str, *, bold: str = "") -> None:
         """A body paragraph; ``bold`` is a lead-in set in bold before the words."""
         paragraph = self.doc.add_paragraph()
         if bold:
-            paragraph.add_run(_xml_safe(bold)).bold = True
-        paragraph.add_run(_xml_safe(words))
+            paragraph.add_run(xml_safe(bold)).bold = True
+        paragraph.add_run(xml_safe(words))
 
     def table(self, header: list[str], rows: list[list[str]], shares: tuple[int, ...] = ()) -> None:
         """A table across the text block; ``shares`` divide its width among the columns (default: evenly)."""
@@ -112,7 +112,7 @@ class _Draft:
     def _cell(self, cell: Any, value: str, *, bold: bool = False) -> None:
         paragraph = cell.paragraphs[0]
         paragraph.style = self.doc.styles["Table Text"]
-        run = paragraph.add_run(_xml_safe(value))
+        run = paragraph.add_run(xml_safe(value))
         run.bold = bold or None
 
     def bytes(self) -> bytes:
@@ -125,12 +125,12 @@ def _subheading(n: int, words: str, lang: str) -> str:
     return ("（{}）" if lang == "zh" else "({}) ").format(numeral(n, lang)) + words
 
 
-def _reasons(w: _Draft, rows: list[ElementRow]) -> None:
+def _reasons(w: Draft, rows: list[ElementRow]) -> None:
     for i, r in enumerate(rows, 1):
         w.para(f"{i}. {r.reason}")
 
 
-def _analysis(w: _Draft, report: DeterminationView, *, with_answers: bool) -> int:
+def _analysis(w: Draft, report: DeterminationView, *, with_answers: bool) -> int:
     """Each situation, precondition and bottom line as a second-level heading (first the answers, when asked).
 
     Returns how many second-level headings it made.
@@ -159,7 +159,7 @@ def _analysis(w: _Draft, report: DeterminationView, *, with_answers: bool) -> in
     return n
 
 
-def _opinion(w: _Draft, report: DeterminationView) -> None:
+def _opinion(w: Draft, report: DeterminationView) -> None:
     """The outcome, why, what is still open and what would change it."""
     h = report.headings
     lang = report.lang
@@ -186,7 +186,7 @@ def _opinion(w: _Draft, report: DeterminationView) -> None:
             w.para(line)
 
 
-def _basic(w: _Draft, report: DeterminationView, heading: str) -> None:
+def _basic(w: Draft, report: DeterminationView, heading: str) -> None:
     lang = report.lang
     w.heading(heading)
     for label, value in report.meta:
@@ -199,7 +199,7 @@ def document(views: list[DeterminationView]) -> bytes:
     first = views[0]
     h = first.headings
     lang = first.lang
-    w = _Draft(first.title)
+    w = Draft(first.title)
     if len(views) == 1:
         w.para(first.outcome + text("sentence_end", lang), bold=text("report.result", lang))
         for line in first.warnings:  # what changes how the result reads stands beside it
@@ -253,7 +253,7 @@ def _in(measure: str, outcome: str, lang: str) -> str:
 def summary_document(tally: Tally, generated: str) -> bytes:
     """A batch's counts by outcome and by situation met, and a row per case."""
     lang = tally.lang
-    w = _Draft(text("summary.title", lang))
+    w = Draft(text("summary.title", lang))
     w.para(tally.counts_line())
     for measure in tally.groups():
         outcomes = tally.by_outcome(measure)

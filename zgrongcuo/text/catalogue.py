@@ -1226,6 +1226,126 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "cf.heading": ("结论所依据的认定", "What the outcome rests on"),
     "cf.heading_inline": ("结论所依据的认定：", "What it rests on: "),
     "criteria_name": ("{title}（{version}）", "{title} ({version})"),
+    # -- the office's paperwork: materials, the 核实清单, the application form, progress on report folders
+    "lint.materials_missing": (
+        "问题“{name}”没有列出核实材料（materials），核实清单中它下面将没有材料提示；本办法的其他问题都列了。",
+        "fact '{name}' names no materials, so the checklist will give none for it; other facts of this measure do.",
+    ),
+    "lint.materials_repeated": ("问题“{name}”的核实材料“{item}”重复列出。", "fact '{name}' lists the material '{item}' twice."),
+    # the 核实清单: how much an open question decides, where it counts, where each answer leads
+    "checklist.weight.decides": ("无论怎样回答都能定案。", "Whatever the answer, it decides the case."),
+    "checklist.weight.decides_decided": ("无论怎样回答都会改变结论。", "Whatever the answer, it changes the outcome."),
+    "checklist.weight.may_decide": ("有的回答即可定案。", "Some answers decide the case on their own."),
+    "checklist.weight.may_decide_decided": ("有的回答会改变结论。", "Some answers would change the outcome."),
+    "checklist.weight.with_others": ("须与其他问题一并查明才能定案。", "It decides the case only together with other answers."),
+    "checklist.weight.with_others_decided": (
+        "须与其他问题一并查明才可能改变结论。",
+        "It could change the outcome only together with other answers.",
+    ),
+    "checklist.weight.no_effect": ("按现有回答，无论怎样回答都不影响结论。", "As things stand, no answer to it changes the outcome."),
+    "checklist.weight.unweighed": ("（工作量已达上限，未逐一试算它的回答。）", " (The work budget ran out before its answers were tried.)"),
+    "checklist.place.situation": ("{name}：{words}，{requirement}", "{name}: {words}, {requirement}"),
+    "checklist.place.precondition": ("前提条件：{words}，{requirement}", "Precondition: {words}, {requirement}"),
+    "checklist.place.exclusion": ("底线：{words}，{requirement}", "Bottom line: {words}, {requirement}"),
+    "checklist.place.rule": ("结论为{outcome}，{label}{requirement}", "For the outcome {outcome}: {label}, {requirement}"),
+    "checklist.lead": ("答{answers}的，{result}。", "If answered {answers}: {result}."),
+    "checklist.lead_set": ("选{answers}的，{result}。", "If {answers} is chosen: {result}."),
+    "checklist.result.outcome": ("结论为{outcome}", "the outcome is {outcome}"),
+    "checklist.result.met": ("符合{situations}，结论为{outcome}", "{situations} is met and the outcome is {outcome}"),
+    "checklist.result.still_open": ("仍不能判定，还须查明{facts}", "still undecided; {facts} must be established too"),
+    "checklist.result.changes": ("结论变为{outcome}", "the outcome becomes {outcome}"),
+    "checklist.result.same": ("结论不变", "the outcome stays as it is"),
+    # the 核实清单 as a document
+    "checklist.title": ("关于{name}容错免责问题的核实清单", "Verification checklist: {name}"),
+    "checklist.conduct_date": ("行为发生日期", "Date of the conduct"),
+    "checklist.outcome": ("依据{measure}初筛：{outcome}。", "Screening under {measure}: {outcome}."),
+    "checklist.count": (
+        "尚无确定回答的问题共 {count} 个，按其回答对结论的影响排列，排在前面的先核实。",
+        "{count} questions have no definite answer yet. They are listed by how much their answers decide: verify the first first.",
+    ),
+    "checklist.count_none": ("各问题均已有确定回答，没有需要核实的问题。", "Every question has a definite answer: there is nothing to verify."),
+    "checklist.section.open": ("可能改变结论的问题", "Questions whose answers can change the outcome"),
+    "checklist.section.idle": ("不影响结论的问题", "Questions that cannot change the outcome as things stand"),
+    "checklist.section.notes": ("说明", "Notes"),
+    "checklist.field.question": ("问题", "Question"),
+    "checklist.field.state": ("现有回答", "Answer now"),
+    "checklist.field.suggested": ("书面材料", "Written account"),
+    "checklist.field.weight": ("作用", "What it decides"),
+    "checklist.field.places": ("所涉规定", "Where the measure tests it"),
+    "checklist.field.leads": ("查明后", "Once established"),
+    "checklist.field.materials": ("核实材料", "Materials that establish it"),
+    "checklist.state.suggested": ("；书面材料建议回答为{answer}，尚未确认", "; the written account suggests {answer}, not yet confirmed"),
+    "checklist.state.contrary": ("；书面材料的说法不一，未作建议", "; the written account says both ways, and nothing is suggested"),
+    "checklist.materials_none": ("（办法未列核实材料）", "(The measure names no materials for it.)"),
+    "checklist.under": ("依据{measure}，", "Under {measure}: "),
+    "checklist.notes": (
+        "本清单列出案件文件中尚无确定回答的问题（未回答、回答为“不确定”或“待核实”的），按其回答对初筛结论的影响排序："
+        "排在前面的问题一经查明，最可能定案。核实后，请在案件文件中写明回答及所据材料，重新初筛。",
+        "This checklist lists the questions the case file gives no definite answer to (not answered, or answered unknown or "
+        "to be verified), ordered by how much their answers decide the screening: once the first are established, the case "
+        "is most likely decided. After verifying, write each answer and the materials it rests on into the case file and "
+        "screen it again.",
+    ),
+    "checklist.incomplete": (
+        "问题较多，部分问题在工作量上限内未能逐一试算，排序可能不尽准确。",
+        "There are many questions: some could not be tried within the work budget, so the order may be rough.",
+    ),
+    "checklist.remark": (
+        "（初筛工具生成，仅供核实工作参考。生成时间：{time}。）",
+        "(Made by the screening tool, for reference in verification only. Made {time}.)",
+    ),
+    "document_format": (
+        "--document {document} 没有 {format} 格式，可用的格式：{formats}。",
+        "--document {document} does not come in {format}; it comes in: {formats}.",
+    ),
+    # the application form (容错免责申请表)
+    "application.title": ("容错免责申请表", "Application for fault tolerance and exemption from liability"),
+    "application.applicant": ("申请人", "Applicant"),
+    "application.case_id": ("案件编号", "Case id"),
+    "application.post": ("工作单位及职务", "Unit and post"),
+    "application.matter": ("申请事项", "Matter"),
+    "application.date": ("行为发生日期", "Date of the conduct"),
+    "application.measures": ("适用办法", "Measure"),
+    "application.measure": ("《{title}》", "{title}"),
+    "application.conduct": ("行为及经过", "What happened"),
+    "application.situations": ("申请适用的情形（办法原文）", "Situations claimed (the measure's words)"),
+    "application.still_open": ("（尚待核实）", " (still to be established)"),
+    "application.quote": ("原文：{quote}", "The measure's words: {quote}"),
+    "application.none_claimed": ("按所填回答，不符合{measure}所列的任何情形。", "On these answers, no situation of {measure} is met."),
+    "application.reasons": ("申请理由", "Reasons"),
+    "application.reason": ("{words}：{label}为{answer}。", "{words}: {label}, {answer}."),
+    "application.note": ("（{note}）", " ({note})"),
+    "application.groups": ("前提条件{preconditions}；底线{exclusions}。", "Preconditions: {preconditions}; bottom lines: {exclusions}."),
+    "application.answers": ("各项回答及备注", "Answers and notes"),
+    "application.signature": ("申请人签字", "Applicant's signature"),
+    "application.signed": ("签字：", "Signature:"),
+    "application.sealed": ("（盖章）", "(seal)"),
+    "application.day": ("年　　月　　日", "Date:                    "),
+    "application.unit_opinion": ("所在单位（党组织）意见", "Opinion of the unit (Party organisation)"),
+    "application.accepting_opinion": ("受理机关意见", "Opinion of the accepting body"),
+    "application.remark": (
+        "注：本表由初筛工具根据案件文件预填，是供参考的草稿；请按受理机关规定的表式调整后使用，所填内容以核实的材料为准。",
+        "Note: this form was prefilled from the case file by the screening tool as a draft for reference; adapt it to the "
+        "form the accepting body prescribes. What it says stands only as far as the verified materials bear it out.",
+    ),
+    # progress on report folders
+    "wrote_count": ("已写入 {count} 个文件，在 {folder}", "wrote {count} files into {folder}"),
+    # ask: offering the 核实清单 when the screening cannot decide yet
+    "ask.offer_checklist": (
+        "尚不能判定。待核实的问题、各自对结论的作用和所需材料，可生成核实清单：{command}",
+        "Not decided yet. The questions to verify, what each decides and the materials that establish it make a checklist: {command}",
+    ),
+    "ask.checklist_file": ("核实清单", "checklist"),
+    "paper.more": ("（另有 {count} 项，未逐一列出。）", "({count} more, not listed one by one.)"),
+    "checklist.more": (
+        "另有 {count} 个尚无确定回答的问题按影响排在后面，未逐一列出。",
+        "{count} more questions without a definite answer come after these and are not set out one by one.",
+    ),
+    "cli.opt.document": (
+        "生成的文书：opinion 初筛意见（默认）；checklist 核实清单（text、markdown、docx）；application 容错免责申请表（docx）。",
+        "The paper to make: opinion, the screening (default); checklist, what to verify next (text, markdown, docx); "
+        "application, the application form (docx).",
+    ),
     # -- why: a determination in a sentence (text.summary)
     "why.sentence": ("{clauses}。", "{clauses}."),
     "why.sep": ("；", "; "),
