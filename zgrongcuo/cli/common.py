@@ -193,6 +193,21 @@ def emit(content: str, output: str | None, force: bool, lang: str) -> None:
     say(text("wrote", lang, file=quoted(output)))
 
 
+def emit_bytes(content: bytes, output: str | None, force: bool, lang: str, kind: str) -> None:
+    """A file's bytes into a new file (``-o``), or into a pipe with ``-o -``; never into a terminal."""
+    if output is None or (output == "-" and sys.stdout.isatty()):
+        raise UsageError("binary_needs_output", format=kind)
+    if output == "-":
+        stream: Any = getattr(sys.stdout, "buffer", sys.stdout)
+        stream.write(content)
+        stream.flush()
+        return
+    from zgrongcuo.io.files import write_new
+
+    write_new(output, content, force=force)
+    say(text("wrote", lang, file=quoted(output)))
+
+
 def warn_if_shadowed(spec: str | None, lang: str) -> None:
     """A bundled measure's name means the bundled measure: say so when a file in this folder has that name."""
     from zgrongcuo.io.measures import shadowed
