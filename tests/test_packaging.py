@@ -179,3 +179,16 @@ def test_text_output_does_import_rich():
     assert got["code"] == 0
     assert "ZG-2014-57" in got["out"]
     assert got["rich"] is True
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "jsonl", "csv", "markdown", "html"])
+def test_the_office_libraries_are_imported_only_for_the_formats_that_use_them(fmt):
+    """python-docx and openpyxl are dependencies, but a check that makes no Word or Excel file never loads them."""
+    probe = _CHECK_IN_PROCESS.replace(
+        '"rich": "rich" in sys.modules',
+        '"rich": sorted(m for m in ("docx", "openpyxl", "lxml") if m in sys.modules)',
+    )
+    result = subprocess.run([sys.executable, "-c", probe, fmt, str(ARTICLE_CASE)], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    got = json.loads(result.stdout)
+    assert got["code"] == 0 and got["rich"] == []

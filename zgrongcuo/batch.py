@@ -15,7 +15,7 @@ import itertools
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from zgrongcuo.errors import ZgError
 from zgrongcuo.io import case_reader
@@ -27,9 +27,13 @@ from zgrongcuo.model.criteria import Criteria, Questions
 from zgrongcuo.model.determination import Determination
 from zgrongcuo.render.contract import Renderer, RenderOptions
 
-# A task: the file's path, its bytes when already read (standard input), or why it cannot be loaded,
-# and the real path of the folder it was found in (it must still lie there when it is read).
-Task = tuple[str, "bytes | None", "ZgError | None", "str | Listed | None"]
+if TYPE_CHECKING:
+    from zgrongcuo.io.sheet_reader import RowDocument
+
+# A task: the file's path, its bytes when already read (standard input) or its document (a row of a register),
+# or why it cannot be loaded, and where it was found: the real path of the folder it must still lie in when it
+# is read, with which file the walk saw there (files.Listed).
+Task = tuple[str, "bytes | RowDocument | None", "ZgError | None", "str | Listed | None"]
 
 CHUNK = 64  # cases a worker takes at a time; starting a worker costs about as much as checking this many
 
@@ -91,9 +95,12 @@ def _process(
     try:
         if problem is not None:
             raise problem
-        if data is None:
-            data = read_bytes(path, max_bytes=max_bytes, within=within)
-        loaded, questions = case_reader.loads_for(data, asked, path)
+        if data is not None and not isinstance(data, bytes):  # a register's row (not imported: no check pays for it)
+            loaded, questions = data.read(asked)
+        else:
+            if data is None:
+                data = read_bytes(path, max_bytes=max_bytes, within=within)
+            loaded, questions = case_reader.loads_for(data, asked, path)
     except ZgError as error:
         return CaseResult(path, failure=error)
     several = questions if len(questions.measures) > 1 else None
@@ -508,17 +515,38 @@ def check_paths(
             yield from result.payload  # type: ignore[misc]
 
 
-def tasks_for(paths: list[str], *, max_bytes: int = MAX_BYTES) -> Iterator[Task]:
+def tasks_for(
+    paths: list[str],
+    *,
+    max_bytes: int = MAX_BYTES,
+    asked: Questions | Selection | None = None,
+    sheet: str | None = None,
+) -> Iterator[Task]:
     """The tasks for ``check``'s arguments: folders walked lazily, standard input read here, once.
 
     Standard input is read in this process so that a worker gets its bytes like any file's.
+    A workbook given as an argument is read here too (its ``sheet``, or the first), row by row
+    as the tasks are taken, its headings known from ``asked``; each row is read as a case where
+    cases are checked. A spreadsheet in a format that is not read is a task with the error that
+    says what to do.
     """
-    from zgrongcuo.errors import UsageError
-    from zgrongcuo.io.discovery import discover
+    from zgrongcuo.errors import CaseError, UsageError
+    from zgrongcuo.io.discovery import OTHER_SPREADSHEETS, discover, is_workbook
 
     if paths.count("-") > 1:
         raise UsageError("stdin_twice")
     for path, problem, within in discover(paths):
+        if problem is None and within is None and asked is not None and path != "-":
+            if is_workbook(path):
+                from zgrongcuo.io.sheet_reader import read_register
+
+                for row, case, error in read_register(path, asked, sheet=sheet, max_bytes=max_bytes):
+                    yield row, case, error, None
+                continue
+            suffix = os.path.splitext(path)[1].lower()
+            if suffix in OTHER_SPREADSHEETS:
+                yield path, None, CaseError("workbook_other_format", file=path, suffix=suffix), None
+                continue
         if path != "-" or problem is not None:
             yield path, None, problem, within
             continue
@@ -529,5 +557,7 @@ def tasks_for(paths: list[str], *, max_bytes: int = MAX_BYTES) -> Iterator[Task]
 
 
 def is_batch(paths: list[str]) -> bool:
-    """Several cases, or a folder of them: an array in JSON, a summary in text and reports."""
-    return len(paths) > 1 or any(os.path.isdir(p) for p in paths if p != "-")
+    """Several cases, a folder of them or a register of them: an array in JSON, a summary in text and reports."""
+    from zgrongcuo.io.discovery import is_workbook
+
+    return len(paths) > 1 or any(os.path.isdir(p) or is_workbook(p) for p in paths if p != "-")

@@ -230,3 +230,41 @@ def suggest(word: str, candidates: Iterable[object]) -> str | None:
 
     found = difflib.get_close_matches(str(word), [str(c) for c in candidates], n=1, cutoff=0.6)
     return found[0] if found else None
+
+
+class SheetError(CaseError):
+    """A cell of a workbook that cannot be read: located as Excel names it (``台账.xlsx!D7``), with sheet and heading.
+
+    ``line`` and ``column`` are the cell's row and column numbers, and ``key``
+    the column's heading as written, so that JSON carries them as it does a
+    case file's line, column and key.
+    """
+
+    def __init__(self, msg_id: str, /, *, sheet: str | None = None, **fields: Any) -> None:
+        super().__init__(msg_id, **fields)
+        self.sheet = sheet
+
+    def location(self) -> str:
+        file = _shown(self.file, limit=None) if self.file else "-"
+        if self.line is None:
+            return file
+        if self.column is None:
+            return f"{file}!{self.line}:{self.line}"  # a whole row, as Excel names one
+        return f"{file}!{cell_name(self.line, self.column)}"
+
+    def _render(self, lang: str) -> str:
+        head = self.location()
+        if self.sheet is not None:
+            head += catalogue.text("sheet.in_location", lang, sheet=_shown(self.sheet))
+        if self.key:
+            head += catalogue.text("sheet.column_in_location", lang, header=_shown(self.key))
+        return head + catalogue.text("location_sep", lang) + self.message(lang)
+
+
+def cell_name(row: int, column: int) -> str:
+    """A cell as Excel names it: D7."""
+    letters = ""
+    while column > 0:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(65 + rest) + letters
+    return f"{letters}{row}"

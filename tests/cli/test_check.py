@@ -189,19 +189,24 @@ def test_csv_for_spreadsheets():
     assert rows[0] == [
         "文件", "案件编号", "标题", "当事单位或人员", "办法", "结论代码", "结论", "符合情形", "待答问题",
         "已作决定", "决定依据", "与决定一致",
+        "办法名称", "符合情形（名称）", "待答问题（名称）", "已作决定（文字）", "与决定是否一致（文字）",
     ]  # fmt: skip
     by_file = {r[0]: r for r in rows[1:]}
     article = by_file[str(ARTICLE_CASE)]
     assert article[1] == "ZG-2014-57" and article[3].startswith("2014年县政府文件的起草者和审批者")
     assert article[4:8] == ["zigui-2018", "exempt", "建议容错免责（免予责任追究）", "S2"]
+    assert article[12:] == ["秭归县办法（2018）", "情形二", "", "", ""]  # the ids again, in words, last
     undetermined = by_file[str(EXAMPLES / "s4-legacy-housing-title-undetermined.yaml")]
-    assert undetermined[5:] == ["undetermined", "信息不足，无法判定", "S4", "private_gain", "", "", ""]
+    assert undetermined[5:12] == ["undetermined", "信息不足，无法判定", "S4", "private_gain", "", "", ""]
+    assert undetermined[12:] == ["秭归县办法（2018）", "情形四", "谋取私利", "", ""]
     english = check(EXAMPLES, "--format", "csv", "--lang", "en")
-    header = next(csv.reader(io.StringIO(english.stdout.removeprefix("\ufeff"))))
-    assert header == [
+    english_rows = list(csv.reader(io.StringIO(english.stdout.removeprefix("\ufeff"))))
+    assert english_rows[0] == [
         "file", "case_id", "title", "subject", "measure", "outcome", "label", "situations_met", "open_questions",
         "decision", "decision_measure", "agrees",
+        "measure_name", "situations_named", "open_named", "decision_label", "agrees_label",
     ]  # fmt: skip
+    assert {r[0]: r for r in english_rows[1:]}[str(ARTICLE_CASE)][12:14] == ["Zigui measure (2018)", "Situation 2"]
 
 
 def test_text_batch_ends_with_a_summary():

@@ -76,7 +76,7 @@ USAGE_ERRORS = [
     (["check", ARTICLE_CASE, "--criteria"], "选项 --criteria 需要一个值。", "option --criteria requires a value."),
     (["check", ARTICLE_CASE, "--detail=yes"], "选项 --detail 不接受值。", "option --detail does not take a value."),
     (["check"], "缺少 CASE...。", "missing CASE...."),
-    (["check", ARTICLE_CASE, "-f", "xml"], "--format 的值无效：“xml”不是可选的值；可选：text, json, jsonl, csv, markdown, html, docx。", "invalid value for --format: 'xml' is not one of: text, json, jsonl, csv, markdown, html, docx."),
+    (["check", ARTICLE_CASE, "-f", "xml"], "--format 的值无效：“xml”不是可选的值；可选：text, json, jsonl, csv, markdown, html, docx, xlsx。", "invalid value for --format: 'xml' is not one of: text, json, jsonl, csv, markdown, html, docx, xlsx."),
     (["check", ARTICLE_CASE, "-j", "two"], "--jobs 的值无效：“two”不是整数。", "invalid value for --jobs: 'two' is not a whole number."),
     (["similar", ARTICLE_CASE, "--top", "0"], "--top 的值无效：0 小于允许的最小值 1。", "invalid value for --top: 0 is below the minimum of 1."),
     (["chek", ARTICLE_CASE], "没有命令“chek”（是否想写“check”？）。", "no such command 'chek' (did you mean 'check'?)."),

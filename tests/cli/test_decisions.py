@@ -194,3 +194,6 @@ def test_csv_carries_the_decision_and_agreement_per_row(archive):
     assert [(rows[n]["decision"], rows[n]["agrees"]) for n in "abcde" for n in [f"{n}.yaml"]] == [
         ("exempt", "yes"), ("exempt", "yes"), ("mitigated", "no"), ("relief_partial", "yes"), ("", ""),
     ]  # fmt: skip
+    # The same in words, last, for people who open the file in Excel (here in English, as --lang says).
+    assert [rows[f"{n}.yaml"]["agrees_label"] for n in "abcde"] == ["yes", "yes", "no", "yes", ""]
+    assert rows["c.yaml"]["decision_label"] and rows["e.yaml"]["decision_label"] == ""

@@ -599,8 +599,9 @@ def test_a_line_can_be_edited_with_the_arrow_keys_and_recalled_with_up(criteria,
     child.send(UP)  # the line before, recalled
     child.sendline("")
     child.expect(question(criteria, "consequences", 3))
+    child.expect_exact(prompt_of(criteria, "consequences"))
     assert text("ask.control_character", "zh") not in screen(child)  # no arrow key reached the answer
-    child.sendintr()
+    child.sendintr()  # at the prompt, as a person would: a Ctrl-C while readline sets up its line waits for a key
     assert finish(child) == 130
     saved = case_reader.load(str(tmp_path / "edited.yaml"), criteria)
     context, causes = criteria.fact_by_id["context"], criteria.fact_by_id["causes"]
@@ -672,5 +673,6 @@ def test_going_back_says_which_question_is_to_be_answered_again(criteria, articl
     back = text("ask.back_to", "zh", number=4, question=criteria.fact_by_id["democratic_decision"].question["zh"])
     child.expect_exact(back)
     assert back.endswith("？") and "经过民主决策程序。" not in back  # a question, not what reads as its answer
+    child.expect_exact(prompt_of(criteria, "democratic_decision"))
     child.sendintr()
     finish(child)

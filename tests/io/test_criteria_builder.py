@@ -232,6 +232,8 @@ OWN_WORDS = {
     "error": {
         "render/fields.py",
         "render/csv_output.py",
+        "render/register.py",
+        "render/xlsx.py",
         "render/view.py",
         "text/catalogue.py",
         "authoring/json_reports.py",

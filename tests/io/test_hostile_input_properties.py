@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from zgrongcuo.errors import ZgError
 from zgrongcuo.io import case_reader, criteria_builder
 from zgrongcuo.model.case import META_KEYS, Answer, Case
+from zgrongcuo.text.catalogue import text
 
 CRITERIA = criteria_builder.load()
 EXAMPLE_BYTES = [p.read_bytes() for p in sorted(EXAMPLES.glob("*.yaml"))]
@@ -175,6 +176,15 @@ def test_any_answer_set_with_notes_renders_in_every_format(answers, lang):
         elif member is OutputFormat.docx:
             with zipfile.ZipFile(io.BytesIO(written)) as z:
                 assert label in z.read("word/document.xml").decode("utf-8")
+        elif member is OutputFormat.xlsx:
+            import openpyxl
+
+            book = openpyxl.load_workbook(io.BytesIO(written))
+            rows = list(book.worksheets[0].iter_rows())
+            outcome = [c.value for c in rows[0]].index(text("register.col.outcome", lang))
+            assert rows[1][outcome].value == label
+            # Nothing a case says becomes a formula, whatever it starts with.
+            assert all(c.data_type != "f" for sheet in book.worksheets for row in sheet.iter_rows() for c in row)
         else:  # text, markdown, html: the outcome's label as a reader sees it
             shown = written.replace("\\", "") if member is OutputFormat.markdown else written
             if member is OutputFormat.html:

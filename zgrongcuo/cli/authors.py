@@ -15,6 +15,7 @@ from zgrongcuo.text.catalogue import text
 REPORT_FORMATS = ("text", "json")  # of criteria test, criteria validate and diff
 SHOW_FORMATS = ("text", "markdown")
 SCHEMA_KINDS = ("case", "determination")
+TEMPLATE_FORMATS = ("yaml", "xlsx")  # a case file to fill in, or a register (a workbook) to fill in
 
 CriteriaPath = Annotated[
     str | None,
@@ -192,15 +193,22 @@ def template(
     output: common.FileOutputOption = None,
     force: common.ForceOption = False,
     schema_url: Annotated[str, typer.Option("--schema", metavar="URL", help="cli.opt.schema_url")] = "case.schema.json",
+    format_name: Annotated[str, common.format_option(TEMPLATE_FORMATS, help="cli.opt.template_format")] = "yaml",
 ) -> None:
-    from zgrongcuo.authoring.template import render
-    from zgrongcuo.io.case_writer import quote
     from zgrongcuo.io.measures import reference, written_from
 
     asked = common.questions_for(common.specs(criteria), lang)
     # The file names the measures it was made for, from where it is written: check and ask need no --criteria.
     at = output if output not in (None, "-") else None
     refs = [written_from(reference(m.path, m.id), at) for m in asked.measures]
+    if format_name == "xlsx":  # the register an office hands out: a workbook, never into a terminal
+        from zgrongcuo.authoring.template_workbook import render as workbook
+
+        common.emit_bytes(workbook(asked, lang, measures=tuple(refs)), output, force, lang, format_name)
+        return
+    from zgrongcuo.authoring.template import render
+    from zgrongcuo.io.case_writer import quote
+
     named = tuple(r if r.replace("-", "").replace("_", "").isalnum() else quote(r) for r in refs)
     common.emit(render(asked, lang, schema=schema_url, measures=named), output, force, lang)
 

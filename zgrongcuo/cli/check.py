@@ -31,9 +31,11 @@ def check(
     force: common.ForceOption = False,
     quiet: common.QuietOption = False,
     precedents: Annotated[bool, typer.Option("--precedents", help="cli.opt.precedents")] = False,
+    sheet: Annotated[str | None, typer.Option("--sheet", metavar="NAME", help="cli.opt.sheet")] = None,
 ) -> None:
     from zgrongcuo import batch
     from zgrongcuo.errors import InternalError
+    from zgrongcuo.io.discovery import is_workbook
     from zgrongcuo.render.contract import RenderOptions
     from zgrongcuo.render.destination import Destination
     from zgrongcuo.render.progress import progress, shown, wanted
@@ -41,6 +43,10 @@ def check(
     specs = common.specs(criteria)
     selection = common.selection_for(specs, lang)  # the --criteria given, else each case's own measures
     paths = list(cases)
+    if sheet is not None and not any(is_workbook(p) for p in paths):
+        from zgrongcuo.errors import UsageError
+
+        raise UsageError("sheet_without_workbook")
     fmt = OutputFormat(format_name)
     nearest = None
     if precedents:
@@ -58,7 +64,7 @@ def check(
     notice = common.say if not quiet else common.silent
     destination = Destination(fmt, output, options, force=force, say=notice, document=document)
     renderer = destination.renderer
-    tasks = batch.tasks_for(paths, max_bytes=max_bytes)
+    tasks = batch.tasks_for(paths, max_bytes=max_bytes, asked=selection, sheet=sheet)
     total = None  # counted only where a progress bar needs it: a batch keeps no list of its files
     if wanted(fmt, into_files=output not in (None, "-")):
         tasks = iter(listed := list(tasks))

@@ -99,15 +99,14 @@ def complete_measures(incomplete: str) -> list[str]:
     return names + files
 
 
-CriteriaOption = Annotated[
-    list[str] | None,
-    typer.Option("--criteria", metavar="PATH", help="cli.opt.criteria_several", autocompletion=complete_measures),
-]
+def criteria_option(help: str) -> Any:
+    """``--criteria``, which may be given several times; ``help`` says what the measures do on the command."""
+    return typer.Option("--criteria", metavar="PATH", help=help, autocompletion=complete_measures)
+
+
+CriteriaOption = Annotated[list[str] | None, criteria_option("cli.opt.criteria_several")]
 # On commands that read case files: without it, each case's own measures (its measures:), else the default.
-CaseCriteriaOption = Annotated[
-    list[str] | None,
-    typer.Option("--criteria", metavar="PATH", help="cli.opt.criteria_cases", autocompletion=complete_measures),
-]
+CaseCriteriaOption = Annotated[list[str] | None, criteria_option("cli.opt.criteria_cases")]
 LangOption = Annotated[
     str, typer.Option("--lang", metavar="zh|en", default_factory=framework.language, help="cli.opt.lang")
 ]
@@ -115,14 +114,8 @@ DetailOption = Annotated[bool, typer.Option("--detail", help="cli.opt.detail")]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="cli.opt.quiet")]
 # The same option where it says something else: the measures that weigh (similar), whose questions are written
 # out (template, schema); and -o where the output is always one file.
-WeighingOption = Annotated[
-    list[str] | None,
-    typer.Option("--criteria", metavar="PATH", help="cli.opt.criteria_weigh", autocompletion=complete_measures),
-]
-QuestionsOption = Annotated[
-    list[str] | None,
-    typer.Option("--criteria", metavar="PATH", help="cli.opt.criteria_questions", autocompletion=complete_measures),
-]
+WeighingOption = Annotated[list[str] | None, criteria_option("cli.opt.criteria_weigh")]
+QuestionsOption = Annotated[list[str] | None, criteria_option("cli.opt.criteria_questions")]
 OutputOption = Annotated[str | None, typer.Option("--output", "-o", metavar="PATH", help="cli.opt.output")]
 FileOutputOption = Annotated[str | None, typer.Option("--output", "-o", metavar="PATH", help="cli.opt.output_file")]
 ForceOption = Annotated[bool, typer.Option("--force", help="cli.opt.force")]
@@ -186,6 +179,21 @@ def emit(content: str, output: str | None, force: bool, lang: str) -> None:
     """Standard output, or a new file (``-o``) that is never overwritten without --force."""
     if output is None or output == "-":
         sys.stdout.write(content)
+        return
+    from zgrongcuo.io.files import write_new
+
+    write_new(output, content, force=force)
+    say(text("wrote", lang, file=quoted(output)))
+
+
+def emit_bytes(content: bytes, output: str | None, force: bool, lang: str, kind: str) -> None:
+    """A file's bytes into a new file (``-o``), or into a pipe with ``-o -``; never into a terminal."""
+    if output is None or (output == "-" and sys.stdout.isatty()):
+        raise UsageError("binary_needs_output", format=kind)
+    if output == "-":
+        stream: Any = getattr(sys.stdout, "buffer", sys.stdout)
+        stream.write(content)
+        stream.flush()
         return
     from zgrongcuo.io.files import write_new
 

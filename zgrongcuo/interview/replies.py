@@ -7,14 +7,14 @@ import re
 from zgrongcuo.model.base import ValueRecord
 from zgrongcuo.model.case import Answer
 from zgrongcuo.model.criteria import Fact
-from zgrongcuo.model.vocabulary import NOT_A_WORD, UNKNOWN_WORDS, control_character, yes_no_word
+from zgrongcuo.model.vocabulary import NONE_OF_THEM, NOT_A_WORD, UNKNOWN_WORDS, control_character, yes_no_word
 
 # The interview's own command words, in both languages whatever --lang says:
 # a person who types the other language's word should not be told it is wrong.
 HELP_WORDS = frozenset({"help", "h", "帮助", "说明"})
 BACK_WORDS = frozenset({"back", "b", "返回", "上一题"})
-# At a multiple-choice question "none of them"; at a yes/no question 无 and 没有 are "no" (model.vocabulary).
-NONE_WORDS = frozenset({"0", "０", "none", "无", "都不是", "没有", "都没有"})
+# At a multiple-choice question "none of them" (also the menu's 0); at a yes/no question 无 and 没有 are "no".
+NONE_WORDS = NONE_OF_THEM | {"0", "０"}
 NOTE_MARK = re.compile(r"[#＃]")
 _SEPARATORS = re.compile(r"[\s,，、;；/]+")
 

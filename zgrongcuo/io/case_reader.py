@@ -131,6 +131,13 @@ def _names_a_file(name: str, folder: str) -> bool:
     return any(sep in name for sep in "/\\") or bool(os.path.splitext(name)[1]) or os.path.lexists(os.path.join(folder, name))
 
 
+def from_nodes(root: Node, criteria: Criteria | Questions | Selection, file: str) -> tuple[Case, Questions]:
+    """A case given as the nodes a case file parses into (a register's row: its row and column for line and column),
+    and the questions it was read against, as :func:`loads_for` gives them."""
+    reader = _CaseReader(file, criteria)
+    return reader.read(root), reader.questions
+
+
 def _looks_like_json(text: str) -> bool:
     """Standard input has no name to tell its syntax: JSON is what parses as JSON."""
     if text.lstrip("\ufeff \t\r\n")[:1] not in ("{", "["):

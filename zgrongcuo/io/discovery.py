@@ -20,6 +20,16 @@ if TYPE_CHECKING:
     from zgrongcuo.io.files import Listed
 
 CASE_SUFFIXES = (".yaml", ".yml", ".json")
+# A register kept in a workbook: read row by row when named as an argument, never found in a folder, where
+# a register this tool wrote or any other spreadsheet may lie beside the case files (docs/case-files.md).
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+# Spreadsheets in formats that are not read: named as an argument, each gets a message that says what to do.
+OTHER_SPREADSHEETS = (".xls", ".et", ".ods", ".xlsb", ".csv")
+
+
+def is_workbook(path: str) -> bool:
+    return path.lower().endswith(WORKBOOK_SUFFIXES)
+
 
 # A found entry: the path, the error to report instead of reading it, and where it must lie when it is read
 # (None for an argument): the real path of the walk's root, with the file the listing showed where it showed
@@ -42,7 +52,18 @@ def discover(paths: list[str], suffixes: tuple[str, ...] = CASE_SUFFIXES) -> Ite
             found = True
             yield entry
         if not found:
-            yield arg, CaseError("no_cases_in_folder", file=arg, suffixes=", ".join(suffixes)), None
+            why = _nothing_in(arg) if suffixes == CASE_SUFFIXES else "no_cases_in_folder"
+            yield arg, CaseError(why, file=arg, suffixes=", ".join(suffixes)), None
+
+
+def _nothing_in(folder: str) -> str:
+    """Why a folder gave no case: it holds none, or only registers, which are read when named (docs/case-files.md)."""
+    try:
+        with os.scandir(folder) as listing:
+            registers = any(is_workbook(e.name) and not e.name.startswith(".") for e in listing)
+    except OSError:
+        registers = False
+    return "no_cases_in_folder_but_workbooks" if registers else "no_cases_in_folder"
 
 
 def _is_case(name: str, suffixes: tuple[str, ...] = CASE_SUFFIXES) -> bool:

@@ -10,6 +10,8 @@ import re
 YES_WORDS = frozenset({"true", "yes", "y", "是", "有", "对", "经过"})
 NO_WORDS = frozenset({"false", "no", "n", "否", "没有", "无", "不是", "未", "不对"})
 UNKNOWN_WORDS = frozenset({"unknown", "不确定", "?", "？", "不知道", "不清楚", "待核实"})
+# "None of them" for a multiple-choice question, in a register's cell (and, with its menu's 0, in the interview).
+NONE_OF_THEM = frozenset({"none", "无", "都不是", "没有", "都没有", "均无"})
 
 NOT_A_WORD = object()  # what yes_no_word gives for a word outside the vocabulary
 

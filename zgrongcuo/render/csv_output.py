@@ -8,14 +8,18 @@ from typing import IO, Any
 
 from zgrongcuo.errors import ZgError
 from zgrongcuo.model.determination import Determination
+from zgrongcuo.render import register
 from zgrongcuo.render.contract import Renderer, RenderOptions
 from zgrongcuo.text.catalogue import text
 from zgrongcuo.text.escape import visible
 
-# The columns; the header row names them in the chosen language (with --lang en, by these ids).
+# The columns; the header row names them in the chosen language (with --lang en, by these ids). The ids
+# come first, as scripts have read them; the same things in words follow, in the chosen language, for
+# people who open the file in Excel (appended, so that no column moves).
 COLUMNS = (
     "file", "case_id", "title", "subject", "measure", "outcome", "label", "situations_met", "open_questions",
     "decision", "decision_measure", "agrees",
+    "measure_name", "situations_named", "open_named", "decision_label", "agrees_label",
 )  # fmt: skip
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -33,11 +37,8 @@ def _cell(value: str) -> str:
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 
-def agreement(d: Determination) -> str:
-    """The agreement cell: yes, no, not_comparable (a decision the screening cannot be set beside), or empty."""
-    if d.case.decision is None:
-        return ""
-    return "not_comparable" if d.agrees is None else "yes" if d.agrees else "no"
+# The agreement cell: yes, no, not_comparable, or empty without a decision (the register's id column says the same).
+agreement = register.agreement_code
 
 
 class CsvRenderer(Renderer):
@@ -51,6 +52,7 @@ class CsvRenderer(Renderer):
         self.writer.writerow([text(f"csv.{column}", self.lang) for column in COLUMNS])
 
     def prepare(self, ds: tuple[Determination, ...]) -> tuple[tuple[str, ...], ...]:
+        lang = self.lang
         return tuple(
             (
                 d.case.file,
@@ -59,12 +61,17 @@ class CsvRenderer(Renderer):
                 d.case.meta.get("subject") or "",
                 d.criteria.id,
                 d.outcome.id,
-                d.outcome.label[self.lang],
+                d.outcome.label[lang],
                 ";".join(d.situations_met),
                 ";".join(d.next_questions),
                 d.case.decision.outcome if d.case.decision else "",
                 d.case.decision.measure if d.case.decision else "",
                 agreement(d),
+                d.criteria.name(lang),
+                register.situation_names(d, lang),
+                register.open_labels(d, lang),
+                register.decision_label(d, lang),
+                register.agreement_word(d, lang),
             )
             for d in ds
         )
@@ -76,4 +83,4 @@ class CsvRenderer(Renderer):
 
     def failure(self, file: str, error: ZgError) -> None:
         problem = text("load_failed", self.lang) + text("location_sep", self.lang) + error.message(self.lang)
-        self.emit(((file, "", "", "", "", "error", problem, "", "", "", "", ""),))
+        self.emit(((file, "", "", "", "", "error", problem, *[""] * (len(COLUMNS) - 7)),))

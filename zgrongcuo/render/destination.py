@@ -70,6 +70,8 @@ class Destination:
                 raise UsageError("docx_batch_needs_output")
             if output is None and (not to_stdout or sys.stdout.isatty()):
                 raise UsageError("docx_needs_output")
+        elif fmt.binary and output is None and (not to_stdout or sys.stdout.isatty()):
+            raise UsageError("binary_needs_output", format=fmt.value)
         self.renderer: Renderer
 
         def made(out: IO[Any] | None) -> Renderer:

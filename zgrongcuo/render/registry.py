@@ -23,6 +23,7 @@ class OutputFormat(enum.StrEnum):
     markdown = "markdown"
     html = "html"
     docx = "docx"
+    xlsx = "xlsx"
 
     @property
     def is_report(self) -> bool:
@@ -42,7 +43,7 @@ class OutputFormat(enum.StrEnum):
     @property
     def binary(self) -> bool:
         """Bytes, not text: never written to a terminal."""
-        return self is OutputFormat.docx
+        return self.value in _BINARY
 
 
 _FOR_SCRIPTS = ("json", "jsonl", "csv")
@@ -56,9 +57,13 @@ _RENDERERS: dict[str, tuple[str, str]] = {
     "markdown": ("zgrongcuo.render.markdown", "MarkdownRenderer"),
     "html": ("zgrongcuo.render.html", "HtmlRenderer"),
     "docx": ("zgrongcuo.render.word", "WordRenderer"),
+    "xlsx": ("zgrongcuo.render.xlsx", "XlsxRenderer"),
 }
+# formats whose output is bytes: never written to a terminal
+_BINARY = frozenset({"docx", "xlsx"})
 _SUFFIXES = {
     "text": ".txt", "json": ".json", "jsonl": ".jsonl", "csv": ".csv", "markdown": ".md", "html": ".html", "docx": ".docx",
+    "xlsx": ".xlsx",
 }  # fmt: skip
 # report format name -> the module that makes whole documents (a DocumentFormat)
 _DOCUMENTS: dict[str, str] = {

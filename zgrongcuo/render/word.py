@@ -8,7 +8,7 @@ and for each face the one that stands in for it where it is missing.  This modul
 only adds paragraphs in the template's styles, through python-docx's public API;
 a Chinese draft carries no English codes, no local paths and no tool jargon.
 
-Needs python-docx: ``pip install 'zgrongcuo[docx]'``; it is imported only when a document is made.
+Needs python-docx, a dependency of the package; it is imported only when a document is made.
 """
 
 from __future__ import annotations

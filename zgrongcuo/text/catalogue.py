@@ -1466,8 +1466,8 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "the output goes into a folder (several cases' reports, or a path ending with /), and this is an existing file.",
     ),
     "docx_missing": (
-        "生成 Word 文档需要 python-docx，请先安装：pip install 'zgrongcuo[docx]'。",
-        "Word output needs python-docx; install it with: pip install 'zgrongcuo[docx]'.",
+        "生成 Word 文档需要 python-docx，它随本工具安装，但在这里找不到；请重新安装本工具（pip install zgrongcuo）。",
+        "Word output needs python-docx, which is installed with this tool but cannot be found here; reinstall the tool (pip install zgrongcuo).",
     ),
     "docx_needs_output": (
         "Word 文档不能输出到终端，请用 -o 指定文件（多个案件时指定文件夹；-o - 可输出到管道）。",
@@ -1674,6 +1674,212 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "这是指向文件夹 {folder} 以外的链接，未读取（文件夹中的链接只在指向该文件夹以内时才读取）。",
         "this link leads out of the folder {folder} and was not followed (links in a folder are followed only within it).",
     ),
+    # -- spreadsheets: a register (台账) read as cases, the register and the template written as workbooks, CSV labels
+    "workbook_other_format": (
+        "只读取 .xlsx 格式的工作簿（{suffix} 不读取）；请在 Excel 或 WPS 中把它另存为 .xlsx。",
+        "only .xlsx workbooks are read ({suffix} is not); save it as .xlsx in Excel or WPS.",
+    ),
+    "workbook_ole": (
+        "这是旧版 Excel 格式（.xls）或设了密码的工作簿，无法读取；请在 Excel 或 WPS 中另存为 .xlsx（不设密码）。",
+        "this is an old-format Excel file (.xls) or a workbook saved with a password; save it as .xlsx (without a password) in Excel or WPS.",
+    ),
+    "workbook_not_zip": (
+        "这不是 Excel 工作簿（.xlsx）：文件已损坏，或只是文件名以 .xlsx 结尾。",
+        "this is not an Excel workbook (.xlsx): the file is damaged, or only its name ends in .xlsx.",
+    ),
+    "workbook_too_many_parts": (
+        "工作簿由 {count} 个部件组成，超过上限 {limit}，未读取。",
+        "the workbook is made of {count} parts, more than the limit of {limit}; it was not read.",
+    ),
+    "workbook_encrypted": ("工作簿中有加密的部件，无法读取。", "the workbook holds encrypted parts and cannot be read."),
+    "workbook_part_too_large": (
+        "工作簿的部件 {part} 解压后超过 {limit} 字节，未读取（一份台账远小于此；这可能是压缩炸弹或损坏的文件）。",
+        "the workbook's part {part} unpacks to more than {limit} bytes and was not read (a register is far smaller: "
+        "this may be a zip bomb or a damaged file).",
+    ),
+    "workbook_too_large_unpacked": (
+        "工作簿解压后超过 {limit} 字节的上限，未读取（可能是压缩炸弹）。",
+        "the workbook unpacks to more than the limit of {limit} bytes and was not read (this may be a zip bomb).",
+    ),
+    "workbook_doctype": (
+        "工作簿的部件 {part} 含有 XML 文档类型声明（DOCTYPE 或 ENTITY）；Excel 不会写出这种内容，未读取。",
+        "the workbook's part {part} holds an XML document type declaration (DOCTYPE or ENTITY), which Excel never "
+        "writes; it was not read.",
+    ),
+    "workbook_broken": (
+        "工作簿已损坏，无法读取（{detail}）；请在 Excel 或 WPS 中打开后另存为 .xlsx。",
+        "the workbook is damaged and cannot be read ({detail}); open it in Excel or WPS and save it as .xlsx.",
+    ),
+    "workbook_no_sheet": ("工作簿中没有工作表。", "the workbook holds no worksheet."),
+    "sheet_not_found": (
+        "工作簿中没有名为“{name}”的工作表；现有：{sheets}。",
+        "the workbook has no sheet named '{name}'; it has: {sheets}.",
+    ),
+    "workbook_is_register": (
+        "这是本工具写出的初筛台账（每行是一项初筛结论，不是回答），不作为案件读取。填写案件请用 "
+        "zgrongcuo template --format xlsx 生成的模板。",
+        "this is a register this tool wrote (each row a screening's outcome, not answers); it is not read as cases. "
+        "To fill in cases, use the template from zgrongcuo template --format xlsx.",
+    ),
+    "sheet.in_location": ("，工作表“{sheet}”", ", sheet '{sheet}'"),
+    "sheet.column_in_location": ("，列“{header}”", ", column '{header}'"),
+    "sheet.measures": ("办法", "Measures"),
+    "sheet_no_heading": (
+        "前 {rows} 行中没有可识别的表头。表头应是问题的名称（如“经过民主决策程序”）或编号，或者案件编号、标题、"
+        "当事单位或人员、基本案情、行为发生日期；zgrongcuo template --format xlsx 可生成带表头的模板。",
+        "none of the first {rows} rows holds headings this tool knows. Headings name a question (its label, such as "
+        "'Went through a democratic decision procedure', or its id) or a field of the case (Case id, Title, Subject, "
+        "Summary of the facts, Date of the conduct); zgrongcuo template --format xlsx makes a template with them.",
+    ),
+    "sheet_heading_rows": (
+        "表头只能占一行，这里的单元格合并了几行；请把每个问题写在表头行中自己的一列。",
+        "the headings must stand in one row, and this cell is merged over several; give each question a column of "
+        "its own in the heading row.",
+    ),
+    "sheet_unknown_heading": ("表头“{name}”不是已知的问题或案件信息。", "the heading '{name}' names no known question or field."),
+    "sheet_heading_twice": (
+        "表头“{name}”与 {first} 列指同一项内容。",
+        "the heading '{name}' names what column {first} names already.",
+    ),
+    "sheet_formula_unsaved": (
+        "这是公式单元格，但工作簿中没有保存它的计算结果（文件可能由程序生成、从未在 Excel 中保存过）；"
+        "请在 Excel 或 WPS 中打开并保存，或直接填写内容。",
+        "this cell holds a formula whose result the workbook does not hold (it may have been made by a program and "
+        "never saved in Excel); open and save it in Excel or WPS, or type the value itself.",
+    ),
+    "sheet_formula_external": (
+        "这个公式取自另一个工作簿（外部链接），其中的值可能已经过时，不予读取；请复制后“选择性粘贴为数值”。",
+        "this formula takes its value from another workbook (an external link), which may be out of date; it is "
+        "not read. Copy it and paste it back as values.",
+    ),
+    "sheet_error_value": ("单元格显示错误值 {value}，不是回答。", "the cell shows the error value {value}, not an answer."),
+    "sheet_merged_across": (
+        "合并单元格 {cells} 横跨几个问题的列，看不出这个值属于哪一列；请取消合并，每列分别填写。",
+        "the merged cells {cells} span the columns of several questions, so it is unclear which one the value "
+        "answers; unmerge them and fill in each column.",
+    ),
+    "sheet_no_rows": ("表头以下没有填写任何案件。", "no case is filled in below the headings."),
+    "sheet_columns_ignored": (
+        "{file}：这些列的表头不是已知的问题或案件信息，未读取：{columns}。",
+        "{file}: these columns' headings name no known question or field, and they were not read: {columns}.",
+    ),
+    "sheet_macros": (
+        "{file} 含有宏；宏不会运行，只读取单元格中的数据。",
+        "{file} holds macros; they are not run, and only the data in its cells is read.",
+    ),
+    "sheet_first_only": (
+        "{file} 有 {count} 个工作表，只读取了“{sheet}”；其他工作表请用 --sheet 指定。",
+        "{file} has {count} sheets and only '{sheet}' was read; name another with --sheet.",
+    ),
+    "sheet_hidden_rows": (
+        "{file} 中有隐藏的行（第 {rows} 行），其中的案件照常读取；不需要的行请删除，而不是隐藏。",
+        "{file} has hidden rows ({rows}); the cases in them were read like any other. Delete rows you do not want "
+        "read rather than hide them.",
+    ),
+    "sheet_unheaded": (
+        "{file}：{column} 列没有表头，其中的内容（自第 {row} 行起）未读取。",
+        "{file}: column {column} has no heading, and what it holds (from row {row} on) was not read.",
+    ),
+    "register.title": ("容错免责初筛台账", "Fault-tolerance screening register"),
+    "register.sheet": ("台账", "Register"),
+    "register.summary_sheet": ("汇总", "Summary"),
+    "register.page": ("第 &P 页，共 &N 页", "Page &P of &N"),
+    "register.col.number": ("序号", "No."),
+    "register.col.case_id": ("案件编号", "Case id"),
+    "register.col.title": ("标题", "Title"),
+    "register.col.subject": ("当事单位或人员", "Subject"),
+    "register.col.conduct_date": ("行为发生日期", "Date of the conduct"),
+    "register.col.measure": ("办法", "Measure"),
+    "register.col.outcome": ("初筛结论", "Screening outcome"),
+    "register.col.situations": ("符合情形", "Situations met"),
+    "register.col.preconditions": ("前提条件", "Preconditions"),
+    "register.col.exclusions": ("底线", "Bottom lines"),
+    "register.col.why": ("理由", "Why"),
+    "register.col.open_questions": ("待查明的问题", "Questions still open"),
+    "register.col.decision": ("已作决定", "Decision taken"),
+    "register.col.decided_by": ("决定机关及日期", "Decided by, when"),
+    "register.col.agrees": ("与决定一致", "Agrees with the decision"),
+    "register.col.remarks": ("说明", "Remarks"),
+    "register.open_line": ("待查明：{questions}", "Still open: {questions}"),
+    "register.by_measure": ("按办法统计", "By measure"),
+    "register.favourable": ("有利", "Favourable"),
+    "register.unfavourable": ("不利", "Unfavourable"),
+    "register.undetermined": ("信息不足", "Undetermined"),
+    "register.share": ("占比", "Share"),
+    "template_xlsx.title": ("容错免责案件登记表（空白）", "Fault-tolerance case register (blank)"),
+    "template_xlsx.sheet": ("案件登记", "Cases"),
+    "template_xlsx.notes_sheet": ("填表说明", "How to fill it in"),
+    "template_xlsx.lists_sheet": ("选项", "Options"),
+    "template_xlsx.to_verify": ("待核实", "to verify"),
+    "template_xlsx.date_prompt": (
+        "写成 YYYY-MM-DD，如 2014-05-01；只知年月或年份时写 2014-05 或 2014。",
+        "Write YYYY-MM-DD, e.g. 2014-05-01; 2014-05 or 2014 when only the month or year is known.",
+    ),
+    "template_xlsx.measures_prompt": (
+        "本行依据的办法（名称或编号，几个用“、”分隔）；已按生成本表时所选的办法填好。只填了办法的行不算案件。",
+        "The measures this row is checked against (names or ids, separated by '、'), filled in as chosen when the "
+        "register was made. A row with nothing but its measures is no case.",
+    ),
+    "template_xlsx.yesno_error": ("请从下拉列表中选择：{words}。", "Choose from the list: {words}."),
+    "template_xlsx.set_error": (
+        "不在下拉列表中。要填写几个选项，用“{sep}”分隔；选“是”保留所填内容。",
+        "Not in the list. To give several options, separate them with '{sep}'; choose Yes to keep what you typed.",
+    ),
+    "template_xlsx.how": (
+        "填写方法：第一个工作表每行填写一件案件，表头不要改动。不知道的问题留空（未回答）或填“不确定”；"
+        "填好后运行 zgrongcuo check 本文件.xlsx 逐行初筛。",
+        "How to fill it in: one case per row of the first sheet; leave the headings as they are. Leave a question "
+        "empty (not answered) or answer 'unknown' when it is not known; then run zgrongcuo check this-file.xlsx "
+        "to screen each row.",
+    ),
+    "template_xlsx.yesno_how": (
+        "是非题从下拉列表中选择：是、否、不确定、待核实（也可填写“有”“没有”等，与案件文件相同）。",
+        "Yes/no questions: choose yes, no or unknown from the list (the words case files take are read too).",
+    ),
+    "template_xlsx.set_how": (
+        "选择题可从下拉列表中选一项；要填写几项，用“{sep}”分隔（如“先行先试{sep}缺乏经验”）；一项都不符合填“无”。",
+        "Multiple-choice questions: choose one option from the list, or type several separated by '{sep}'; "
+        "'none' when none applies.",
+    ),
+    "template_xlsx.note_how": (
+        "要为某个回答写备注，可在右侧加一列，表头写“问题名称备注”（如“经过民主决策程序备注”）。",
+        "To note an answer, add a column headed with the question's label followed by 'note' "
+        "(e.g. 'Went through a democratic decision procedure note').",
+    ),
+    "template_xlsx.col.number": ("序号", "No."),
+    "template_xlsx.col.heading": ("表头（编号）", "Heading (id)"),
+    "template_xlsx.col.question": ("问题", "Question"),
+    "template_xlsx.col.help": ("说明", "Help"),
+    "template_xlsx.col.quote": ("办法原文", "The measure's words"),
+    "template_xlsx.col.options": ("可填写的回答", "Answers"),
+    "binary_needs_output": (
+        "{format} 文件不能输出到终端，请用 -o 指定文件（如 -o 台账.{format}；-o - 可输出到管道）。",
+        "a {format} file cannot be written to a terminal; give a file with -o (e.g. -o register.{format}; -o - for a pipe).",
+    ),
+    "cli.opt.sheet": (
+        "读取工作簿（.xlsx）中的这个工作表（默认：第一个）。",
+        "Read this sheet of a workbook (.xlsx) given as a case (default: the first).",
+    ),
+    "cli.opt.template_format": (
+        "yaml（默认）：一份空白案件文件；xlsx：一份空白案件登记表（Excel，带下拉列表和填表说明，须用 -o 指定文件）。",
+        "yaml (default): a blank case file; xlsx: a blank register to fill in (Excel, with drop-down lists and notes; "
+        "needs -o).",
+    ),
+    "sheet_without_workbook": (
+        "--sheet 只用于工作簿（.xlsx）；所给的案件中没有工作簿。",
+        "--sheet applies to workbooks (.xlsx), and no workbook is among the cases given.",
+    ),
+    "csv.measure_name": ("办法名称", "measure_name"),
+    "csv.situations_named": ("符合情形（名称）", "situations_named"),
+    "csv.open_named": ("待答问题（名称）", "open_named"),
+    "csv.decision_label": ("已作决定（文字）", "decision_label"),
+    "csv.agrees_label": ("与决定是否一致（文字）", "agrees_label"),
+    "no_cases_in_folder_but_workbooks": (
+        "文件夹中没有案件文件（{suffixes}）；其中的 Excel 工作簿不会自动读取，要读取登记表请直接给出它的路径，如 "
+        "zgrongcuo check 文件夹/台账.xlsx。",
+        "the folder holds no case files ({suffixes}); the workbooks in it are not read unasked: name a register "
+        "itself, e.g. zgrongcuo check folder/register.xlsx.",
+    ),
     # -- criteria validate (the linter)
     "lint.unused_fact": (
         "问题“{name}”没有被任何判定规则用到（直接或经由情形、前提条件、底线、命名条件）。",
@@ -1760,16 +1966,18 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Check case files against the criteria and print a determination for each.",
     ),
     "cli.check_more": (
-        "用 -o 时，多个案件的 markdown、html、docx 报告写入一个文件夹，每件一个文件（以案件编号命名，否则以文件名命名），另附汇总。",
-        "With -o, markdown, html and docx reports of several cases go into a folder, one file per case (named by case id, else by file name) and a summary.",
+        "用 -o 时，多个案件的 markdown、html、docx 报告写入一个文件夹，每件一个文件（以案件编号命名，否则以文件名命名），另附汇总；"
+        "xlsx 把全部案件写入一个工作簿（台账和汇总）。文件夹中的 .xlsx 不读取，登记表须直接给出。",
+        "With -o, markdown, html and docx reports of several cases go into a folder, one file per case (named by case id, else by file name) and a summary; "
+        "xlsx writes every case into one workbook (the register and its summary). Workbooks in a folder are not read: give a register itself.",
     ),
     "cli.exit_codes": (
         "退出码：0 结论均有利；1 有不利结论（不予容错、不符合情形等，属正常结果）；3 有信息不足的案件；2 用法错误、文件无法读取或输出无法写入；70 程序内部错误；130 被中断；143 被终止（SIGTERM）。",
         "Exit codes: 0 every outcome favourable; 1 some outcome unfavourable (a normal result); 3 some case undetermined; 2 usage error, a file that cannot be read or output that cannot be written; 70 internal error; 130 interrupted; 143 terminated (SIGTERM).",
     ),
     "cli.arg.cases": (
-        "案件文件（.yaml、.yml、.json）、存放案件文件的文件夹，或 -（标准输入）。",
-        "Case files (.yaml, .yml, .json), folders of them, or - for standard input.",
+        "案件文件（.yaml、.yml、.json）、存放案件文件的文件夹、案件登记表（.xlsx，每行一件），或 -（标准输入）。",
+        "Case files (.yaml, .yml, .json), folders of them, registers (.xlsx, a case per row), or - for standard input.",
     ),
     "cli.opt.detail": (
         "文本输出：逐项列出每个情形的全部要件、前提条件、底线和回答（默认只显示一屏的摘要）。",
