@@ -211,10 +211,10 @@ def main() -> int:
         # 3. batch throughput
         jsonl = [str(EXE), "check", "--format", "jsonl", str(big_dir)]
         one_job, floor = paired_times(jsonl, [py, "-c", FLOOR_PARSE, str(big_dir)], batch_repeat)
-        record(f"3 check --format jsonl, {big:,} cases", one_job, floor, 1.6)
+        record(f"3 check --format jsonl, {big:,} cases", one_job, floor, 1.4)
         # 4. parallel workers, and identical output
         two_jobs, one_job = paired_times([*jsonl, "--jobs", "2"], jsonl, batch_repeat)
-        record("4 the same with --jobs 2 (against --jobs 1)", two_jobs, one_job, 0.65)
+        record("4 the same with --jobs 2 (against --jobs 1)", two_jobs, one_job, 0.6)
         with open(work / "one.jsonl", "wb") as a, open(work / "two.jsonl", "wb") as b:
             run(jsonl, stdout=a)
             run([*jsonl, "--jobs", "2"], stdout=b)

@@ -52,6 +52,11 @@ def test_the_wheel_carries_the_criteria_byte_for_byte(wheel):
         assert z.read("zgrongcuo/criteria.yaml") == (ROOT / "criteria.yaml").read_bytes()
 
 
+def test_the_wheel_carries_py_typed_for_type_checkers(wheel):
+    with zipfile.ZipFile(wheel) as z:
+        assert "zgrongcuo/py.typed" in z.namelist()
+
+
 def test_the_wheel_carries_the_bundled_measures_byte_for_byte(wheel):
     measures = sorted((ROOT / "measures").glob("*.yaml"))
     assert measures, "the checkout has bundled measures"

@@ -1,10 +1,12 @@
 """Running a batch of case files in order, in this process or in worker processes.
 
 Results come back in the order of the files, one at a time, so memory stays
-flat however many cases there are.  With several workers, each loads the
-criteria once and prepares its cases' output itself (for the formats whose
-renderer is ``parallel``), and only the prepared payloads travel back.  The
-worker policy — how many, how many cases each takes at a time — lives here.
+flat however many cases there are.  With several workers, each is given the
+measures once and prepares its cases' output itself (for the formats whose
+renderer is ``parallel``), and only the prepared payloads travel back: the
+lines of a JSONL batch, or, for a script (``check_paths``), the determinations
+themselves, whose references into the measures cross as places, not copies.
+The worker policy — how many, how many cases each takes at a time — lives here.
 """
 
 from __future__ import annotations
@@ -17,20 +19,21 @@ from typing import TYPE_CHECKING, Any
 
 from zgrongcuo.errors import ZgError
 from zgrongcuo.io import case_reader
-from zgrongcuo.io.files import MAX_BYTES, read_bytes
+from zgrongcuo.io.files import MAX_BYTES, Listed, read_bytes
 from zgrongcuo.io.questions import Selection
 from zgrongcuo.model.base import Record
 from zgrongcuo.model.case import Notice
-from zgrongcuo.model.criteria import Questions
+from zgrongcuo.model.criteria import Criteria, Questions
+from zgrongcuo.model.determination import Determination
 from zgrongcuo.render.contract import Renderer, RenderOptions
 
 if TYPE_CHECKING:
     from zgrongcuo.io.sheet_reader import RowDocument
 
 # A task: the file's path, its bytes when already read (standard input) or its document (a row of a register),
-# or why it cannot be loaded, and the real path of the folder it was found in (it must still lie there when it
-# is read).
-Task = tuple[str, "bytes | RowDocument | None", "ZgError | None", "str | None"]
+# or why it cannot be loaded, and where it was found: the real path of the folder it must still lie in when it
+# is read, with which file the walk saw there (files.Listed).
+Task = tuple[str, "bytes | RowDocument | None", "ZgError | None", "str | Listed | None"]
 
 CHUNK = 64  # cases a worker takes at a time; starting a worker costs about as much as checking this many
 
@@ -107,32 +110,122 @@ def _process(
     return CaseResult(path, favourables=favourables, payload=prepare(ds), notices=notices)
 
 
-# Worker processes keep their criteria and renderer here between tasks.
-_worker: dict[str, object] = {}
+class MeasureParts:
+    """Every part of the measures a determination can refer to, by place: how they cross between processes.
+
+    A worker and the main process hold the same measures — given once, or
+    loaded from the same files as cases name them — so a reference to a
+    fact, an element or an outcome travels as the measure's file and
+    fingerprint and its place in that measure, and is the main process's own
+    object on arrival, not a copy of it.
+    """
+
+    def __init__(self, asked: Questions | Selection) -> None:
+        self.asked = asked
+        self.places: dict[int, tuple[object, ...]] = {}  # id of a part -> its persistent id
+        self._registered: set[int] = set()  # ids of the measures and questions whose parts are in places
+        self._parts: dict[object, list[object]] = {}  # a measure's or questions' key -> its parts, in order
+
+    @staticmethod
+    def _key(criteria: Criteria) -> tuple[str, str]:
+        return criteria.path, criteria.sha256
+
+    @staticmethod
+    def parts_of(criteria: Criteria) -> list[object]:
+        """A measure's parts in an order both processes agree on."""
+        from zgrongcuo.model.conditions import nodes_of
+
+        parts: list[object] = [criteria, *criteria.facts, *(o for f in criteria.facts for o in f.options)]
+        parts += [*criteria.situations, *criteria.outcomes.values(), *criteria.rules]
+        roots = [*(r.when for r in criteria.rules), *(s.condition for s in criteria.situations)]
+        roots += [*criteria.preconditions, *criteria.exclusions, *criteria.conditions.values()]
+        return parts + [node for root in roots for node in nodes_of(root)]
+
+    def _register(self, asked: Questions) -> None:
+        if id(asked) in self._registered:
+            return
+        self._registered.add(id(asked))
+        key = ("q", tuple(self._key(m) for m in asked.measures))
+        own: list[object] = [asked, *asked.facts]
+        for place, part in enumerate(own):
+            self.places.setdefault(id(part), (*key, place))
+        for criteria in asked.measures:
+            if id(criteria) not in self._registered:
+                self._registered.add(id(criteria))
+                for place, item in enumerate(self.parts_of(criteria)):
+                    self.places.setdefault(id(item), ("m", *self._key(criteria), place))
+
+    def _known(self) -> list[Questions]:
+        if isinstance(self.asked, Questions):
+            return [self.asked]
+        return self.asked.known()
+
+    def dumps(self, value: object) -> bytes:
+        import io
+        import pickle
+
+        for asked in self._known():  # measures a Selection has loaded since the last chunk
+            self._register(asked)
+        buffer = io.BytesIO()
+        pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+        places = self.places
+        pickler.persistent_id = lambda obj: places.get(id(obj))  # type: ignore[method-assign]
+        pickler.dump(value)
+        return buffer.getvalue()
+
+    def loads(self, data: bytes) -> Any:
+        import io
+        import pickle
+
+        unpickler = pickle.Unpickler(io.BytesIO(data))
+        unpickler.persistent_load = self._part  # type: ignore[method-assign]
+        return unpickler.load()
+
+    def _part(self, pid: tuple[Any, ...]) -> object:
+        kind, *where, place = pid
+        parts = self._parts.get((kind, *where))
+        if parts is None:
+            if kind == "m":
+                parts = self.parts_of(self._measure(*where))
+            else:
+                [keys] = where
+                asked = self._questions([self._measure(path, sha) for path, sha in keys])
+                parts = [asked, *asked.facts]
+            self._parts[(kind, *where)] = parts
+        return parts[place]
+
+    def _measure(self, path: str, sha256: str) -> Criteria:
+        if isinstance(self.asked, Questions):
+            found = next((m for m in self.asked.measures if self._key(m) == (path, sha256)), None)
+        else:
+            found = self.asked.load(path)
+        if found is None or found.sha256 != sha256:
+            from zgrongcuo.errors import CriteriaError
+
+            raise CriteriaError("measure_changed_in_run", file=path)
+        return found
+
+    def _questions(self, measures: list[Criteria]) -> Questions:
+        if isinstance(self.asked, Questions):
+            return self.asked
+        return self.asked.questions_for([m.path for m in measures])
 
 
-def _init_worker(
-    criteria_specs: tuple[str | None, ...] | Selection,
-    renderer: type[Renderer],
-    options: RenderOptions,
-    max_bytes: int,
-) -> None:
+# Worker processes keep their measures and renderer here between tasks.
+_worker: dict[str, Any] = {}
+
+
+def _init_worker(asked: Questions | Selection, renderer: type[Renderer], options: RenderOptions, max_bytes: int) -> None:
+    """A worker's set-up: the measures (a Selection loads those each case names as they are met) and the renderer."""
     import io
-
-    from zgrongcuo.io.questions import load_measures, questions
 
     # Its stream takes only what a renderer writes when made (a CSV header); what it prepares goes back as payloads.
     made = renderer(io.StringIO(), options)
-    if isinstance(criteria_specs, Selection):  # each case its own measures, loaded in the worker as they are met
-        asked: Questions | Selection = criteria_specs
-    else:
-        asked = questions(load_measures(criteria_specs))
-    _worker.update(asked=asked, prepare=made.prepare, explain=made.explains, max_bytes=max_bytes)
+    parts = MeasureParts(asked)
+    _worker.update(asked=asked, prepare=made.prepare, explain=made.explains, max_bytes=max_bytes, parts=parts)
 
 
-def _work(
-    tasks: list[Task],
-) -> tuple[list[tuple[str, ZgError | None, tuple[bool | None, ...], object, tuple[Notice, ...]]], bytes]:
+def _work(tasks: list[Task]) -> tuple[bytes, bytes]:
     """Process a chunk of tasks: small tuples per case, and the byte payloads joined into one.
 
     One joined bytes object crosses the pipe far faster than many small ones;
@@ -141,13 +234,13 @@ def _work(
     rows, blobs = [], []
     w = _worker
     for task in tasks:
-        r = _process(task, w["asked"], w["prepare"], w["explain"], w["max_bytes"])  # type: ignore[arg-type]
+        r = _process(task, w["asked"], w["prepare"], w["explain"], w["max_bytes"])
         payload = r.payload
         if isinstance(payload, bytes):
             blobs.append(payload)
             payload = len(payload)
         rows.append((r.file, r.failure, r.favourables, payload, r.notices))
-    return rows, b"".join(blobs)
+    return w["parts"].dumps(rows), b"".join(blobs)
 
 
 def _chunks(tasks: Iterable[Task], size: int) -> Iterator[list[Task]]:
@@ -162,17 +255,16 @@ def run(
     renderer: Renderer,
     *,
     jobs: int = 1,
-    criteria_specs: tuple[str | None, ...] = (),
     max_bytes: int = MAX_BYTES,
 ) -> Iterator[CaseResult]:
     """Evaluate every task against every measure, in order; with ``jobs`` > 1 and a parallel renderer, in workers.
 
     ``asked``: the questions of the measures every case is checked against, or a ``Selection``: each case
     its own measures, unless ``--criteria`` gave some (then a notice says so, for the first case it overrides).
-    ``criteria_specs`` is how the workers load the same measures (what each ``--criteria`` said), when
-    ``asked`` is not a Selection. When no worker can be started (a failed fork), everything is done in this process.
+    The workers are given ``asked`` itself. When no worker can be started (a failed fork), everything is
+    done in this process.
     """
-    results = _run(tasks, asked, renderer, jobs, criteria_specs, max_bytes)
+    results = _run(tasks, asked, renderer, jobs, max_bytes)
     if isinstance(asked, Selection) and asked.overrides:
         results = _once(results, "measures_overridden")
     return results
@@ -194,7 +286,6 @@ def _run(
     asked: Questions | Selection,
     renderer: Renderer,
     jobs: int,
-    criteria_specs: tuple[str | None, ...],
     max_bytes: int,
 ) -> Iterator[CaseResult]:
     here = (asked, renderer.prepare, renderer.explains, max_bytes)
@@ -207,10 +298,10 @@ def _run(
     # Forked workers share this process's memory until they write to it; a
     # garbage collection touching every object would copy it all.
     gc.freeze()
-    init = asked if isinstance(asked, Selection) else criteria_specs
-    workers = _Workers.start(jobs, (init, type(renderer), renderer.options, max_bytes))
+    workers = _Workers.start(jobs, (asked, type(renderer), renderer.options, max_bytes))
+    gc.unfreeze()  # the workers have their copy: this process, a script's perhaps, collects as before
     try:
-        yield from workers.run(_chunks(tasks, CHUNK), here)
+        yield from workers.run(_chunks(tasks, CHUNK), here, MeasureParts(asked))
     except BaseException:  # Ctrl-C, SIGTERM, or the caller gone: the workers' chunks are wanted no more
         workers.stop(now=True)
         raise
@@ -260,7 +351,7 @@ class _Workers:
                 signal.pthread_sigmask(signal.SIG_SETMASK, previous)
         return cls(started)
 
-    def run(self, chunks: Iterator[list[Task]], here: tuple[Any, ...]) -> Iterator[CaseResult]:
+    def run(self, chunks: Iterator[list[Task]], here: tuple[Any, ...], parts: MeasureParts) -> Iterator[CaseResult]:
         # In order: (the worker doing it, or None for this process; the chunk).
         pending: deque[tuple[Any, list[Task]]] = deque()
         for slot in [end for _, end in self.started] or [None]:
@@ -275,7 +366,8 @@ class _Workers:
                 results: Iterable[CaseResult] = [_process(task, *here) for task in chunk]
                 slot = None
             else:
-                results = _unpacked(*answer)
+                rows, blob = answer
+                results = _unpacked(parts.loads(rows), blob)
             following = next(chunks, None)
             if following is not None:
                 pending.append((self._send(slot, following), following))
@@ -292,16 +384,17 @@ class _Workers:
         return end
 
     @staticmethod
-    def _receive(end: Any) -> tuple[list[Any], bytes] | None:
+    def _receive(end: Any) -> tuple[bytes, bytes] | None:
         if end is None:
             return None
         try:
             status, value = end.recv()
+            if status != "done":
+                raise RuntimeError(f"in a worker process: {value}")
+            # The lines come as they are, in a message of their own: no pickling of the one big bytes object.
+            return value, end.recv_bytes()
         except (EOFError, OSError):
             return None
-        if status != "done":
-            raise RuntimeError(f"in a worker process: {value}")
-        return value
 
     # How long workers that finished their work are given to end by themselves, all of them together.
     GRACE = 0.5
@@ -366,14 +459,60 @@ def _serve(end: Any, others: list[Any], init: tuple[Any, ...]) -> None:
             return
         if chunk is None:
             return
+        blob = None
         try:
-            answer = ready or ("done", _work(chunk))
+            if ready is not None:
+                answer: tuple[str, object] = ready
+            else:
+                rows, blob = _work(chunk)
+                answer = ("done", rows)
         except Exception as exc:  # noqa: BLE001 - a bug: the main process reports it as such
-            answer = ("failed", f"{type(exc).__name__}: {exc}")
+            answer, blob = ("failed", f"{type(exc).__name__}: {exc}"), None
         try:
             end.send(answer)
+            if blob is not None:
+                end.send_bytes(blob)
         except (OSError, ValueError):
             return
+
+
+class _Kept(Renderer):
+    """No output: a script is given the determinations themselves (``check_paths``), from workers too."""
+
+    parallel = True
+
+    def __init__(self, out: object, options: RenderOptions) -> None:
+        super().__init__(None, options)
+        self.explains = options.explain
+
+
+def check_paths(
+    paths: Iterable[str],
+    asked: Questions | Selection,
+    *,
+    jobs: int = 1,
+    explain: bool = False,
+    max_bytes: int = MAX_BYTES,
+) -> Iterator[Determination | ZgError]:
+    """Every case file under ``paths``, in order: its determinations (one per measure, in order), or its error.
+
+    ``asked``: the measures every case is checked against, or a Selection (each case its own). Folders
+    are walked as ``check`` walks them. ``-`` is a file of that name: standard input is read only when
+    a script reads it itself.
+    """
+    import os
+
+    from zgrongcuo.io.discovery import discover
+
+    named = [os.path.join(os.curdir, "-") if p == "-" else p for p in paths]
+    tasks: Iterator[Task] = ((path, None, problem, within) for path, problem, within in discover(named))
+    jobs, tasks = workers_for(jobs, tasks)
+    kept = _Kept(None, RenderOptions("zh", explain=explain))
+    for result in run(tasks, asked, kept, jobs=jobs, max_bytes=max_bytes):
+        if result.failure is not None:
+            yield result.failure.at(file=result.file)
+        else:
+            yield from result.payload  # type: ignore[misc]
 
 
 def tasks_for(

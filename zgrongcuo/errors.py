@@ -12,14 +12,32 @@ from zgrongcuo.text.escape import quoted
 class ZgError(Exception):
     """An error in something the user gave us: a file, a key, an argument.
 
-    The text lives in the message catalogue under ``msg_id``; ``params`` fill
-    it in.  ``line`` and ``column`` are 1-based.
+    What a caller can read, each None where it does not apply:
+
+    - ``file``: the file as it was named (a case file, a criteria file);
+    - ``line``, ``column``: where in it, 1-based;
+    - ``key``: the key path of the offending value, as ``answers.causes[2]`` or ``facts[diligent].options``;
+    - ``suggestion``: the near name meant, where one is close (an option id, a key, a fact id);
+    - ``msg_id``: which message it is, stable across versions and languages (``unknown_option``);
+    - ``params``: the values the message is worded with;
+    - ``others``: the further problems found in the same file, each a ZgError of its own (empty when none),
+      and ``more``: True when there were more than could be kept.
+
+    ``message(lang)`` words it, ``render(lang)`` as the command line prints it
+    (with the place and the line quoted), ``to_json(lang)`` as JSON gives it.
     """
 
+    file: str | None
+    line: int | None
+    column: int | None
+    key: str | None
+    suggestion: str | None
+    msg_id: str
+    params: dict[str, Any]
     # Further problems found in the same file, in the order found (at most MAX_ERRORS in all);
     # ``more``: there were more than that.
     others: tuple[ZgError, ...] = ()
-    more = False
+    more: bool = False
 
     def __init__(
         self,
@@ -63,6 +81,10 @@ class ZgError(Exception):
             text = text.removesuffix(end) + catalogue.text("did_you_mean", lang, suggestion=_shown(self.suggestion)) + end
         return text
 
+    def __repr__(self) -> str:
+        where = ", ".join(f"{k}={getattr(self, k)!r}" for k in ("file", "line", "column", "key", "suggestion") if getattr(self, k) is not None)
+        return f"{type(self).__name__}({self.msg_id!r}{', ' + where if where else ''})"
+
     def location(self) -> str:
         parts = [_shown(self.file, limit=None) if self.file else "-"]
         if self.line is not None:
@@ -102,6 +124,7 @@ class ZgError(Exception):
         return text
 
     def to_json(self, lang: str) -> dict[str, object]:
+        """The message and its place, as the JSON of a case that could not be loaded gives them."""
         return {
             "message": self.message(lang),
             "line": self.line,

@@ -81,6 +81,7 @@ def test_undetermined_cases_can_be_decided_by_their_open_questions(values):
 def test_the_jsonl_line_encoder_writes_exactly_what_json_dumps_writes(values, lang, note):
     from zgrongcuo.model.case import Answer
     from zgrongcuo.render.fields import LineEncoder, determination_json
+    from zgrongcuo.text.escape import utf8
 
     case = make_case(values, id="0755", title=note or None)
     if note:
@@ -88,7 +89,7 @@ def test_the_jsonl_line_encoder_writes_exactly_what_json_dumps_writes(values, la
         case.answers[first] = Answer(case.answers[first].value, note)
     d = evaluate(CRITERIA, case)
     encoder = LineEncoder(lang)
-    expected = json.dumps(determination_json(d, lang), ensure_ascii=False)
+    expected = utf8(json.dumps(determination_json(d, lang), ensure_ascii=False))
     assert encoder.encode(d) == expected
     assert encoder.encode(d) == expected  # and again, from the cache
 

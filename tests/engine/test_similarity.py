@@ -197,6 +197,37 @@ def test_check_and_ask_can_end_with_the_three_nearest_published_cases():
     assert "相近的公开案例（仅供参照）" in asked.stdout and asked.stdout.rstrip().splitlines()[-1].startswith("结论：")
 
 
+def test_the_case_itself_is_passed_over_under_another_name(zigui, asked, tmp_path):
+    from zgrongcuo.io import precedents
+
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    (folder / "me.json").write_text(case_text(), encoding="utf-8")
+    (folder / "other.json").write_text(case_text(), encoding="utf-8")
+    (tmp_path / "link.json").symlink_to(folder / "me.json")
+    for name in (str(folder / "." / "me.json"), str(tmp_path / "link.json")):
+        me = case_reader.load(name, asked)
+        found = nearest(me, precedents.read([str(folder)], asked), [zigui], asked.fact_by_id, top=5)
+        assert [m.case.file for m in found.matches] == [str(folder / "other.json")]
+        assert (found.read, found.decided) == (2, 1)
+    # Read from bytes, a case has no file to be: nothing is passed over.
+    me = load(asked, case_text())
+    found = nearest(me, precedents.read([str(folder)], asked), [zigui], asked.fact_by_id, top=5)
+    assert found.decided == 2
+
+
+@pytest.mark.parametrize(("top", "expected"), [(1, ["1"]), (2, ["1", "3"]), (3, ["1", "3", "4"]), (4, ["1", "3", "4", "0"]), (6, ["1", "3", "4", "0", "2"])])
+def test_ties_at_the_edge_of_the_best_go_to_the_earlier_file(zigui, asked, top, expected):
+    me = load(asked, case_text(decision=False), "me.json")
+    nearer, further = case_text(), case_text({"democratic_decision": "否"})
+    others = [load(asked, text, f"{n}.json") for n, text in enumerate([further, nearer, further, nearer, nearer])]
+    found = nearest(me, others, [zigui], asked.fact_by_id, top=top)
+    assert [m.case.file for m in found.matches] == [f"{n}.json" for n in expected]
+    assert [m.rank for m in found.matches] == list(range(1, len(expected) + 1))
+    similarities = [m.comparison.similarity for m in found.matches]
+    assert similarities == sorted(similarities, reverse=True)
+
+
 def test_json_names_files_exactly_and_a_file_reached_twice_is_one_case(archive):
     # Two files that would look alike once escaped: JSON tells them apart.
     for name in ("x\x1by.json", "x\\x1by.json"):

@@ -130,6 +130,38 @@ def test_a_link_swapped_after_the_walk_is_refused_when_read(tmp_path, monkeypatc
     assert info.value.msg_id == "link_outside"
 
 
+def test_the_file_the_walk_listed_is_read_without_looking_again_and_any_other_is_looked_at(tmp_path, monkeypatch):
+    import zgrongcuo.io.files
+    from zgrongcuo.errors import CaseError
+    from zgrongcuo.io.discovery import discover
+    from zgrongcuo.io.files import read_bytes
+
+    cases = tmp_path / "cases"
+    cases.mkdir()
+    (cases / "a.yaml").write_text("answers: {}\n")
+    (cases / "b.yaml").write_text("answers: {}\n")
+    [(a, _, listed), (b, _, listed_b)] = discover([str(cases)])
+    from zgrongcuo.io.files import seen
+
+    assert listed == (os.path.realpath(cases), seen(os.stat(a)))
+    looked: list[str] = []
+    lies_within = zgrongcuo.io.files._lies_within
+    monkeypatch.setattr(zgrongcuo.io.files, "_lies_within", lambda path, *rest: looked.append(path) or lies_within(path, *rest))
+    assert read_bytes(a, within=listed) == b"answers: {}\n" and looked == []  # the very file listed
+    os.unlink(b)
+    outside = tmp_path / "outside.yaml"  # a file made elsewhere since: it may well be given the inode freed
+    outside.write_text("TOPSECRET\n")
+    os.symlink(outside, b)
+    with pytest.raises(CaseError) as leak:
+        read_bytes(b, within=listed_b)
+    assert leak.value.msg_id == "link_outside" and looked == [b]  # another file: looked for, and refused
+    os.unlink(b)
+    os.mkfifo(b)  # swapped for a FIFO since: opened without blocking, and refused
+    with pytest.raises(CaseError) as info:
+        read_bytes(b, within=listed_b)
+    assert info.value.msg_id == "not_regular_file"
+
+
 def test_an_unreadable_subfolder_is_an_error_not_a_silent_skip():
     with nobody_folder() as (folder, prefix):
         (folder / "a.yaml").write_bytes(ARTICLE_CASE.read_bytes())

@@ -101,13 +101,9 @@ def test_the_examples_cover_every_outcome(hubei, asked):
 
 
 @pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.name)
-def test_example_meets_its_expectations(hubei, asked, path):
+def test_example_carries_its_metadata(asked, path):
+    # Whether each example meets its expect: block is a test item of its own (conftest.py at the top).
     case = case_reader.load(str(path), asked)
-    expect = case.expect_for("hubei-2020", primary=True)
-    d = evaluate(hubei, case)
-    assert d.outcome.id == expect.outcome
-    if expect.situations is not None:
-        assert set(d.situations_met) == set(expect.situations)
     assert case.meta["id"] and case.meta["title"] and case.meta["summary"]
 
 

@@ -118,12 +118,10 @@ def test_examples_cover_every_outcome(wenze):
 
 
 @pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.name)
-def test_example_meets_its_expectations(wenze, path):
+def test_example_states_its_situations_and_carries_its_metadata(wenze, path):
+    # Whether each example meets its expect: block is a test item of its own (conftest.py at the top).
     case = case_reader.load(str(path), wenze)
-    d = evaluate(wenze, case)
-    expect = case.expect_for(wenze.id, primary=True)
-    assert d.outcome.id == expect.outcome
-    assert d.situations_met == expect.situations
+    assert case.expect_for(wenze.id, primary=True).situations is not None
     assert case.meta["id"] and case.meta["title"]
 
 

@@ -19,7 +19,7 @@ from zgrongcuo.errors import CriteriaError, ZgError
 from zgrongcuo.model import conditions as c
 from zgrongcuo.model.base import Record
 from zgrongcuo.model.conditions import AnswerValue
-from zgrongcuo.model.criteria import Criteria, Fact
+from zgrongcuo.model.criteria import Criteria, Fact, Rule
 
 ERROR, WARNING = "error", "warning"
 # Answer combinations one rule search may visit before it gives up and says so, and element
@@ -88,7 +88,11 @@ class _Linter:
         reached: set[tuple[str, str]] = set()  # (kind, name) of the Refs the rules reach
         used_facts: set[str] = set()
         for rule in crit.rules:
-            _walk(rule.when, reached, used_facts)
+            for node in c.nodes_of(rule.when):
+                if isinstance(node, c.Element):
+                    used_facts.add(node.fact.id)
+                elif isinstance(node, c.Ref) and node.kind != "situations":  # the group's own Refs name each situation
+                    reached.add((node.kind, node.name))
         for fact in crit.facts:
             if fact.id not in used_facts:
                 self.warn("lint.unused_fact", fact.line, f"facts[{fact.id}]", name=fact.id)
@@ -182,37 +186,19 @@ class _Linter:
         for j, rule in enumerate(rules):
             alone = self.search(rule.when, ())
             if alone.found is False:
-                self.warn(
-                    "lint.rule_never_true",
-                    rule.line,
-                    f"rules[{rule.number}]",
-                    number=rule.number,
-                    outcome=rule.outcome.id,
-                    **alone.how(),
-                )
+                self.warn_rule("lint.rule_never_true", rule, **alone.how())
                 continue
             earlier = tuple(r.when for r in rules[:j])
             if not earlier:
                 continue
             result = self.search(rule.when, earlier)
             if result.found is False:
-                self.warn(
-                    "lint.rule_shadowed",
-                    rule.line,
-                    f"rules[{rule.number}]",
-                    number=rule.number,
-                    outcome=rule.outcome.id,
-                    **result.how(),
-                )
+                self.warn_rule("lint.rule_shadowed", rule, **result.how())
             elif result.found is None:
-                self.warn(
-                    "lint.rule_search_incomplete",
-                    rule.line,
-                    f"rules[{rule.number}]",
-                    number=rule.number,
-                    outcome=rule.outcome.id,
-                    count=result.visited,
-                )
+                self.warn_rule("lint.rule_search_incomplete", rule, count=result.visited)
+
+    def warn_rule(self, msg_id: str, rule: Rule, **params: Any) -> None:
+        self.warn(msg_id, rule.line, f"rules[{rule.number}]", number=rule.number, outcome=rule.outcome.id, **params)
 
     def search(self, target: c.Condition, earlier: tuple[c.Condition, ...]) -> _Search:
         # One budget for the whole run: a measure of many rules cannot multiply it.
@@ -243,9 +229,7 @@ class _Linter:
         crit = self.criteria
         if not any(f.materials for f in crit.facts):
             return  # a measure that names no materials at all has chosen not to: nothing to say per fact
-        used: set[str] = set()
-        for rule in crit.rules:
-            _walk(rule.when, set(), used)
+        used = {element.fact.id for rule in crit.rules for element in c.elements_of(rule.when)}
         for fact in crit.facts:
             key = f"facts[{fact.id}]"
             if not fact.materials and fact.id in used:
@@ -258,21 +242,6 @@ class _Linter:
                         break
                 else:
                     seen.update(item.values())
-
-
-def _walk(condition: c.Condition, reached: set[tuple[str, str]], facts: set[str]) -> None:
-    """Collect the named parts and facts a condition reaches."""
-    if isinstance(condition, c.Element):
-        facts.add(condition.fact.id)
-    elif isinstance(condition, (c.AllOf, c.AnyOf)):
-        for part in condition.parts:
-            _walk(part, reached, facts)
-    elif isinstance(condition, c.Not):
-        _walk(condition.part, reached, facts)
-    else:
-        if condition.kind != "situations":  # the group's own Refs name each situation
-            reached.add((condition.kind, condition.name))
-        _walk(condition.target, reached, facts)
 
 
 # ------------------------------------------------------------- answer spaces

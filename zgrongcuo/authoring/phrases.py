@@ -51,12 +51,12 @@ def condition_head(condition: c.Condition, lang: str, criteria: Criteria | None 
 
 
 def condition_parts(condition: c.Condition) -> tuple[c.Condition, ...]:
-    """The sub-conditions shown beneath a condition's head (none for an element or a reference)."""
-    if isinstance(condition, (c.AllOf, c.AnyOf)):
-        return condition.parts
+    """The sub-conditions shown beneath a condition's head: a reference is shown by its name, a "not" with its part's."""
+    if isinstance(condition, c.Ref):
+        return ()
     if isinstance(condition, c.Not):
         return condition_parts(condition.part)
-    return ()
+    return condition.children()
 
 
 def status_change(old: str | None, new: str | None, lang: str, *, exclusion: bool = False) -> tuple[str, str]:

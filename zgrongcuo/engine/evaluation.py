@@ -6,12 +6,12 @@ each element's status and the answer it rests on; wording is the text layer's.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Sequence
 
 from zgrongcuo.model.case import Answer, Case, Notice
-from zgrongcuo.model.conditions import AllOf, AnyOf, Condition, Element, Not, Truth, Values
+from zgrongcuo.model.conditions import Condition, Element, Truth, Values, deciding_parts
 from zgrongcuo.model.criteria import Criteria, Questions, Rule
-from zgrongcuo.model.determination import Determination, ElementResult, SituationResult, status_of
+from zgrongcuo.model.determination import Determination
 
 
 def decide(criteria: Criteria, values: Values) -> tuple[Rule | None, tuple[Truth, ...]]:
@@ -26,60 +26,31 @@ def decide(criteria: Criteria, values: Values) -> tuple[Rule | None, tuple[Truth
     return fired, tuple(rule_values)
 
 
-def _open_facts(condition: Condition, values: Values, found: list[str]) -> Truth:
-    """The value of ``condition``; the facts in its unknown parts are appended to ``found``.
+def open_questions(
+    criteria: Criteria, values: Values, rule_values: Sequence[Truth], truths: Sequence[Truth] | None = None
+) -> tuple[str, ...]:
+    """Facts, in asking order, whose answers could still decide an undecided case.
 
-    A part that is decided (a false part of an ``and``, a true part of an
-    ``or``, anything definite) leaves nothing in ``found``: answering its
-    facts could not change the whole.  One walk, each part evaluated once.
+    Those in the unknown parts of the rules that are unknown: a part already
+    decided (a false part of an ``and``, a true part of an ``or``) is not
+    searched, since answering its facts could not change the whole.
+    ``truths``: every condition's value under ``values``, when the engine has them.
     """
-    if isinstance(condition, Element):
-        value = condition.evaluate(values)
-        if value is None:
-            found.append(condition.fact.id)
-        return value
-    mark = len(found)
-    result: Truth
-    if isinstance(condition, AllOf):
-        result = True
-        for part in condition.parts:
-            value = _open_facts(part, values, found)
-            if value is False:
-                result = False
-                break
-            if value is None:
-                result = None
-    elif isinstance(condition, AnyOf):
-        result = False
-        for part in condition.parts:
-            value = _open_facts(part, values, found)
-            if value is True:
-                result = True
-                break
-            if value is None:
-                result = None
-    elif isinstance(condition, Not):
-        value = _open_facts(condition.part, values, found)
-        result = None if value is None else not value
-    else:
-        result = _open_facts(condition.target, values, found)
-    if result is not None:
-        del found[mark:]
-    return result
+    program = criteria.layout.program
+    known = program.run(values) if truths is None else truths
+    position = program.position
 
+    def truth_of(condition: Condition) -> Truth:
+        return known[position(condition)]
 
-def open_questions(criteria: Criteria, values: Values, rule_values: tuple[Truth, ...]) -> tuple[str, ...]:
-    """Facts, in asking order, whose answers could still decide an undecided case."""
-    found: list[str] = []
-    for rule, value in zip(criteria.rules, rule_values, strict=True):
-        if value is None:
-            _open_facts(rule.when, values, found)
-    open_ = set(found)
-    return tuple(f.id for f in criteria.facts if f.id in open_)
-
-
-def _results(elements: Iterable[Element], values: Values, answers: Mapping[str, Answer]) -> tuple[ElementResult, ...]:
-    return tuple(ElementResult(e, status_of(e.evaluate(values)), answers.get(e.fact.id)) for e in elements)
+    found = {
+        node.fact.id
+        for rule, value in zip(criteria.rules, rule_values, strict=True)
+        if value is None
+        for node, _ in deciding_parts(rule.when, None, truth_of)
+        if isinstance(node, Element)
+    }
+    return tuple(f.id for f in criteria.facts if f.id in found)
 
 
 def project(criteria: Criteria, case: Case) -> tuple[Case, tuple[str, ...], dict[str, tuple[str, ...]]]:
@@ -111,31 +82,19 @@ def project(criteria: Criteria, case: Case) -> tuple[Case, tuple[str, ...], dict
     return Case(case.file, case.meta, kept, case.expects, case.notices, case.decision), tuple(unused), dropped
 
 
-def _span(date: str) -> tuple[str, str]:
-    """The first and last day a YYYY, YYYY-MM or YYYY-MM-DD date can mean, as text that sorts as dates do."""
-    if len(date) == 4:
-        return date + "-01-01", date + "-12-31"
-    if len(date) == 7:
-        return date + "-01", date + "-31"
-    return date, date
-
-
 def date_notices(criteria: Criteria, case: Case) -> tuple[Notice, ...]:
     """A warning when the case's conduct date falls, or may fall, outside the dates the measure was in force."""
     date = case.meta.get("conduct_date")
     force = criteria.in_force
-    if not date or (force.start is None and force.end is None):
+    place = force.place(date) if date else None
+    if place is None or place == "within":
         return ()
-    first, last = _span(date)
     period = f"{force.start or '…'} – {force.end or '…'}"
     params: dict[str, object] = {"date": date, "start": force.start or "", "end": force.end or "", "period": period}
-    if force.start is not None and last < force.start:
-        return (Notice("conduct_before_force", params),)
-    if force.end is not None and first > force.end:
-        return (Notice("conduct_after_force", params),)
-    if (force.start is not None and first < force.start) or (force.end is not None and last > force.end):
-        return (Notice("conduct_maybe_outside", params),)
-    return ()
+    return (Notice(_PLACES[place], params),)
+
+
+_PLACES = {"before": "conduct_before_force", "after": "conduct_after_force", "across": "conduct_maybe_outside"}
 
 
 def agreement(d: Determination) -> tuple[bool | None, str | None]:
@@ -166,34 +125,35 @@ def evaluate(
     """
     case, unused, dropped = project(criteria, case)
     values = case.values()
-    answers = case.answers
-    fired, rule_values = decide(criteria, values)
-    situations = tuple(
-        SituationResult(s, status_of(s.condition.evaluate(values)), _results(s.elements, values, answers))
-        for s in criteria.situations
-    )
-    exclusions = _results(criteria.exclusions, values, answers)
-    unchecked: list[str] = []
-    for result in exclusions:
-        if result.fact not in values and result.fact not in unchecked:
-            unchecked.append(result.fact)
+    layout = criteria.layout
+    truths = layout.program.run(values)  # every condition's value, each evaluated once
+    rule_values = tuple(truths[i] for i in layout.rules)
+    fired = next((rule for rule, value in zip(criteria.rules, rule_values, strict=True) if value is True), None)
+    unchecked: list[str] = []  # the bottom lines no answer has examined, each once
+    for element in criteria.exclusions:
+        fact = element.fact.id
+        if fact not in values and fact not in unchecked:
+            unchecked.append(fact)
     determination = Determination(
         case=case,
         criteria=criteria,
         outcome=fired.outcome if fired else criteria.undetermined,
         rule=fired,
         rule_values=rule_values,
-        situations=situations,
-        preconditions=_results(criteria.preconditions, values, answers),
-        exclusions=exclusions,
-        next_questions=() if fired else open_questions(criteria, values, rule_values),
+        situations=None,  # read off the truths when first asked for
+        preconditions=None,
+        exclusions=None,
+        next_questions=(),
         unchecked_exclusions=tuple(unchecked),
         values=values,
         unused_answers=unused,
         unused_options=dropped,
         notices=date_notices(criteria, case),
         questions=questions,
+        truths=truths,
     )
+    if fired is None:
+        determination.next_questions = open_questions(criteria, values, rule_values, truths)
     if case.decision is not None:
         determination.agrees, determination.agrees_on = agreement(determination)
     if explain:

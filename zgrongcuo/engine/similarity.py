@@ -23,29 +23,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from zgrongcuo.model.base import Record
 from zgrongcuo.model.case import Case
-from zgrongcuo.model.conditions import AllOf, AnyOf, Condition, Element, Not, Ref
+from zgrongcuo.model.conditions import Element, elements_of
 from zgrongcuo.model.criteria import Criteria, Fact
+from zgrongcuo.model.precedents import Comparison, Feature
 
 DECIDING = 1.0  # a question or option some rule of the measures tests
 BACKGROUND = 0.1  # answered, but no rule of the measures tests it: it cannot change an outcome
 PRIOR = 2.0  # weight of evidence that pulls a similarity towards one half
 ABSENT = 0.25  # share of its weight an option counts with when neither case chose it
-
-Feature = tuple[str, str]  # (fact id, "" for a yes/no question or the option id)
-
-
-def _elements(condition: Condition, out: list[Element]) -> None:
-    if isinstance(condition, Element):
-        out.append(condition)
-    elif isinstance(condition, (AllOf, AnyOf)):
-        for part in condition.parts:
-            _elements(part, out)
-    elif isinstance(condition, Not):
-        _elements(condition.part, out)
-    elif isinstance(condition, Ref):
-        _elements(condition.target, out)
 
 
 def deciding_features(measures: Iterable[Criteria]) -> frozenset[Feature]:
@@ -56,7 +42,7 @@ def deciding_features(measures: Iterable[Criteria]) -> frozenset[Feature]:
         for situation in criteria.situations:
             elements.extend(situation.elements)
         for rule in criteria.rules:
-            _elements(rule.when, elements)
+            elements.extend(elements_of(rule.when))
         for element in elements:
             fact = element.fact
             if fact.type == "yesno":
@@ -82,18 +68,6 @@ def features(case: Case, facts: Mapping[str, Fact]) -> dict[Feature, bool]:
         for option in options:
             out[(fact_id, option)] = option in chosen
     return out
-
-
-class Comparison(Record):
-    """How close another case is to this one, and on which features they differ."""
-
-    __slots__ = ("similarity", "agreeing", "compared", "differing")
-
-    def __init__(self, similarity: float, agreeing: float, compared: float, differing: tuple[Feature, ...]) -> None:
-        self.similarity = similarity
-        self.agreeing = agreeing  # weight of the features both know and answer alike
-        self.compared = compared  # weight of the features both know
-        self.differing = differing  # features both know and answer differently, deciding ones first
 
 
 class Weigher:

@@ -25,13 +25,11 @@ fewest questions open after its best answer, then the asking order.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from zgrongcuo.engine.counterfactuals import BUDGET, _Budget, _edits, _variant
 from zgrongcuo.engine.evaluation import decide, open_questions
 from zgrongcuo.model import conditions as c
-from zgrongcuo.model.conditions import Truth, Values
-from zgrongcuo.model.criteria import Criteria, Fact, Rule, Situation
+from zgrongcuo.model.conditions import Truth
+from zgrongcuo.model.criteria import Criteria, Rule, Situation
 from zgrongcuo.model.determination import Change, Determination
 from zgrongcuo.model.verification import (
     DECIDES,
@@ -60,46 +58,28 @@ def live_rules(d: Determination) -> tuple[Rule, ...]:
     return tuple(r for r, v in zip(d.criteria.rules, d.rule_values, strict=True) if v is None and r.number < last)
 
 
-def _places(
-    condition: c.Condition,
-    values: Values,
-    kind: str,
-    situation: Situation | None,
-    rule: Rule,
-    criteria: Criteria,
-    out: list[Place],
-) -> Truth:
-    """The value of ``condition``; its elements in unknown parts are appended to ``out``, each with what it belongs to.
+def _places(rule: Rule, d: Determination) -> list[Place]:
+    """The elements in the unknown parts of ``rule``, each with what it belongs to, in written order.
 
-    One walk, each part evaluated once, as ``engine.evaluation`` finds the open questions: a decided part leaves nothing.
+    A decided part (a false part of an ``and``, a true part of an ``or``) is not
+    entered: answering its questions could not change the rule.
     """
-    if isinstance(condition, c.Element):
-        value = condition.evaluate(values)
-        if value is None:
-            out.append(Place(kind, condition, situation, rule if kind == IN_RULE else None))
-        return value
-    mark = len(out)
-    result: Truth
-    if isinstance(condition, (c.AllOf, c.AnyOf)):
-        stop = isinstance(condition, c.AnyOf)  # an "or" is settled by a true part, an "and" by a false one
-        result = not stop
-        for part in condition.parts:
-            value = _places(part, values, kind, situation, rule, criteria, out)
-            if value is stop:
-                result = stop
-                break
-            if value is None:
-                result = None
-    elif isinstance(condition, c.Not):
-        value = _places(condition.part, values, kind, situation, rule, criteria, out)
-        result = None if value is None else not value
-    elif condition.kind == "situation":
-        result = _places(condition.target, values, IN_SITUATION, criteria.situation(condition.name), rule, criteria, out)
-    else:  # a group keeps its own kind; a named condition or the situations taken together, the kind around them
-        result = _places(condition.target, values, _GROUPS.get(condition.kind, kind), situation, rule, criteria, out)
-    if result is not None:
-        del out[mark:]
-    return result
+    criteria = d.criteria
+
+    def within(node: c.Condition, around: tuple[str, Situation | None]) -> tuple[str, Situation | None]:
+        if isinstance(node, c.Ref):
+            if node.kind == "situation":
+                return IN_SITUATION, criteria.situation(node.name)
+            # A group keeps its own kind; a named condition or the situations taken together, the kind around them.
+            return _GROUPS.get(node.kind, around[0]), around[1]
+        return around
+
+    top: tuple[str, Situation | None] = (IN_RULE, None)
+    return [
+        Place(kind, node, situation, rule if kind == IN_RULE else None)
+        for node, value, (kind, situation) in c.deciding_walk(rule.when, None, d.truth_of, top, within)
+        if isinstance(node, c.Element) and value is None
+    ]
 
 
 def _weight(leads: list[Lead]) -> int:
@@ -116,9 +96,7 @@ def weigh(d: Determination, *, budget: int = BUDGET) -> tuple[tuple[OpenQuestion
     places: dict[str, dict[Place, None]] = {}  # per fact, in order, each once
     rules: dict[str, dict[Rule, None]] = {}
     for rule in live:
-        found_here: list[Place] = []
-        _places(rule.when, values, IN_RULE, None, rule, criteria, found_here)
-        for place in found_here:
+        for place in _places(rule, d):
             places.setdefault(place.element.fact.id, {})[place] = None
             rules.setdefault(place.element.fact.id, {})[rule] = None
     known = dict(values)
@@ -171,33 +149,3 @@ def _lead(
         decides = outcome.id != d.outcome.id
         still = ()
     return Lead(change, outcome, met, decides, still)
-
-
-def together(ds: Sequence[Determination]) -> list[tuple[Fact, tuple[OpenQuestion | None, ...]]]:
-    """One case's open questions under several measures, each once, with its weighing under each (None: not asked).
-
-    Heaviest first: a question takes its best weight under any measure; then
-    the one that can change more of the outcomes, then the one open in more
-    rules, then the one that leaves fewest open, then the asking order (the
-    first measure's, then each next one's).  For one measure, the order ``weigh`` gave.
-    """
-    entries: dict[str, list[OpenQuestion | None]] = {}
-    order: dict[str, tuple[int, int]] = {}
-    for n, d in enumerate(ds):
-        for q in d.to_verify or ():
-            entry = entries.setdefault(q.fact.id, [None] * len(ds))
-            entry[n] = q
-            order.setdefault(q.fact.id, (n, q.fact.index))
-
-    def key(fact_id: str) -> tuple[int, ...]:
-        weighed = [q for q in entries[fact_id] if q is not None]
-        changing = sum(q.weight != NO_EFFECT for q in weighed)
-        rules = sum(len(q.rules) for q in weighed)
-        return (min(q.weight for q in weighed), -changing, -rules, min(q.left for q in weighed), *order[fact_id])
-
-    out = []
-    for fact_id in sorted(entries, key=key):
-        questions = tuple(entries[fact_id])
-        fact = next(q.fact for q in questions if q is not None)
-        out.append((fact, questions))
-    return out

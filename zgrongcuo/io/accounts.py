@@ -16,7 +16,7 @@ import re
 from typing import Any
 
 from zgrongcuo.errors import CaseError, ZgError
-from zgrongcuo.io.files import MAX_BYTES, read_bytes
+from zgrongcuo.io.files import MAX_BYTES, Listed, read_bytes
 from zgrongcuo.model.base import Record
 from zgrongcuo.model.case import Case, Notice
 from zgrongcuo.model.criteria import Criteria, Questions
@@ -55,7 +55,7 @@ def is_account(name: str) -> bool:
 
 
 def read(
-    path: str, questions: Criteria | Questions, *, max_bytes: int = MAX_BYTES, within: str | None = None
+    path: str, questions: Criteria | Questions, *, max_bytes: int = MAX_BYTES, within: str | Listed | None = None
 ) -> Source:
     """The written account in the file at ``path`` (``-``: standard input, as text)."""
     suffix = os.path.splitext(path)[1].lower()

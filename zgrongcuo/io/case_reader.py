@@ -7,14 +7,13 @@ what the facts and options are comes from the criteria.  Every problem is a
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 from zgrongcuo.errors import MAX_ERRORS, CaseError, Listing, ZgError, gathered, suggest
 from zgrongcuo.io.document import Mapping, Node, Reader, Scalar, Sequence, decode, join, kind_name, parse
-from zgrongcuo.io.files import MAX_BYTES, read_bytes
+from zgrongcuo.io.files import MAX_BYTES, Listed, identity, read_bytes
 from zgrongcuo.io.questions import Selection
 from zgrongcuo.model.base import I18n
 from zgrongcuo.model.case import (
@@ -46,24 +45,30 @@ CONFLICTING_KEYS = ("value", "evidence", "from", "option")
 _ON_OFF = frozenset({"on", "off"})
 _NUMBER = re.compile(r"^[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?|0x[0-9a-fA-F_]+|0o?[0-7_]+)([eE][-+]?[0-9]+)?$")
 _DATE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}([Tt ].*)?$")
+# A yes/no answer as people most often write it, looked up as it stands (anything else: yes_no_word).
+_WORDS: dict[str, bool | None] = {
+    **dict.fromkeys(UNKNOWN_WORDS, None), **dict.fromkeys(NO_WORDS, False), **dict.fromkeys(YES_WORDS, True)
+}
+_UNLISTED = object()
 
 
 def load(
-    path: str, criteria: Criteria | Questions | Selection, *, max_bytes: int = MAX_BYTES, within: str | None = None
+    path: str, criteria: Criteria | Questions | Selection, *, max_bytes: int = MAX_BYTES, within: str | Listed | None = None
 ) -> Case:
     """Read and check one case file (``-`` for standard input) against a measure, the questions of several, or its own.
 
     ``within``: the folder it must lie in.
     """
-    data = read_bytes(path, max_bytes=max_bytes, within=within)
-    return loads(data, criteria, path)
+    return load_for(path, criteria, max_bytes=max_bytes, within=within)[0]
 
 
 def load_for(
-    path: str, criteria: Criteria | Questions | Selection, *, max_bytes: int = MAX_BYTES, within: str | None = None
+    path: str, criteria: Criteria | Questions | Selection, *, max_bytes: int = MAX_BYTES, within: str | Listed | None = None
 ) -> tuple[Case, Questions]:
     """Read and check one case file, and give the questions it was read against (its own measures', given a Selection)."""
-    return loads_for(read_bytes(path, max_bytes=max_bytes, within=within), criteria, path)
+    case, asked = loads_for(read_bytes(path, max_bytes=max_bytes, within=within), criteria, path)
+    case.origin = identity(path)
+    return case, asked
 
 
 def loads(data: bytes, criteria: Criteria | Questions | Selection, file: str = "-") -> Case:
@@ -150,6 +155,27 @@ class _Found(Exception):
     """Enough problems found in one file: stop looking."""
 
 
+class _Part:
+    """What ``with reader.part():`` enters: one object for every part of a file (a generator's context
+    manager, made anew for each answer, cost as much as reading the answer)."""
+
+    __slots__ = ("errors",)
+
+    def __init__(self, errors: list[ZgError]) -> None:
+        self.errors = errors
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: object) -> bool:
+        if not isinstance(error, CaseError):
+            return False
+        self.errors.append(error)
+        if len(self.errors) > MAX_ERRORS:
+            raise _Found from None
+        return True  # kept: the reading goes on
+
+
 class _CaseReader:
     """Reads a case file, reporting every problem found in it (up to ``MAX_ERRORS``), not only the first.
 
@@ -172,16 +198,11 @@ class _CaseReader:
         self.run_notices: list[Notice] = []
         self.named_ids: set[str] = set()  # the bundled measures the file names (or its decision adds)
         self.errors: list[ZgError] = []
+        self._part = _Part(self.errors)
 
-    @contextlib.contextmanager
-    def part(self) -> Iterator[None]:
+    def part(self) -> _Part:
         """Read one part of the file: a problem in it is kept, and the reading goes on with the next part."""
-        try:
-            yield
-        except CaseError as error:
-            self.errors.append(error)
-            if len(self.errors) > MAX_ERRORS:
-                raise _Found from None
+        return self._part
 
     def read(self, root: Node | None) -> Case:
         try:
@@ -218,7 +239,7 @@ class _CaseReader:
                     fact = self.questions.fact_by_id.get(key_node.value)
                     if fact is None:
                         raise self.unknown_fact(key_node)
-                    answers[fact.id] = self.answer(fact, value, join("answers", fact.id))
+                    answers[fact.id] = self.answer(fact, value)
         expects: tuple[Expect, ...] = ()
         if "expect" in top:
             with self.part():
@@ -301,6 +322,9 @@ class _CaseReader:
                 names = ", ".join(spec or DEFAULT_MEASURE for spec in specs)
                 self.run_notices.append(Notice("measures_overridden", {"file": self.file, "named": names}))
             return selection.fixed
+        checked = selection.checked.get(tuple(specs))
+        if checked is not None:
+            return checked
         where: list[tuple[Node | None, str]] = [(node, join("measures", n)) for n, (_, node) in enumerate(named or (), 1)]
         if named is None:
             where = [(None, "")] + [(decision, "decision.measure")] * (len(specs) - 1)
@@ -315,7 +339,8 @@ class _CaseReader:
                 raise self.r.error(
                     "measure_language", node, key, name=criteria.id, lang=selection.lang, known=", ".join(criteria.languages)
                 )
-        return selection.questions_for(specs)
+        checked = selection.checked[tuple(specs)] = selection.questions_for(specs)
+        return checked
 
     @staticmethod
     def decision_measure(node: Node | None) -> str | None:
@@ -521,10 +546,18 @@ class _CaseReader:
             "options": " ".join(f"--criteria {name}" for name in named),
         }
 
-    def answer(self, fact: Fact, node: Node, key: str) -> Answer:
+    # The key paths below name where an answer is wrong: they are made only when it is.
+
+    def answer(self, fact: Fact, node: Node, key: str | None = None) -> Answer:
+        """The answer to ``fact`` written at ``node`` (``key``: its key path, by default ``answers.<fact>``)."""
         note = None
-        if isinstance(node, Mapping):
-            values = self.r.mapping(node, key, ANSWER_KEYS)
+        if type(node) is Mapping:
+            key = key or join("answers", fact.id)
+            values: dict[str, Node] = {}
+            for name, part in node.items:  # {value, note}: read here, as Reader.mapping would, without its work
+                if name.value not in ANSWER_KEYS:
+                    self.r.mapping(node, key, ANSWER_KEYS)  # raises, naming the key and the keys allowed
+                values[name.value] = part
             if "note" in values:
                 note = self.meta_text(values["note"], join(key, "note"))
             if "value" not in values:
@@ -532,8 +565,10 @@ class _CaseReader:
             node = values["value"]
             key = join(key, "value")
         if fact.type == "yesno":
-            return Answer(self.yes_no(node, key), note, node.line)
-        return Answer(self.options(fact, node, key), note, node.line)
+            found = _WORDS.get(node.value, _UNLISTED) if type(node) is Scalar else _UNLISTED
+            value = self.yes_no(node, key or join("answers", fact.id)) if found is _UNLISTED else found
+            return Answer(value, note, node.line)  # type: ignore[arg-type]  # not the marker
+        return Answer(self.options(fact, node, key or join("answers", fact.id)), note, node.line)
 
     def yes_no(self, node: Node, key: str) -> bool | None:
         if not isinstance(node, Scalar):
@@ -563,13 +598,13 @@ class _CaseReader:
         if not isinstance(node, Sequence):
             raise self.r.error("list_expected", node, key, got=kind_name(node), example=fact.options[0].id)
         chosen: list[str] = []
-        seen: dict[str, int] = {}
+        known = fact.option_set
         for i, item in enumerate(node.items, 1):
-            item_key = join(key, i)
-            value = self.option(fact, item, item_key)
-            if value in seen:
-                raise self.r.error("repeated_option", item, item_key, name=value, first=seen[value])
-            seen[value] = i
+            # An option id as written is taken as it is; anything else is looked at closely.
+            value = item.value if type(item) is Scalar and item.value in known else self.option(fact, item, join(key, i))
+            if value in chosen:
+                first = chosen.index(value) + 1
+                raise self.r.error("repeated_option", item, join(key, i), name=value, first=first)
             chosen.append(value)
         return tuple(chosen)
 

@@ -11,8 +11,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from zgrongcuo.errors import CaseError
+from zgrongcuo.io.files import seen
+
+if TYPE_CHECKING:
+    from zgrongcuo.io.files import Listed
 
 CASE_SUFFIXES = (".yaml", ".yml", ".json")
 # A register kept in a workbook: read row by row when named as an argument, never found in a folder, where
@@ -26,9 +31,10 @@ def is_workbook(path: str) -> bool:
     return path.lower().endswith(WORKBOOK_SUFFIXES)
 
 
-# A found entry: the path, the error to report instead of reading it, and the real
-# path of the folder it must lie in when it is read (None for an argument).
-Found = tuple[str, "CaseError | None", "str | None"]
+# A found entry: the path, the error to report instead of reading it, and where it must lie when it is read
+# (None for an argument): the real path of the walk's root, with the file the listing showed where it showed
+# a regular file (files.Listed).
+Found = tuple[str, "CaseError | None", "str | Listed | None"]
 
 
 def discover(paths: list[str], suffixes: tuple[str, ...] = CASE_SUFFIXES) -> Iterator[Found]:
@@ -67,33 +73,38 @@ def _is_case(name: str, suffixes: tuple[str, ...] = CASE_SUFFIXES) -> bool:
 def _walk(top: str, suffixes: tuple[str, ...] = CASE_SUFFIXES) -> Iterator[Found]:
     # A stack of listings rather than recursion: a folder may nest as deep as paths allow.
     within = os.path.realpath(top)
-    seen = {within}  # folders walked, by real path: a link back up is not walked again
+    walked = {within}  # folders walked, by real path: a link back up is not walked again
     stack = [iter(_listing(top, within, within, suffixes))]
     while stack:
         entry = next(stack[-1], None)
         if entry is None:
             stack.pop()
             continue
-        path, problem, real = entry
-        if real is None or problem is not None:
-            yield path, problem, within
-        elif real not in seen:
-            seen.add(real)
-            stack.append(iter(_listing(path, real, within, suffixes)))
+        path, problem, found = entry
+        if not isinstance(found, str) or problem is not None:  # a file (seen by the listing, if regular), or a problem
+            yield path, problem, (within, found) if isinstance(found, int) else within
+        elif found not in walked:
+            walked.add(found)
+            stack.append(iter(_listing(path, found, within, suffixes)))
 
 
 def _listing(
     folder: str, real_folder: str, within: str, suffixes: tuple[str, ...] = CASE_SUFFIXES
-) -> list[tuple[str, CaseError | None, str | None]]:
-    """A folder's entries to consider, in sorted order: (path, problem, real path if a folder to walk)."""
+) -> list[tuple[str, CaseError | None, str | int | None]]:
+    """A folder's entries to consider, in sorted order.
+
+    Each: (path, problem, the real path of a folder to walk, or for a regular file that is no link which
+    file the listing saw, ``files.seen``; else None).
+    """
     try:
-        # scandir knows each entry's type from the listing: no stat per file.
+        # scandir knows each entry's type (and inode) from the listing: no stat per file.
         with os.scandir(folder) as listing:
             entries = sorted((e for e in listing if not e.name.startswith(".")), key=_sort_key)
     except OSError as exc:
         return [(folder, _unreadable(folder, exc, "folder_unreadable"), None)]
-    out: list[tuple[str, CaseError | None, str | None]] = []
+    out: list[tuple[str, CaseError | None, str | int | None]] = []
     for entry in entries:
+        identity: int | None = None
         try:
             if entry.is_symlink():
                 is_folder = entry.is_dir()  # where it leads
@@ -110,11 +121,15 @@ def _listing(
                 is_folder = entry.is_dir(follow_symlinks=False)
                 if not (is_folder or _is_case(entry.name, suffixes)):
                     continue
+                if entry.is_file(follow_symlinks=False):
+                    # One lstat, cheaper than finding where it leads when it is read; not entry.stat(), which
+                    # would keep the whole result with each entry of a listing of any size.
+                    identity = seen(os.lstat(entry.path))
         except OSError as exc:
             out.append((entry.path, _unreadable(entry.path, exc, "permission_denied"), None))
             continue
         # Anything else with a case file's name is read, and refused there if it is not a regular file.
-        out.append((entry.path, None, real if is_folder else None))
+        out.append((entry.path, None, real if is_folder else identity))
     return out
 
 

@@ -150,46 +150,125 @@ def _parse(text: str, file: str, json_syntax: bool) -> Node | None:
 
 
 class _Frame:
-    """A mapping or list being built, with the key path that leads to it."""
+    """A mapping or list being built, and where it stands in its parent (its key path is made only for a message)."""
 
-    __slots__ = ("node", "anchor", "seen", "pending", "path")
+    __slots__ = ("node", "items", "is_list", "anchor", "seen", "pending", "parent", "place")
 
-    def __init__(self, node: Node, anchor: str | None, path: str) -> None:
+    def __init__(self, node: Mapping | Sequence, anchor: str | None, parent: _Frame | None) -> None:
         self.node = node
+        self.items: list[Any] = node.items
+        self.is_list = type(node) is Sequence
         self.anchor = anchor
         self.seen: dict[str, Scalar] = {}  # keys so far, for duplicates
         self.pending: Scalar | None = None  # a mapping's key still waiting for its value
-        self.path = path
+        self.parent = parent
+        # Its key in the parent: a mapping's key, or a list's 1-based index.
+        self.place: str | int | None = None if parent is None else parent.next_place()
+
+    def next_place(self) -> str | int | None:
+        if self.is_list:
+            return len(self.items) + 1
+        return self.pending.value if self.pending is not None else None
+
+    @property
+    def path(self) -> str:
+        """The key path of this mapping or list (empty at the top)."""
+        parts: list[str | int] = []
+        frame: _Frame | None = self
+        while frame is not None and frame.parent is not None:  # a loop, not recursion: nesting is bounded anyway
+            if frame.place is not None:
+                parts.append(frame.place)
+            frame = frame.parent
+        path = ""
+        for part in reversed(parts):
+            path = join(path, part)
+        return path
 
     def child_path(self) -> str:
         """The key path of the next value added to this frame."""
-        if isinstance(self.node, Sequence):
-            return join(self.path, len(self.node.items) + 1)
-        return join(self.path, self.pending.value) if self.pending is not None else self.path
+        place = self.next_place()
+        return join(self.path, place) if place is not None else self.path
 
 
 def _build(next_event, file: str) -> Node | None:
     # An explicit stack rather than recursion: depth is bounded by MAX_DEPTH,
-    # not by Python's recursion limit.
+    # not by Python's recursion limit. Key paths are made only for a message.
     anchors: dict[str, Node] = {}
     stack: list[_Frame] = []
     root: Node | None = None
     documents = 0
     count = 0
+    scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
+    mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
+    mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
 
     def here() -> str | None:
         return (stack[-1].child_path() or None) if stack else None
 
-    def add(node: Node) -> None:
-        nonlocal root
-        if not stack:
+    # The parser's own get_event, not yaml.parse(): a generator's frame per event
+    # costs as much as building the node does.
+    frame: _Frame | None = None  # the mapping or list being built: the top of the stack
+    while (event := next_event()) is not None:
+        kind = type(event)
+        node: Node
+        if kind is scalar_event:
+            mark = event.start_mark
+            if event.tag is not None:
+                raise ZgError("yaml_tag", file=file, line=mark.line + 1, column=mark.column + 1, key=here(), tag=event.tag)
+            count += 1
+            if count > MAX_NODES:
+                raise ZgError("too_many_nodes", file=file, line=mark.line + 1, limit=MAX_NODES)
+            node = Scalar(mark.line + 1, mark.column + 1, event.value, not event.style)  # plain: no quotes, no block
+            if event.anchor:
+                anchors[event.anchor] = node
+        elif kind is mapping_end or kind is sequence_end:
+            done = stack.pop()
+            frame = stack[-1] if stack else None
+            node = done.node
+            if done.anchor:
+                anchors[done.anchor] = node
+        elif kind is mapping_start or kind is sequence_start:
+            mark = event.start_mark
+            line, column = mark.line + 1, mark.column + 1
+            if event.tag is not None:
+                raise ZgError("yaml_tag", file=file, line=line, column=column, key=here(), tag=event.tag)
+            count += 1
+            if count > MAX_NODES:
+                raise ZgError("too_many_nodes", file=file, line=line, limit=MAX_NODES)
+            if len(stack) >= MAX_DEPTH:
+                raise ZgError("too_deep", file=file, line=line, column=column, key=here(), limit=MAX_DEPTH)
+            container = Mapping(line, column, []) if kind is mapping_start else Sequence(line, column, [])
+            frame = _Frame(container, event.anchor, frame)
+            stack.append(frame)
+            continue
+        elif kind is alias_event:
+            target = anchors.get(event.anchor)
+            if target is None:
+                mark = event.start_mark
+                # An anchor whose node is still open is a loop (`a: &a [*a]`); PyYAML would build a cycle.
+                loop = any(open_.anchor == event.anchor for open_ in stack)
+                raise ZgError(
+                    "alias_loop" if loop else "alias_undefined",
+                    file=file,
+                    line=mark.line + 1,
+                    column=mark.column + 1,
+                    key=here(),
+                    name=event.anchor,
+                )
+            # Shared, never copied: an alias costs one reference, so nested
+            # aliases cannot multiply memory.
+            node = target
+        else:
+            if kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise ZgError("several_documents", file=file, line=event.start_mark.line + 1)
+            continue
+        if frame is None:
             root = node
-            return
-        frame = stack[-1]
-        parent = frame.node
-        if type(parent) is Sequence:
-            parent.items.append(node)
-        elif frame.pending is None:
+        elif frame.is_list:
+            frame.items.append(node)
+        elif frame.pending is None:  # a key
             if type(node) is not Scalar:
                 raise ZgError("complex_key", file=file, line=node.line, column=node.column, key=frame.path or None)
             previous = frame.seen.get(node.value)
@@ -203,67 +282,10 @@ def _build(next_event, file: str) -> Node | None:
                     name=node.value,
                     first_line=previous.line,
                 )
-            frame.seen[node.value] = node
-            frame.pending = node
+            frame.seen[node.value] = frame.pending = node
         else:
-            assert type(parent) is Mapping
-            parent.items.append((frame.pending, node))
+            frame.items.append((frame.pending, node))
             frame.pending = None
-
-    # The parser's own get_event, not yaml.parse(): a generator's frame per event
-    # costs as much as building the node does.
-    while (event := next_event()) is not None:
-        kind = type(event)
-        if kind is yaml.ScalarEvent:
-            mark = event.start_mark
-            if event.tag is not None:
-                raise ZgError("yaml_tag", file=file, line=mark.line + 1, column=mark.column + 1, key=here(), tag=event.tag)
-            count += 1
-            if count > MAX_NODES:
-                raise ZgError("too_many_nodes", file=file, line=mark.line + 1, limit=MAX_NODES)
-            node = Scalar(mark.line + 1, mark.column + 1, event.value, event.style in (None, ""))
-            if event.anchor:
-                anchors[event.anchor] = node
-            add(node)
-        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-            frame = stack.pop()
-            if frame.anchor:
-                anchors[frame.anchor] = frame.node
-            add(frame.node)
-        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-            mark = event.start_mark
-            line, column = mark.line + 1, mark.column + 1
-            path = here() or ""
-            if event.tag is not None:
-                raise ZgError("yaml_tag", file=file, line=line, column=column, key=path or None, tag=event.tag)
-            count += 1
-            if count > MAX_NODES:
-                raise ZgError("too_many_nodes", file=file, line=line, limit=MAX_NODES)
-            if len(stack) >= MAX_DEPTH:
-                raise ZgError("too_deep", file=file, line=line, column=column, key=path or None, limit=MAX_DEPTH)
-            container = Mapping(line, column, []) if kind is yaml.MappingStartEvent else Sequence(line, column, [])
-            stack.append(_Frame(container, event.anchor, path))
-        elif kind is yaml.AliasEvent:
-            target = anchors.get(event.anchor)
-            if target is None:
-                mark = event.start_mark
-                # An anchor whose node is still open is a loop (`a: &a [*a]`); PyYAML would build a cycle.
-                loop = any(frame.anchor == event.anchor for frame in stack)
-                raise ZgError(
-                    "alias_loop" if loop else "alias_undefined",
-                    file=file,
-                    line=mark.line + 1,
-                    column=mark.column + 1,
-                    key=here(),
-                    name=event.anchor,
-                )
-            # Shared, never copied: an alias costs one reference, so nested
-            # aliases cannot multiply memory.
-            add(target)
-        elif kind is yaml.DocumentStartEvent:
-            documents += 1
-            if documents > 1:
-                raise ZgError("several_documents", file=file, line=event.start_mark.line + 1)
     return root
 
 
@@ -338,11 +360,11 @@ def _parse_json(text: str, file: str) -> Node | None:
             line, column = position(pos)
             if ch == "{" or ch == "[":
                 counted(pos)
-                path = (stack[-1].child_path() or None) if stack else None
                 if len(stack) >= MAX_DEPTH:
+                    path = (stack[-1].child_path() or None) if stack else None
                     raise ZgError("too_deep", file=file, line=line, column=column, key=path, limit=MAX_DEPTH)
                 container = Mapping(line, column, []) if ch == "{" else Sequence(line, column, [])
-                stack.append(_Frame(container, None, path or ""))
+                stack.append(_Frame(container, None, stack[-1] if stack else None))
                 pos = space(text, pos + 1).end()  # type: ignore[union-attr]
                 if pos < size and text[pos] == ("}" if ch == "{" else "]"):
                     add(stack.pop().node)

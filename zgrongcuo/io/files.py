@@ -6,7 +6,7 @@ import io
 import os
 import stat
 import sys
-from typing import BinaryIO
+from typing import IO
 
 from zgrongcuo.errors import CaseError, CriteriaError, ZgError
 
@@ -16,19 +16,35 @@ MAX_BYTES_LIMIT = 1 << 30  # --max-bytes is clamped to this: a case file is read
 MAX_CRITERIA_BYTES = 16 << 20  # a measure of thousands of facts fits many times over
 
 
+# A file a folder walk found: the real path of the walk's root, and which file the walk saw (``seen``).
+Listed = tuple[str, int]
+
+
+def seen(status: os.stat_result) -> int:
+    """Which file ``status`` describes, as one number: its device, its inode, and when that inode last changed.
+
+    An inode number freed by a deletion can be given to a file made elsewhere, never with the same change time.
+    One number rather than three, for it is kept for every file of a folder listing.
+    """
+    return (status.st_dev << 128) | (status.st_ino << 64) | (status.st_ctime_ns & ((1 << 64) - 1))
+
+
 def read_bytes(
     path: str,
     *,
     max_bytes: int = MAX_BYTES,
-    stdin: BinaryIO | None = None,
+    stdin: IO[bytes] | None = None,
     error: type[ZgError] = CaseError,
-    within: str | None = None,
+    within: str | Listed | None = None,
 ) -> bytes:
     """The bytes of a file, or of standard input for ``-``; refuses what is too big or not a regular file.
 
     ``error`` is the kind of error raised (a case file's or a criteria file's).
     ``within``: the real path of a folder the file must lie in (a folder walk's
-    root); a file that turns out to be elsewhere by the time it is opened is refused.
+    root); a file that turns out to be elsewhere by the time it is opened is
+    refused.  With which file the walk saw there (``Listed``: its device, inode
+    and change time), the file opened is known to be that one when they match,
+    and looked at no further.
     """
     not_found, too_large = _MESSAGES.get(error, ("not_found", "too_large"))
     try:
@@ -56,25 +72,42 @@ def read_bytes(
     return data
 
 
+def identity(path: str) -> tuple[int, int] | None:
+    """Which file ``path`` is, however it is named (device and inode); None for standard input or a file gone."""
+    if path == "-":
+        return None
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return status.st_dev, status.st_ino
+
+
 # Message ids for a file that is missing or too large, by the kind of file.
 _MESSAGES: dict[type[ZgError], tuple[str, str]] = {CriteriaError: ("criteria_not_found", "criteria_too_large")}
 _CHUNK = 1 << 16
 
 
-def _read_file(path: str, max_bytes: int, error: type[ZgError], too_large: str, within: str | None) -> bytes:
-    # Looked at before it is opened: a FIFO or a device would block or never end. Opened
-    # without blocking as well, in case the name was swapped for one meanwhile.
-    kind = _special_kind(os.stat(path).st_mode)
-    if kind is not None:
-        raise error("not_regular_file", file=path, kind=kind)
+def _read_file(
+    path: str, max_bytes: int, error: type[ZgError], too_large: str, within: str | Listed | None
+) -> bytes:
+    folder, listed = (within, None) if within is None or isinstance(within, str) else within
+    if listed is None:
+        # Looked at before it is opened: a FIFO or a device would block or never end. (A file the walk's
+        # listing showed as a regular file is not looked at twice.) Opened without blocking as well, in
+        # case the name was swapped for one meanwhile: then fstat refuses it.
+        kind = _special_kind(os.stat(path).st_mode)
+        if kind is not None:
+            raise error("not_regular_file", file=path, kind=kind)
     fd = os.open(path, os.O_RDONLY | _NONBLOCK | _CLOEXEC)
     with os.fdopen(fd, "rb", buffering=0) as f:
         status = os.fstat(fd)
         kind = _special_kind(status.st_mode)
         if kind is not None:
             raise error("not_regular_file", file=path, kind=kind)
-        if within is not None and not _lies_within(path, fd, status, within):
-            raise error("link_outside", file=path, folder=within)
+        # The very file the listing showed lies where it was found; any other is looked for.
+        if folder is not None and seen(status) != listed and not _lies_within(path, fd, status, folder):
+            raise error("link_outside", file=path, folder=folder)
         size = status.st_size
         if size > max_bytes:  # refused before a byte of it is read
             raise error(too_large, file=path, size=size, limit=max_bytes)

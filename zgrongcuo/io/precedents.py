@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from zgrongcuo.errors import ZgError
 from zgrongcuo.io import case_reader
 from zgrongcuo.io.discovery import discover
-from zgrongcuo.io.files import MAX_BYTES, read_bytes
+from zgrongcuo.io.files import MAX_BYTES, identity, read_bytes
 from zgrongcuo.model.case import Case
 from zgrongcuo.model.criteria import Questions
 
@@ -37,14 +37,14 @@ def read(folders: list[str], asked: Questions, *, max_bytes: int = MAX_BYTES) ->
         try:
             if problem is not None:
                 raise problem
-            try:
-                status = os.stat(path)
-            except OSError:
-                pass  # read_bytes says what is wrong with it
-            else:
-                if (status.st_dev, status.st_ino) in seen:
+            origin = identity(path)  # None: read_bytes says what is wrong with it
+            if origin is not None:
+                if origin in seen:
                     continue
-                seen.add((status.st_dev, status.st_ino))
-            yield case_reader.loads(read_bytes(path, max_bytes=max_bytes, within=within), asked, path)
+                seen.add(origin)
+            case = case_reader.loads(read_bytes(path, max_bytes=max_bytes, within=within), asked, path)
         except ZgError as error:
             yield error
+            continue
+        case.origin = origin
+        yield case

@@ -16,13 +16,13 @@ from zgrongcuo.io.document import join
 from zgrongcuo.model.criteria import Criteria, Fact, Questions
 
 
-def load_measures(specs: Sequence[str | None]) -> tuple[Criteria, ...]:
-    """The measures named, in the order given (none named: the default measure)."""
+def load_measures(specs: Sequence[str | Criteria | None]) -> tuple[Criteria, ...]:
+    """The measures named (or given, loaded), in the order given (none named: the default measure)."""
     from zgrongcuo.io.criteria_builder import load
 
     measures: list[Criteria] = []
     for spec in specs or (None,):
-        criteria = load(spec)
+        criteria = spec if isinstance(spec, Criteria) else load(spec)
         for earlier in measures:
             if earlier.id == criteria.id:
                 raise UsageError("measure_twice", name=criteria.id, first=earlier.path, second=criteria.path)
@@ -110,6 +110,9 @@ class Selection:
         self._named: dict[str | None, Criteria] = {}  # by how a case or --criteria named it (no file system per case)
         self._asked: dict[tuple[str, ...], Questions] = {}  # by the measures' ids, in order
         self._same: dict[tuple[str | None, ...], bool] = {}
+        # The questions for the measures a case names, once checked (loaded, each once, in a language they speak):
+        # the next case that names the same ones is read against them at once.
+        self.checked: dict[tuple[str | None, ...], Questions] = {}
         self.fixed: Questions | None = None  # what --criteria named: every case is read against it
         if self.given:
             self.fixed = self.questions_for(self.given)
@@ -157,6 +160,10 @@ class Selection:
         if asked is None:
             asked = self._asked[key] = questions(measures)
         return asked
+
+    def known(self) -> list[Questions]:
+        """The questions built so far, one for each combination of measures met (``--criteria``'s first)."""
+        return list(self._asked.values())
 
     def same_as_given(self, specs: Sequence[str | None]) -> bool:
         """Whether ``specs`` name the measures ``--criteria`` gave (in any order), without loading them."""

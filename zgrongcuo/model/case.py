@@ -129,8 +129,11 @@ class Decision(ValueRecord):
 
 
 class Case(Record):
+    """A case as read: the file it came from, its metadata as written, its answers by fact id, and what it records."""
+
     __slots__ = (
         "file", "meta", "answers", "expects", "notices", "decision", "read_for", "suggested", "measures", "run_notices",
+        "origin",
     )  # fmt: skip
 
     def __init__(
@@ -150,6 +153,9 @@ class Case(Record):
         self.notices = notices if notices is not None else []
         self.decision = decision
         self.read_for: str | None = None  # the one measure the file was read against, when only one (its id)
+        # Which file it was read from, however named (device and inode), where that was looked up:
+        # a search of a folder passes over the case it was asked about.
+        self.origin: tuple[int, int] | None = None
         # Answers proposed from a written account, not yet confirmed by a person: never read by the engine.
         self.suggested: dict[str, Suggestion] = suggested if suggested is not None else {}
         # The measures the file names (``measures:``), each a bundled measure's name or a criteria file's path
@@ -176,7 +182,7 @@ class Case(Record):
             self.file, dict(self.meta), dict(self.answers), self.expects, list(self.notices), self.decision,
             dict(self.suggested),
         )  # fmt: skip
-        copied.measures = self.measures
+        copied.measures, copied.origin = self.measures, self.origin
         return copied
 
     def awaiting(self) -> int:

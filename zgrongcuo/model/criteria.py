@@ -7,7 +7,7 @@ work, and nothing here reads a file or knows any particular measure.
 from __future__ import annotations
 
 from zgrongcuo.model.base import Cited, I18n, Record
-from zgrongcuo.model.conditions import AllOf, Condition, Element
+from zgrongcuo.model.conditions import AllOf, Condition, Element, Program
 
 UNDETERMINED = "undetermined"  # the outcome when no rule is definitely true
 FACT_TYPES = ("set", "yesno")
@@ -24,14 +24,48 @@ class InForce(Record):
         self.end = end
         self.note = note  # where the dates come from
 
-    def covers(self, day: str) -> bool | None:
-        """Whether ``day`` (YYYY-MM-DD) falls within; None when no date is known to test it against."""
-        if self.start is None and self.end is None:
+    @property
+    def known(self) -> bool:
+        """Whether the source gives either date."""
+        return self.start is not None or self.end is not None
+
+    def place(self, date: str) -> str | None:
+        """Where ``date`` (YYYY, YYYY-MM or YYYY-MM-DD) falls: ``before``, ``after``, ``across`` or ``within``.
+
+        ``across``: a month or a year that runs over the first or the last day.
+        Both ends are days in force.  None when the source gives no date to place it by.
+        """
+        if not self.known:
             return None
-        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+        first, last = span(date)
+        if self.start is not None and last < self.start:
+            return "before"
+        if self.end is not None and first > self.end:
+            return "after"
+        if (self.start is not None and first < self.start) or (self.end is not None and last > self.end):
+            return "across"
+        return "within"
+
+    def covers(self, date: str) -> bool | None:
+        """Whether the measure was in force on every day ``date`` can mean (True), on none (False); else None."""
+        return {"within": True, "before": False, "after": False}.get(self.place(date) or "")
+
+
+def span(date: str) -> tuple[str, str]:
+    """The first and the last day a YYYY, YYYY-MM or YYYY-MM-DD date can mean, as text that sorts as dates do."""
+    if len(date) == 4:
+        return date + "-01-01", date + "-12-31"
+    if len(date) == 7:
+        year, month = int(date[:4]), int(date[5:])
+        leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+        last = (31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)[month - 1]
+        return date + "-01", f"{date}-{last:02d}"
+    return date, date
 
 
 class Option(Cited):
+    """One of the options of a set fact: its id, label and help, the measure's words for it, and its cues."""
+
     __slots__ = ("id", "label", "help", "cues")
 
     def __init__(
@@ -180,7 +214,7 @@ class Criteria(Record):
     __slots__ = (
         "id", "version", "title", "languages", "facts", "situations", "preconditions", "exclusions",
         "conditions", "outcomes", "rules", "reminder", "bases", "source", "path", "sha256", "fact_by_id",
-        "short", "level", "issuer", "in_force",
+        "short", "level", "issuer", "in_force", "_layout",
     )  # fmt: skip
 
     def __init__(
@@ -227,6 +261,14 @@ class Criteria(Record):
         self.level = level  # one of LEVELS, or None
         self.issuer = issuer
         self.in_force = in_force if in_force is not None else InForce()
+        self._layout: Layout | None = None
+
+    @property
+    def layout(self) -> Layout:
+        """Its conditions laid out for evaluation in one pass (made on first use)."""
+        if self._layout is None:
+            self._layout = Layout(self)
+        return self._layout
 
     def name(self, lang: str) -> str:
         """How a table names the measure: its short name, else its title."""
@@ -242,6 +284,24 @@ class Criteria(Record):
     def exclusion_facts(self) -> frozenset[str]:
         """Facts the bottom lines test."""
         return frozenset(e.fact.id for e in self.exclusions)
+
+
+class Layout(Record):
+    """A measure's conditions as one Program, and where its rules, situations and elements sit in it."""
+
+    __slots__ = ("program", "rules", "situations", "situation_elements", "preconditions", "exclusions")
+
+    def __init__(self, criteria: Criteria) -> None:
+        roots: list[Condition] = [rule.when for rule in criteria.rules]
+        roots += [s.condition for s in criteria.situations]
+        roots += [*criteria.preconditions, *criteria.exclusions]
+        self.program = Program(roots)
+        at = self.program.position
+        self.rules = tuple(at(rule.when) for rule in criteria.rules)
+        self.situations = tuple(at(s.condition) for s in criteria.situations)
+        self.situation_elements = tuple(tuple(at(e) for e in s.elements) for s in criteria.situations)
+        self.preconditions = tuple(at(e) for e in criteria.preconditions)
+        self.exclusions = tuple(at(e) for e in criteria.exclusions)
 
 
 class Questions(Record):

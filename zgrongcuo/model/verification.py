@@ -1,15 +1,18 @@
 """What to verify next, as the engine gives it: each open question, where it still counts, where its answers lead.
 
-Types only, apart from the determination they belong to (``Determination.to_verify``): only a run that weighs
-open questions imports them.  ``zgrongcuo.engine.verification`` computes them.
+Types, and the order several measures' open questions are shown in (``together``), apart from the determination
+they belong to (``Determination.to_verify``): only a run that weighs open questions imports them.
+``zgrongcuo.engine.verification`` computes them.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from zgrongcuo.model.base import Record, ValueRecord
 from zgrongcuo.model.conditions import Element
 from zgrongcuo.model.criteria import Fact, Outcome, Rule, Situation
-from zgrongcuo.model.determination import Change
+from zgrongcuo.model.determination import Change, Determination
 
 # How much answering an open question decides (OpenQuestion.weight), heaviest first: every answer it can be given
 # decides the case (changes its outcome, when it is decided already); some answer does; it counts, but only together
@@ -83,3 +86,33 @@ class OpenQuestion(Record):
     def deciding(self) -> tuple[Lead, ...]:
         """The answers that settle the case (or, decided, change its outcome) on their own."""
         return tuple(lead for lead in self.leads if lead.decides)
+
+
+def together(ds: Sequence[Determination]) -> list[tuple[Fact, tuple[OpenQuestion | None, ...]]]:
+    """One case's open questions under several measures, each once, with its weighing under each (None: not asked).
+
+    Heaviest first: a question takes its best weight under any measure; then
+    the one that can change more of the outcomes, then the one open in more
+    rules, then the one that leaves fewest open, then the asking order (the
+    first measure's, then each next one's).  For one measure, the order ``weigh`` gave.
+    """
+    entries: dict[str, list[OpenQuestion | None]] = {}
+    order: dict[str, tuple[int, int]] = {}
+    for n, d in enumerate(ds):
+        for q in d.to_verify or ():
+            entry = entries.setdefault(q.fact.id, [None] * len(ds))
+            entry[n] = q
+            order.setdefault(q.fact.id, (n, q.fact.index))
+
+    def key(fact_id: str) -> tuple[int, ...]:
+        weighed = [q for q in entries[fact_id] if q is not None]
+        changing = sum(q.weight != NO_EFFECT for q in weighed)
+        rules = sum(len(q.rules) for q in weighed)
+        return (min(q.weight for q in weighed), -changing, -rules, min(q.left for q in weighed), *order[fact_id])
+
+    out = []
+    for fact_id in sorted(entries, key=key):
+        questions = tuple(entries[fact_id])
+        fact = next(q.fact for q in questions if q is not None)
+        out.append((fact, questions))
+    return out

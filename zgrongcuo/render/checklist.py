@@ -11,11 +11,10 @@ and lays them out as text, Markdown and Word.
 
 from __future__ import annotations
 
-from zgrongcuo.engine.verification import together
 from zgrongcuo.model.base import Record
 from zgrongcuo.model.criteria import Fact
 from zgrongcuo.model.determination import Determination
-from zgrongcuo.model.verification import NO_EFFECT, OpenQuestion
+from zgrongcuo.model.verification import NO_EFFECT, OpenQuestion, together
 from zgrongcuo.render.contract import generated_at
 from zgrongcuo.render.documents import MAX_ITEMS, MAX_LINES, PaperRenderer, capped
 from zgrongcuo.render.view import shown

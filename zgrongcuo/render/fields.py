@@ -15,11 +15,12 @@ from typing import Any
 
 from zgrongcuo import __version__
 from zgrongcuo.errors import ZgError
-from zgrongcuo.model.case import META_KEYS
-from zgrongcuo.model.conditions import AnswerValue
-from zgrongcuo.model.criteria import Criteria
+from zgrongcuo.model.case import META_KEYS, Answer
+from zgrongcuo.model.conditions import AnswerValue, Element
+from zgrongcuo.model.criteria import Criteria, Situation
 from zgrongcuo.model.determination import Determination, ElementResult
 from zgrongcuo.text.catalogue import text
+from zgrongcuo.text.escape import utf8
 from zgrongcuo.text.wording import reason, reason_base
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -358,97 +359,172 @@ def determination_schema(criteria: Criteria | Sequence[Criteria], lang: str) -> 
 
 _string = json.encoder.encode_basestring  # a str as json.dumps(ensure_ascii=False) writes it
 
+# Fields whose text is the same for every case of a measure with the same rule firing (the rule gives the outcome).
+_PER_RULE = frozenset({"lang", "tool_version", "criteria", "outcome", "outcome_label", "rule", "favourable"})
+# Fields that are empty for most cases: written as one constant while all of them are.
+_USUALLY_EMPTY = frozenset({"warnings", "unused_answers", "unused_options", "decision", "agrees", "agrees_on"})
+
+
+def _all_empty(d: Determination) -> bool:
+    return not (d.case.notices or d.notices or d.unused_answers or d.unused_options or d.case.decision is not None)
+
+
+def _ids(ids: Sequence[str]) -> bytes:
+    return utf8("[" + ", ".join(map(_string, ids)) + "]") if ids else b"[]"
+
 
 class LineEncoder:
-    """The text of ``dumps(determination_json(d, lang))``, assembled from cached pieces.
+    """The line ``--format jsonl`` writes for a determination: ``utf8(dumps(determination_json(d, lang)))``.
 
     A batch repeats the same criteria, labels, quotes and reasons in every
-    line; encoding them once per criteria (rather than once per case) is
-    most of the time a JSONL batch takes.  The fields and their order come
-    from ``FIELDS``: the fields below have a faster way to the same text, the
-    others are encoded as they are.  A test holds the two equal.
+    line; encoding them once per measure (rather than once per case), to JSON
+    and on to UTF-8, is most of the time a JSONL batch takes.  The fields and
+    their order come from ``FIELDS``, taken in runs: a run of fields that the
+    measure and the rule that fired decide is one cached text, as is a run of
+    fields that are empty for most cases; an element's text is kept per
+    answer; the other fields are encoded as they are.  A property test holds
+    the two equal, byte for byte.
     """
 
-    _CACHE_LIMIT = 8192  # distinct (element, answer) pairs kept; bounds memory on any batch
+    _CACHE_LIMIT = 8192  # distinct texts kept per kind; bounds memory on any batch
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
-        self._pieces: dict[tuple[object, ...], tuple[str, str, str]] = {}
-        self._constants: dict[tuple[object, ...], str] = {}
         self._enc = json.JSONEncoder(ensure_ascii=False).encode
-        plain = {f.name: self._plain_way(f) for f in FIELDS if not f.optional}
-        # The fields whose text is the same for every case of a criteria (or an outcome) are kept.
-        self._fast: dict[str, Callable[[Determination], str]] = {
-            "lang": lambda d: self._constant(("lang",), lambda: self._enc(lang)),
-            "tool_version": lambda d: self._constant(("version",), lambda: self._enc(__version__)),
-            "criteria": lambda d: self._constant(("criteria", id(d.criteria)), lambda: self._enc(_criteria_json(d, lang))),
-            "outcome_label": lambda d: self._constant(
-                ("outcome_label", id(d.criteria), d.outcome.id), lambda: self._enc(d.outcome.label[lang])
-            ),
-            "situations": self._situations,
-            # Fields that are empty for most cases: their usual text is a constant.
-            "warnings": lambda d: plain["warnings"](d) if d.case.notices or d.notices else "[]",
-            "unused_answers": lambda d: plain["unused_answers"](d) if d.unused_answers else "[]",
-            "unused_options": lambda d: plain["unused_options"](d) if d.unused_options else "{}",
-            "decision": lambda d: plain["decision"](d) if d.case.decision else "null",
-            "agrees": lambda d: "null" if d.agrees is None else "true" if d.agrees else "false",
-            "agrees_on": lambda d: "null" if d.agrees_on is None else self._enc(d.agrees_on),
-            "suggested": lambda d: str(d.case.awaiting()) if d.case.suggested else "0",
-            "preconditions": lambda d: "[" + ", ".join(self._element(e, False) for e in d.preconditions) + "]",
-            "exclusions": lambda d: "[" + ", ".join(self._element(e, True) for e in d.exclusions) + "]",
-        }
-        # Each field's key as written, and the way to its value's text: the plan every line follows.
-        self._plan: tuple[tuple[str, Callable[[Determination], str]], ...] = tuple(
-            (f"{_string(f.name)}: ", self._fast.get(f.name) or plain[f.name]) for f in FIELDS if not f.optional
+        self._elements: tuple[dict[object, tuple[bytes, bytes, str, bytes]], ...] = ({}, {})  # by exclusion or not
+        self._runs: dict[tuple[object, ...], bytes] = {}
+        self._openings: dict[tuple[object, str], bytes] = {}
+        self._meta_keys = tuple((f"{_string(k)}: ", k) for k in META_KEYS)
+        # " " and the note sentence around a note, as text("note", lang, note=...) words it.
+        self._note_around = text("note", lang).split("{note}")
+        ways = {f.name: self._plain_way(f) for f in FIELDS if not f.optional}
+        ways.update(
+            file=lambda d: utf8(_string(d.case.file)),
+            case=self._case,
+            situations=self._situations,
+            preconditions=lambda d: b"[" + b", ".join([self._element(e, st, a, 0) for e, st, a in d.precondition_rows()]) + b"]",
+            exclusions=lambda d: b"[" + b", ".join([self._element(e, st, a, 1) for e, st, a in d.exclusion_rows()]) + b"]",
+            next_questions=lambda d: _ids(d.next_questions),
+            unchecked_exclusions=lambda d: _ids(d.unchecked_exclusions),
+            situations_met=lambda d: _ids(d.situations_met),
+            suggested=lambda d: str(d.case.awaiting()).encode() if d.case.suggested else b"0",
         )
+        # Each field's key as written and the way to its value's text, in runs: the plan every line follows.
+        plan: list[Callable[[Determination], bytes]] = []
+        fields = [f for f in FIELDS if not f.optional]
+        i = 0
+        while i < len(fields):
+            kind = _PER_RULE if fields[i].name in _PER_RULE else _USUALLY_EMPTY if fields[i].name in _USUALLY_EMPTY else None
+            j = i + 1
+            while kind is not None and j < len(fields) and fields[j].name in kind:
+                j += 1
+            # Each key with what stands before it: the object's "{", or the ", " after the field before.
+            parts = tuple(
+                (utf8(("{" if k == 0 else ", ") + f"{_string(f.name)}: "), ways[f.name]) for k, f in enumerate(fields[i:j], i)
+            )
+            plan.append(self._run(len(plan), parts, kind))
+            i = j
+        self._plan = tuple(plan)
 
-    def _plain_way(self, field: Field) -> Callable[[Determination], str]:
+    def _plain_way(self, field: Field) -> Callable[[Determination], bytes]:
         enc, value, lang = self._enc, field.value, self.lang
-        return lambda d: enc(value(d, lang))
+        return lambda d: utf8(enc(value(d, lang)))
 
-    def _constant(self, key: tuple[object, ...], make: Callable[[], str]) -> str:
-        found = self._constants.get(key)
-        if found is None:
-            found = self._constants[key] = make()
-        return found
+    def _run(
+        self, n: int, parts: tuple[tuple[bytes, Callable[[Determination], bytes]], ...], kind: frozenset[str] | None
+    ) -> Callable[[Determination], bytes]:
+        def text(d: Determination) -> bytes:
+            return b"".join([piece for key, way in parts for piece in (key, way(d))])
 
-    def _element(self, r: ElementResult, exclusion: bool) -> str:
-        answer = r.answer
-        value = answer.value if answer is not None else None
-        answered = answer is not None
-        key = (r.element, value, exclusion, answered)
-        pieces = self._pieces.get(key)
+        if kind is None:
+            ((key, way),) = parts
+            return lambda d: b"".join((key, way(d)))
+        runs = self._runs
+
+        def cached(key: tuple[object, ...], d: Determination) -> bytes:
+            found = runs.get(key)
+            if found is None:
+                found = text(d)
+                if len(runs) < self._CACHE_LIMIT:
+                    runs[key] = found
+            return found
+
+        if kind is _PER_RULE:
+            return lambda d: cached((n, d.criteria, d.rule, d.outcome), d)
+        return lambda d: cached((n,), d) if _all_empty(d) else text(d)
+
+    def _case(self, d: Determination) -> bytes:
+        meta = d.case.meta
+        return utf8("{" + ", ".join([
+            key + ("null" if (v := meta.get(k)) is None else _string(v)) for key, k in self._meta_keys
+        ]) + "}")  # fmt: skip
+
+    def _element(self, element: Element, status: str, answer: Answer | None, exclusion: int) -> bytes:
+        # A fact the case does not mention is keyed by the element alone; an answer by its value too.
+        key: object = (element, answer.value) if answer is not None else element
+        cache = self._elements[exclusion]
+        pieces = cache.get(key)
         if pieces is None:
             enc = self._enc
-            element = r.element
+            value = answer.value if answer is not None else None
+            answered = answer is not None
             head = (
-                f'{{"fact": {enc(element.fact.id)}, "status": {enc(r.status)}, '
+                f'{{"fact": {enc(element.fact.id)}, "status": {enc(status)}, '
                 f'"answer": {enc(_plain(value))}, "answered": {enc(answered)}, "note": '
             )
             tail = f', "quote": {enc(element.quote)}, "basis": {enc(element.basis)}}}'
-            pieces = (head, reason_base(element, value, self.lang, exclusion, answered), tail)
-            if len(self._pieces) < self._CACHE_LIMIT:
-                self._pieces[key] = pieces
-        head, base, tail = pieces
+            base = reason_base(element, value, self.lang, bool(exclusion), answered)
+            pieces = (utf8(f'{head}null, "reason": {_string(base)}{tail}'), utf8(head), base, utf8(tail))
+            if len(cache) < self._CACHE_LIMIT:
+                cache[key] = pieces
         note = answer.note if answer is not None else None
         if note is None:
-            return f'{head}null, "reason": {_string(base)}{tail}'
+            return pieces[0]
+        _, head_bytes, base, tail_bytes = pieces
         if note:
-            base += " " + text("note", self.lang, note=note)
-        return f'{head}{_string(note)}, "reason": {_string(base)}{tail}'
+            before, after = self._note_around
+            base = f"{base} {before}{note}{after}"
+        return head_bytes + utf8(f'{_string(note)}, "reason": {_string(base)}') + tail_bytes
 
-    def _situations(self, d: Determination) -> str:
-        enc, lang = self._enc, self.lang
+    def _situations(self, d: Determination) -> bytes:
+        places = d.situation_places()
+        if places is None:  # results given, not recorded: through their rows
+            rows = d.situation_rows()
+            return self._situation_texts([(s, status, [self._element(e, st, a, 0) for e, st, a in r]) for s, status, r in rows])
+        answers, cache, element = d.case.answers, self._elements[0], self._element
+        made = []
+        for situation, status, elements, at in places:
+            texts = []
+            for e, i in zip(elements, at, strict=True):
+                a = answers.get(e.fact.id)
+                pieces = cache.get((e, a.value) if a is not None else e)  # as _element keys it
+                if pieces is not None and (a is None or a.note is None):
+                    texts.append(pieces[0])  # the usual case, without a call
+                else:
+                    texts.append(element(e, d.status_at(i), a, 0))
+            made.append((situation, status, texts))
+        return self._situation_texts(made)
+
+    def _situation_texts(self, made: Sequence[tuple[Situation, str, list[bytes]]]) -> bytes:
         out = []
-        for s in d.situations:
-            opening = self._constant(
-                ("situation", id(s.situation), s.status),
-                lambda s=s: f'{{"id": {enc(s.situation.id)}, "status": {enc(s.status)}, '  # type: ignore[misc]
-                f'"label": {enc(s.situation.label[lang])}, "quote": {enc(s.situation.quote)}, '
-                f'"basis": {enc(s.situation.basis)}, "elements": [',
-            )
-            out.append(opening + ", ".join(self._element(e, False) for e in s.elements) + "]}")
-        return "[" + ", ".join(out) + "]"
+        openings = self._openings
+        for situation, status, texts in made:
+            key = (situation, status)
+            opening = openings.get(key)
+            if opening is None:
+                enc = self._enc
+                opening = openings[key] = utf8(
+                    f'{{"id": {enc(situation.id)}, "status": {enc(status)}, '
+                    f'"label": {enc(situation.label[self.lang])}, "quote": {enc(situation.quote)}, '
+                    f'"basis": {enc(situation.basis)}, "elements": ['
+                )
+            out.append(opening + b", ".join(texts) + b"]}")
+        return b"[" + b", ".join(out) + b"]"
 
-    def encode(self, d: Determination) -> str:
-        return "{" + ", ".join([key + way(d) for key, way in self._plan]) + "}"
+    def line(self, d: Determination) -> bytes:
+        """The line with its line end, as ``--format jsonl`` writes it: the pieces joined once."""
+        return b"".join([*[way(d) for way in self._plan], b"}\n"])
+
+    def encode(self, d: Determination) -> bytes:
+        """The line, without its line end, in UTF-8 (a lone surrogate as its ``\\udcXX`` escape, as ``utf8`` writes it)."""
+        return b"".join([*[way(d) for way in self._plan], b"}"])

@@ -72,7 +72,9 @@ class JsonlRenderer(Renderer):
     def prepare(self, ds: tuple[Determination, ...]) -> bytes:
         if self.explains:
             return utf8("".join(dumps(determination_json(d, self.lang, explain=True)) + "\n" for d in ds))
-        return utf8("".join(self.encoder.encode(d) + "\n" for d in ds))
+        if len(ds) == 1:
+            return self.encoder.line(ds[0])
+        return b"".join([self.encoder.line(d) for d in ds])
 
     def emit(self, payload: object) -> None:
         assert isinstance(payload, (bytes, memoryview))

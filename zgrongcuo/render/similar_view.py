@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from zgrongcuo.engine.precedents import Match, Search, differing_facts
 from zgrongcuo.model.base import Record
 from zgrongcuo.model.case import Case
 from zgrongcuo.model.criteria import Criteria, Fact
+from zgrongcuo.model.precedents import Match, Search
 from zgrongcuo.render.view import decision_line, shown
 from zgrongcuo.text.catalogue import text
 from zgrongcuo.text.wording import answer_text, quoted
@@ -70,7 +70,7 @@ class MatchView(Record):
         self.percent = f"{100 * match.comparison.similarity:.0f}%"
         self.compared = match.comparison.compared
         self.differences = [
-            Difference(facts[f], mine, case, lang) for f in differing_facts(match.comparison.differing) if f in facts
+            Difference(facts[f], mine, case, lang) for f in match.comparison.differing_facts if f in facts
         ]
         self.decision = decision_line(decision, lang)
         self.source = shown(decision.source or "", line=True)

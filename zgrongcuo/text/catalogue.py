@@ -1550,6 +1550,12 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "col.report": ("报告", "Report"),
     "col.field": ("事项", "Item"),
     "col.value": ("内容", "Detail"),
+    # -- the library for scripts: check_paths and its worker processes
+    "measure_changed_in_run": (
+        "办法文件在检查过程中被修改（工作进程读到的与本进程读到的不同）；请在文件不再变动时重新检查。",
+        "the criteria file changed while the batch ran (a worker process read another version than this process); "
+        "check again once the file no longer changes.",
+    ),
     # -- hostile and broken input
     "binary_file": (
         "第 {offset} 字节是空字节（NUL）：这不是文本文件，可能是 Word 文档、压缩包，或不带 BOM 的 UTF-16 文本。请另存为 UTF-8 纯文本（.yaml）。",

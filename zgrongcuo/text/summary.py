@@ -9,7 +9,7 @@ articles of the measure.
 
 from __future__ import annotations
 
-from zgrongcuo.model import conditions as c
+from zgrongcuo.model.conditions import Condition, Element, Ref
 from zgrongcuo.model.criteria import Criteria
 from zgrongcuo.model.determination import MET, NOT_MET, UNKNOWN, Determination, ElementResult, SituationResult
 from zgrongcuo.text.catalogue import text
@@ -22,11 +22,27 @@ _SITUATION, _PRECONDITION, _BOTTOM, _ANSWER = range(4)
 
 
 def why(d: Determination, lang: str) -> str:
-    """One sentence: why the outcome was reached (or, undetermined, what is still open)."""
+    """One sentence: why the outcome was reached (or, undetermined, what is still open).
+
+    Worded from ``d.grounds``, what the engine found to decide the rule that fired.
+    """
     if d.rule is None:
         return text("why.open", lang, count=len(d.next_questions))
     clauses: list[tuple[int, str]] = []
-    _holds(d.rule.when, d, lang, clauses)
+    unmet: list[str] = []  # situations not met, said together
+
+    def flush_unmet() -> None:
+        if unmet:
+            clauses.append((_SITUATION, _not_met(unmet, d.criteria, lang)))
+            unmet.clear()
+
+    for node, truth in d.grounds:
+        if isinstance(node, Ref) and node.kind == "situation" and not truth:
+            unmet.append(node.name)
+            continue
+        flush_unmet()
+        clauses.append(_clause(node, bool(truth), d, lang))
+    flush_unmet()
     seen: set[str] = set()
     ordered = []
     for _, clause in sorted(clauses, key=lambda kc: kc[0]):
@@ -34,6 +50,30 @@ def why(d: Determination, lang: str) -> str:
             seen.add(clause)
             ordered.append(clause)
     return text("why.sentence", lang, clauses=text("why.sep", lang).join(ordered))
+
+
+def _clause(node: Condition, holds: bool, d: Determination, lang: str) -> tuple[int, str]:
+    """The clause for one ground: an answer, a situation, the preconditions or the bottom lines."""
+    criteria = d.criteria
+    if isinstance(node, Element):
+        return _ANSWER, _answer(node, d, lang)
+    assert isinstance(node, Ref)  # the grounds are element tests and named parts
+    if node.kind == "situation":
+        return _SITUATION, text("why.met", lang, names=_situation_names([node.name], criteria, lang))
+    if node.kind == "situations":
+        if holds:
+            return _SITUATION, text("why.met", lang, names=_situation_names(list(d.situations_met), criteria, lang))
+        return _SITUATION, _not_met([s.id for s in criteria.situations], criteria, lang)
+    if node.kind == "preconditions":
+        if holds:
+            return _PRECONDITION, text("why.preconditions_met", lang)
+        failing = [r.element for r in d.preconditions if r.status == NOT_MET]
+        items = _names([_answer(e, d, lang) for e in failing], lang)
+        return _PRECONDITION, text("why.preconditions_not_met", lang, items=items)
+    if holds:  # the bottom lines
+        touched = [r.element for r in d.exclusions if r.status == MET]
+        return _BOTTOM, text("why.touched", lang, items=_names([_answer(e, d, lang) for e in touched], lang))
+    return _BOTTOM, text("why.untouched", lang)
 
 
 def _names(items: list[str], lang: str) -> str:
@@ -46,73 +86,19 @@ def _situation_names(ids: list[str], criteria: Criteria, lang: str) -> str:
     return _names([s.name(lang) for s in criteria.situations if s.id in ids], lang)
 
 
-def _answer(element: c.Element, d: Determination, lang: str) -> str:
+def _answer(element: Element, d: Determination, lang: str) -> str:
     value = d.values.get(element.fact.id)
     answered = element.fact.id in d.case.answers
     answer = answer_text(element.fact, value, lang, answered=answered)
     return text("why.answer", lang, label=element.fact.label[lang], answer=answer)
 
 
-def _holds(cond: c.Condition, d: Determination, lang: str, out: list[tuple[int, str]]) -> None:
-    """Add the clauses that say why ``cond`` (which is true) holds."""
-    values, criteria = d.values, d.criteria
-    if isinstance(cond, c.Element):
-        out.append((_ANSWER, _answer(cond, d, lang)))
-    elif isinstance(cond, c.AllOf):
-        for part in cond.parts:
-            _holds(part, d, lang, out)
-    elif isinstance(cond, c.AnyOf):
-        first = next(p for p in cond.parts if p.evaluate(values) is True)
-        _holds(first, d, lang, out)
-    elif isinstance(cond, c.Not):
-        _fails(cond.part, d, lang, out)
-    elif cond.kind == "situation":
-        out.append((_SITUATION, text("why.met", lang, names=_situation_names([cond.name], criteria, lang))))
-    elif cond.kind == "situations":
-        out.append((_SITUATION, text("why.met", lang, names=_situation_names(list(d.situations_met), criteria, lang))))
-    elif cond.kind == "preconditions":
-        out.append((_PRECONDITION, text("why.preconditions_met", lang)))
-    elif cond.kind == "exclusions":
-        touched = [e for e in criteria.exclusions if e.evaluate(values) is True]
-        out.append((_BOTTOM, text("why.touched", lang, items=_names([_answer(e, d, lang) for e in touched], lang))))
-    else:  # a named condition reads as what it names
-        _holds(cond.target, d, lang, out)
-
-
-def _fails(cond: c.Condition, d: Determination, lang: str, out: list[tuple[int, str]]) -> None:
-    """Add the clauses that say why ``cond`` (which is false) does not hold."""
-    values, criteria = d.values, d.criteria
-    if isinstance(cond, c.Element):
-        out.append((_ANSWER, _answer(cond, d, lang)))
-    elif isinstance(cond, c.AllOf):
-        first = next(p for p in cond.parts if p.evaluate(values) is False)
-        _fails(first, d, lang, out)
-    elif isinstance(cond, c.AnyOf):
-        situations = [p.name for p in cond.parts if isinstance(p, c.Ref) and p.kind == "situation"]
-        if situations and len(situations) == len(cond.parts):
-            out.append((_SITUATION, _none_of(situations, criteria, lang)))
-        else:
-            for part in cond.parts:
-                _fails(part, d, lang, out)
-    elif isinstance(cond, c.Not):
-        _holds(cond.part, d, lang, out)
-    elif cond.kind == "situation":
-        out.append((_SITUATION, text("why.not_met", lang, names=_situation_names([cond.name], criteria, lang))))
-    elif cond.kind == "situations":
-        out.append((_SITUATION, _none_of([s.id for s in criteria.situations], criteria, lang)))
-    elif cond.kind == "preconditions":
-        failing = [e for e in criteria.preconditions if e.evaluate(values) is False]
-        items = _names([_answer(e, d, lang) for e in failing], lang)
-        out.append((_PRECONDITION, text("why.preconditions_not_met", lang, items=items)))
-    elif cond.kind == "exclusions":
-        out.append((_BOTTOM, text("why.untouched", lang)))
-    else:
-        _fails(cond.target, d, lang, out)
-
-
-def _none_of(ids: list[str], criteria: Criteria, lang: str) -> str:
-    if len(ids) == len(criteria.situations):
+def _not_met(ids: list[str], criteria: Criteria, lang: str) -> str:
+    """Situations not met: one by name, several as "none of", all of them as "no situation"."""
+    if set(ids) >= {s.id for s in criteria.situations}:
         return text("why.no_situation", lang)
+    if len(ids) == 1:
+        return text("why.not_met", lang, names=_situation_names(ids, criteria, lang))
     return text("why.none_of", lang, names=_situation_names(ids, criteria, lang))
 
 
