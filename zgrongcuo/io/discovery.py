@@ -10,6 +10,7 @@ argument itself is taken as given, link or not: that is the user's choice.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -74,7 +75,7 @@ def _walk(top: str, suffixes: tuple[str, ...] = CASE_SUFFIXES) -> Iterator[Found
     # A stack of listings rather than recursion: a folder may nest as deep as paths allow.
     within = os.path.realpath(top)
     walked = {within}  # folders walked, by real path: a link back up is not walked again
-    stack = [iter(_listing(top, within, within, suffixes))]
+    stack = [_listing(top, within, within, suffixes)]
     while stack:
         entry = next(stack[-1], None)
         if entry is None:
@@ -85,56 +86,61 @@ def _walk(top: str, suffixes: tuple[str, ...] = CASE_SUFFIXES) -> Iterator[Found
             yield path, problem, (within, found) if isinstance(found, int) else within
         elif found not in walked:
             walked.add(found)
-            stack.append(iter(_listing(path, found, within, suffixes)))
+            stack.append(_listing(path, found, within, suffixes))
 
 
 def _listing(
     folder: str, real_folder: str, within: str, suffixes: tuple[str, ...] = CASE_SUFFIXES
-) -> list[tuple[str, CaseError | None, str | int | None]]:
-    """A folder's entries to consider, in sorted order.
+) -> Iterator[tuple[str, CaseError | None, str | int | None]]:
+    """A folder's entries to consider, in sorted order, each looked at when it is reached.
 
     Each: (path, problem, the real path of a folder to walk, or for a regular file that is no link which
-    file the listing saw, ``files.seen``; else None).
+    file the listing saw, ``files.seen``; else None). Only the names are read and kept before the first
+    comes: the first cases of a large folder are being checked while the rest are looked at, and a folder
+    of 10,000 files costs 10,000 short strings, not 10,000 directory entries.
     """
     try:
-        # scandir knows each entry's type (and inode) from the listing: no stat per file.
+        # scandir knows each entry's type from the listing: no stat per name to choose what to keep.
         with os.scandir(folder) as listing:
-            entries = sorted((e for e in listing if not e.name.startswith(".")), key=_sort_key)
+            keys = sorted(key for key in map(_sort_key, listing) if key.endswith("/") or _is_case(key, suffixes))
     except OSError as exc:
-        return [(folder, _unreadable(folder, exc, "folder_unreadable"), None)]
-    out: list[tuple[str, CaseError | None, str | int | None]] = []
-    for entry in entries:
+        yield folder, _unreadable(folder, exc, "folder_unreadable"), None
+        return
+    for key in keys:
+        name = key[:-1] if key.endswith("/") else key  # a name never holds a "/"
+        path = os.path.join(folder, name)
         identity: int | None = None
         try:
-            if entry.is_symlink():
-                is_folder = entry.is_dir()  # where it leads
-                if not (is_folder or _is_case(entry.name, suffixes)):
+            # One lstat: what the entry is now, and for a regular file which file it is.
+            status = os.lstat(path)
+            if stat.S_ISLNK(status.st_mode):
+                is_folder = os.path.isdir(path)  # where it leads
+                if not (is_folder or _is_case(name, suffixes)):
                     continue
-                real = os.path.realpath(entry.path)
+                real = os.path.realpath(path)
                 if os.path.commonpath([real, within]) != within:
-                    out.append((entry.path, CaseError("link_outside", file=entry.path, folder=within), None))
+                    yield path, CaseError("link_outside", file=path, folder=within), None
                     continue
             else:
                 # Not a link: its real path is its folder's and its name (no realpath, which
                 # looks at every folder above it, at each level of a deep tree).
-                real = os.path.join(real_folder, entry.name)
-                is_folder = entry.is_dir(follow_symlinks=False)
-                if not (is_folder or _is_case(entry.name, suffixes)):
+                real = os.path.join(real_folder, name)
+                is_folder = stat.S_ISDIR(status.st_mode)
+                if not (is_folder or _is_case(name, suffixes)):
                     continue
-                if entry.is_file(follow_symlinks=False):
-                    # One lstat, cheaper than finding where it leads when it is read; not entry.stat(), which
-                    # would keep the whole result with each entry of a listing of any size.
-                    identity = seen(os.lstat(entry.path))
+                if stat.S_ISREG(status.st_mode):
+                    identity = seen(status)
         except OSError as exc:
-            out.append((entry.path, _unreadable(entry.path, exc, "permission_denied"), None))
+            yield path, _unreadable(path, exc, "permission_denied"), None
             continue
         # Anything else with a case file's name is read, and refused there if it is not a regular file.
-        out.append((entry.path, None, real if is_folder else identity))
-    return out
+        yield path, None, real if is_folder else identity
 
 
 def _sort_key(entry: os.DirEntry[str]) -> str:
-    # As the walk always had it: a folder sorts as its name with a trailing "/".
+    """An entry's name, with a trailing "/" for a folder (as the walk always sorted); "" for a hidden one."""
+    if entry.name.startswith("."):
+        return ""
     try:
         return entry.name + "/" if entry.is_dir() else entry.name
     except OSError:
