@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import stat
 from pathlib import Path
 
 import pytest
 
-from hardening.adversary import ARTICLE_CASE, ROOT, give, invoke, nobody_folder, run_as
+from hardening.adversary import ARTICLE_CASE, ROOT, give, invoke, nobody_folder, run, run_as
 
 # ------------------------------------------------------------ special files
 
@@ -205,6 +206,62 @@ def test_a_folder_of_10000_entries(tmp_path):
     result = invoke("check", "--format", "jsonl", tmp_path)
     assert result.returncode == 0, result.stderr
     assert [Path(json.loads(line)["file"]).name for line in result.stdout.splitlines()] == ["a.yaml", "b.yaml"]
+
+
+def test_a_folder_is_looked_at_entry_by_entry_as_the_walk_reaches_it(tmp_path, monkeypatch):
+    # Only names are read before the first case comes: a worker checks it while the rest are looked at,
+    # and a folder of any size keeps a short string per entry rather than a list of looked-at entries.
+    from zgrongcuo.io.discovery import discover
+
+    for i in range(50):
+        (tmp_path / f"c{i:02}.yaml").write_text("answers: {}\n")
+    (tmp_path / "notes.txt").touch()
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "d.yaml").write_text("answers: {}\n")
+    looked: list[str] = []
+    lstat = os.lstat
+    def looking(path, *rest, **kw):
+        if os.path.dirname(os.fspath(path)) == str(tmp_path):  # realpath looks at the folders above too
+            looked.append(os.path.basename(path))
+        return lstat(path, *rest, **kw)
+
+    monkeypatch.setattr(os, "lstat", looking)
+    walk = discover([str(tmp_path)])
+    path, problem, (root, identity) = next(walk)
+    assert Path(path).name == "c00.yaml" and problem is None and looked == ["c00.yaml"]
+    assert root == os.path.realpath(tmp_path) and identity == seen_now(path)
+    rest = [Path(p).name for p, _, _ in walk]
+    assert rest == [f"c{i:02}.yaml" for i in range(1, 50)] + ["d.yaml"]
+    assert "notes.txt" not in looked  # a name that is no case and no folder is never looked at
+
+
+def seen_now(path: str) -> int:
+    from zgrongcuo.io.files import seen
+
+    return seen(os.lstat(path))
+
+
+def test_a_batchs_lines_and_its_messages_keep_their_order_in_one_file(tmp_path):
+    # Into a pipe or a file the lines are written in blocks; a message on standard error still comes after
+    # the lines of the cases before it, where both streams go to one file.
+    cases = tmp_path / "cases"
+    cases.mkdir()
+    for name in ("a", "c", "e"):
+        (cases / f"{name}.yaml").write_bytes(ARTICLE_CASE.read_bytes())
+    (cases / "b.yaml").write_text("answers: [\n")
+    (cases / "d.yaml").write_text("answers:\n  no_such_fact: yes\n")
+    log = tmp_path / "log"
+    with open(log, "wb") as both:
+        result = run("check", "--format", "jsonl", cases, stdout=both, stderr=both, capture_output=False)
+    assert result.returncode == 2
+    lines = log.read_text(encoding="utf-8").splitlines()
+    order = [
+        Path(json.loads(line)["file"]).name if line.startswith("{") else "message about " + re.search(r"(\w+\.yaml)", line)[1]
+        for line in lines
+        if line.startswith("{") or ".yaml" in line
+    ]
+    assert order[:2] == ["a.yaml", "message about b.yaml"] and order[-1] == "e.yaml", lines
+    assert order.index("message about d.yaml") == order.index("c.yaml") + 1, lines
 
 
 # ------------------------------------------------------------ -o

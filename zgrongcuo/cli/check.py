@@ -75,9 +75,14 @@ def check(
     favourables: set[bool | None] = set()  # which kinds of outcome occurred, for the exit code
     failures = 0
     bugs = 0  # outputs a bug kept from being made: the others are made, and the run ends with 70
+    on_screen = sys.stdout.isatty()
     try:
         with progress(total, lang) as advance:
             for result in batch.run(tasks, selection, renderer, jobs=jobs, max_bytes=max_bytes):
+                if result.failure is not None or (result.notices and not quiet) or on_screen:
+                    # What came before goes first where both streams reach one screen or file; a batch
+                    # into a pipe or file is otherwise written in blocks, not a system call a case.
+                    sys.stdout.flush()
                 if result.failure is not None:
                     failures += 1
                     common.report_error(result.failure, lang)
@@ -88,7 +93,6 @@ def check(
                             common.warn(warning, lang)
                     favourables.update(result.favourables)
                     renderer.emit(result.payload)
-                sys.stdout.flush()
                 advance()
             renderer.close()
         sys.stdout.flush()

@@ -78,6 +78,9 @@ def _clamp_columns() -> None:
 # ------------------------------------------------------------------ streams
 
 
+PIPE_BLOCK = 1 << 16
+
+
 def _take_streams() -> None:
     for fd in (0, 1, 2):
         try:
@@ -96,7 +99,8 @@ def _take_streams() -> None:
         except LookupError:
             encoding = "utf-8"
         errors = "backslashreplace" if codecs.lookup(encoding).name == "utf-8" else "zgrongcuo.plain"
-        buffered = io.BufferedWriter(raw)
+        # Into a pipe or file, output goes in blocks as large as a pipe holds: one JSONL line is some 10 KB.
+        buffered = io.BufferedWriter(raw, buffer_size=io.DEFAULT_BUFFER_SIZE if tty or quiet else PIPE_BLOCK)
         setattr(sys, name, io.TextIOWrapper(buffered, encoding=encoding, errors=errors, line_buffering=tty or quiet))
 
 

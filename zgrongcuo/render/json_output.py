@@ -6,6 +6,7 @@ and measure, cases outermost, measures in the order given.
 
 from __future__ import annotations
 
+import io
 import sys
 from typing import IO, Any
 
@@ -68,6 +69,10 @@ class JsonlRenderer(Renderer):
         self.explains = options.explain
         self.encoder = LineEncoder(self.lang)
         self.buffer: IO[bytes] | None = getattr(self.out, "buffer", None)
+        if self.buffer is not None and isinstance(self.out, io.TextIOWrapper):
+            # Text written to the same stream later (a batch's summary) then reaches the byte stream in
+            # order, so the lines need no flush each: they are written in blocks.
+            self.out.reconfigure(write_through=True)
 
     def prepare(self, ds: tuple[Determination, ...]) -> bytes:
         if self.explains:
@@ -81,7 +86,6 @@ class JsonlRenderer(Renderer):
         if self.buffer is None:
             self.out.write(bytes(payload).decode())
         else:
-            self.out.flush()  # anything written as text goes first
             self.buffer.write(payload)
 
     def failure(self, file: str, error: ZgError) -> None:
