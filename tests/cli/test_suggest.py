@@ -66,6 +66,33 @@ def test_a_case_file_gets_its_suggestions_in_place_with_force_and_keeps_its_answ
     assert "已回答的问题不再建议" in result.stdout
 
 
+CASE_OF_TWO_MEASURES = (
+    "measures: [zigui-2018, wenze-2019]\n"
+    "case:\n  summary: 经查，该同志已经履职尽责，因疫情等不可抗力造成损失。\n"
+    "answers:\n  inadvertent: 是\n"  # a question of wenze-2019 alone
+)
+
+
+def test_a_case_file_is_read_against_the_measures_it_names_as_check_reads_it(tmp_path):
+    case = tmp_path / "c.yaml"
+    case.write_text(CASE_OF_TWO_MEASURES, encoding="utf-8")
+    result = suggest(case, "-o", "d.yaml")
+    assert result.exit_code == 0, result.output
+    assert "不可抗力" in result.stdout  # a cue of wenze-2019 found: its questions were asked
+    checked = runner.invoke(app, ["check", "d.yaml", "--format", "json"])
+    assert [d["criteria"]["id"] for d in json.loads(checked.stdout)] == ["zigui-2018", "wenze-2019"]
+    drafted = (tmp_path / "d.yaml").read_text(encoding="utf-8")
+    assert "measures: [zigui-2018, wenze-2019]" in drafted and "inadvertent:" in drafted
+    folder = tmp_path / "材料"
+    folder.mkdir()
+    (folder / "c.yaml").write_text(CASE_OF_TWO_MEASURES, encoding="utf-8")
+    batch = suggest(folder, "-o", "out")
+    assert batch.exit_code == 0, batch.output
+    assert "measures: [zigui-2018, wenze-2019]" in (tmp_path / "out" / "c.yaml").read_text(encoding="utf-8")
+    overridden = suggest(case, "--criteria", "zigui-2018")  # --criteria overrides, and a wenze answer is refused
+    assert overridden.exit_code == 2 and "inadvertent" in overridden.stderr
+
+
 @pytest.mark.parametrize(("fmt", "parse"), [("yaml", None), ("json", json.loads)])
 def test_the_draft_itself_can_go_to_standard_output(fmt, parse):
     result = suggest(ARTICLE, "--format", fmt)

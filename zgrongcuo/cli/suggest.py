@@ -14,6 +14,8 @@ from zgrongcuo.io.files import MAX_BYTES
 from zgrongcuo.text.catalogue import text
 
 if TYPE_CHECKING:
+    from zgrongcuo.io.accounts import Source
+    from zgrongcuo.io.questions import Selection
     from zgrongcuo.model.case import Case
     from zgrongcuo.model.criteria import Questions
     from zgrongcuo.suggestion.draft import Draft
@@ -36,7 +38,9 @@ def suggest(
     from zgrongcuo.errors import UsageError
 
     specs = common.specs(criteria)
-    asked = common.questions_for(specs, lang)
+    # The --criteria given; else a case file given as the account is read against the measures it names, as
+    # `check` reads it, and a written account against the default measure.
+    asked = common.selection_for(specs, lang)
     folders = [t for t in texts if t != "-" and os.path.isdir(t)]
     if folders:
         if len(texts) > 1:
@@ -50,25 +54,29 @@ def suggest(
     if saved is not None:
         _refuse_over_a_text(saved, texts, force)
     made = read_draft(texts, asked, lang, max_bytes=max_bytes, quiet=quiet, file=saved or "-")
-    _name_measures(made, asked, specs)
+    _name_measures(made, specs)
     if saved is not None:
-        _write(made, asked, lang, saved, force)
+        _write(made, lang, saved, force)
         common.say(text("wrote", lang, file=_shown(saved)))
     if format_name == "text" and output != "-":
         from zgrongcuo.render.suggestions import draft_lines
 
         sys.stdout.write("\n".join(draft_lines(made, lang, _width(), saved=saved)) + "\n")
     else:  # the draft itself, for a script or a redirection (-o - is standard output)
-        sys.stdout.write(_file_text(made, asked, lang, json_syntax=format_name == "json"))
+        sys.stdout.write(_file_text(made, lang, json_syntax=format_name == "json"))
     sys.stdout.flush()
     common.finish(common.ExitCode.OK)
 
 
 def read_draft(
-    paths: list[str], asked: "Questions", lang: str, *, max_bytes: int, quiet: bool, case: "Case | None" = None,
-    file: str = "-",
+    paths: list[str], asked: "Questions | Selection", lang: str, *, max_bytes: int, quiet: bool,
+    case: "Case | None" = None, file: str = "-",
 ) -> "Draft":  # fmt: skip
-    """The written accounts at ``paths`` read, and the draft they make (``case``: answers to keep)."""
+    """The written accounts at ``paths`` read, and the draft they make (``case``: answers to keep).
+
+    ``asked``: the questions to suggest answers to; a ``Selection``: those of the measures a case file among
+    the accounts names (else the default's).
+    """
     from zgrongcuo.errors import UsageError
     from zgrongcuo.io import accounts
     from zgrongcuo.suggestion.draft import draft
@@ -82,20 +90,29 @@ def read_draft(
     if len(cases) + (case is not None) > 1:
         raise UsageError("suggest_two_cases", first=cases[0][0], second=cases[-1][0] if len(cases) > 1 else "--case")
     kept = case if case is not None else cases[0][1] if cases else None
-    return draft([s.account for s in read], asked, lang, case=kept, file=file)
+    return draft([s.account for s in read], _questions(asked, read), lang, case=kept, file=file)
 
 
-def _name_measures(made: "Draft", asked: "Questions", specs: tuple[str, ...]) -> None:
+def _questions(asked: "Questions | Selection", read: "list[Source]") -> "Questions":
+    """The questions a draft proposes answers to: those given, or the measures of the case file read."""
+    from zgrongcuo.io.questions import Selection
+
+    if not isinstance(asked, Selection):
+        return asked
+    return next((s.questions for s in read if s.questions is not None), None) or asked.default()
+
+
+def _name_measures(made: "Draft", specs: tuple[str, ...]) -> None:
     """With --criteria, the draft names the measures it was read for (``measures:``): ask --case and check take them."""
     from zgrongcuo.io.measures import reference
 
     if specs:
-        made.case.measures = tuple(reference(m.path, m.id) for m in asked.measures)
+        made.case.measures = tuple(reference(m.path, m.id) for m in made.questions.measures)
 
 
 def _batch(
     folder: str,
-    asked: "Questions",
+    asked: "Selection",
     specs: tuple[str, ...],
     lang: str,
     *,
@@ -124,8 +141,8 @@ def _batch(
                     raise UsageError("suggest_no_texts", file=_shown(folder), suffixes=", ".join(accounts.TEXT_SUFFIXES))
                 raise problem
             source = accounts.read(path, asked, max_bytes=max_bytes, within=within)
-            made = draft([source.account], asked, lang, case=source.case, file=path)
-            _name_measures(made, asked, specs)
+            made = draft([source.account], _questions(asked, [source]), lang, case=source.case, file=path)
+            _name_measures(made, specs)
             saved = None
             if output is not None:
                 stem = file_stem(os.path.splitext(os.path.basename(path))[0]) or "draft"
@@ -133,7 +150,7 @@ def _batch(
                 if target in names or (not force and os.path.lexists(target)):
                     target = unused(target)
                 names.add(target)
-                _write(made, asked, lang, target, force)
+                _write(made, lang, target, force)
                 saved = target
         except UsageError:
             raise
@@ -167,23 +184,23 @@ def _refuse_over_a_text(output: str, texts: list[str], force: bool) -> None:
                 raise UsageError("suggest_output_is_text", file=_shown(output))
 
 
-def _file_text(made: "Draft", asked: "Questions", lang: str, *, json_syntax: bool) -> str:
+def _file_text(made: "Draft", lang: str, *, json_syntax: bool) -> str:
     import datetime
 
     from zgrongcuo.io import case_writer
 
     names = text("summary.measures_sep", lang).join(
-        text("criteria_name", lang, title=m.title[lang], version=m.version) for m in asked.measures
+        text("criteria_name", lang, title=m.title[lang], version=m.version) for m in made.questions.measures
     )
     header = text("suggest.file_header", lang, date=datetime.date.today().isoformat(), measures=names)
     comments = () if json_syntax else (header, text("ask.file_note", lang))
-    return case_writer.dumps(made.case, asked, lang=lang, comments=comments, json_syntax=json_syntax)
+    return case_writer.dumps(made.case, made.questions, lang=lang, comments=comments, json_syntax=json_syntax)
 
 
-def _write(made: "Draft", asked: "Questions", lang: str, path: str, force: bool) -> None:
+def _write(made: "Draft", lang: str, path: str, force: bool) -> None:
     from zgrongcuo.io.files import write_new
 
-    write_new(path, _file_text(made, asked, lang, json_syntax=path.lower().endswith(".json")), force=force)
+    write_new(path, _file_text(made, lang, json_syntax=path.lower().endswith(".json")), force=force)
 
 
 def _shown(path: str) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from zgrongcuo.errors import CaseError, ZgError
 from zgrongcuo.io.files import MAX_BYTES, Listed, read_bytes
@@ -21,6 +21,9 @@ from zgrongcuo.model.base import Record
 from zgrongcuo.model.case import Case, Notice
 from zgrongcuo.model.criteria import Criteria, Questions
 from zgrongcuo.model.suggestion import Account
+
+if TYPE_CHECKING:
+    from zgrongcuo.io.questions import Selection
 
 TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".docx", ".html", ".htm")  # what a folder walk reads
 CASE_SUFFIXES = (".yaml", ".yml", ".json")  # a case file: its case.summary is read
@@ -41,12 +44,15 @@ _RTF = b"{\\rtf"
 class Source(Record):
     """A written account as read, the warnings about how it was read, and the case file it came from, if any."""
 
-    __slots__ = ("account", "notices", "case")
+    __slots__ = ("account", "notices", "case", "questions")
 
-    def __init__(self, account: Account, notices: list[Notice], case: Case | None = None) -> None:
+    def __init__(
+        self, account: Account, notices: list[Notice], case: Case | None = None, questions: Questions | None = None
+    ) -> None:
         self.account = account
         self.notices = notices
         self.case = case  # a case file given as the account: its answers are kept, its summary read
+        self.questions = questions  # the questions that case file was read against: its own measures', given a Selection
 
 
 def is_account(name: str) -> bool:
@@ -55,9 +61,17 @@ def is_account(name: str) -> bool:
 
 
 def read(
-    path: str, questions: Criteria | Questions, *, max_bytes: int = MAX_BYTES, within: str | Listed | None = None
+    path: str,
+    questions: Criteria | Questions | Selection,
+    *,
+    max_bytes: int = MAX_BYTES,
+    within: str | Listed | None = None,
 ) -> Source:
-    """The written account in the file at ``path`` (``-``: standard input, as text)."""
+    """The written account in the file at ``path`` (``-``: standard input, as text).
+
+    ``questions``: what a case file given as the account is read against; a ``Selection`` reads it against
+    the measures it names, as `check` does.
+    """
     suffix = os.path.splitext(path)[1].lower()
     name = "-" if path == "-" else os.path.basename(path)
     limit = max_bytes * DOCX_FACTOR if suffix == ".docx" else max_bytes
@@ -65,11 +79,11 @@ def read(
     if suffix in CASE_SUFFIXES:
         from zgrongcuo.io import case_reader
 
-        case = case_reader.loads(data, questions, path)
+        case, asked = case_reader.loads_for(data, questions, path)
         summary = case.meta.get("summary")
         if not summary or not summary.strip():
             raise CaseError("account_no_summary", file=path, key="case.summary")
-        return Source(Account(name, tuple(summary.split("\n"))), list(case.notices), case)
+        return Source(Account(name, tuple(summary.split("\n"))), list(case.notices), case, asked)
     if data.startswith(_ZIP):
         return Source(Account(name, _docx_blocks(data, path, max_bytes)), [])
     if suffix == ".docx":
