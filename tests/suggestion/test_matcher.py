@@ -119,6 +119,26 @@ def test_a_negation_that_may_not_reach_the_cue_leaves_it_open(library, text):
     assert damaged(text, library) == (None, False)
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("经查，该书损坏或被撕毁三页。", True),  # both parts show damage: one of them happened, damage either way
+        ("经查，该书损坏或者遗失。", None),  # one of the two: damage is not said
+        ("经查，借阅人遗失或损坏了该书。", None),
+        ("经查，该书没有损坏或遗失。", False),  # denied, an alternative denies each part
+        ("经查，该书或许已经损坏。", None),  # 或许 is a hedge, not an alternative
+    ],
+)
+def test_one_part_of_an_alternative_is_not_said_to_hold(library, text, value):
+    assert damaged(text, library) == (value, False)
+
+
+def test_a_list_option_in_an_alternative_needs_the_other_part_too(library):
+    assert "reason" not in read("经查，逾期是因闭馆或者家中有事。", library)
+    assert read("经查，逾期是因生病或住院治疗。", library)["reason"].value == ("illness",)
+    assert read("经查，逾期是因病或闭馆。", library).get("reason") is None
+
+
 def test_falling_short_turns_a_yes_no_answer_round_but_not_an_option(library):
     assert damaged("经查，图书保存完好不到位。", library) == (True, False)
     assert read("经查，该馆闭馆不力。", library)["reason"].value == ("closure",)

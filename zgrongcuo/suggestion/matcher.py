@@ -16,6 +16,11 @@ sentence as saying it of the case:
   (对…的，可以…), an item of a list of situations ending in 的, a named
   principle in quotation marks (“…”的前提/原则/情形), or exhortation (鼓励…).
 
+An alternative (无意过失或工作失误, 造成损失或者不良影响) says that one of its
+parts holds, not which: a cue in one part is used only where the other part
+shows the same answer.  (Denied, an alternative denies each part: 未造成损失或
+不良影响.)
+
 A negation (未, 没有, 不, 无, 非, 并未, 从未, 不存在, 避免…) shortly before a
 cue within its clause turns it round; two turn it back.  A negation farther
 off in the clause, one across a list mark 、, or one that bears on a degree
@@ -72,6 +77,9 @@ _POST_NEGATION = re.compile(
 # After a yes/no question's cue, how well it was done: 履职尽责*不到位*. (An option is not turned round by it:
 # 疫情防控工作*不力* is still epidemic-control work.)
 _FELL_SHORT = re.compile(r"不到位|不力|不够|不实|不严|不足|不充分")
+_PHRASE_REACH = 64  # characters a cue found in a text spans, at most, for looking back from a place
+# "Or" between two parts of a clause (not 或许, 或多或少).
+_DISJUNCTION = re.compile(r"或者|或是|或(?![许多少])")
 _QUESTION = re.compile(r"是否|有无|有没有|是不是|能否|可否|会否|与否|为何|为什么|何以|怎么|还是")
 _HEDGE = re.compile(
     r"可能|或许|也许|大概|似乎|疑似|涉嫌|未必|不一定|应当|应该|必须|务必|(?<!无)须|需要|需经|"
@@ -143,7 +151,7 @@ def suggest(accounts: Sequence[Account], questions: Questions, *, answered: Coll
         layout = Layout(account.blocks)
         hits, cut = index.hits(layout.text)
         stopped = stopped or cut
-        reader = _Reader(layout, quotes, index.unless)
+        reader = _Reader(layout, quotes, index.unless, hits)
         for hit in _outermost([h for h in hits if h.cue.fact not in answered]):
             read = reader.reading(hit)
             if read is None:
@@ -298,11 +306,16 @@ class _Marks:
 class _Reader:
     """How the sentences of one account read: every kind of word found once, each sentence judged once."""
 
-    def __init__(self, layout: Layout, grams: frozenset[str], unless: dict[str, tuple[str, ...]]) -> None:
+    def __init__(
+        self, layout: Layout, grams: frozenset[str], unless: dict[str, tuple[str, ...]], hits: Sequence[Hit] = ()
+    ) -> None:
         self.layout = layout
         self.grams = grams
         self.unless = unless
+        self.hits = hits  # every cue found in the account, by position: the other part of an alternative is looked up
+        self.hit_starts = [h.start for h in hits]
         text = self.text = layout.text
+        self.disjunctions = _Marks.of(_DISJUNCTION, text)
         tokens = [(m.span(), m.lastgroup) for m in _NEGATION.finditer(text)]
         self.negations = _Marks([span for span, kind in tokens if kind == "neg"])
         self.unfound = _Marks([span for span, kind in tokens if kind == "unfound"])
@@ -349,6 +362,8 @@ class _Reader:
         turned = self.negation(start, hit)
         if turned is None:
             return None
+        if not turned and self.one_of_alternatives(hit, start, end):
+            return None
         if _POST_NEGATION.match(self.text, hit.end, end) or (
             hit.cue.option is None and _FELL_SHORT.match(self.text, hit.end, end)
         ):
@@ -378,6 +393,38 @@ class _Reader:
         if self.negations.starts[negations[0]] < hit.start - 2 * NEAR:
             return None
         return len(negations) % 2 == 1
+
+    # -- alternatives
+
+    def one_of_alternatives(self, hit: Hit, start: int, end: int) -> bool:
+        """Whether the cue lies in one part of an alternative in its clause whose other part does not show the same.
+
+        出现无意过失或工作失误 says that one of the two happened: 无意过失 alone is not said.
+        """
+        for k in self.disjunctions.within(start, end):
+            mark, mark_end = self.disjunctions.starts[k], self.disjunctions.ends[k]
+            if hit.start < mark < hit.end:
+                # Inside the phrase's gap: its end is in the second part, and the first must show the same
+                # (出现…偏差 over 出现失误或偏差, but not 出现…失误 over 出现无意过失或工作失误).
+                if not self._shows_the_same(hit, hit.start, mark, inside=True):
+                    return True
+                continue
+            other = (mark_end, end) if mark >= hit.end else (start, mark)
+            if not self._shows_the_same(hit, *other):
+                return True
+        return False
+
+    def _shows_the_same(self, hit: Hit, start: int, end: int, *, inside: bool = False) -> bool:
+        """Whether another cue with the same answer reaches into ``start:end`` (``inside``: lies wholly within it)."""
+        same = (hit.cue.fact, hit.cue.option, hit.cue.says)
+        i = bisect_left(self.hit_starts, start if inside else start - _PHRASE_REACH)
+        while i < len(self.hits) and self.hit_starts[i] < end:
+            other = self.hits[i]
+            reaches = other.end <= end if inside else other.end > start
+            if other is not hit and reaches and (other.cue.fact, other.cue.option, other.cue.says) == same:
+                return True
+            i += 1
+        return False
 
     # -- what is not a finding
 
