@@ -168,6 +168,27 @@ def test_ctrl_c_ends_a_parallel_batch_promptly_with_130():
     _ended_cleanly(process, 130, b"interrupted.\n")
 
 
+def test_an_interrupted_batch_into_one_file_ends_with_its_message_after_every_line_it_finished(tmp_path):
+    # Lines go into a file in blocks: those finished before Ctrl-C are written before the message, whole.
+    import json
+    import signal
+    import time
+
+    log = tmp_path / "log"
+    command = [ZGRONGCUO, "check", "--format", "jsonl", "--jobs", "2", *[str(ROOT / "examples")] * 400]
+    with open(log, "wb") as both:
+        process = subprocess.Popen(command, stdout=both, stderr=both, start_new_session=True, env=EN)
+        for _ in range(600):
+            if log.stat().st_size > 0:
+                break
+            time.sleep(0.05)
+        os.killpg(process.pid, signal.SIGINT)
+        assert process.wait(timeout=60) == 130
+    lines = log.read_bytes().decode("utf-8").split("\n")
+    assert lines[-2:] == ["interrupted.", ""], lines[-3:]
+    assert len(lines) > 3 and all(json.loads(line)["outcome"] for line in lines[:-2])
+
+
 @pytest.mark.parametrize("whom", ["main", "group"])
 def test_sigterm_ends_a_parallel_batch_promptly_with_143(whom):
     import signal

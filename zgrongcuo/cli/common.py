@@ -35,6 +35,10 @@ def finish(code: int) -> NoReturn:
 def interrupted(lang: str) -> int:
     """Say that the command was interrupted (Ctrl-C) or terminated (SIGTERM); the exit code to end with."""
     framework.said_interrupted(True)
+    try:
+        sys.stdout.flush()  # the lines finished before the interruption come before the message that ends them
+    except (OSError, ValueError, ZgError):  # a standard output that cannot take them: the interruption is the news
+        pass
     if process.terminated():
         say(text("terminated", lang))
         return ExitCode.TERMINATED
