@@ -264,6 +264,20 @@ def test_a_batchs_lines_and_its_messages_keep_their_order_in_one_file(tmp_path):
     assert order.index("message about d.yaml") == order.index("c.yaml") + 1, lines
 
 
+def test_a_folder_of_accounts_keeps_its_lines_and_messages_in_order_in_one_file(tmp_path):
+    accounts = tmp_path / "accounts"
+    accounts.mkdir()
+    (accounts / "a.txt").write_text("经查，张某未谋取私利。", encoding="utf-8")
+    (accounts / "b.txt").write_bytes(b"\0\0\0")
+    (accounts / "c.txt").write_text("经查，该项目经党委会集体研究。", encoding="utf-8")
+    log = tmp_path / "log"
+    with open(log, "wb") as both:
+        result = run("suggest", accounts, stdout=both, stderr=both, capture_output=False)
+    assert result.returncode == 2
+    lines = [line for line in log.read_text(encoding="utf-8").splitlines() if ".txt" in line]
+    assert ["a.txt" in lines[0], "b.txt" in lines[1] and "error" in lines[1], "c.txt" in lines[2]] == [True] * 3, lines
+
+
 # ------------------------------------------------------------ -o
 
 

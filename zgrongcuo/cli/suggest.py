@@ -156,9 +156,11 @@ def _batch(
             raise
         except ZgError as error:
             failures += 1
+            sys.stdout.flush()  # the lines before it come first, where both streams reach one file
             common.report_error(error, lang)
             continue
-        if not quiet:
+        if not quiet and source.notices:
+            sys.stdout.flush()
             for notice in source.notices:
                 common.warn(notice, lang)
         cases += 1
