@@ -296,6 +296,15 @@ def test_the_article_suggests_what_it_states_of_its_case_and_nothing_else(bundle
         ("该项目未造成重大损失。", "serious_consequence", False),
         ("不存在不作为、乱作为的问题。", "diligent", True),
         ("经查，该同志履职尽责不到位。", "diligent", False),  # a negation after the cue
+        ("经查，邹某违反民主决策程序签订施工合同。", "democratic_decision", False),  # going against what the cue names
+        ("经查，该项目未违反民主决策程序。", "democratic_decision", True),  # ... and not going against it
+        ("经查，该同志绕开党委会研究擅自决定。", "democratic_decision", None),  # far from its cue: open
+        ("经乡纪委调查核实，村书记优亲厚友的问题不属实。", "private_gain", False),  # found not to be so
+        ("经调查，村书记谋取私利的问题查无实据。", "private_gain", None),  # not found: open
+        ("经查，村书记谋取私利的问题属实。", "private_gain", True),
+        ("市纪委对其予以容错，并督促其及时纠错改正。", "remedied", None),  # a directive, not what was done
+        ("县纪委责令该镇限期整改到位。", "remedied", None),
+        ("经查，该同志事后及时纠错改正。", "remedied", True),
     ],
 )
 def test_bundled_cues_read_common_wording(bundled, text, fact, value):

@@ -11,7 +11,7 @@ sentence as saying it of the case:
 - not in what someone claims or alleges (自称, 辩称, 声称, 否认, 举报, 反映…),
   up to a 但/经查 that turns to what was found;
 - not in a hypothesis (如果, 假如, 一旦, 即使…), a hedge (可能, 涉嫌, 疑似…), a
-  plan (拟, 计划…) or a requirement (应当, 必须, 须经…);
+  plan (拟, 计划…), a requirement (应当, 必须, 须经…) or a directive (督促, 责令…);
 - not in the words of a rule: a measure's own text, a conditional rule
   (对…的，可以…), an item of a list of situations ending in 的, a named
   principle in quotation marks (“…”的前提/原则/情形), or exhortation (鼓励…).
@@ -21,8 +21,11 @@ parts holds, not which: a cue in one part is used only where the other part
 shows the same answer.  (Denied, an alternative denies each part: 未造成损失或
 不良影响.)
 
-A negation (未, 没有, 不, 无, 非, 并未, 从未, 不存在, 避免…) shortly before a
-cue within its clause turns it round; two turn it back.  A negation farther
+A negation (未, 没有, 不, 无, 非, 并未, 从未, 不存在, 避免…, and going against
+what the cue names: 违反, 违背, 绕开…) shortly before a cue within its clause
+turns it round; two turn it back (未违反民主决策程序).  After the cue, what was
+found not to be so (…的问题不属实, 不存在) turns it round too; what was not
+found (…的问题查无实据) leaves it open.  A negation farther
 off in the clause, one across a list mark 、, or one that bears on a degree
 (未造成*重大*损失) leaves the reading open, and the cue is not used: a
 suggestion is only made where the words are plain.  Where sentences show a
@@ -58,7 +61,9 @@ _NEGATION = re.compile(
     # What was not found (未发现利益输送) is not said not to have happened: the reading stays open.
     r"|(?P<unfound>未发现|没有发现|未查出|没有查出|未查实|查无实据)"
     r"|(?P<neg>并没有|从没有|并不存在|不存在|并未|从未|从没|尚未|未曾|没有|并非|并不是|并不|绝不|决不|绝无|毫无|查无|"
-    r"避免|防止|杜绝|排除|无法|不是|未|没|不|无|非)"
+    r"避免|防止|杜绝|排除|无法|不是|未|没|不|无|非"
+    # Going against what the cue names says it was not followed (违反民主决策程序: no democratic decision).
+    r"|违反|违背|背离|偏离|绕开|绕过|规避|跳过)"
 )
 # Between a negation and its cue: a degree (未造成*重大*损失) or a modifier (批而未供的*这一*…) leaves the reading open.
 _DEGREE = re.compile(r"重大|严重|较大|巨大|特大|特别|恶劣|明显|太大|很大|过大|较多|大量|较重|的|这一|该|此")
@@ -70,10 +75,13 @@ _PASSES = re.compile(
 )
 # Before a list's option: the option was removed or kept off (消除了不良影响, 为减少损失), not that it holds.
 _REMEDY = re.compile(r"(?:消除|挽回|弥补|减少|减轻|降低|化解|避免|防止|以免|以防)[^、]{0,4}$")
+_AFTER_CUE = r"(?:、[^、，,。；;！？!?：:\n]{1,10})*(?:的?(?:问题|情况|行为|现象|事实|情形|线索|反映))?"
+# After a cue, what was found not to be so: …的问题不存在, 优亲厚友的问题不属实.
 _POST_NEGATION = re.compile(
-    r"(?:、[^、，,。；;！？!?：:\n]{1,10})*(?:的?(?:问题|情况|行为|现象|事实|情形))?"
-    r"(?:(?:均|都|也|并|亦)?(?:不存在|不成立)|(?:均|都)(?:未|没有))"
+    _AFTER_CUE + r"(?:(?:均|都|也|并|亦)?(?:不存在|不成立|不属实|失实|与事实不符)|(?:均|都)(?:未|没有))"
 )
+# ... or what was not found: …的问题查无实据 says nothing either way.
+_POST_UNFOUND = re.compile(_AFTER_CUE + r"(?:均|都|也|并|亦)?(?:查无实据|未查实|未能查实|无法查实|尚未查实|未经查实)")
 # After a yes/no question's cue, how well it was done: 履职尽责*不到位*. (An option is not turned round by it:
 # 疫情防控工作*不力* is still epidemic-control work.)
 _FELL_SHORT = re.compile(r"不到位|不力|不够|不实|不严|不足|不充分")
@@ -84,7 +92,9 @@ _QUESTION = re.compile(r"是否|有无|有没有|是不是|能否|可否|会否|
 _HEDGE = re.compile(
     r"可能|或许|也许|大概|似乎|疑似|涉嫌|未必|不一定|应当|应该|必须|务必|(?<!无)须|需要|需经|"
     r"(?<!按照)(?<!按)(?<!根据)(?<!符合)(?<!达到)要求|不得|严禁|可以|允许|拟|计划|准备|打算|将要|即将|争取|力争|"
-    r"确保|力求"
+    r"确保|力求|"
+    # What someone is told to do (督促其及时纠正, 责令整改) is not what was done.
+    r"督促|责令|敦促|责成|限期"
 )
 _HYPOTHESIS = re.compile(r"如果|假如|假设|假若|倘若|如若|要是|一旦|万一|只要|即使|即便|哪怕|(?<!凡)凡是?(?![事人])|若(?!干)")
 _CLAIM = re.compile(
@@ -363,6 +373,8 @@ class _Reader:
         if turned is None:
             return None
         if not turned and self.one_of_alternatives(hit, start, end):
+            return None
+        if _POST_UNFOUND.match(self.text, hit.end, end):
             return None
         if _POST_NEGATION.match(self.text, hit.end, end) or (
             hit.cue.option is None and _FELL_SHORT.match(self.text, hit.end, end)
