@@ -305,6 +305,9 @@ def test_the_article_suggests_what_it_states_of_its_case_and_nothing_else(bundle
         ("市纪委对其予以容错，并督促其及时纠错改正。", "remedied", None),  # a directive, not what was done
         ("县纪委责令该镇限期整改到位。", "remedied", None),
         ("经查，该同志事后及时纠错改正。", "remedied", True),
+        ("经市纪委常委会会议研究决定：撤销其村党总支书记职务。", "democratic_decision", None),  # the sanction's meeting
+        ("经查，本人没有从中获私利。", "private_gain", False),
+        ("经查，该局落实疫情防控工作不力。", "diligent", False),
     ],
 )
 def test_bundled_cues_read_common_wording(bundled, text, fact, value):
