@@ -124,7 +124,7 @@ def _batch(
     """Each written account in ``folder`` its own case: a line each, a draft each in the ``-o`` folder."""
     from zgrongcuo.errors import UsageError, ZgError
     from zgrongcuo.io import accounts
-    from zgrongcuo.io.discovery import discover
+    from zgrongcuo.io.discovery import CASE_SUFFIXES, discover
     from zgrongcuo.io.files import unused
     from zgrongcuo.render.suggestions import batch_line
     from zgrongcuo.suggestion.draft import draft
@@ -134,7 +134,7 @@ def _batch(
         raise UsageError("suggest_output_folder", file=_shown(output))
     failures, cases, proposed, contrary = 0, 0, 0, 0
     names: set[str] = set()
-    for path, problem, within in discover([folder], accounts.TEXT_SUFFIXES + accounts.CASE_SUFFIXES):
+    for path, problem, within in discover([folder], accounts.TEXT_SUFFIXES + CASE_SUFFIXES):
         try:
             if problem is not None:
                 if problem.msg_id == "no_cases_in_folder":
@@ -178,7 +178,7 @@ def _refuse_over_a_text(output: str, texts: list[str], force: bool) -> None:
     """A written account is never replaced by a draft; a case file given may be, with --force (its answers are kept)."""
     from zgrongcuo.errors import UsageError
     from zgrongcuo.interview.recording import same_file
-    from zgrongcuo.io.accounts import CASE_SUFFIXES
+    from zgrongcuo.io.discovery import CASE_SUFFIXES
 
     for path in texts:
         if path != "-" and os.path.exists(output) and same_file(output, path):

@@ -16,6 +16,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from zgrongcuo.errors import CaseError, ZgError
+from zgrongcuo.io.discovery import CASE_SUFFIXES  # a case file given as the account: its case.summary is read
 from zgrongcuo.io.files import MAX_BYTES, Listed, read_bytes
 from zgrongcuo.model.base import Record
 from zgrongcuo.model.case import Case, Notice
@@ -26,7 +27,6 @@ if TYPE_CHECKING:
     from zgrongcuo.io.questions import Selection
 
 TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".docx", ".html", ".htm")  # what a folder walk reads
-CASE_SUFFIXES = (".yaml", ".yml", ".json")  # a case file: its case.summary is read
 DOCX_FACTOR = 8  # a .docx may be this many times --max-bytes on disk: pictures in it take room, not words
 MAX_PARTS = 2_000  # parts of a Word document's archive
 UNPACKED_FACTOR = 16  # all its parts unpacked: at most this many times --max-bytes, or MIN_UNPACKED
@@ -53,11 +53,6 @@ class Source(Record):
         self.notices = notices
         self.case = case  # a case file given as the account: its answers are kept, its summary read
         self.questions = questions  # the questions that case file was read against: its own measures', given a Selection
-
-
-def is_account(name: str) -> bool:
-    """Whether a folder walk reads this file as a written account."""
-    return os.path.splitext(name)[1].lower() in TEXT_SUFFIXES
 
 
 def read(

@@ -23,7 +23,7 @@ import os
 import stat
 
 from zgrongcuo.io.document import MAX_DEPTH, MAX_NODES, Mapping, Node, Scalar, Sequence
-from zgrongcuo.io.files import make_private_folders
+from zgrongcuo.io.files import make_private_folders, read_up_to
 
 FORMAT = 1  # of an entry: bump when the nodes or their encoding change
 MAX_ENTRY = 64 << 20  # bytes; an entry is about the size of the file it stands for
@@ -145,7 +145,7 @@ def get(sha: str, syntax: str) -> Node | None:
         status = os.fstat(fd)
         if not _private(status, stat.S_IFREG) or status.st_size > MAX_ENTRY:
             return None
-        data = _read_all(fd, MAX_ENTRY + 1)
+        data = read_up_to(lambda n: os.read(fd, n), MAX_ENTRY + 1)
     except OSError:
         return None
     finally:
@@ -156,17 +156,6 @@ def get(sha: str, syntax: str) -> Node | None:
         return _node(json.loads(data), 0)
     except (ValueError, TypeError, IndexError, RecursionError):
         return None  # damaged, or not an entry of this format: a miss
-
-
-def _read_all(fd: int, limit: int) -> bytes:
-    parts, left = [], limit
-    while left > 0:
-        part = os.read(fd, min(left, 1 << 20))
-        if not part:
-            break
-        parts.append(part)
-        left -= len(part)
-    return b"".join(parts)
 
 
 def put(sha: str, syntax: str, root: Node | None) -> None:

@@ -88,11 +88,9 @@ def loads_for(data: bytes, criteria: Criteria | Questions | Selection, file: str
     if encoding == "gb18030":
         notices.append(Notice("read_as_gb18030", {"file": file}))
     json_syntax = file.lower().endswith(".json") or (file == "-" and _looks_like_json(text))
-    root = parse(text, file, json_syntax=json_syntax, error=CaseError)
-    reader = _CaseReader(file, criteria)
-    case = reader.read(root)
+    case, asked = from_nodes(parse(text, file, json_syntax=json_syntax, error=CaseError), criteria, file)
     case.notices[:0] = notices
-    return case, reader.questions
+    return case, asked
 
 
 def _folded(word: str) -> str:
@@ -124,11 +122,6 @@ def outcome_words(
         for word in outcome_spellings(ident, label, (extra or {}).get(ident, ())):
             found.setdefault(_folded(word), set()).add(ident)
     return {word: next(iter(ids)) for word, ids in found.items() if len(ids) == 1}
-
-
-def _names_a_file(name: str, folder: str) -> bool:
-    """Whether a name in ``measures:`` that is no bundled measure's is meant as a path, as ``--criteria`` takes one."""
-    return any(sep in name for sep in "/\\") or bool(os.path.splitext(name)[1]) or os.path.lexists(os.path.join(folder, name))
 
 
 def from_nodes(root: Node, criteria: Criteria | Questions | Selection, file: str) -> tuple[Case, Questions]:
@@ -266,7 +259,7 @@ class _CaseReader:
         A path is kept joined to the case file's folder, so that it names the same file
         from wherever the tool runs; None when the file names no measure.
         """
-        from zgrongcuo.io.measures import bundled_measures
+        from zgrongcuo.io.measures import bundled_measures, names_a_file
 
         if node is None or (isinstance(node, Scalar) and node.is_null):
             return None
@@ -284,7 +277,7 @@ class _CaseReader:
                 raise self.r.error("empty_value", item, key)
             if name in bundled:
                 spec = name
-            elif _names_a_file(name, folder):
+            elif names_a_file(name, folder):
                 spec = os.path.join(folder, name) if folder and not os.path.isabs(name) else name
                 # Only what can be a criteria file is read: a case file from elsewhere cannot have, say, a line of
                 # /etc/passwd quoted in a syntax error that a report then carries.

@@ -52,7 +52,7 @@ def read_bytes(
             stream = stdin if stdin is not None else getattr(sys.stdin, "buffer", None)
             if stream is None:  # started with standard input closed
                 raise error("stdin_closed", file=path)
-            data = _read_up_to(stream.read, max_bytes + 1)
+            data = read_up_to(stream.read, max_bytes + 1)
         else:
             data = _read_file(path, max_bytes, error, too_large, within)
     except ZgError:
@@ -115,11 +115,11 @@ def _read_file(
         # parse), and whatever a growing file adds, up to the limit.
         data = f.read(size + 1) or b""
         if len(data) > size:
-            data += _read_up_to(f.read, max_bytes + 1 - len(data))
+            data += read_up_to(f.read, max_bytes + 1 - len(data))
         return data
 
 
-def _read_up_to(read, limit: int) -> bytes:
+def read_up_to(read, limit: int) -> bytes:
     """At most ``limit`` bytes from ``read``, in pieces: a large limit allocates nothing up front."""
     parts: list[bytes] = []
     left = limit

@@ -48,9 +48,14 @@ def resolve(spec: str | None) -> str:
     measures = bundled_measures()
     if spec in measures:
         return measures[spec]
-    if os.path.lexists(spec) or any(sep in spec for sep in "/\\") or os.path.splitext(spec)[1]:
+    if names_a_file(spec):
         return spec
     raise UsageError("unknown_measure", name=spec, known=", ".join(measures)).at(suggestion=suggest(spec, measures))
+
+
+def names_a_file(name: str, folder: str = "") -> bool:
+    """Whether a name that is no bundled measure's is meant as a criteria file's path (seen from ``folder``)."""
+    return any(sep in name for sep in "/\\") or bool(os.path.splitext(name)[1]) or os.path.lexists(os.path.join(folder, name))
 
 
 def shadowed(spec: str | None) -> bool:

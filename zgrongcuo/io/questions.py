@@ -22,12 +22,16 @@ def load_measures(specs: Sequence[str | Criteria | None]) -> tuple[Criteria, ...
 
     measures: list[Criteria] = []
     for spec in specs or (None,):
-        criteria = spec if isinstance(spec, Criteria) else load(spec)
-        for earlier in measures:
-            if earlier.id == criteria.id:
-                raise UsageError("measure_twice", name=criteria.id, first=earlier.path, second=criteria.path)
-        measures.append(criteria)
+        _add_once(measures, spec if isinstance(spec, Criteria) else load(spec))
     return tuple(measures)
+
+
+def _add_once(measures: list[Criteria], criteria: Criteria) -> None:
+    """``criteria`` after ``measures``; a UsageError if a measure of its id is among them already."""
+    for earlier in measures:
+        if earlier.id == criteria.id:
+            raise UsageError("measure_twice", name=criteria.id, first=earlier.path, second=criteria.path)
+    measures.append(criteria)
 
 
 def questions(measures: Sequence[Criteria]) -> Questions:
@@ -150,11 +154,7 @@ class Selection:
         """The questions of the measures ``specs`` name, in that order (a UsageError if one is named twice)."""
         measures: list[Criteria] = []
         for spec in specs:
-            criteria = self.load(spec)
-            for earlier in measures:
-                if earlier.id == criteria.id:
-                    raise UsageError("measure_twice", name=criteria.id, first=earlier.path, second=criteria.path)
-            measures.append(criteria)
+            _add_once(measures, self.load(spec))
         key = tuple(f"{m.id}\0{m.sha256}" for m in measures)
         asked = self._asked.get(key)
         if asked is None:

@@ -34,7 +34,7 @@ from zgrongcuo.errors import CaseError, SheetError, ZgError, suggest
 from zgrongcuo.io import case_reader
 from zgrongcuo.io.document import Mapping, Node, Scalar, Sequence
 from zgrongcuo.io.questions import Selection
-from zgrongcuo.io.workbook import HEADER_ROWS, MAX_COLUMNS, Cell, Sheet, Workbook, open_workbook
+from zgrongcuo.io.workbook import HEADER_ROWS, MAX_COLUMNS, Cell, Sheet, Workbook, column_letters, open_workbook
 from zgrongcuo.model.base import Record
 from zgrongcuo.model.case import META_KEYS, Case, Notice
 from zgrongcuo.model.criteria import Criteria, Fact, Questions
@@ -263,10 +263,10 @@ class _Register:
                     raise self.error("sheet_unknown_heading", row, index, word, name=word).at(
                         suggestion=self._spelt(close)
                     )
-                ignored.append(f"{_letters(index)}（{word}）" if _is_cjk(word) else f"{_letters(index)} ({word})")
+                ignored.append(f"{column_letters(index)}（{word}）" if _is_cjk(word) else f"{column_letters(index)} ({word})")
                 continue
             if found in seen:
-                raise self.error("sheet_heading_twice", row, index, word, name=word, first=_letters(seen[found]))
+                raise self.error("sheet_heading_twice", row, index, word, name=word, first=column_letters(seen[found]))
             seen[found] = index
             columns.append(Column(index, word, *found))
         if ignored:
@@ -310,7 +310,7 @@ class _Register:
             for index in unheaded:  # said once per column, with the first case read after it shows
                 if index not in warned and not _empty(cells[index - 1]):
                     warned.add(index)
-                    where = {"file": self.file, "column": _letters(index), "row": number}
+                    where = {"file": self.file, "column": column_letters(index), "row": number}
                     self.notices.append(Notice("sheet_unheaded", where))
             if all(_empty(cells[c.index - 1]) and (number, c.index) not in self.sheet.bad_formulas for c in telling):
                 continue
@@ -493,7 +493,7 @@ class _Merges:
                 first = covered[0]
                 raise register.error(
                     "sheet_merged_across", row, column, first.heading,
-                    cells=f"{_letters(column)}{row}:{_letters(last_column)}{row}",
+                    cells=f"{column_letters(column)}{row}:{column_letters(last_column)}{row}",
                 )  # fmt: skip
 
 
@@ -523,12 +523,6 @@ def _text(value: object) -> tuple[str, bool]:
     if isinstance(value, datetime.date | datetime.time):
         return value.isoformat(), True
     return str(value), True
-
-
-def _letters(column: int) -> str:
-    from zgrongcuo.errors import cell_name
-
-    return cell_name(1, column)[:-1]
 
 
 def _at(words: list[str], column: int) -> str | None:

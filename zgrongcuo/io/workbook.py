@@ -77,7 +77,6 @@ class Sheet:
         self._ws = openpyxl_sheet
         self.hidden_rows: set[int] = set()
         self.merges: list[tuple[int, int, int, int]] = []  # (first row, first column, last row, last column)
-        self.formulas = 0  # cells holding a formula (read as their saved value)
         # Formula cells that cannot be read: (row, column) -> "unsaved" or "external".
         self.bad_formulas: dict[tuple[int, int], str] = {}
         self._scan()
@@ -124,7 +123,6 @@ class Sheet:
                 value = child
         if formula is None:
             return
-        self.formulas += 1
         words = formula.text or ""
         index = formula.get("si")
         if formula.get("t") == "shared" and index is not None:
@@ -166,7 +164,6 @@ class Workbook:
         self.file = file
         self.zip = _checked_package(file, data)
         self.macros = any(n.lower().endswith("vbaproject.bin") for n in self.zip.namelist())
-        self.external_links = any(n.startswith("xl/externalLinks/") for n in self.zip.namelist())
         self._parts = _sheet_parts(self.zip, file)  # visible and hidden worksheets, in tab order: (title, part, state)
         import openpyxl
 
