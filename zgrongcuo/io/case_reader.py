@@ -124,7 +124,7 @@ def outcome_words(
     return {word: next(iter(ids)) for word, ids in found.items() if len(ids) == 1}
 
 
-def from_nodes(root: Node, criteria: Criteria | Questions | Selection, file: str) -> tuple[Case, Questions]:
+def from_nodes(root: Node | None, criteria: Criteria | Questions | Selection, file: str) -> tuple[Case, Questions]:
     """A case given as the nodes a case file parses into (a register's row: its row and column for line and column),
     and the questions it was read against, as :func:`loads_for` gives them."""
     reader = _CaseReader(file, criteria)
