@@ -255,6 +255,13 @@ def test_a_text_of_nothing_but_cues_stops_at_the_bound(library, monkeypatch):
     assert reading.found <= 500
 
 
+def test_any_number_of_clauses_joined_by_semicolons_is_read(library):
+    # A rule goes on over ；-joined clauses: they are walked back in a loop, however many there are.
+    text = "借阅人于2020年办证；" * 3000 + "经查，图书已损坏。"
+    assert damaged(text, library) == (True, False)
+    assert damaged("对逾期三天的，不予减免；" + "另有规定；" * 3000 + "图书损坏的，照价赔偿。", library) == (None, False)
+
+
 def test_work_is_bounded_by_hits_not_by_quadratic_scans(library):
     # 200,000 characters in one sentence: every hit looks at its own clause only.
     text = "，".join(["图书保存完好"] * 40_000)

@@ -104,12 +104,9 @@ class CueIndex:
             by_first.setdefault(cue.first, []).append(cue)
         self.by_first = by_first
 
-    def __bool__(self) -> bool:
-        return bool(self.by_first)
-
-    def hits(self, text: str, limit: int | None = None) -> tuple[list[Hit], bool]:
+    def hits(self, text: str) -> tuple[list[Hit], bool]:
         """Every place a cue is found, in order of position; and whether the limit (MAX_HITS) stopped the search."""
-        limit = MAX_HITS if limit is None else limit
+        limit = MAX_HITS
         out: list[Hit] = []
         for first, cues in self.by_first.items():
             position = text.find(first)

@@ -161,8 +161,11 @@ def suggest(accounts: Sequence[Account], questions: Questions, *, answered: Coll
         layout = Layout(account.blocks)
         hits, cut = index.hits(layout.text)
         stopped = stopped or cut
+        asked = [h for h in hits if h.cue.fact not in answered]
+        if not asked:
+            continue  # nothing to read the account's sentences for
         reader = _Reader(layout, quotes, index.unless, hits)
-        for hit in _outermost([h for h in hits if h.cue.fact not in answered]):
+        for hit in _outermost(asked):
             read = reader.reading(hit)
             if read is None:
                 continue
@@ -211,13 +214,16 @@ def _outermost(hits: list[Hit]) -> list[Hit]:
 
 
 def _suggestion(found: list[Evidence], is_set: bool, order: tuple[str, ...]) -> Suggestion | None:
-    """What the sentences found for one question suggest: an answer, the options shown, or a conflict."""
+    """What the sentences found for one question suggest: an answer, the options shown, or a conflict.
+
+    ``found`` holds at most MAX_EVIDENCE sentences for each option and answer (``suggest`` keeps no more).
+    """
     if not is_set:
         yes = [e for e in found if e.says]
         no = [e for e in found if not e.says]
         if yes and no:
-            return Suggestion(None, conflicting=(*yes[:MAX_EVIDENCE], *no[:MAX_EVIDENCE]))
-        return Suggestion(bool(yes), evidence=tuple((yes or no)[:MAX_EVIDENCE]))
+            return Suggestion(None, conflicting=(*yes, *no))
+        return Suggestion(bool(yes), evidence=tuple(yes or no))
     shown = {e.option for e in found if e.says}
     denied = {e.option for e in found if not e.says}
     both = shown & denied
@@ -225,23 +231,12 @@ def _suggestion(found: list[Evidence], is_set: bool, order: tuple[str, ...]) -> 
     evidence = tuple(e for e in found if e.says and e.option in options)
     conflict: list[Evidence] = []
     for option in (o for o in order if o in both):
-        conflict += [e for e in found if e.option == option and e.says][:MAX_EVIDENCE]
-        conflict += [e for e in found if e.option == option and not e.says][:MAX_EVIDENCE]
+        conflict += [e for e in found if e.option == option and e.says]
+        conflict += [e for e in found if e.option == option and not e.says]
     if not options and not conflict:
         return None  # only options said not to hold: a list is closed, and the text does not say what else
     value: AnswerValue | None = options if options else None
-    return Suggestion(value, evidence=_per_option(evidence, options), conflicting=tuple(conflict))
-
-
-def _per_option(evidence: tuple[Evidence, ...], options: tuple[str, ...]) -> tuple[Evidence, ...]:
-    """At most MAX_EVIDENCE sentences for each option, in the text's order."""
-    count: dict[str | None, int] = {}
-    out = []
-    for e in evidence:
-        if count.get(e.option, 0) < MAX_EVIDENCE:
-            out.append(e)
-            count[e.option] = count.get(e.option, 0) + 1
-    return tuple(out)
+    return Suggestion(value, evidence=evidence, conflicting=tuple(conflict))
 
 
 def _shown(sentence: Sentence, hit: Hit, layout: Layout) -> str:
@@ -317,7 +312,7 @@ class _Reader:
     """How the sentences of one account read: every kind of word found once, each sentence judged once."""
 
     def __init__(
-        self, layout: Layout, grams: frozenset[str], unless: dict[str, tuple[str, ...]], hits: Sequence[Hit] = ()
+        self, layout: Layout, grams: frozenset[str], unless: dict[str, tuple[str, ...]], hits: Sequence[Hit]
     ) -> None:
         self.layout = layout
         self.grams = grams
@@ -442,15 +437,20 @@ class _Reader:
 
     def is_rule(self, index: int) -> bool:
         """Whether a sentence states a rule rather than a fact of the case (found once per sentence)."""
-        known = self._rule.get(index)
-        if known is None:
-            sentences = self.layout.sentences
-            after_item = index > 0 and bool(_LIST_ITEM.search(sentences[index - 1].text))
-            known = _rule_like(sentences[index].text, self.grams, after_item)
-            # Clauses joined by ；are one sentence in Chinese: a rule goes on to the next one.
-            if not known and index > 0 and _SEMICOLON_END.search(sentences[index - 1].text):
-                known = self.is_rule(index - 1)
-            self._rule[index] = known
+        # Clauses joined by ；are one sentence in Chinese: a rule goes on to the next one. Walked back as a loop,
+        # not a recursion: a text may join any number of them.
+        sentences = self.layout.sentences
+        walked: list[int] = []
+        at = index
+        while (known := self._rule.get(at)) is None:
+            walked.append(at)
+            after_item = at > 0 and bool(_LIST_ITEM.search(sentences[at - 1].text))
+            known = _rule_like(sentences[at].text, self.grams, after_item)
+            if known or at == 0 or not _SEMICOLON_END.search(sentences[at - 1].text):
+                break
+            at -= 1
+        for visited in walked:
+            self._rule[visited] = known
         return known
 
     def claimed(self, position: int) -> bool:
