@@ -65,6 +65,19 @@ def test_another_answer_replaces_the_suggestion_and_typing_the_same_confirms_it(
     assert iv.case.suggested == {}
 
 
+def test_typing_a_suggestions_options_by_their_shown_numbers_keeps_its_evidence():
+    # Two measures: the list is shown grouped by measure, in another order than the union's the suggestion keeps.
+    from zgrongcuo.io.questions import load_measures, questions
+
+    both = questions(load_measures(["zigui-2018", "wenze-2019"]))
+    case = make_case({"context": ("reform_innovation",)})
+    case.suggested = {"causes": Suggestion(("bold_performance", "pilot"), (PILOT,))}
+    iv = Interview(both, case, "zh", ask_meta=False)
+    iv.run(Typed("1", "4,2", *["?"] * 20))  # the national measure's own context; then causes, shown: 1 缺乏经验, 2 先行先试, …, 4 大胆履职
+    assert iv.case.answers["causes"].value == ("bold_performance", "pilot")
+    assert iv.case.answers["causes"].note.startswith("原文：")  # typed as suggested: from the same sentences
+
+
 def test_a_note_typed_with_enter_joins_the_evidence(criteria):
     iv = Interview(criteria, suggested_case(), "zh", ask_meta=False)
     iv.run(Typed("# 已核对会议纪要", *["?"] * 12))

@@ -499,6 +499,9 @@ class Interview:
                 reply: Answer | str | Invalid = Answer(default.value, kept or None)  # "# ..." with a new note
             else:
                 reply = parse_reply(fact, line)
+                if isinstance(reply, Answer) and isinstance(reply.value, tuple):
+                    # Chosen as shown; kept in the order of the question's options, as a suggestion's are.
+                    reply = Answer(tuple(o for o in self.questions.fact_by_id[fact.id].option_ids if o in reply.value), reply.note)
                 if offered is not None and isinstance(reply, Answer) and reply.value == offered.value and not note:
                     reply = offered  # typed as suggested: the same answer, from the same sentences
             if reply == HELP:
@@ -512,8 +515,6 @@ class Interview:
                 self.refuse(io, t(reply.msg_id, **dict(reply.params)), t("ask.question_number", number=number), line)
             else:
                 assert isinstance(reply, Answer)
-                if isinstance(reply.value, tuple):  # chosen as shown; kept in the order of the question's options
-                    reply = Answer(tuple(o for o in self.questions.fact_by_id[fact.id].option_ids if o in reply.value), reply.note)
                 if earlier is not None and NOTE_MARK.search(line) is None:
                     reply = Answer(reply.value, earlier.note)  # a verified answer keeps the note it had
                 if self.fits_after(answer=(fact.id, reply)):
