@@ -438,3 +438,12 @@ def test_csv_cells_that_would_be_formulas_stay_text(write):
     assert row[1:3] == ["'-1", "'=HYPERLINK(\"http://x\")"]
     json_result = check(path, "--format", "json")
     assert json.loads(json_result.stdout)["case"]["title"] == '=HYPERLINK("http://x")'  # only CSV marks it
+
+
+def test_explain_gives_a_folder_of_json_reports_what_it_gives_standard_output(tmp_path):
+    case = str(EXAMPLES / "none-routine-stockpiling-loss-not-eligible.yaml")
+    runner = CliRunner()
+    printed = json.loads(runner.invoke(app, ["check", case, "--format", "json", "--explain"]).stdout)
+    assert runner.invoke(app, ["check", case, "--format", "json", "--explain", "-o", f"{tmp_path}/reports/"]).exit_code == 1
+    [written] = (tmp_path / "reports").iterdir()
+    assert json.loads(written.read_text(encoding="utf-8"))["counterfactuals"] == printed["counterfactuals"] != []

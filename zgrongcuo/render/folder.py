@@ -77,7 +77,7 @@ class FolderWriter(Renderer):
         if paper is not None:
             self.explains = paper.explains
         else:
-            self.explains = True if self.format is not None else self._single(RenderOptions(options.lang)).explains
+            self.explains = True if self.format is not None else self._single(options).explains
         self.say_each = True  # False: one line at the end for all the files written (a progress bar is on the screen)
         self.written = 0
 
