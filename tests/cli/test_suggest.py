@@ -230,3 +230,21 @@ def test_check_of_a_draft_evaluates_answers_only_and_says_so(tmp_path):
     assert obj["outcome"] == "undetermined" and obj["suggested"] == 2
     text = runner.invoke(app, ["check", "draft.yaml"]).stdout
     assert "2 条建议答案尚待确认" in text.replace("\n", "")
+
+
+def test_a_draft_names_a_criteria_file_as_seen_from_where_it_is_written(tmp_path):
+    from conftest import ROOT as root
+
+    (tmp_path / "crit").mkdir()
+    (tmp_path / "crit" / "mine.yaml").write_bytes((root / "criteria.yaml").read_bytes())
+    text = tmp_path / "a.txt"
+    text.write_text("经查，张某未谋取私利。", encoding="utf-8")
+    result = suggest(text, "--criteria", "crit/mine.yaml", "-o", "out/draft.yaml")
+    assert result.exit_code == 0, result.output
+    assert "../crit/mine.yaml" in (tmp_path / "out" / "draft.yaml").read_text(encoding="utf-8")
+    checked = runner.invoke(app, ["check", "out/draft.yaml", "--format", "json"])
+    assert checked.exit_code in (0, 1, 3), checked.output
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "folder" / "b.txt").write_text("经查，张某未谋取私利。", encoding="utf-8")
+    assert suggest("folder", "--criteria", "crit/mine.yaml", "-o", "drafts").exit_code == 0
+    assert "../crit/mine.yaml" in (tmp_path / "drafts" / "b.yaml").read_text(encoding="utf-8")

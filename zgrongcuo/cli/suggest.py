@@ -186,7 +186,8 @@ def _refuse_over_a_text(output: str, texts: list[str], force: bool) -> None:
                 raise UsageError("suggest_output_is_text", file=_shown(output))
 
 
-def _file_text(made: "Draft", lang: str, *, json_syntax: bool) -> str:
+def _file_text(made: "Draft", lang: str, *, json_syntax: bool, at: str | None = None) -> str:
+    """The draft as a case file; ``at``: where it goes, from which the paths of its measures are written."""
     import datetime
 
     from zgrongcuo.io import case_writer
@@ -196,13 +197,13 @@ def _file_text(made: "Draft", lang: str, *, json_syntax: bool) -> str:
     )
     header = text("suggest.file_header", lang, date=datetime.date.today().isoformat(), measures=names)
     comments = () if json_syntax else (header, text("ask.file_note", lang))
-    return case_writer.dumps(made.case, made.questions, lang=lang, comments=comments, json_syntax=json_syntax)
+    return case_writer.dumps(made.case, made.questions, lang=lang, comments=comments, json_syntax=json_syntax, at=at)
 
 
 def _write(made: "Draft", lang: str, path: str, force: bool) -> None:
     from zgrongcuo.io.files import write_new
 
-    write_new(path, _file_text(made, lang, json_syntax=path.lower().endswith(".json")), force=force)
+    write_new(path, _file_text(made, lang, json_syntax=path.lower().endswith(".json"), at=path), force=force)
 
 
 def _shown(path: str) -> str:
