@@ -210,3 +210,12 @@ def test_schema_writes_a_file_and_refuses_to_overwrite(tmp_path):
     assert json.loads(path.read_text(encoding="utf-8"))["$schema"].endswith("2020-12/schema")
     assert run("schema", "determination", "-o", path).exit_code == 2
     assert run("schema", "nonsense").exit_code == 2
+
+
+def test_a_template_names_a_criteria_file_called_no_so_that_yaml_reads_it_back_as_a_name(tmp_path, monkeypatch):
+    from conftest import ROOT
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "no").write_bytes((ROOT / "criteria.yaml").read_bytes())
+    assert runner.invoke(app, ["template", "--criteria", "./no", "-o", "t.yaml"]).exit_code == 0
+    assert yaml.safe_load((tmp_path / "t.yaml").read_text(encoding="utf-8"))["measures"] == ["no"]

@@ -207,9 +207,9 @@ def template(
         common.emit_bytes(workbook(asked, lang, measures=tuple(refs)), output, force, lang, format_name)
         return
     from zgrongcuo.authoring.template import render
-    from zgrongcuo.io.case_writer import quote
+    from zgrongcuo.io.case_writer import key
 
-    named = tuple(r if r.replace("-", "").replace("_", "").isalnum() else quote(r) for r in refs)
+    named = tuple(key(r) for r in refs)
     common.emit(render(asked, lang, schema=schema_url, measures=named), output, force, lang)
 
 

@@ -59,7 +59,8 @@ def _comment(line: str) -> str:
     return "# " + "".join(ch if _printable(ch) or ch == "\t" else _escape(ch) for ch in line)
 
 
-def _key(name: str) -> str:
+def key(name: str) -> str:
+    """A name or id as a YAML scalar: plain where YAML reads it back as the same text, else quoted."""
     return name if _PLAIN_ID.match(name) and name.lower() not in _SPECIAL_WORDS else quote(name)
 
 
@@ -73,7 +74,7 @@ def yes_no_text(value: bool | None, lang: str) -> str:
 def _yaml_value(fact: Fact, value: AnswerValue | None, lang: str) -> str:
     if not isinstance(value, tuple):
         return yes_no_text(value, lang)
-    return "[" + ", ".join(_key(v) for v in value) + "]"
+    return "[" + ", ".join(key(v) for v in value) + "]"
 
 
 def _json_value(fact: Fact, value: AnswerValue | None, lang: str) -> object:
@@ -105,7 +106,7 @@ def dumps(
         return _dumps_json(case, criteria, lang, at)
     lines = [_comment(c) for comment in comments for c in comment.splitlines()]
     if case.measures:
-        lines.append("measures: [" + ", ".join(_key(m) for m in _measures(case, at)) + "]")
+        lines.append("measures: [" + ", ".join(key(m) for m in _measures(case, at)) + "]")
     meta = [(k, case.meta.get(k)) for k in META_KEYS if case.meta.get(k) is not None]
     if meta:
         lines.append("case:")
@@ -118,9 +119,9 @@ def dumps(
         for fact, answer in answers:
             value = _yaml_value(fact, answer.value, lang)
             if answer.note is None:
-                lines.append(f"  {_key(fact.id)}: {value}")
+                lines.append(f"  {key(fact.id)}: {value}")
             else:
-                lines.append(f"  {_key(fact.id)}:")
+                lines.append(f"  {key(fact.id)}:")
                 lines.append(f"    value: {value}")
                 lines.append(f"    note: {quote(answer.note)}")
     lines.extend(_suggested_lines(case, criteria, lang))
@@ -136,7 +137,7 @@ def dumps(
             lines.extend(parts[1:])
     if case.decision is not None:  # what was decided is the record's, not the interview's: kept as read
         lines.append("decision:")
-        lines.extend(f"  {k}: {_key(v) if k in _DECISION_IDS else quote(v)}" for k, v in _decision(case.decision))
+        lines.extend(f"  {k}: {key(v) if k in _DECISION_IDS else quote(v)}" for k, v in _decision(case.decision))
     return "\n".join(lines) + "\n"
 
 
@@ -156,7 +157,7 @@ def _suggested_lines(case: Case, criteria: Criteria | Questions, lang: str) -> l
         return []
     lines = ["suggested:"]
     for fact, s in _suggestions(case, criteria):
-        lines.append(f"  {_key(fact.id)}:")
+        lines.append(f"  {key(fact.id)}:")
         if s.value is not None:
             lines.append(f"    value: {_yaml_value(fact, s.value, lang)}")
             texts, sources = _evidence(s.evidence)
@@ -175,7 +176,7 @@ def _suggested_lines(case: Case, criteria: Criteria | Questions, lang: str) -> l
             for e in s.conflicting:
                 lines.append(f"      - value: {yes_no_text(e.says, lang)}")
                 if e.option is not None:
-                    lines.append(f"        option: {_key(e.option)}")
+                    lines.append(f"        option: {key(e.option)}")
                 lines.append(f"        evidence: {quote(e.text)}")
                 if e.source is not None:
                     lines.append(f"        from: {quote(e.source)}")
@@ -225,13 +226,13 @@ def _decision(decision: Decision) -> list[tuple[str, str]]:
 def _expect_lines(expect: Expect, indent: str) -> list[str]:
     parts = []
     if expect.measure is not None:
-        parts.append(f"{indent}measure: {_key(expect.measure)}")
+        parts.append(f"{indent}measure: {key(expect.measure)}")
     if expect.outcome is not None:
-        parts.append(f"{indent}outcome: {_key(expect.outcome)}")
+        parts.append(f"{indent}outcome: {key(expect.outcome)}")
     for name in ("situations", "next_questions"):
         ids = getattr(expect, name)
         if ids is not None:
-            parts.append(f"{indent}{name}: [" + ", ".join(_key(i) for i in ids) + "]")
+            parts.append(f"{indent}{name}: [" + ", ".join(key(i) for i in ids) + "]")
     return parts
 
 
