@@ -286,3 +286,20 @@ def test_a_measure_that_changed_under_a_worker_is_an_error_not_another_measure()
         parts._part(("m", criteria.path, "0" * 64, 0))
     assert info.value.msg_id == "measure_changed_in_run" and info.value.file == criteria.path
     assert "changed while the batch ran" in info.value.render("en")
+
+
+def test_check_paths_reads_a_register_row_by_row_as_check_does(tmp_path, monkeypatch):
+    from workbooks import register
+
+    path = register(tmp_path / "台账.xlsx", [
+        ["案件编号", "工作情境", "失误原因", "后果", "谋取私利"],
+        ["A", "改革创新、推进经济社会事业发展", "先行先试", "出现失误或偏差", "否"],
+        ["B", "无", "无", "无", "否"],
+    ])  # fmt: skip
+    (tmp_path / "汇总.csv").write_text("x\n", encoding="utf-8")
+    expected = _cli("check", "--format", "jsonl", path, tmp_path / "汇总.csv", cwd=tmp_path)
+    for jobs in (1, 2):
+        items = zgrongcuo.check_paths([str(path), str(tmp_path / "汇总.csv")], jobs=jobs)
+        written = "".join(json.dumps(zgrongcuo.to_json(item), ensure_ascii=False) + "\n" for item in items)
+        assert written.encode() == expected, jobs
+        assert '"file": "' + str(path) + '!2"' in written

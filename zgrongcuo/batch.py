@@ -498,15 +498,10 @@ def check_paths(
 
     ``asked``: the measures every case is checked against, or a Selection (each case its own). Folders
     are walked as ``check`` walks them. ``-`` is a file of that name: standard input is read only when
-    a script reads it itself.
+    a script reads it itself. A register (.xlsx) named is read row by row, as ``check`` reads it.
     """
-    import os
-
-    from zgrongcuo.io.discovery import discover
-
     named = [os.path.join(os.curdir, "-") if p == "-" else p for p in paths]
-    tasks: Iterator[Task] = ((path, None, problem, within) for path, problem, within in discover(named))
-    jobs, tasks = workers_for(jobs, tasks)
+    jobs, tasks = workers_for(jobs, tasks_for(named, max_bytes=max_bytes, asked=asked))
     kept = _Kept(None, RenderOptions("zh", explain=explain))
     for result in run(tasks, asked, kept, jobs=jobs, max_bytes=max_bytes):
         if result.failure is not None:
