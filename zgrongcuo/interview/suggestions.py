@@ -14,6 +14,7 @@ from zgrongcuo.interview.dialogue import escaped
 from zgrongcuo.model.case import Answer
 from zgrongcuo.model.criteria import Fact
 from zgrongcuo.model.suggestion import Evidence, Suggestion
+from zgrongcuo.render.suggestions import contrary_text, evidence_text
 from zgrongcuo.text.catalogue import text
 
 
@@ -22,17 +23,10 @@ def lines(fact: Fact, suggestion: Suggestion, lang: str) -> list[str]:
     out = []
     if suggestion.value is not None:
         out.append(text("ask.suggested", lang, answer=answer_words(fact, suggestion.value, lang)))
-        out += [_sentence(e, lang) for e in suggestion.evidence]
+        out += [evidence_text(e, lang, escaped) for e in suggestion.evidence]
     if suggestion.conflicting:
         out.append(text("ask.suggested_conflict", lang))
-        for e in suggestion.conflicting:
-            if e.option is None:
-                answer = text("ask.answer.yes" if e.says else "ask.answer.no", lang)
-                shows = text("ask.suggested_option_holds", lang, option=answer)
-            else:
-                label = fact.option(e.option).label[lang] if e.option in fact.option_set else e.option
-                shows = text("ask.suggested_option_holds" if e.says else "ask.suggested_option_not", lang, option=label)
-            out.append(text("ask.suggested_shows", lang, shows=shows, evidence=escaped(e.text), source=_source(e, lang)))
+        out += [contrary_text(fact, e, lang, escaped) for e in suggestion.conflicting]
     if suggestion.value is not None:
         out.append(text("ask.suggested_enter", lang))
     return out
@@ -44,14 +38,6 @@ def answer_words(fact: Fact, value: object, lang: str) -> str:
     if isinstance(value, tuple) and value:
         return text("list_sep", lang).join(fact.option(o).label[lang] for o in value if o in fact.option_set)
     return text("ask.answer.none", lang)
-
-
-def _sentence(evidence: Evidence, lang: str) -> str:
-    return text("ask.suggested_evidence", lang, evidence=escaped(evidence.text), source=_source(evidence, lang))
-
-
-def _source(evidence: Evidence, lang: str) -> str:
-    return "" if evidence.source is None else text("ask.suggested_from", lang, source=escaped(evidence.source))
 
 
 def proposal(suggestion: Suggestion | None, lang: str) -> Answer | None:

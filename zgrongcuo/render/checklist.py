@@ -113,11 +113,11 @@ def _materials(questions: tuple[OpenQuestion | None, ...], lang: str) -> list[st
 
 def _suggested(d: Determination, fact: Fact, lang: str) -> list[str]:
     """The sentences a suggested answer to ``fact`` rests on, or that show it both ways (case file's ``suggested:``)."""
-    from zgrongcuo.render.suggestions import contrary_line, evidence_line
-
     suggestion = d.case.suggested.get(fact.id)
     if suggestion is None:
         return []
+    from zgrongcuo.render.suggestions import contrary_line, evidence_line
+
     return [evidence_line(e, lang) for e in suggestion.evidence] + [contrary_line(fact, e, lang) for e in suggestion.conflicting]
 
 

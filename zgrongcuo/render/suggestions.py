@@ -6,13 +6,18 @@ escaped (``text.escape``), so that no sentence can act on the terminal.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from zgrongcuo.model.criteria import Fact
 from zgrongcuo.model.suggestion import Evidence
-from zgrongcuo.suggestion.draft import Draft
 from zgrongcuo.text.catalogue import text
 from zgrongcuo.text.escape import one_line
 from zgrongcuo.text.layout import columns, wrap
 from zgrongcuo.text.wording import answer_text
+
+if TYPE_CHECKING:  # the matcher behind a draft is not needed to show one, nor by the checklist's evidence lines
+    from zgrongcuo.suggestion.draft import Draft
 
 
 def draft_lines(draft: Draft, lang: str, width: int, *, saved: str | None = None) -> list[str]:
@@ -59,19 +64,31 @@ def batch_line(name: str, draft: Draft, lang: str, saved: str | None) -> str:
 
 def evidence_line(e: Evidence, lang: str) -> str:
     """A sentence a suggestion rests on, on one line: 原文：“……”（来源：文件）."""
-    source = "" if e.source is None else text("ask.suggested_from", lang, source=one_line(e.source))
-    return text("ask.suggested_evidence", lang, evidence=one_line(e.text), source=source).strip()
+    return evidence_text(e, lang, one_line).strip()
 
 
 def contrary_line(fact: Fact, e: Evidence, lang: str) -> str:
     """A sentence of a text that says both ways, and what it shows: 表明“……”：“……”（来源：文件）."""
+    return contrary_text(fact, e, lang, one_line).strip()
+
+
+def evidence_text(e: Evidence, lang: str, escape: Callable[[str], str]) -> str:
+    """A sentence a suggestion rests on, indented as under its question, with what was read escaped by ``escape``."""
+    return text("ask.suggested_evidence", lang, evidence=escape(e.text), source=_source(e, lang, escape))
+
+
+def contrary_text(fact: Fact, e: Evidence, lang: str, escape: Callable[[str], str]) -> str:
+    """A sentence that shows a question one way of two, and what it shows, indented as under its question."""
     if e.option is None:
         shows = text("ask.suggested_option_holds", lang, option=text("ask.answer.yes" if e.says else "ask.answer.no", lang))
     else:
         label = fact.option(e.option).label[lang] if e.option in fact.option_set else e.option
         shows = text("ask.suggested_option_holds" if e.says else "ask.suggested_option_not", lang, option=label)
-    source = "" if e.source is None else text("ask.suggested_from", lang, source=one_line(e.source))
-    return text("ask.suggested_shows", lang, shows=shows, evidence=one_line(e.text), source=source).strip()
+    return text("ask.suggested_shows", lang, shows=shows, evidence=escape(e.text), source=_source(e, lang, escape))
+
+
+def _source(e: Evidence, lang: str, escape: Callable[[str], str]) -> str:
+    return "" if e.source is None else text("ask.suggested_from", lang, source=escape(e.source))
 
 
 def _hanging(line: str, indent: str, width: int) -> list[str]:
