@@ -20,18 +20,16 @@ question both ways give no suggestion and are counted apart.
 from __future__ import annotations
 
 import argparse
-import os
-import statistics
-import subprocess
+import functools
 import sys
 import tempfile
-import time
 from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.run import ARTICLE_CASE, EXE, paired_times  # noqa: E402  (the same console script, timed the same way)
 from zgrongcuo.io import case_reader  # noqa: E402
 from zgrongcuo.io.questions import load_measures, questions  # noqa: E402
 from zgrongcuo.model.criteria import Questions  # noqa: E402
@@ -160,25 +158,15 @@ def accuracy(asked: Questions, held_out: Path | None) -> None:
 
 # ------------------------------------------------------------------ speed
 
-BIN = Path(sys.executable).parent
-EXE = BIN / ("zgrongcuo.exe" if os.name == "nt" else "zgrongcuo")
-ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+@functools.cache
+def _sentences() -> tuple[str, ...]:
+    """The sentences of the article and of the published cases' summaries (read once, however many accounts)."""
+    import yaml
 
-
-def _run(cmd: list[str]) -> float:
-    start = time.perf_counter()
-    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL, env=ENV)
-    return time.perf_counter() - start
-
-
-def _paired(cmd: list[str], floor: list[str], repeat: int) -> tuple[float, float]:
-    _run(cmd)
-    _run(floor)
-    ours, base = [], []
-    for _ in range(repeat):
-        ours.append(_run(cmd))
-        base.append(_run(floor))
-    return statistics.median(ours), statistics.median(base)
+    pieces = [(ROOT / "tests" / "sources" / "zigui-2018-simplified.txt").read_text(encoding="utf-8")]
+    for path in sorted((ROOT / "precedents").glob("*.yaml")):
+        pieces.append(yaml.safe_load(path.read_text(encoding="utf-8"))["case"]["summary"])
+    return tuple(s + "。" for p in pieces for s in p.replace("\n", "。").split("。") if s.strip())
 
 
 def account_of(length: int, seed: int) -> str:
@@ -186,12 +174,7 @@ def account_of(length: int, seed: int) -> str:
     import random
 
     rng = random.Random(seed)
-    pieces = [(ROOT / "tests" / "sources" / "zigui-2018-simplified.txt").read_text(encoding="utf-8")]
-    import yaml
-
-    for path in sorted((ROOT / "precedents").glob("*.yaml")):
-        pieces.append(yaml.safe_load(path.read_text(encoding="utf-8"))["case"]["summary"])
-    sentences = [s + "。" for p in pieces for s in p.replace("\n", "。").split("。") if s.strip()]
+    sentences = _sentences()
     out: list[str] = []
     while sum(map(len, out)) < length:
         out.append(rng.choice(sentences))
@@ -203,8 +186,8 @@ def speed(repeat: int, count: int) -> None:
         folder = Path(tmp)
         text = folder / "account.txt"
         text.write_text(account_of(5000, 1), encoding="utf-8")
-        case = ROOT / "examples" / "zigui-2014-57-insurance.yaml"
-        ours, base = _paired([str(EXE), "suggest", str(text)], [str(EXE), "check", str(case)], repeat)
+        case = ARTICLE_CASE
+        ours, base = paired_times([str(EXE), "suggest", str(text)], [str(EXE), "check", str(case)], repeat)
         print(f"\n## Speed\n\n- suggest, one 5,000-character text: {ours:.3f} s; check, one case: {base:.3f} s; "
               f"ratio {ours / base:.2f} (target ≤ 1.3)")
         texts, cases = folder / "texts", folder / "cases"
@@ -213,7 +196,7 @@ def speed(repeat: int, count: int) -> None:
         for i in range(count):
             (texts / f"t{i:04}.txt").write_text(account_of(2000, i), encoding="utf-8")
             (cases / f"c{i:04}.yaml").write_bytes(case.read_bytes())
-        ours, base = _paired([str(EXE), "suggest", str(texts)], [str(EXE), "check", str(cases)], max(repeat // 3, 1))
+        ours, base = paired_times([str(EXE), "suggest", str(texts)], [str(EXE), "check", str(cases)], max(repeat // 3, 1))
         print(f"- suggest, {count} texts in a folder: {ours:.2f} s; check, {count} cases: {base:.2f} s; "
               f"ratio {ours / base:.2f} (target ≤ 2)")
 
