@@ -196,6 +196,10 @@ def test_a_source_that_is_not_zgrongcuo_is_refused(tmp_path, local_index, capsys
     assert "requests" in capsys.readouterr().err
     assert main(["--from", str(tmp_path), "-o", str(tmp_path / "o")]) == 2
     assert "pyproject.toml" in capsys.readouterr().err
+    broken = tmp_path / "zgrongcuo-1.0-py3-none-any.whl"
+    broken.write_bytes(b"not a zip")
+    assert main(["--from", str(broken), "-o", str(tmp_path / "o")]) == 2  # a usage error, not an internal one
+    assert "pyproject.toml" in capsys.readouterr().err
 
 
 def test_without_packaging_it_says_how_to_get_it(monkeypatch, tmp_path, capsys):

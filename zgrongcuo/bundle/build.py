@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING
 
 from zgrongcuo.bundle.download import BundleError, fetch, target_label, unmet_error
 from zgrongcuo.bundle.source import zgrongcuo_wheel
-from zgrongcuo.bundle.targets import Platform, Target
-from zgrongcuo.bundle.wheels import Unmet, plan, read_wheel
+from zgrongcuo.bundle.targets import PLATFORMS, Platform, Target
+from zgrongcuo.bundle.wheels import NotAWheel, Unmet, plan, read_wheel
 from zgrongcuo.errors import UsageError
 from zgrongcuo.model.base import Record
 from zgrongcuo.text.catalogue import labels_of, text
@@ -79,7 +79,10 @@ def build(request: Request, say: Callable[..., None]) -> Built:
     with tempfile.TemporaryDirectory(prefix="zgrongcuo-bundle-") as tmp:
         work = Path(tmp)
         own = zgrongcuo_wheel(request.source, work, say)
-        info = read_wheel(own)
+        try:
+            info = read_wheel(own)
+        except NotAWheel:  # a file named as a zgrongcuo wheel that is none: said as any unusable source is
+            raise UsageError("bundle.source_not_usable", file=str(request.source or own)) from None
         for python in pythons:
             if info.requires_python is not None and not info.requires_python.contains(f"{python}.0"):
                 raise UsageError(
@@ -156,7 +159,7 @@ def write_files(stage: Path, version: str, platform: Platform, pips: dict[str, s
     pythons = list(pips)
     shutil.copyfile(FILES / "install.py", stage / "install.py")
     messages = {msg_id: _pair(msg_id) for msg_id in INSTALLER_MESSAGES}
-    for name in ("win_amd64", "manylinux2014_x86_64", "manylinux2014_aarch64"):
+    for name in PLATFORMS:
         messages[f"platform.{name}"] = _pair(f"bundle.platform.{name}")
     manifest = {
         "format": 1,
