@@ -23,8 +23,9 @@ from zgrongcuo.io.workbook import MARKER
 from zgrongcuo.model.case import META_KEYS
 from zgrongcuo.model.criteria import Criteria, Fact, Questions
 from zgrongcuo.render.register import OPTION_SEP
-from zgrongcuo.render.xlsx import LINE_POINTS, width_of
+from zgrongcuo.render.xlsx import LINE_POINTS, lines_in, width_of
 from zgrongcuo.text.catalogue import text
+from zgrongcuo.text.escape import shortened
 
 ROWS = 1000  # rows made ready with drop-downs and text formats; more can be added by copying one
 PRINTED_ROWS = 20  # a blank form printed to be filled in by hand
@@ -78,7 +79,7 @@ def render(criteria: Criteria | Questions, lang: str, *, measures: tuple[str, ..
     widths += [min(max(width_of(f.label[lang]) // 2 + 2, 12), 20) for f in asked.facts]
     for column, width in enumerate(widths, 1):
         ws.column_dimensions[get_column_letter(column)].width = width
-    ws.row_dimensions[1].height = LINE_POINTS * max(_lines(h, w) for h, w in zip(headings, widths, strict=True)) + 4
+    ws.row_dimensions[1].height = LINE_POINTS * max(lines_in(h, w) for h, w in zip(headings, widths, strict=True)) + 4
     ws.freeze_panes = "C2"
     last = ROWS + 1
     _page(ws, f"A1:{get_column_letter(len(headings))}{PRINTED_ROWS + 1}")
@@ -93,14 +94,14 @@ def render(criteria: Criteria | Questions, lang: str, *, measures: tuple[str, ..
         for row in range(2, last + 1):
             ws[f"{measures_column}{row}"] = named
     measures_prompt = DataValidation(
-        type=None, showInputMessage=True, promptTitle=_cut(text("sheet.measures", lang), 32),
-        prompt=_cut(text("template_xlsx.measures_prompt", lang), PROMPT),
+        type=None, showInputMessage=True, promptTitle=shortened(text("sheet.measures", lang), 32),
+        prompt=shortened(text("template_xlsx.measures_prompt", lang), PROMPT),
     )  # fmt: skip
     measures_prompt.add(f"{measures_column}2:{measures_column}{last}")
     ws.add_data_validation(measures_prompt)
     date_column = get_column_letter(META_KEYS.index("conduct_date") + 1)
     date_prompt = DataValidation(
-        type=None, showInputMessage=True, promptTitle=_cut(heading("conduct_date", lang), 32),
+        type=None, showInputMessage=True, promptTitle=shortened(heading("conduct_date", lang), 32),
         prompt=text("template_xlsx.date_prompt", lang),
     )  # fmt: skip
     date_prompt.add(f"{date_column}2:{date_column}{last}")
@@ -125,10 +126,10 @@ def render(criteria: Criteria | Questions, lang: str, *, measures: tuple[str, ..
             rule = DataValidation(type="list", formula1=source, allow_blank=True, errorStyle="information")
             rule.error = text("template_xlsx.set_error", lang, sep=OPTION_SEP)
         rule.showErrorMessage = True
-        rule.errorTitle = _cut(fact.label[lang], 32)
+        rule.errorTitle = shortened(fact.label[lang], 32)
         rule.showInputMessage = True
-        rule.promptTitle = _cut(fact.label[lang], 32)
-        rule.prompt = _cut(fact.question[lang], PROMPT)
+        rule.promptTitle = shortened(fact.label[lang], 32)
+        rule.prompt = shortened(fact.question[lang], PROMPT)
         rule.add(f"{column}2:{column}{last}")
         ws.add_data_validation(rule)
 
@@ -178,9 +179,9 @@ def _notes(ws: object, asked: Questions, lang: str) -> None:
                 cell.font, cell.fill = bold, head_fill
         if len(values) == 1:  # a sentence across the sheet
             ws.merge_cells(start_row=number, start_column=1, end_row=number, end_column=len(widths))  # type: ignore[attr-defined]
-            lines = _lines(values[0], sum(widths))
+            lines = lines_in(values[0], sum(widths))
         else:
-            lines = max((_lines(v, w) for v, w in zip(values, widths, strict=False)), default=1)
+            lines = max((lines_in(v, w) for v, w in zip(values, widths, strict=False)), default=1)
         ws.row_dimensions[number].height = LINE_POINTS * min(lines, 40) + 4  # type: ignore[attr-defined]
     ws.freeze_panes = f"C{header_row + 1}"  # type: ignore[attr-defined]
     _page(ws, None)
@@ -205,10 +206,3 @@ def _answers(fact: Fact, lang: str) -> str:
     return "\n".join(f"{o.label[lang]} ({o.id})" for o in fact.options)
 
 
-def _lines(value: str, width: int) -> int:
-    room = max(width - 1, 1)
-    return sum(max(1, -(-width_of(part) // room)) for part in value.split("\n"))
-
-
-def _cut(value: str, limit: int) -> str:
-    return value if len(value) <= limit else value[: limit - 1] + "…"

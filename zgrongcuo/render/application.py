@@ -146,7 +146,8 @@ def word(view: ApplicationView) -> bytes:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Mm
 
-    from zgrongcuo.render.word import Draft, xml_safe
+    from zgrongcuo.render.word import Draft
+    from zgrongcuo.text.escape import xml_safe
 
     lang = view.lang
     w = Draft(view.title)
@@ -156,14 +157,12 @@ def word(view: ApplicationView) -> bytes:
     table.autofit = False
     style = doc.styles["Table Text"]
 
-    def fill(cell: Any, lines: list[str], *, bold: bool = False, centre: bool = False, right: bool = False) -> None:
+    def fill(cell: Any, lines: list[str], *, bold: bool = False, centre: bool = False) -> None:
         for i, line in enumerate(lines or [""]):
             paragraph = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
             paragraph.style = style
             if centre:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            elif right:
-                paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             if line:
                 paragraph.add_run(xml_safe(line)).bold = bold or None
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER if centre else WD_CELL_VERTICAL_ALIGNMENT.TOP
@@ -227,11 +226,11 @@ def word(view: ApplicationView) -> bytes:
     row(t("application.signature"), ["", t("application.signed"), t("application.day")], height=25)
     row(t("application.unit_opinion"), ["", "", t("application.sealed"), t("application.day")], height=35)
     row(t("application.accepting_opinion"), ["", "", t("application.sealed"), t("application.day")], height=35)
-    for r in table.rows:
-        for cell in r.cells[-1:]:
-            for paragraph in cell.paragraphs[-2:]:
-                if paragraph.text in (t("application.day"), t("application.sealed"), t("application.signed")):
-                    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    signed = {t("application.day"), t("application.sealed"), t("application.signed")}
+    for r in table.rows[-3:]:  # the three rows just made: signature, seal and date stand at the right
+        for paragraph in r.cells[-1].paragraphs[-2:]:
+            if paragraph.text in signed:
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
 
     for column, width in zip(table.columns, _COLUMNS_MM, strict=True):
         column.width = Mm(width)

@@ -16,7 +16,6 @@ from __future__ import annotations
 import functools
 import io
 import os
-import re
 import sys
 import zipfile
 from typing import IO, Any
@@ -25,27 +24,14 @@ from zgrongcuo.errors import UsageError
 from zgrongcuo.render.contract import Renderer, RenderOptions
 from zgrongcuo.render.view import DeterminationView, ElementRow, Tally, bar, build, comparison
 from zgrongcuo.text.catalogue import text
+from zgrongcuo.text.escape import shortened, xml_safe
 from zgrongcuo.text.wording import numeral
 
 SUFFIX = ".docx"
 TEMPLATE = os.path.join(os.path.dirname(__file__), "gongwen")
 TEXT_WIDTH_MM = 156  # the text block of GB/T 9704: 210 mm less margins of 28 and 26 mm
 
-# Characters XML 1.0 cannot hold (control characters but tab and line ends);
-# the loaders refuse them in case files, and a document must not fail on one
-# that reaches it another way.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-def xml_safe(value: str) -> str:
-    return _NOT_XML.sub("\ufffd", value)
-
-
 TITLE_PROPERTY_LIMIT = 255  # characters of a core property (python-docx refuses more)
-
-
-def _shortened(value: str, limit: int) -> str:
-    return value if len(value) <= limit else value[: limit - 1] + "…"
 
 
 def require() -> None:
@@ -77,7 +63,7 @@ class Draft:
 
         self.doc = docx.Document(io.BytesIO(template_bytes()))
         # The document's title property holds 255 characters; the title on the page keeps every one.
-        self.doc.core_properties.title = xml_safe(_shortened(title, TITLE_PROPERTY_LIMIT))
+        self.doc.core_properties.title = xml_safe(shortened(title, TITLE_PROPERTY_LIMIT))
         self.doc.add_paragraph(xml_safe(title), style="Title")
 
     def heading(self, words: str, level: int = 1) -> None:

@@ -21,9 +21,7 @@ marks typed text (a leading apostrophe), so nothing in a case runs.
 
 from __future__ import annotations
 
-import re
 import sys
-import unicodedata
 from collections.abc import Sequence
 from typing import IO, Any
 
@@ -36,8 +34,9 @@ from zgrongcuo.render import register
 from zgrongcuo.render.contract import Renderer, RenderOptions
 from zgrongcuo.render.view import Tally, build, shown
 from zgrongcuo.text.catalogue import text
+from zgrongcuo.text.escape import shortened, xml_safe
+from zgrongcuo.text.layout import columns
 
-SUFFIX = ".xlsx"
 HOLD = 200  # rows held to measure the columns before the first is written
 MAX_CELL = 32_767  # characters Excel keeps in a cell
 # How wide a column may grow before its text wraps (Excel's units: a Chinese character is two).
@@ -46,14 +45,18 @@ WIDEST_DEFAULT = 16  # other readable columns, answers and ids
 NARROWEST = 6
 LINE_POINTS = 15  # a line of 11-point text, with its leading
 MOST_LINES = 12  # a row grows no taller: the rest of a long cell shows in the cell itself
-# Characters XML 1.0 cannot hold: escaped text never has them, but nothing may make a workbook unreadable.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _FORMULA_START = ("=", "+", "-", "@")
 
 
 def width_of(value: str) -> int:
     """How wide a cell's text is, in Excel's column units: a Chinese character counts two."""
-    return max((sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line) for line in value.split("\n")), default=0)
+    return max((columns(line) for line in value.split("\n")), default=0)
+
+
+def lines_in(value: str, width: int) -> int:
+    """The lines ``value`` takes in a cell ``width`` units wide, its own line breaks kept."""
+    room = max(width - 1, 1)
+    return sum(max(1, -(-width_of(part) // room)) for part in value.split("\n"))
 
 
 # The looks the workbook uses, registered once as named styles and given to a cell by name: setting a
@@ -119,9 +122,7 @@ class _Book:
         from openpyxl.cell import WriteOnlyCell
 
         if isinstance(value, str):
-            value = _NOT_XML.sub("\ufffd", value)
-            if len(value) > MAX_CELL:
-                value = value[: MAX_CELL - 1] + "…"
+            value = shortened(xml_safe(value), MAX_CELL)  # nothing may make a workbook unreadable
         cell = WriteOnlyCell(ws, value)
         cell.style = f"zgrongcuo {look}"
         if isinstance(value, str) and value:
@@ -164,8 +165,8 @@ class _Rows:
         """
         lines = 1
         for i, value in enumerate(values[:measured]):
-            room = max(sum(self.widths[i : i + spans]) - 1 if spans > 1 else self.widths[i] - 1 if i < len(self.widths) else 8, 1)
-            lines = max(lines, sum(max(1, -(-width_of(part) // room)) for part in value.split("\n")))
+            width = sum(self.widths[i : i + spans]) if spans > 1 else self.widths[i] if i < len(self.widths) else 9
+            lines = max(lines, lines_in(value, width))
         if lines > 1:
             self.ws.row_dimensions[self.next_row].height = LINE_POINTS * min(lines, MOST_LINES) + 2
         if spans > 1:

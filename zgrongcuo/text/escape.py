@@ -130,3 +130,18 @@ def file_stem(text: str) -> str:
     if stem.lower().split(".")[0] in _RESERVED_NAMES:
         stem = "case-" + stem
     return stem
+
+
+# Characters XML 1.0 cannot hold (control characters but tab and line ends): the loaders refuse them in case
+# files, and a Word document or a workbook must not fail on one that reaches it another way.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_safe(value: str) -> str:
+    """``value`` with what XML cannot hold shown as U+FFFD."""
+    return _NOT_XML.sub("\ufffd", value)
+
+
+def shortened(value: str, limit: int) -> str:
+    """``value`` cut to ``limit`` characters, the last an ellipsis, where it is longer."""
+    return value if len(value) <= limit else value[: limit - 1] + "…"
