@@ -231,7 +231,7 @@ def _option_names(param: _click.Parameter) -> str:
     return names
 
 
-def _help_row(param: _click.Parameter, ctx: _click.Context) -> tuple[str, str] | None:
+def _help_row(param: _click.Parameter) -> tuple[str, str] | None:
     """The help line of a parameter: its names and value, and its help text (worded when the command was built)."""
     helped = getattr(param, "help", None) or ""
     if getattr(param, "hidden", False):
@@ -283,8 +283,8 @@ class _Worded:
 
     def format_options(self, ctx: _click.Context, formatter: _click.HelpFormatter) -> None:
         params = self.get_params(ctx)  # type: ignore[attr-defined]
-        arguments = [r for p in params if not _is_option(p) and (r := _help_row(p, ctx))]
-        options = [r for p in params if _is_option(p) and (r := _help_row(p, ctx))]
+        arguments = [r for p in params if not _is_option(p) and (r := _help_row(p))]
+        options = [r for p in params if _is_option(p) and (r := _help_row(p))]
         for heading, rows in (("cli.arguments", arguments), ("cli.options", options)):
             if rows:
                 with formatter.section(text(heading, language())):

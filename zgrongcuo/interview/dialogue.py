@@ -51,7 +51,6 @@ class StreamDialogue:
         *,
         interactive: bool | None = None,
         limit: int = LINE_LIMIT,
-        editing: bool | None = None,
     ) -> None:
         self.inp, self.out, self.limit = inp, out, limit
         if interactive is None:
@@ -60,7 +59,7 @@ class StreamDialogue:
         self.interactive = interactive
         self.echo = not interactive
         self.terminal = interactive and _is_terminal(out)  # where lines are laid out to a width
-        self.editing = self.terminal and (editing if editing is not None else line_editing(inp))
+        self.editing = self.terminal and line_editing(inp)
         self.reading = False  # waiting for a line: the moment an interruption may break in
         self.interrupted = False  # an interruption came while not waiting: it stops the next prompt
 

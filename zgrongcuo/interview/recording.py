@@ -205,13 +205,8 @@ class Sitting:
 
     def default_path(self, case: Case) -> str:
         """A new file in the current folder, named after the case id, else after the date and time."""
-        stem = file_stem(case.meta.get("id") or "") or self.unnamed
+        stem = file_stem(case.meta.get("id") or "") or unnamed(self.started)
         return unused(stem + ".yaml")
-
-    @property
-    def unnamed(self) -> str:
-        """What a case without an id is named after: the date and time the interview began."""
-        return unnamed(self.started)
 
     def fits(self, case: Case) -> bool:
         """Whether ``case`` saved (YAML or JSON) is within ``--max-bytes``, so that it can be read back."""

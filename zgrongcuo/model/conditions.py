@@ -253,7 +253,7 @@ class Program(Record):
     its position (``position``).
     """
 
-    __slots__ = ("nodes", "steps", "_index")
+    __slots__ = ("steps", "_index")
 
     def __init__(self, roots: Iterable[Condition]) -> None:
         order: list[Condition] = []
@@ -276,7 +276,6 @@ class Program(Record):
                 continue
             index[id(node)] = len(order)
             order.append(node)
-        self.nodes = tuple(order)
         self._index = index
         steps: list[_Step] = []
         for node in order:
