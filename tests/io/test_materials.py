@@ -99,3 +99,15 @@ def test_the_materials_follow_how_each_measure_words_its_question():
     # Hubei asks whether the person did their utmost in epidemic work: its own duty records.
     assert any("值班记录" in m["zh"] for m in hubei.fact_by_id["diligent"].materials)
     assert zigui.fact_by_id["diligent"].materials != hubei.fact_by_id["diligent"].materials
+
+
+def test_a_list_question_several_measures_share_keeps_its_materials_and_cues_with_the_options_added():
+    from zgrongcuo.io.questions import load_measures, questions
+
+    zigui, wenze = load_measures(["zigui-2018", "wenze-2019"])
+    together = questions((zigui, wenze))
+    for fact_id in ("context", "causes"):
+        merged, own = together.fact_by_id[fact_id], zigui.fact_by_id[fact_id]
+        assert merged.option_ids[: len(own.option_ids)] == own.option_ids and len(merged.option_ids) > len(own.option_ids)
+        assert merged.materials == own.materials != ()
+        assert (merged.cues, merged.cues_unless) == (own.cues, own.cues_unless)

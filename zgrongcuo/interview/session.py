@@ -120,15 +120,7 @@ def shown_options(fact: Fact, measures: tuple[Criteria, ...], lang: str) -> tupl
             heading = text("ask.group", lang, measures=text("list_sep", lang).join(names[i] for i in ids))
         out.append(OptionGroup(heading, ids, tuple(options)))
     numbered = tuple(o for g in out for o in g.options)
-    return _with_options(fact, numbered), out
-
-
-def _with_options(fact: Fact, options: tuple[Option, ...]) -> Fact:
-    """The question with these options, in this order: what a reply's numbers are read against."""
-    return Fact(
-        fact.id, fact.type, fact.label, fact.question, fact.help, options, fact.quote, fact.basis, fact.note, fact.index,
-        fact.line,
-    )  # fmt: skip
+    return fact.with_options(numbered), out
 
 
 class Interview:

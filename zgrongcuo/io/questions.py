@@ -59,10 +59,7 @@ def questions(measures: Sequence[Criteria]) -> Questions:
                 )
             extra = tuple(o for o in fact.options if o.id not in seen.option_ids)
             if extra:
-                facts[fact.id] = Fact(
-                    seen.id, seen.type, seen.label, seen.question, seen.help, seen.options + extra,
-                    seen.quote, seen.basis, seen.note, seen.index, seen.line,
-                )  # fmt: skip
+                facts[fact.id] = seen.with_options(seen.options + extra)
     return Questions(tuple(measures), tuple(facts.values()))
 
 

@@ -132,6 +132,13 @@ class Fact(Cited):
     def option(self, option_id: str) -> Option:
         return self._by_id[option_id]
 
+    def with_options(self, options: tuple[Option, ...]) -> Fact:
+        """The same question with these options, in this order; everything else it carries kept."""
+        return Fact(
+            self.id, self.type, self.label, self.question, self.help, options, self.quote, self.basis, self.note,
+            self.index, self.line, self.cues, self.cues_unless, self.materials,
+        )  # fmt: skip
+
 
 class Situation(Cited):
     """A situation (情形): met when every element holds."""
