@@ -45,6 +45,8 @@ WIDEST_DEFAULT = 16  # other readable columns, answers and ids
 NARROWEST = 6
 LINE_POINTS = 15  # a line of 11-point text, with its leading
 MOST_LINES = 12  # a row grows no taller: the rest of a long cell shows in the cell itself
+_REMARKS = register.READABLE.index("remarks")  # the columns a row's writing looks for
+_OUTCOME = register.READABLE.index("outcome")
 _FORMULA_START = ("=", "+", "-", "@")
 
 
@@ -247,18 +249,16 @@ class _Ledger:
         return [*cells, *(answers.get(f.id, "") for f in facts), *codes]
 
     def _write(self, cells: list[str], answers: dict[str, str], codes: list[str], favourable: bool | None) -> None:
-        facts = {f.id for f in self.facts or []}
-        others = [f"{fact}：{value}" for fact, value in answers.items() if fact not in facts]
+        facts = self.facts or []
+        others = [f"{fact}：{value}" for fact, value in answers.items() if fact not in self.seen]  # seen: the columns
         if others:  # a question of a measure no earlier row was checked against: kept, in the remarks
-            remarks = register.READABLE.index("remarks")
             cells = list(cells)
-            cells[remarks] = "\n".join(p for p in (cells[remarks], *others) if p)
-        outcome = register.READABLE.index("outcome")
+            cells[_REMARKS] = "\n".join(p for p in (cells[_REMARKS], *others) if p)
         first_id = len(cells) + len(facts)
         values = self._values(cells, answers, codes)
         row = []
         for i, value in enumerate(values):
-            look = _OUTCOME_LOOK[favourable] if i == outcome else "cell_ids" if i >= first_id else "number" if i == 0 else "cell"
+            look = _OUTCOME_LOOK[favourable] if i == _OUTCOME else "cell_ids" if i >= first_id else "number" if i == 0 else "cell"
             row.append(self.book.cell(self.sheet.ws, int(value) if i == 0 and value.isdigit() else value, look))
         # As tall as the printed columns need: the register on paper is what is handed in. A longer remark
         # or list of open questions shows in full when its cell is chosen, or once the row is made taller.
@@ -296,10 +296,9 @@ class XlsxRenderer(Renderer):
         self.tally.rows.clear()  # the 台账 lists each case; the summary only counts: no row per case is kept
         for d in ds:
             v = build(d, self.lang, generated=self.options.generated)
-            facts = d.questions.facts if d.questions is not None else d.criteria.facts
-            asked = {f.id: f for f in facts}
-            answers = {f: register.answer_cell(asked[f], d, self.lang) for f in d.case.answers if f in asked}
-            self.ledger.add(register.readable(v, d, self.cases), answers, register.ids(d), d.outcome.favourable, facts)
+            asked = d.questions if d.questions is not None else d.criteria
+            answers = {f: register.answer_cell(asked.fact_by_id[f], d, self.lang) for f in d.case.answers if f in asked.fact_by_id}
+            self.ledger.add(register.readable(v, d, self.cases), answers, register.ids(d), d.outcome.favourable, asked.facts)
 
     def failure(self, file: str, error: ZgError) -> None:
         self.cases += 1
