@@ -229,12 +229,7 @@ def selection_for(specs: tuple[str, ...], lang: str) -> Selection:
 
 def questions_for(specs: tuple[str, ...], lang: str) -> Questions:
     """The measures each ``--criteria`` names (none: the default), checked to speak ``lang``, and their questions."""
-    from zgrongcuo.io.questions import load_measures, questions
-
-    checked_language(lang)
-    for spec in specs:
-        warn_if_shadowed(spec, lang)
-    measures = load_measures(specs)
-    for criteria in measures:
-        checked_language(lang, criteria)
-    return questions(measures)
+    asked = selection_for(specs, lang).default()
+    if not specs:  # the default measure, which selection_for has not looked at
+        checked_language(lang, asked.measures[0])
+    return asked
