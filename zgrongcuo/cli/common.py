@@ -17,7 +17,7 @@ from zgrongcuo.io.files import MAX_BYTES_LIMIT
 from zgrongcuo.model.case import Notice
 from zgrongcuo.model.criteria import Criteria, Questions
 from zgrongcuo.text.catalogue import LANGUAGES, text
-from zgrongcuo.text.escape import quoted
+from zgrongcuo.text.escape import quoted, quoted_params
 
 if TYPE_CHECKING:
     from zgrongcuo.io.questions import Selection
@@ -83,8 +83,8 @@ def report_error(error: ZgError, lang: str) -> None:
 
 def warn(notice: Notice, lang: str) -> None:
     """A warning about how a file was read, on stderr (a file name in it shown, never acting)."""
-    params = {k: quoted(v) if isinstance(v, str) else v for k, v in notice.params.items()}
-    say(text("warning_prefix", lang) + text("location_sep", lang) + text(notice.msg_id, lang, **params))
+    words = text(notice.msg_id, lang, **quoted_params(notice.params))
+    say(text("warning_prefix", lang) + text("location_sep", lang) + words)
 
 
 # ------------------------------------------------------------------ options

@@ -42,7 +42,7 @@ from typer.core import TyperCommand, TyperGroup, TyperOption
 
 from zgrongcuo import __version__
 from zgrongcuo.text.catalogue import DEFAULT_LANGUAGE, LANGUAGES, has, text
-from zgrongcuo.text.escape import quoted
+from zgrongcuo.text.escape import quoted, quoted_params
 
 HELP_OPTIONS = {"help_option_names": ["-h", "--help"]}
 
@@ -530,7 +530,7 @@ def usage_message(error: _click.exceptions.UsageError, lang: str) -> str:
         return text("cli.missing", lang, param=_param_name(error.param, error.ctx))
     if isinstance(error, exceptions.BadParameter):
         if isinstance(error, Refused):
-            message = text(error.msg_id, lang, **{k: quoted(v) if isinstance(v, str) else v for k, v in error.params.items()})
+            message = text(error.msg_id, lang, **quoted_params(error.params))
         elif (choices := getattr(getattr(error.param, "type", None), "choices", None)) and (
             refused := _NOT_ONE_OF.match(error.message)
         ):

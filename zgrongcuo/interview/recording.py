@@ -32,7 +32,7 @@ from zgrongcuo.io.measures import reference
 from zgrongcuo.model.case import Case
 from zgrongcuo.model.criteria import Criteria, Questions
 from zgrongcuo.text.catalogue import DEFAULT_LANGUAGE, text
-from zgrongcuo.text.escape import file_stem, quoted
+from zgrongcuo.text.escape import file_stem, quoted, quoted_params
 
 
 def _named_ids(case: Case, asked: Questions) -> tuple[str, ...]:
@@ -156,7 +156,7 @@ class Sitting:
 
     def t(self, msg_id: str, **params: object) -> str:
         """A message of the catalogue; the paths and commands in it quoted as every message quotes them."""
-        return text(msg_id, self.lang, **{k: quoted(v) if isinstance(v, str) else v for k, v in params.items()})
+        return text(msg_id, self.lang, **quoted_params(params))
 
     # -- before the first question
 

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping
 
 # C0 controls but tab and line feed, DEL, C1 controls, the Bidi_Control characters
 # (ALM, LRM, RLM, the embeddings and overrides, the isolates) and lone surrogates.
@@ -88,6 +89,11 @@ def quoted(text: str) -> str:
     text = text.replace("\r\n", "\n")
     pattern = _pattern("quoted")
     return pattern.sub(_escape, text) if pattern.search(text) else text
+
+
+def quoted_params(params: Mapping[str, object]) -> dict[str, object]:
+    """A message's parameters with every text among them ``quoted``: what someone wrote never acts, and shows."""
+    return {key: quoted(value) if isinstance(value, str) else value for key, value in params.items()}
 
 
 def markdown(value: str) -> str:
